@@ -1,0 +1,22 @@
+import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
+import { channelRules } from '../policy/channel-rules.js';
+import type { AppContext } from './open-app.js';
+import { acknowledgementsPaused } from './runtime-settings.js';
+
+/** The pipeline's dependencies for a running app. Channel adapters add their account ids and rules. */
+export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> = {}): PipelineDeps {
+  const { config, db } = app;
+  return {
+    db,
+    prompts: app.prompts,
+    recent: app.recent,
+    logger: app.logger,
+    brand: { name: config.brand.name, handles: config.brand.handles, accountIds: config.x ? [config.x.brandUserId] : [] },
+    threshold: config.complaintThreshold,
+    now: () => new Date(),
+    acknowledgementsPaused: () => acknowledgementsPaused(db, config.acknowledgeAutomatically),
+    budgetReached: async () => false,
+    channelRules: (channel) => channelRules(channel),
+    ...extra,
+  };
+}

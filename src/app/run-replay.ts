@@ -1,0 +1,59 @@
+import { ReplayAdapter } from '../../adapters/replay/replay-adapter.js';
+import { ReplaySentLog } from '../../adapters/replay/replay-sent-log.js';
+import { cleanText } from '../core/clean-text.js';
+import { resolveBundled } from '../core/package-root.js';
+import { RunSummary } from '../demo/run-summary.js';
+import { outcomeJson, presentOutcome } from '../demo/present-outcome.js';
+import { OutboxSender } from '../outbox/outbox-sender.js';
+import { adapterTransport, OutboxTransport } from '../outbox/outbox-transport.js';
+import { recordOnlyTransport } from '../outbox/record-only-transport.js';
+import { batchHandler } from '../pipeline/process-stream.js';
+import { buildPipelineDeps } from './build-pipeline.js';
+import type { AppContext } from './open-app.js';
+
+export interface ReplayOptions {
+  file: string;
+  json?: boolean;
+  quiet?: boolean;
+  /** Where lines of output go (stdout in the CLI). */
+  write: (line: string) => void;
+  /** The Slack transport when Slack is configured; otherwise messages are recorded and shown. */
+  slack?: OutboxTransport;
+}
+
+/**
+ * Runs a JSON-lines file of mentions through the whole pipeline (the demo, and `replay --file`):
+ * each mention's score, decision and messages are shown, then a summary. Running it again adds nothing.
+ */
+export async function runReplay(app: AppContext, options: ReplayOptions): Promise<RunSummary> {
+  const summary = new RunSummary();
+  // The sent log is output, like the database: relative to the working directory.
+  const sentLog = new ReplaySentLog(app.config.replaySentLog);
+  const adapter = new ReplayAdapter({
+    file: resolveBundled(options.file), sentLog,
+    onBadLine: async (lineNumber, error, line) => {
+      summary.badLines++;
+      app.logger.warn({ file: options.file, line: lineNumber }, `unreadable line kept in DeadLetter: ${error}`);
+      await app.db.deadLetter.create({ data: { source: `${options.file}:${lineNumber}`, payload: cleanText(line), error } });
+    },
+  });
+  const sender = new OutboxSender({
+    db: app.db, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts,
+    transports: { slack: options.slack ?? recordOnlyTransport('demo-slack') },
+    defaultTransport: adapterTransport(adapter), // a replay file may hold any channel: it answers them all
+  });
+  await sender.recoverInterrupted();
+  const deps = buildPipelineDeps(app);
+  await adapter.start(batchHandler(deps, async (outcomes, failed) => {
+    summary.addOutcomes(outcomes, failed);
+    summary.addDrain(await sender.drain());
+    if (options.quiet) return;
+    for (const o of outcomes) {
+      if (options.json) options.write(JSON.stringify(outcomeJson(o)));
+      else presentOutcome(o, Boolean(options.slack)).forEach((l) => options.write(l));
+    }
+  }));
+  summary.addDrain(await sender.drain());
+  options.write(options.json ? JSON.stringify({ summary: summary.toJSON() }) : `\n${summary.toText()}`);
+  return summary;
+}

@@ -1,0 +1,64 @@
+import { AppError, describeError, ErrorCode } from '../core/app-error.js';
+import { loadConfig } from '../config/load-config.js';
+import { readEnv } from '../config/read-env.js';
+import { createLogger } from '../log/create-logger.js';
+import { openApp } from '../app/open-app.js';
+import { runReplay } from '../app/run-replay.js';
+import { hasLiveChannels, runLive } from '../app/run-live.js';
+import { applyMigrations } from '../store/apply-migrations.js';
+import { HELP, packageVersion } from './help-text.js';
+import { parseCli } from './parse-cli.js';
+import { runScore } from './score-command.js';
+
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  stdin: NodeJS.ReadableStream;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (line) => process.stdout.write(line + '\n'),
+  stderr: (line) => process.stderr.write(line + '\n'),
+  stdin: process.stdin,
+  env: readEnv(),
+});
+
+/** Runs one command; returns the exit code (0 ok, 1 failure, 2 bad usage or configuration). */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  try {
+    const args = parseCli(argv);
+    if (args.command === 'help') return io.stdout(HELP), 0;
+    if (args.command === 'version') return io.stdout(packageVersion()), 0;
+    const config = loadConfig(io.env);
+    if (args.command === 'score') {
+      await runScore(io.stdin, io.stdout, args.threshold ?? config.complaintThreshold);
+      return 0;
+    }
+    const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
+    if (args.command === 'migrate') {
+      const applied = await applyMigrations(config.databaseUrl, logger);
+      io.stdout(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      return 0;
+    }
+    const app = await openApp(config, logger);
+    try {
+      if (args.command === 'run' && hasLiveChannels(app)) await runLive(app);
+      else {
+        const file = args.command === 'replay' ? args.file! : config.demoStreamFile;
+        if (args.command === 'run' && !args.json) io.stdout(`mention-desk demo: no platform credentials set, replaying ${file} into ${config.databaseUrl}\n`);
+        await runReplay(app, { file, json: args.json, quiet: args.quiet, write: io.stdout });
+      }
+    } finally {
+      await app.close();
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      io.stderr(`mention-desk: ${error.humanMessage}`);
+      return error.code === ErrorCode.ConfigInvalid || error.code === ErrorCode.BadInput ? 2 : 1;
+    }
+    io.stderr(`mention-desk: unexpected error: ${describeError(error)}`);
+    return 1;
+  }
+}

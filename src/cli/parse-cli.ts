@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { AppError, ErrorCode } from '../core/app-error.js';
+
+export type Command = 'run' | 'replay' | 'score' | 'migrate' | 'help' | 'version';
+
+export interface CliArgs {
+  command: Command;
+  file?: string;
+  json: boolean;
+  quiet: boolean;
+  threshold?: number;
+  /** Further words after the command, for commands that take them. */
+  rest: string[];
+}
+
+const COMMANDS: Command[] = ['run', 'replay', 'score', 'migrate', 'help', 'version'];
+
+/** Parses the command line; unknown commands or options give a one-line error. */
+export function parseCli(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        file: { type: 'string', short: 'f' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+        threshold: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new AppError(ErrorCode.BadInput, `${(e as Error).message}. See mention-desk --help.`);
+  }
+  const { values, positionals } = parsed;
+  const word = positionals[0] ?? 'run';
+  const command: Command = values.help ? 'help' : values.version ? 'version' : (word as Command);
+  if (!COMMANDS.includes(command)) throw new AppError(ErrorCode.BadInput, `unknown command "${word}". See mention-desk --help.`);
+  if (command === 'replay' && !values.file) throw new AppError(ErrorCode.BadInput, 'replay needs --file FILE (JSON lines, one mention each).');
+  let threshold: number | undefined;
+  if (values.threshold !== undefined) {
+    threshold = Number(values.threshold);
+    if (!(threshold >= 0 && threshold <= 1)) throw new AppError(ErrorCode.BadInput, `--threshold must be a number from 0 to 1 (got "${values.threshold}").`);
+  }
+  return { command, file: values.file, json: values.json ?? false, quiet: values.quiet ?? false, threshold, rest: positionals.slice(1) };
+}

@@ -1,0 +1,65 @@
+import { AppError, ErrorCode } from '../core/app-error.js';
+import type { Topic } from '../scoring/score-types.js';
+import { findLiabilityPhrases } from './check-liability.js';
+import { fitsChannel } from './channel-limits.js';
+import { fillTemplate, Prompts } from './load-prompts.js';
+import { pickVariant, seededOrder } from './pick-variant.js';
+import { RecentTexts, textHash } from './recent-texts.js';
+
+/** Everything the acknowledgement says that is specific to this mention. */
+export interface AcknowledgementInput {
+  channel: string;
+  name: string;
+  brand: string;
+  topic: Topic;
+  /** The case reference the customer can quote. */
+  ref: string;
+  /** Which "## pointer <kind>" of private-invitation.txt ends the reply (x, x-link, discord, ...). */
+  pointerKind: string;
+  /** Values for the pointer's own placeholders (dm_link, handle). */
+  pointerValues?: Record<string, string>;
+  /** Varies the choice between mentions while keeping it reproducible for one mention. */
+  seed: string;
+}
+
+/**
+ * Composes a public acknowledgement: one opening, one topic line and one closing, in a combination not
+ * used within the window when possible, never a text already sent, always within the channel's limit
+ * and free of liability-admitting words. Records what it used in `recent`.
+ */
+export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementInput, recent: RecentTexts): string {
+  const ack = prompts.acknowledgement;
+  const openings = ack.get('opening')!;
+  const topics = ack.get(`topic ${input.topic}`)?.length ? ack.get(`topic ${input.topic}`)! : ack.get('topic other')!;
+  const closings = ack.get('closing')!;
+  const pointer = privatePointer(prompts, input.pointerKind, { brand: input.brand, name: input.name, ref: input.ref, ...input.pointerValues }, input.seed);
+  const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointer };
+  const combos = openings.length * topics.length * closings.length;
+  const order = seededOrder(combos, input.seed);
+
+  let fallback: { text: string; combo: string; lastUsed: number } | undefined;
+  for (const n of order) {
+    const [o, t, c] = [n % openings.length, Math.floor(n / openings.length) % topics.length, Math.floor(n / (openings.length * topics.length))];
+    const text = [openings[o], topics[t], closings[c]].map((part) => fillTemplate(part, values)).join(' ');
+    if (!fitsChannel(input.channel, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
+    const combo = `ack:${input.topic}:${o}:${t}:${c}`;
+    const lastUsed = recent.lastUsed(combo);
+    if (lastUsed === undefined) return remember(recent, text, combo);
+    if (!fallback || lastUsed < fallback.lastUsed) fallback = { text, combo, lastUsed };
+  }
+  if (fallback) return remember(recent, fallback.text, fallback.combo);
+  throw new AppError(ErrorCode.PromptInvalid, `no acknowledgement variant fits ${input.channel} for case ${input.ref}`,
+    { humanMessage: 'No acknowledgement template fits this channel; shorten the prompts.' });
+}
+
+/** The private-message pointer of `kind`, filled; falls back to the channel-neutral "replay" pointer. */
+export function privatePointer(prompts: Prompts, kind: string, values: Record<string, string>, seed: string): string {
+  const variants = prompts.privateInvitation.get(`pointer ${kind}`) ?? prompts.privateInvitation.get('pointer replay') ?? [''];
+  return fillTemplate(pickVariant(variants, `${seed}:pointer`), values);
+}
+
+function remember(recent: RecentTexts, text: string, combo: string): string {
+  recent.add(textHash(text));
+  recent.add(combo);
+  return text;
+}

@@ -1,0 +1,51 @@
+import {
+  choiceSetting, flagSetting, intSetting, listSetting, numberSetting, textSetting, SettingShape, ParsedSettings,
+} from './setting-types.js';
+
+/** Settings every run needs: storage, logging, the brand, the scorer's threshold, the composer. */
+export const coreSettings = {
+  DATABASE_URL: textSetting('file:./data/mention-desk.db', 'file:./path/to.db (SQLite) or postgresql://user:pass@host:5432/db')
+    .refine((s) => /^(file:|postgres(ql)?:\/\/)/.test(s), 'must start with file: (SQLite) or postgresql://'),
+  LOG_LEVEL: choiceSetting(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info', 'one of fatal, error, warn, info, debug, trace, silent'),
+  BRAND_NAME: textSetting('Lumora', 'the brand name used in messages, e.g. Lumora'),
+  BRAND_HANDLES: listSetting('lumora,LumoraCares', "the brand's own handles on every channel, comma-separated, without @"),
+  BRAND_KEYWORDS: listSetting('lumora', 'words that count as talking about the brand, comma-separated'),
+  COMPLAINT_THRESHOLD: numberSetting(0.5, 0, 1, 'a number from 0 to 1; scores at or above it are complaints'),
+  ACKNOWLEDGE_AUTOMATICALLY: flagSetting(true, 'true or false: post public acknowledgements without a human'),
+  ACK_UNIQUE_WINDOW_DAYS: intSetting(30, 1, 3650, 'whole days during which an acknowledgement text is never reused'),
+  PROMPTS_DIR: textSetting('prompts', 'folder holding the message templates'),
+  DEMO_STREAM_FILE: textSetting('samples/lumora-stream.jsonl', 'JSON-lines file the demo replays'),
+  REPLAY_SENT_LOG: textSetting('data/replay-sent.jsonl', 'file where replay runs record what they "sent"'),
+  OUTBOX_MAX_ATTEMPTS: intSetting(8, 1, 100, 'whole number of send attempts before a message is marked failed'),
+} satisfies SettingShape;
+
+type CoreParsed = ParsedSettings<typeof coreSettings>;
+
+/** Core configuration, as the rest of the code sees it. */
+export interface CoreConfig {
+  databaseUrl: string;
+  logLevel: CoreParsed['LOG_LEVEL'];
+  brand: { name: string; handles: string[]; keywords: string[] };
+  complaintThreshold: number;
+  acknowledgeAutomatically: boolean;
+  ackUniqueWindowDays: number;
+  promptsDir: string;
+  demoStreamFile: string;
+  replaySentLog: string;
+  outboxMaxAttempts: number;
+}
+
+export function buildCoreConfig(p: CoreParsed): CoreConfig {
+  return {
+    databaseUrl: p.DATABASE_URL,
+    logLevel: p.LOG_LEVEL,
+    brand: { name: p.BRAND_NAME, handles: p.BRAND_HANDLES.map((h) => h.replace(/^@/, '')), keywords: p.BRAND_KEYWORDS },
+    complaintThreshold: p.COMPLAINT_THRESHOLD,
+    acknowledgeAutomatically: p.ACKNOWLEDGE_AUTOMATICALLY,
+    ackUniqueWindowDays: p.ACK_UNIQUE_WINDOW_DAYS,
+    promptsDir: p.PROMPTS_DIR,
+    demoStreamFile: p.DEMO_STREAM_FILE,
+    replaySentLog: p.REPLAY_SENT_LOG,
+    outboxMaxAttempts: p.OUTBOX_MAX_ATTEMPTS,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Mention } from './mention.js';
+import { AppError, ErrorCode } from './app-error.js';
+
+/** A public reply to a mention. */
+export interface OutgoingReply {
+  idempotencyKey: string;
+  text: string;
+  inReplyTo: { id: string; authorId: string; place?: Record<string, string> };
+}
+
+/** A private message to a person. */
+export interface OutgoingPrivate {
+  idempotencyKey: string;
+  text: string;
+  recipient: { id: string; handle: string };
+  place?: Record<string, string>;
+}
+
+/** What the platform said when it accepted a message. */
+export interface SendResult {
+  externalId: string;
+  url?: string;
+  /** What the call cost, for the spend ledger (0 when free). */
+  costUsd?: number;
+}
+
+/** Why a send failed, as the outbox needs to know it. */
+export type SendFailure = 'rate_limited' | 'duplicate' | 'auth' | 'server' | 'network' | 'rejected' | 'dm_closed';
+
+/** A failed send. `retryable` sends are tried again after `retryAfterMs`; others are marked failed. */
+export class SendError extends AppError {
+  constructor(
+    readonly failure: SendFailure,
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+    cause?: unknown,
+  ) {
+    super(ErrorCode.SendFailed, message, { cause, humanMessage: `The platform refused the message (${failure}).` });
+  }
+}
+
+/**
+ * One channel (X, Discord, replay...). Each adapter owns its reconnects and backoff; the core never
+ * reconnects anything. Nothing past an adapter knows a platform's payload shape.
+ */
+export interface ChannelAdapter {
+  readonly channel: string;
+  /**
+   * Starts watching. Resolves once the initial work is done (a replay file read, a first poll and
+   * backfill); watching goes on until stop(). Each batch is handed over in order; the adapter advances
+   * its cursor only after `onMentions` resolves, so a crash re-delivers rather than loses.
+   */
+  start(onMentions: (batch: Mention[]) => Promise<void>): Promise<void>;
+  reply(message: OutgoingReply): Promise<SendResult>;
+  sendPrivate(message: OutgoingPrivate): Promise<SendResult>;
+  /**
+   * After a crash between sending and recording: was the message with this key already sent? Returns
+   * the result if so, null if certainly not. Adapters that cannot tell leave this out, and the outbox
+   * then holds the message for a person instead of risking a second send.
+   */
+  findSent?(idempotencyKey: string, kind: 'reply' | 'private', target: Record<string, unknown>): Promise<SendResult | null>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,64 @@
+import type { Mention } from '../core/mention.js';
+import { DbTx, OPEN_CASE_STATUSES } from '../store/db-types.js';
+
+/** The customer behind an author, with what the policy needs to know about them. */
+export interface AuthorLink {
+  identityId: number;
+  customerId: number;
+  optedOut: boolean;
+  /** When this person last wrote to the brand in private on this channel. */
+  lastPrivateInboundAt: Date | null;
+}
+
+const identityKey = (channel: string, externalId: string) => `${channel}:${externalId}`;
+
+/**
+ * Links every author in the batch to a Customer through their channel Identity, creating both the
+ * first time someone writes. One customer may have many identities (merged later by a person).
+ */
+export async function linkAuthors(db: DbTx, mentions: Mention[]): Promise<Map<string, AuthorLink>> {
+  const links = new Map<string, AuthorLink>();
+  const byChannel = new Map<string, Set<string>>();
+  for (const m of mentions) byChannel.set(m.channel, (byChannel.get(m.channel) ?? new Set()).add(m.author.id));
+  for (const [channel, ids] of byChannel) {
+    const rows = await db.identity.findMany({
+      where: { channel, externalId: { in: [...ids] } },
+      select: { id: true, externalId: true, customerId: true, lastPrivateInboundAt: true, customer: { select: { optedOutAt: true } } },
+    });
+    for (const r of rows) {
+      links.set(identityKey(channel, r.externalId), {
+        identityId: r.id, customerId: r.customerId, optedOut: r.customer.optedOutAt !== null, lastPrivateInboundAt: r.lastPrivateInboundAt,
+      });
+    }
+  }
+  for (const m of mentions) {
+    const key = identityKey(m.channel, m.author.id);
+    if (links.has(key)) continue;
+    const identity = await db.identity.create({
+      data: {
+        channel: m.channel, externalId: m.author.id, handle: m.author.handle, name: m.author.name,
+        customer: { create: { displayName: m.author.name || m.author.handle } },
+      },
+      select: { id: true, customerId: true },
+    });
+    links.set(key, { identityId: identity.id, customerId: identity.customerId, optedOut: false, lastPrivateInboundAt: null });
+  }
+  return links;
+}
+
+/** The link of a mention's author (after linkAuthors ran on its batch). */
+export function linkOf(links: Map<string, AuthorLink>, m: Mention): AuthorLink {
+  const link = links.get(identityKey(m.channel, m.author.id));
+  if (!link) throw new Error(`no customer linked for ${m.channel} author ${m.author.id}`);
+  return link;
+}
+
+/** Each customer's open case (the newest), by customer id. */
+export async function findOpenCases(db: DbTx, customerIds: number[]): Promise<Map<number, number>> {
+  const rows = await db.case.findMany({
+    where: { customerId: { in: [...new Set(customerIds)] }, status: { in: [...OPEN_CASE_STATUSES] } },
+    select: { id: true, customerId: true },
+    orderBy: { id: 'asc' },
+  });
+  return new Map(rows.map((r) => [r.customerId, r.id]));
+}

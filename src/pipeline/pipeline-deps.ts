@@ -1,0 +1,45 @@
+import type { Prompts } from '../compose/load-prompts.js';
+import type { RecentTexts } from '../compose/recent-texts.js';
+import type { Mention } from '../core/mention.js';
+import type { Logger } from '../log/create-logger.js';
+import type { ChannelRules } from '../policy/channel-rules.js';
+import type { Decision } from '../policy/decide-action.js';
+import type { ComplaintScore } from '../scoring/score-types.js';
+import type { Db } from '../store/create-db.js';
+
+/** Everything the pipeline needs, passed in as one object so tests can pass fakes. */
+export interface PipelineDeps {
+  db: Db;
+  prompts: Prompts;
+  recent: RecentTexts;
+  logger: Logger;
+  brand: { name: string; handles: string[]; accountIds: string[] };
+  threshold: number;
+  now: () => Date;
+  /** Read once per batch: the crisis switch from Slack, or config. */
+  acknowledgementsPaused: () => Promise<boolean>;
+  /** Read once per batch per channel: the day's spend budget is used up. */
+  budgetReached: (channel: string) => Promise<boolean>;
+  channelRules: (channel: string) => ChannelRules;
+  /** Values for a channel's private pointer ({dm_link}, {handle}). */
+  pointerValues?: (channel: string) => Record<string, string>;
+  /** Scorer override (tests); defaults to scoreComplaint. */
+  score?: (text: string, threshold: number) => ComplaintScore;
+}
+
+/** What the pipeline did with one mention. */
+export interface MentionOutcome {
+  mention: Mention;
+  status: 'new' | 'edited' | 'duplicate' | 'own_post';
+  mentionId?: number;
+  customerId?: number;
+  identityId?: number;
+  /** When the author last wrote to the brand in private on this channel (before this mention). */
+  lastPrivateInboundAt?: Date | null;
+  score?: ComplaintScore;
+  decision?: Decision;
+  caseId?: number;
+  caseOpened?: boolean;
+  acknowledgement?: string;
+  invitation?: string;
+}

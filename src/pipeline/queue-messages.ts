@@ -1,0 +1,67 @@
+import { composeAcknowledgement } from '../compose/compose-acknowledgement.js';
+import { greetingName } from '../compose/greeting-name.js';
+import { fillTemplate } from '../compose/load-prompts.js';
+import { pickVariant } from '../compose/pick-variant.js';
+import { mentionKey } from '../core/mention.js';
+import { enqueueIntents, OutboundIntent } from '../outbox/outbound-intent.js';
+import { mayMessagePrivately } from '../policy/channel-rules.js';
+import type { DbTx } from '../store/db-types.js';
+import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
+import {
+  acknowledgementIntent, caseRef, invitationIntent, mentionSummary, slackAlertIntent, slackCaseIntent, slackThreadIntent,
+} from './plan-intents.js';
+
+type EventRow = { caseId: number; at: Date; actor: string; type: string; detail: string };
+
+/**
+ * Turns the batch's decisions into durable outbound intents (acknowledgement, private invitation,
+ * Slack messages) and the cases' audit trail. Texts are composed here, so what is queued is exactly
+ * what will be sent.
+ */
+export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: MentionOutcome[]): Promise<void> {
+  const now = deps.now();
+  const intents: OutboundIntent[] = [];
+  const events: EventRow[] = [];
+  const event = (caseId: number, type: string, detail: object) => events.push({ caseId, at: now, actor: 'bot', type, detail: JSON.stringify(detail) });
+  for (const o of decided) {
+    const { mention: m, decision: d, score: s } = o;
+    const mentionId = o.mentionId!;
+    if (d!.action === 'alert') intents.push(slackAlertIntent(m, mentionId, mentionSummary(m, `(score ${s!.score})`)));
+    if (o.caseId === undefined) continue;
+    if (o.caseOpened) {
+      event(o.caseId, 'opened', { mentionId, score: s!.score, topic: s!.topic, severity: s!.severity, reasons: d!.reasons });
+      if (d!.holdReason) event(o.caseId, 'held', { reason: d!.holdReason });
+      if (d!.acknowledge) intents.push(...acknowledge(deps, o, o.caseId));
+      intents.push(slackCaseIntent(o.caseId, mentionSummary(m, `score ${s!.score} ${s!.topic}/${s!.severity}`)));
+    } else if (o.status === 'edited') {
+      event(o.caseId, 'mention_edited', { mentionId, text: m.text });
+      intents.push(slackThreadIntent(o.caseId, `edit:${mentionId}:${m.editedAt?.toISOString()}`, mentionSummary(m, '(edited)'), mentionId));
+    } else {
+      event(o.caseId, m.isPrivate ? 'customer_wrote_privately' : 'customer_wrote', { mentionId, score: s!.score });
+      intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, m.isPrivate ? '(private message)' : ''), mentionId));
+    }
+  }
+  if (events.length) await tx.caseEvent.createMany({ data: events });
+  await enqueueIntents(tx, intents);
+}
+
+/** The private invitation (where the bot may open one) first, then the public acknowledgement. */
+function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): OutboundIntent[] {
+  const m = o.mention;
+  const rules = deps.channelRules(m.channel);
+  const name = greetingName(m.author);
+  const ref = caseRef(caseId);
+  const seed = mentionKey(m);
+  const out: OutboundIntent[] = [];
+  if (mayMessagePrivately(rules, o.lastPrivateInboundAt ?? null)) {
+    const template = pickVariant(deps.prompts.privateInvitation.get('message')!, `${seed}:invite`);
+    o.invitation = fillTemplate(template, { name, brand: deps.brand.name, ref });
+    out.push(invitationIntent(m, caseId, o.mentionId!, o.invitation));
+  }
+  o.acknowledgement = composeAcknowledgement(deps.prompts, {
+    channel: m.channel, name, brand: deps.brand.name, topic: o.score!.topic, ref, seed,
+    pointerKind: rules.pointerKind, pointerValues: deps.pointerValues?.(m.channel),
+  }, deps.recent);
+  out.push(acknowledgementIntent(m, caseId, o.mentionId!, o.acknowledgement));
+  return out;
+}

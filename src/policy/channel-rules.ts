@@ -1,0 +1,28 @@
+/** How the bot may reach someone privately on a channel. */
+export interface ChannelRules {
+  /** Which "## pointer <kind>" ends a public acknowledgement. */
+  pointerKind: string;
+  /**
+   * When the bot may open a private conversation itself: `always` (Discord: the bot opens the DM),
+   * `after_inbound` (X: only after the customer wrote to the brand first), `never`.
+   */
+  privateFirst: 'always' | 'after_inbound' | 'never';
+}
+
+const RULES: Record<string, ChannelRules> = {
+  x: { pointerKind: 'x', privateFirst: 'after_inbound' },
+  discord: { pointerKind: 'discord', privateFirst: 'always' },
+};
+const DEFAULT_RULES: ChannelRules = { pointerKind: 'replay', privateFirst: 'always' };
+
+/** The rules of `channel`, with per-deployment overrides (e.g. X DM links) applied. */
+export function channelRules(channel: string, overrides: Record<string, Partial<ChannelRules>> = {}): ChannelRules {
+  return { ...(RULES[channel] ?? DEFAULT_RULES), ...overrides[channel] };
+}
+
+/** Whether the bot may send the first private message to this person now. */
+export function mayMessagePrivately(rules: ChannelRules, lastPrivateInboundAt: Date | null): boolean {
+  if (rules.privateFirst === 'always') return true;
+  if (rules.privateFirst === 'after_inbound') return lastPrivateInboundAt !== null;
+  return false;
+}

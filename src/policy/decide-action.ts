@@ -1,0 +1,77 @@
+import type { ComplaintScore } from '../scoring/score-types.js';
+import { detectSpam, isOptOutRequest } from './detect-spam.js';
+
+/** What the bot does with one mention. */
+export type Action = 'acknowledge' | 'open_case' | 'attach_to_case' | 'alert' | 'ignore';
+
+/** Facts about the mention's surroundings that the policy needs; gathered by the pipeline. */
+export interface DecisionContext {
+  isOwnPost: boolean;
+  mentionsBrand: boolean;
+  isPrivate: boolean;
+  customerOptedOut: boolean;
+  /** The customer's case still open, if any: new words go there, not into a new acknowledgement. */
+  openCaseId?: number;
+  /** Acknowledgements paused from Slack (the crisis switch) or disabled in config. */
+  acknowledgementsPaused: boolean;
+  /** The day's spend budget is used up. */
+  budgetReached: boolean;
+}
+
+/** The decision and, always, why. */
+export interface Decision {
+  action: Action;
+  /** Post a public acknowledgement. */
+  acknowledge: boolean;
+  /** Open a new case for the team. */
+  openCase: boolean;
+  /** Add to this existing case. */
+  attachToCaseId?: number;
+  /** Why a case is open without an automatic answer (shown in Slack). */
+  holdReason?: string;
+  /** The author asked the brand to stop: record the opt-out. */
+  optOut: boolean;
+  reasons: string[];
+}
+
+const ignore = (reason: string, optOut = false): Decision => ({ action: 'ignore', acknowledge: false, openCase: false, optOut, reasons: [reason] });
+
+/** Decides what to do with a scored mention. Pure: same inputs, same decision. */
+export function decideAction(text: string, score: ComplaintScore, ctx: DecisionContext): Decision {
+  if (ctx.isOwnPost) return ignore("the brand's own post");
+  if (isOptOutRequest(text)) return ignore('the author asked us to stop: opted out', true);
+  const spam = detectSpam(text);
+  if (spam) return ignore(`spam (${spam})`);
+  if (ctx.openCaseId !== undefined) {
+    return { action: 'attach_to_case', acknowledge: false, openCase: false, attachToCaseId: ctx.openCaseId, optOut: false,
+      reasons: ['the customer already has an open case: added to it, not acknowledged again'] };
+  }
+  const wanted = score.complaint || (score.language !== 'en' && score.language !== 'und' && ctx.mentionsBrand);
+  if (ctx.isPrivate) {
+    if (!wanted && !score.isQuestion) return ignore('a private message with no complaint or question');
+    return openWithoutAnswer('a private message: the team answers in private', score);
+  }
+  if (!ctx.mentionsBrand) {
+    if (!wanted) return ignore(`keyword mention, score ${score.score} below the threshold`);
+    return { action: 'alert', acknowledge: false, openCase: false, optOut: false,
+      reasons: ['keyword mention that does not @mention the brand: the team is alerted, the bot does not reply'] };
+  }
+  if (score.language !== 'en' && score.language !== 'und') {
+    return openWithoutAnswer(`written in ${score.language}: the team answers, the bot only acknowledges English`, score);
+  }
+  if (!score.complaint) {
+    if (score.isQuestion) return openWithoutAnswer('a question for the brand: a person answers it', score);
+    return ignore(`score ${score.score} below the complaint threshold`);
+  }
+  const hold = ctx.customerOptedOut ? 'the customer opted out of automatic messages'
+    : ctx.acknowledgementsPaused ? 'automatic acknowledgements are paused'
+    : ctx.budgetReached ? 'budget reached' : undefined;
+  if (hold) return openWithoutAnswer(hold, score, hold);
+  return { action: 'acknowledge', acknowledge: true, openCase: true, optOut: false,
+    reasons: [`complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`] };
+}
+
+function openWithoutAnswer(reason: string, score: ComplaintScore, holdReason?: string): Decision {
+  return { action: 'open_case', acknowledge: false, openCase: true, holdReason, optOut: false,
+    reasons: [`${reason} (score ${score.score}, ${score.topic})`] };
+}

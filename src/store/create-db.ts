@@ -1,0 +1,23 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
+import { isPostgresUrl } from './apply-migrations.js';
+
+/**
+ * The database client. Both providers generate the same models, so the SQLite client's type serves as
+ * the common one.
+ */
+export type Db = SqliteClient;
+
+/** Opens the Prisma client for `databaseUrl` (SQLite file or PostgreSQL). Migrations are applied separately. */
+export async function createDb(databaseUrl: string): Promise<Db> {
+  if (isPostgresUrl(databaseUrl)) {
+    // Loaded only when used, so a SQLite install never needs the PostgreSQL client generated.
+    const { PrismaClient } = await import('../generated/postgres/client.js');
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+  }
+  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }) });
+  // One writer per file; NORMAL is durable under WAL at commit boundaries and several times faster than FULL.
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  return db;
+}

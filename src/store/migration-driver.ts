@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
+
+/** Row of Prisma's own bookkeeping table, so `prisma migrate deploy` agrees with what we applied. */
+export interface AppliedMigration {
+  id: string;
+  checksum: string;
+  migration_name: string;
+  finished_at: string | Date | null;
+  rolled_back_at: string | Date | null;
+}
+
+/** The few operations the migrator needs, for SQLite and PostgreSQL alike. */
+export interface MigrationDriver {
+  provider: 'sqlite' | 'postgresql';
+  /** Serialises concurrent migrators (two instances starting at once). */
+  lock(): Promise<void>;
+  unlock(): Promise<void>;
+  ensureTable(): Promise<void>;
+  applied(): Promise<AppliedMigration[]>;
+  markStarted(id: string, name: string, checksum: string): Promise<void>;
+  markFinished(id: string): Promise<void>;
+  markFailed(id: string, logs: string): Promise<void>;
+  runScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Prisma's own DDL for the bookkeeping table, per provider.
+const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+const PG_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
+    id                      VARCHAR(36) PRIMARY KEY NOT NULL,
+    checksum                VARCHAR(64) NOT NULL,
+    finished_at             TIMESTAMPTZ,
+    migration_name          VARCHAR(255) NOT NULL,
+    logs                    TEXT,
+    rolled_back_at          TIMESTAMPTZ,
+    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
+    applied_steps_count     INTEGER NOT NULL DEFAULT 0
+)`;
+// Prisma's advisory lock id, so our migrator and `prisma migrate deploy` exclude each other.
+const PG_LOCK_ID = 72707369;
+
+export function sqliteDriver(url: string): MigrationDriver {
+  const file = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { timeout: 10_000 });
+  db.pragma('journal_mode = WAL'); // persistent: readers never block the writer
+  const now = () => new Date().toISOString();
+  return {
+    provider: 'sqlite',
+    async lock() {},
+    async unlock() {},
+    async ensureTable() { db.exec(SQLITE_TABLE); },
+    async applied() { return db.prepare('SELECT * FROM _prisma_migrations ORDER BY started_at').all() as AppliedMigration[]; },
+    async markStarted(id, name, checksum) {
+      db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)').run(id, checksum, name, now());
+    },
+    async markFinished(id) { db.prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(now(), id); },
+    async markFailed(id, logs) { db.prepare('UPDATE _prisma_migrations SET logs = ? WHERE id = ?').run(logs, id); },
+    async runScript(sql) {
+      // Prisma's table-redefinition scripts toggle foreign_keys, which is a no-op inside a transaction.
+      if (/PRAGMA\s+foreign_keys/i.test(sql)) db.exec(sql);
+      else db.transaction(() => db.exec(sql))();
+    },
+    async close() { db.close(); },
+  };
+}
+
+export function postgresDriver(url: string): MigrationDriver {
+  const client = new Client({ connectionString: url });
+  let connected: Promise<void> | undefined;
+  const q = async (sql: string, params: unknown[] = []) => {
+    connected ??= client.connect().then(() => undefined);
+    await connected;
+    return client.query(sql, params);
+  };
+  return {
+    provider: 'postgresql',
+    async lock() { await q('SELECT pg_advisory_lock($1)', [PG_LOCK_ID]); },
+    async unlock() { await q('SELECT pg_advisory_unlock($1)', [PG_LOCK_ID]); },
+    async ensureTable() { await q(PG_TABLE); },
+    async applied() { return (await q('SELECT * FROM _prisma_migrations ORDER BY started_at')).rows; },
+    async markStarted(id, name, checksum) {
+      await q('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)', [id, checksum, name]);
+    },
+    async markFinished(id) { await q('UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]); },
+    async markFailed(id, logs) { await q('UPDATE _prisma_migrations SET logs = $1 WHERE id = $2', [logs, id]); },
+    async runScript(sql) {
+      await q('BEGIN');
+      try { await q(sql); await q('COMMIT'); } catch (e) { await q('ROLLBACK'); throw e; }
+    },
+    async close() { if (connected) await client.end(); },
+  };
+}
