@@ -1,4 +1,11 @@
-import { AppError, ErrorCode } from '../core/app-error.js';
+import { describeError } from '../core/app-error.js';
+import { OutboxSender } from '../outbox/outbox-sender.js';
+import { adapterTransport, OutboxTransport } from '../outbox/outbox-transport.js';
+import { recordOnlyTransport } from '../outbox/record-only-transport.js';
+import { batchHandler } from '../pipeline/process-stream.js';
+import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
+import { buildPipelineDeps } from './build-pipeline.js';
+import { LiveChannel, liveChannelFactories } from './live-channels.js';
 import type { AppContext } from './open-app.js';
 
 /** Whether any channel has credentials: then `run` watches real platforms instead of the demo. */
@@ -6,11 +13,47 @@ export function hasLiveChannels(app: Pick<AppContext, 'config'>): boolean {
   return Boolean(app.config.x || app.config.discord);
 }
 
+export interface LiveOptions {
+  /** Transport for Slack when the Slack desk runs; otherwise Slack messages are only recorded. */
+  slack?: OutboxTransport;
+  /** How often the outbox is drained between batches. */
+  drainEveryMs?: number;
+  /** Resolves when the bot should stop (SIGINT/SIGTERM in the CLI). */
+  stopSignal: Promise<void>;
+}
+
 /**
- * Runs the bot against the configured platforms until stopped. The channel adapters register here as
- * they arrive (X, Discord); until then a configured platform is reported, not silently ignored.
+ * Runs the bot against every configured platform until `stopSignal`: each adapter feeds the pipeline,
+ * one outbox sender delivers everything, and shutdown waits for in-flight work.
  */
-export async function runLive(app: AppContext): Promise<void> {
-  const missing = [app.config.x && 'X', app.config.discord && 'Discord'].filter(Boolean);
-  throw new AppError(ErrorCode.ConfigInvalid, `credentials are set for ${missing.join(' and ')}, but this build has no adapter for it yet; unset them to run the demo.`);
+export async function runLive(app: AppContext, options: LiveOptions): Promise<void> {
+  const channels = (await Promise.all(liveChannelFactories.map((f) => f(app)))).filter((c): c is LiveChannel => c !== null);
+  if (!channels.length) throw new Error('no channel adapter is configured');
+  const transports: Record<string, OutboxTransport> = { slack: options.slack ?? recordOnlyTransport('unconfigured-slack') };
+  for (const c of channels) transports[c.adapter.channel] = adapterTransport(c.adapter);
+  const sender = new OutboxSender({ db: app.db, transports, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts });
+  await sender.recoverInterrupted();
+  const deps = mergePipeline(buildPipelineDeps(app), channels);
+
+  let draining: Promise<unknown> = Promise.resolve();
+  const drain = () => (draining = draining.then(() => sender.drain()).catch((e) => app.logger.error({ error: describeError(e) }, 'outbox drain failed')));
+  const timer = setInterval(drain, options.drainEveryMs ?? 2_000);
+  const handler = batchHandler(deps, () => void drain());
+  await Promise.all(channels.map((c) => c.adapter.start(handler).catch((e) => app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start'))));
+  app.logger.info({ channels: channels.map((c) => c.adapter.channel) }, 'watching');
+  await options.stopSignal;
+  clearInterval(timer);
+  await Promise.all(channels.map((c) => c.adapter.stop()));
+  await draining;
+}
+
+function mergePipeline(base: PipelineDeps, channels: LiveChannel[]): PipelineDeps {
+  const byChannel = new Map(channels.map((c) => [c.adapter.channel, c.pipeline ?? {}]));
+  return {
+    ...base,
+    brand: { ...base.brand, accountIds: [...base.brand.accountIds, ...channels.flatMap((c) => c.pipeline?.accountIds ?? [])] },
+    channelRules: (ch) => byChannel.get(ch)?.channelRules?.(ch) ?? base.channelRules(ch),
+    pointerValues: (ch) => byChannel.get(ch)?.pointerValues?.(ch) ?? base.pointerValues?.(ch) ?? {},
+    budgetReached: (ch) => byChannel.get(ch)?.budgetReached?.(ch) ?? base.budgetReached(ch),
+  };
 }

@@ -24,6 +24,14 @@ const defaultIo = (): CliIo => ({
   env: readEnv(),
 });
 
+/** Resolves on SIGINT or SIGTERM: the bot then stops watching and finishes what is in flight. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
 /** Runs one command; returns the exit code (0 ok, 1 failure, 2 bad usage or configuration). */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   try {
@@ -43,7 +51,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     const app = await openApp(config, logger);
     try {
-      if (args.command === 'run' && hasLiveChannels(app)) await runLive(app);
+      if (args.command === 'run' && hasLiveChannels(app)) await runLive(app, { stopSignal: untilSignal() });
       else {
         const file = args.command === 'replay' ? args.file! : config.demoStreamFile;
         if (args.command === 'run' && !args.json) io.stdout(`mention-desk demo: no platform credentials set, replaying ${file} into ${config.databaseUrl}\n`);

@@ -1,0 +1,18 @@
+import type { ChannelAdapter } from '../core/channel-adapter.js';
+import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
+import type { AppContext } from './open-app.js';
+
+/** A channel adapter built from the configuration, with what it adds to the pipeline. */
+export interface LiveChannel {
+  adapter: ChannelAdapter;
+  /** Pipeline settings this channel contributes (its account ids, private-message rules...). */
+  pipeline?: Partial<Pick<PipelineDeps, 'channelRules' | 'pointerValues' | 'budgetReached'>> & { accountIds?: string[] };
+}
+
+/** Builds a channel when its credentials are configured; null when they are not. */
+export type LiveChannelFactory = (app: AppContext) => Promise<LiveChannel | null>;
+
+/**
+ * The channels `run` can watch. Each adapter registers its factory here, explicitly, in one line.
+ */
+export const liveChannelFactories: LiveChannelFactory[] = [];
