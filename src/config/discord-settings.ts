@@ -21,5 +21,7 @@ export function buildDiscordConfig(p: DiscordParsed) {
   const discord: DiscordConfig | null = group.enabled
     ? { botToken: p.DISCORD_BOT_TOKEN!, apiUrl: p.DISCORD_API_URL, gatewayUrl: p.DISCORD_GATEWAY_URL }
     : null;
-  return { value: discord, problem: group.problem };
+  // Every secret value, so the logger can scrub them wherever they appear.
+  const secrets = [p.DISCORD_BOT_TOKEN];
+  return { value: discord, problem: group.problem, secrets };
 }

@@ -36,10 +36,7 @@ export function loadConfig(env: Env = process.env): Config {
   const problem = sections.find((s) => s.problem)?.problem;
   if (problem) throw configError(problem.key, problem.message);
   const [x, slack, discord] = sections.map((s) => s.value) as [XConfig | null, SlackConfig | null, DiscordConfig | null];
-  const secrets = [
-    p.X_API_KEY, p.X_API_SECRET, p.X_ACCESS_TOKEN, p.X_ACCESS_SECRET,
-    p.SLACK_BOT_TOKEN, p.SLACK_SIGNING_SECRET, p.DISCORD_BOT_TOKEN,
-  ].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  const secrets = sections.flatMap((s) => s.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   return { ...buildCoreConfig(p), x, slack, discord, secrets };
 }
 

@@ -26,5 +26,7 @@ export function buildSlackConfig(p: SlackParsed) {
   const slack: SlackConfig | null = group.enabled
     ? { botToken: p.SLACK_BOT_TOKEN!, signingSecret: p.SLACK_SIGNING_SECRET!, channelId: p.SLACK_CHANNEL_ID!, apiUrl: `${p.SLACK_API_URL}/` }
     : null;
-  return { value: slack, problem: group.problem };
+  // Every secret value, so the logger can scrub them wherever they appear.
+  const secrets = [p.SLACK_BOT_TOKEN, p.SLACK_SIGNING_SECRET];
+  return { value: slack, problem: group.problem, secrets };
 }

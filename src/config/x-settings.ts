@@ -33,5 +33,7 @@ export function buildXConfig(p: XParsed) {
         accessSecret: p.X_ACCESS_SECRET!, brandUserId: p.X_BRAND_USER_ID!, apiBaseUrl: p.X_API_BASE_URL,
       }
     : null;
-  return { value: x, problem: group.problem };
+  // Every secret value, so the logger can scrub them wherever they appear.
+  const secrets = [p.X_API_KEY, p.X_API_SECRET, p.X_ACCESS_TOKEN, p.X_ACCESS_SECRET];
+  return { value: x, problem: group.problem, secrets };
 }
