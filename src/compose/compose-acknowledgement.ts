@@ -3,7 +3,7 @@ import type { Topic } from '../scoring/score-types.js';
 import { findLiabilityPhrases } from './check-liability.js';
 import { fitsChannel } from './channel-limits.js';
 import { fillTemplate, Prompts } from './load-prompts.js';
-import { pickVariant, seededOrder } from './pick-variant.js';
+import { seededOrder } from './pick-variant.js';
 import { RecentTexts, textHash } from './recent-texts.js';
 
 /** Everything the acknowledgement says that is specific to this mention. */
@@ -23,26 +23,29 @@ export interface AcknowledgementInput {
 }
 
 /**
- * Composes a public acknowledgement: one opening, one topic line and one closing, in a combination not
- * used within the window when possible, never a text already sent, always within the channel's limit
- * and free of liability-admitting words. Records what it used in `recent`.
+ * Composes a public acknowledgement: one opening, one topic line, one closing and one private-message
+ * pointer, in a combination not used within the window when possible, never a text already sent,
+ * always within the channel's limit and free of liability-admitting words. Records what it used in
+ * `recent`. Throws when every text it could write was already sent (only possible for one reference
+ * over and over): repeating is refused rather than risked.
  */
 export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementInput, recent: RecentTexts): string {
   const ack = prompts.acknowledgement;
   const openings = ack.get('opening')!;
   const topics = ack.get(`topic ${input.topic}`)?.length ? ack.get(`topic ${input.topic}`)! : ack.get('topic other')!;
   const closings = ack.get('closing')!;
-  const pointer = privatePointer(prompts, input.pointerKind, { brand: input.brand, name: input.name, ref: input.ref, ...input.pointerValues }, input.seed);
-  const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointer };
-  const combos = openings.length * topics.length * closings.length;
-  const order = seededOrder(combos, input.seed);
+  const pointers = pointerVariants(prompts, input.pointerKind).map((v) =>
+    fillTemplate(v, { brand: input.brand, name: input.name, ref: input.ref, ...input.pointerValues }));
+  const sizes = [openings.length, topics.length, closings.length, pointers.length];
+  const order = seededOrder(sizes.reduce((a, b) => a * b), input.seed);
 
   let fallback: { text: string; combo: string; lastUsed: number } | undefined;
   for (const n of order) {
-    const [o, t, c] = [n % openings.length, Math.floor(n / openings.length) % topics.length, Math.floor(n / (openings.length * topics.length))];
+    const [o, t, c, p] = mixedRadix(n, sizes);
+    const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointers[p] };
     const text = [openings[o], topics[t], closings[c]].map((part) => fillTemplate(part, values)).join(' ');
     if (!fitsChannel(input.channel, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
-    const combo = `ack:${input.topic}:${o}:${t}:${c}`;
+    const combo = `ack:${input.topic}:${input.pointerKind}:${o}:${t}:${c}:${p}`;
     const lastUsed = recent.lastUsed(combo);
     if (lastUsed === undefined) return remember(recent, text, combo);
     if (!fallback || lastUsed < fallback.lastUsed) fallback = { text, combo, lastUsed };
@@ -52,10 +55,18 @@ export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementI
     { humanMessage: 'No acknowledgement template fits this channel; shorten the prompts.' });
 }
 
-/** The private-message pointer of `kind`, filled; falls back to the channel-neutral "replay" pointer. */
-export function privatePointer(prompts: Prompts, kind: string, values: Record<string, string>, seed: string): string {
-  const variants = prompts.privateInvitation.get(`pointer ${kind}`) ?? prompts.privateInvitation.get('pointer replay') ?? [''];
-  return fillTemplate(pickVariant(variants, `${seed}:pointer`), values);
+/** The variants of the private-message pointer of `kind`; the channel-neutral "replay" ones when it has none. */
+export function pointerVariants(prompts: Prompts, kind: string): string[] {
+  return prompts.privateInvitation.get(`pointer ${kind}`) ?? prompts.privateInvitation.get('pointer replay') ?? [''];
+}
+
+/** Digits of `n` in a mixed radix: one index per template part. */
+function mixedRadix(n: number, sizes: number[]): number[] {
+  return sizes.map((size) => {
+    const digit = n % size;
+    n = Math.floor(n / size);
+    return digit;
+  });
 }
 
 function remember(recent: RecentTexts, text: string, combo: string): string {

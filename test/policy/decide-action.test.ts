@@ -1,0 +1,64 @@
+import { decideAction, DecisionContext } from '../../src/policy/decide-action';
+import { detectSpam, isOptOutRequest } from '../../src/policy/detect-spam';
+import type { ComplaintScore } from '../../src/scoring/score-types';
+
+const complaint: ComplaintScore = { score: 0.9, complaint: true, reasons: [], topic: 'delivery', severity: 'blame', language: 'en', isQuestion: false };
+const praise: ComplaintScore = { ...complaint, score: 0.1, complaint: false, topic: 'other', severity: 'none' };
+const ctx: DecisionContext = { isOwnPost: false, mentionsBrand: true, isPrivate: false, customerOptedOut: false, acknowledgementsPaused: false, budgetReached: false };
+const text = '@lumora my parcel never arrived';
+
+describe('decideAction', () => {
+  it('acknowledges and opens a case for a complaint that @mentions the brand', () => {
+    const d = decideAction(text, complaint, ctx);
+    expect(d).toMatchObject({ action: 'acknowledge', acknowledge: true, openCase: true, optOut: false });
+    expect(d.reasons[0]).toMatch(/complaint \(score 0.9, delivery, blame\)/);
+  });
+
+  it('ignores the brand\'s own posts, spam, and praise, always saying why', () => {
+    expect(decideAction(text, complaint, { ...ctx, isOwnPost: true }).reasons).toEqual(["the brand's own post"]);
+    expect(decideAction('FREE CRYPTO giveaway @lumora claim your prize', complaint, ctx)).toMatchObject({ action: 'ignore', reasons: [expect.stringMatching(/spam/)] });
+    expect(decideAction('@lumora love it', praise, ctx)).toMatchObject({ action: 'ignore', reasons: [expect.stringMatching(/below the complaint threshold/)] });
+  });
+
+  it('only alerts for keyword mentions: X forbids automatic replies to them', () => {
+    expect(decideAction('lumora is down again', complaint, { ...ctx, mentionsBrand: false })).toMatchObject({ action: 'alert', acknowledge: false, openCase: false });
+    expect(decideAction('lumora ads everywhere', praise, { ...ctx, mentionsBrand: false }).action).toBe('ignore');
+  });
+
+  it('adds to the open case instead of acknowledging twice', () => {
+    expect(decideAction(text, complaint, { ...ctx, openCaseId: 7 })).toMatchObject({ action: 'attach_to_case', attachToCaseId: 7, acknowledge: false });
+  });
+
+  it('records an opt-out and never answers it', () => {
+    expect(decideAction('@lumora STOP', complaint, ctx)).toMatchObject({ action: 'ignore', optOut: true });
+  });
+
+  it('opens a case without answering when paused, over budget or opted out, and says which', () => {
+    expect(decideAction(text, complaint, { ...ctx, acknowledgementsPaused: true })).toMatchObject({ action: 'open_case', acknowledge: false, holdReason: 'automatic acknowledgements are paused' });
+    expect(decideAction(text, complaint, { ...ctx, budgetReached: true }).holdReason).toBe('budget reached');
+    expect(decideAction(text, complaint, { ...ctx, customerOptedOut: true }).holdReason).toMatch(/opted out/);
+  });
+
+  it('leaves other languages and questions to a person', () => {
+    expect(decideAction('@lumora mon colis', { ...praise, language: 'fr' }, ctx)).toMatchObject({ action: 'open_case', acknowledge: false });
+    expect(decideAction('@lumora how do I port my number?', { ...praise, isQuestion: true }, ctx)).toMatchObject({ action: 'open_case', acknowledge: false });
+  });
+
+  it('opens a case for a private complaint without a public answer', () => {
+    expect(decideAction('my account number is 123', complaint, { ...ctx, isPrivate: true })).toMatchObject({ action: 'open_case', acknowledge: false });
+  });
+});
+
+describe('detectSpam / isOptOutRequest', () => {
+  it('spots bait, link farms and tag stuffing but not an angry customer', () => {
+    expect(detectSpam('Follow me for daily crypto tips!!')).toBe('self-promotion');
+    expect(detectSpam('see http://a.x http://b.x http://c.x')).toBe('3 links');
+    expect(detectSpam('#a #b #c #d #e #f #g #h')).toMatch(/hashtags/);
+    expect(detectSpam('@lumora my bill doubled, explain http://x.com/bill.png')).toBeUndefined();
+  });
+
+  it('reads "stop" in its usual forms and not inside a sentence', () => {
+    for (const t of ['stop', '@lumora STOP', 'stop replying to me', 'unsubscribe.', 'Leave me alone']) expect(isOptOutRequest(t)).toBe(true);
+    expect(isOptOutRequest('@lumora stop charging me twice!')).toBe(false);
+  });
+});
