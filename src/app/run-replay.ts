@@ -34,7 +34,8 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
     onBadLine: async (lineNumber, error, line) => {
       summary.badLines++;
       app.logger.warn({ file: options.file, line: lineNumber }, `unreadable line kept in DeadLetter: ${error}`);
-      await app.db.deadLetter.create({ data: { source: `${options.file}:${lineNumber}`, payload: cleanText(line), error } });
+      const letter = { source: `${options.file}:${lineNumber}`, payload: cleanText(line), error };
+      if (!(await app.db.deadLetter.findFirst({ where: { source: letter.source, payload: letter.payload } }))) await app.db.deadLetter.create({ data: letter });
     },
   });
   const sender = new OutboxSender({

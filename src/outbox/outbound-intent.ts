@@ -33,10 +33,10 @@ export const OutboundStatus = {
   Held: 'held',
 } as const;
 
-function toRow(i: OutboundIntent) {
+function toRow(i: OutboundIntent, now: Date) {
   return {
     idempotencyKey: i.idempotencyKey, channel: i.channel, kind: i.kind, target: JSON.stringify(i.target), text: i.text,
-    caseId: i.caseId ?? null, mentionId: i.mentionId ?? null, textHash: textHash(i.text), notBefore: i.notBefore ?? new Date(),
+    caseId: i.caseId ?? null, mentionId: i.mentionId ?? null, textHash: textHash(i.text), notBefore: i.notBefore ?? now, createdAt: now,
   };
 }
 
@@ -44,7 +44,7 @@ function toRow(i: OutboundIntent) {
  * Writes intents durably (inside the caller's transaction, with the decision that caused them). An
  * intent whose key exists already is skipped: enqueueing is idempotent.
  */
-export async function enqueueIntents(db: DbTx, intents: OutboundIntent[]): Promise<number> {
+export async function enqueueIntents(db: DbTx, intents: OutboundIntent[], now = new Date()): Promise<number> {
   if (!intents.length) return 0;
   const existing = await db.outboundMessage.findMany({
     where: { idempotencyKey: { in: intents.map((i) => i.idempotencyKey) } },
@@ -52,6 +52,6 @@ export async function enqueueIntents(db: DbTx, intents: OutboundIntent[]): Promi
   });
   const taken = new Set(existing.map((e) => e.idempotencyKey));
   const fresh = intents.filter((i) => !taken.has(i.idempotencyKey) && Boolean(taken.add(i.idempotencyKey)));
-  if (fresh.length) await db.outboundMessage.createMany({ data: fresh.map(toRow) });
+  if (fresh.length) await db.outboundMessage.createMany({ data: fresh.map((i) => toRow(i, now)) });
   return fresh.length;
 }

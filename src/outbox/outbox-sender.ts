@@ -58,7 +58,7 @@ export class OutboxSender {
       return 'held';
     }
     const claimed = await db.outboundMessage.updateMany({
-      where: { id: row.id, status: OutboundStatus.Pending }, data: { status: OutboundStatus.Sending, attempts: { increment: 1 } },
+      where: { id: row.id, status: OutboundStatus.Pending }, data: { status: OutboundStatus.Sending, attempts: { increment: 1 }, updatedAt: this.now() },
     });
     if (claimed.count === 0) return 'retried'; // another sender has it
     try {

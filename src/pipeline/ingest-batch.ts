@@ -13,6 +13,9 @@ import { NEW_CASE, writeMentions } from './write-mentions.js';
  * its case and its outbound intents, or not at all (a crash re-delivers the batch, which then dedupes).
  */
 export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise<MentionOutcome[]> {
+  // An edit of a post earlier in the same batch must see that post stored: split the batch there.
+  const split = firstInBatchEdit(batch);
+  if (split > 0) return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
   const paused = await deps.acknowledgementsPaused();
   const budget = new Map<string, boolean>();
   for (const channel of new Set(batch.map((m) => m.channel))) budget.set(channel, await deps.budgetReached(channel));
@@ -38,6 +41,16 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
     }
     return outcomes;
   }, { timeout: 60_000 });
+}
+
+function firstInBatchEdit(batch: Mention[]): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < batch.length; i++) {
+    const key = mentionKey(batch[i]);
+    if (seen.has(key) && batch[i].editedAt) return i;
+    seen.add(key);
+  }
+  return -1;
 }
 
 /** An edit seen after the original: the same mention, updated. */

@@ -42,7 +42,7 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
     }
   }
   if (events.length) await tx.caseEvent.createMany({ data: events });
-  await enqueueIntents(tx, intents);
+  await enqueueIntents(tx, intents, now);
 }
 
 /** The private invitation (where the bot may open one) first, then the public acknowledgement. */

@@ -114,3 +114,16 @@ describe('ingestBatch', () => {
     expect(row.text.length).toBeLessThan(20_100);
   });
 });
+
+describe('ingestBatch with an edit in the same batch as its original', () => {
+  it('stores the original, then applies the edit to it', async () => {
+    const { db, close } = await tempDb();
+    const m = mention({ channel: 'discord', id: 'same-batch', text: '@lumora meh, wifi bit slow' });
+    const edit = { ...m, text: '@lumora wifi down AGAIN, third time this week, useless!!!', editedAt: new Date('2026-11-18T09:05:00Z') };
+    const outcomes = await ingestBatch(testDeps(db), [m, edit]);
+    expect(outcomes.map((o) => o.status)).toEqual(['new', 'edited']);
+    expect(await db.mention.count()).toBe(1);
+    expect((await db.mention.findFirstOrThrow()).text).toBe(edit.text);
+    await close();
+  });
+});

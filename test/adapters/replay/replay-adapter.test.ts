@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ReplayAdapter } from '../../../adapters/replay/replay-adapter';
+import { ReplaySentLog } from '../../../adapters/replay/replay-sent-log';
+import type { Mention } from '../../../src/core/mention';
+import { tempDir } from '../../helpers/temp-db';
+
+const line = (id: number) => JSON.stringify({ channel: 'x', id: String(id), author: { id: 'a', handle: 'h', name: 'N' }, text: `t${id}`, createdAt: '2026-11-18T09:00:00Z', mentionsBrand: true });
+
+describe('ReplayAdapter', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  it('hands the file over in ordered batches, reporting bad lines with their number', async () => {
+    const file = path.join(dir, 's.jsonl');
+    fs.writeFileSync(file, [line(1), line(2), '', '{oops', line(3), line(4), line(5)].join('\n'));
+    const bad: Array<[number, string]> = [];
+    const batches: string[][] = [];
+    const adapter = new ReplayAdapter({ file, batchSize: 2, onBadLine: (n, e) => void bad.push([n, e]) });
+    await adapter.start(async (b: Mention[]) => void batches.push(b.map((m) => m.id)));
+    expect(batches).toEqual([['1', '2'], ['3', '4'], ['5']]);
+    expect(bad).toEqual([[4, expect.stringMatching(/not valid JSON/)]]);
+  });
+
+  it('waits for each batch before reading on (back-pressure)', async () => {
+    const file = path.join(dir, 's.jsonl');
+    fs.writeFileSync(file, [1, 2, 3].map(line).join('\n'));
+    const order: string[] = [];
+    await new ReplayAdapter({ file, batchSize: 1 }).start(async (b) => {
+      order.push(`start ${b[0].id}`);
+      await new Promise((r) => setTimeout(r, 5));
+      order.push(`end ${b[0].id}`);
+    });
+    expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
+  });
+
+  it('records sends in its log, which a restarted adapter can check (findSent)', async () => {
+    const log = path.join(dir, 'sent.jsonl');
+    const a = new ReplayAdapter({ file: '/dev/null', sentLog: new ReplaySentLog(log) });
+    const sent = await a.reply({ idempotencyKey: 'ack:x:1', text: 'Hi', inReplyTo: { id: '1', authorId: 'a' } });
+    fs.appendFileSync(log, '{"torn');
+    const restarted = new ReplayAdapter({ file: '/dev/null', sentLog: new ReplaySentLog(log) });
+    expect(await restarted.findSent('ack:x:1')).toEqual({ externalId: sent.externalId });
+    expect(await restarted.findSent('ack:x:2')).toBeNull();
+  });
+});
