@@ -3,6 +3,7 @@ import { tempDb } from '../helpers/temp-db';
 import { mention } from '../helpers/fixtures';
 import { testDeps } from '../helpers/pipeline-deps';
 import type { Db } from '../../src/store/create-db';
+import { cleanText } from '../../src/core/clean-text';
 
 describe('ingestBatch', () => {
   let db: Db;
@@ -106,7 +107,6 @@ describe('ingestBatch', () => {
 
   it('stores hostile text as data and never lets it break the batch', async () => {
     const hostile = mention({ text: '<!channel> @everyone <script>x</script>\u0000 never arrived ' + 'A'.repeat(50_000), author: { name: '<@U123> @here' } });
-    const { cleanText } = await import('../../src/core/clean-text');
     const [o] = await ingestBatch(testDeps(db), [{ ...hostile, text: cleanText(hostile.text) }]);
     expect(o.status).toBe('new');
     const row = await db.mention.findFirstOrThrow();
