@@ -1,4 +1,5 @@
 import { textHash } from '../compose/recent-texts.js';
+import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
 
 /** What an outbound message is, which decides how it is sent and what is recorded when it goes. */
@@ -36,7 +37,8 @@ export const OutboundStatus = {
 function toRow(i: OutboundIntent, now: Date) {
   return {
     idempotencyKey: i.idempotencyKey, channel: i.channel, kind: i.kind, target: JSON.stringify(i.target), text: i.text,
-    caseId: i.caseId ?? null, mentionId: i.mentionId ?? null, textHash: textHash(i.text), notBefore: i.notBefore ?? now, createdAt: now,
+    caseId: i.caseId ?? null, mentionId: i.mentionId ?? null, textHash: textHash(i.text), notBefore: i.notBefore ?? now,
+    status: OutboundStatus.Pending, attempts: 0, createdAt: now, updatedAt: now,
   };
 }
 
@@ -52,6 +54,6 @@ export async function enqueueIntents(db: DbTx, intents: OutboundIntent[], now = 
   });
   const taken = new Set(existing.map((e) => e.idempotencyKey));
   const fresh = intents.filter((i) => !taken.has(i.idempotencyKey) && Boolean(taken.add(i.idempotencyKey)));
-  if (fresh.length) await db.outboundMessage.createMany({ data: fresh.map((i) => toRow(i, now)) });
+  await bulkInsert(db, 'OutboundMessage', fresh.map((i) => toRow(i, now)));
   return fresh.length;
 }

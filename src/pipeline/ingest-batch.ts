@@ -61,7 +61,7 @@ function isNewerEdit(m: Mention, known: KnownMention): boolean {
 async function decideFresh(
   tx: DbTx, deps: PipelineDeps, fresh: Array<{ m: Mention; known?: KnownMention }>, paused: boolean, budget: Map<string, boolean>,
 ): Promise<MentionOutcome[]> {
-  const links = await linkAuthors(tx, fresh.map((f) => f.m));
+  const links = await linkAuthors(tx, fresh.map((f) => f.m), deps.now());
   const openCases = await findOpenCases(tx, fresh.map((f) => linkOf(links, f.m).customerId));
   const score = deps.score ?? ((text: string, threshold: number) => scoreComplaint(text, { threshold }));
   return fresh.map(({ m, known }) => {

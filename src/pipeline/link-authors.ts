@@ -1,4 +1,5 @@
 import type { Mention } from '../core/mention.js';
+import { bulkInsert } from '../store/bulk-insert.js';
 import { DbTx, OPEN_CASE_STATUSES } from '../store/db-types.js';
 
 /** The customer behind an author, with what the policy needs to know about them. */
@@ -16,7 +17,7 @@ const identityKey = (channel: string, externalId: string) => `${channel}:${exter
  * Links every author in the batch to a Customer through their channel Identity, creating both the
  * first time someone writes. One customer may have many identities (merged later by a person).
  */
-export async function linkAuthors(db: DbTx, mentions: Mention[]): Promise<Map<string, AuthorLink>> {
+export async function linkAuthors(db: DbTx, mentions: Mention[], now: Date): Promise<Map<string, AuthorLink>> {
   const links = new Map<string, AuthorLink>();
   const byChannel = new Map<string, Set<string>>();
   for (const m of mentions) byChannel.set(m.channel, (byChannel.get(m.channel) ?? new Set()).add(m.author.id));
@@ -31,19 +32,29 @@ export async function linkAuthors(db: DbTx, mentions: Mention[]): Promise<Map<st
       });
     }
   }
+  const newcomers = new Map<string, Mention>();
   for (const m of mentions) {
     const key = identityKey(m.channel, m.author.id);
-    if (links.has(key)) continue;
-    const identity = await db.identity.create({
-      data: {
-        channel: m.channel, externalId: m.author.id, handle: m.author.handle, name: m.author.name,
-        customer: { create: { displayName: m.author.name || m.author.handle } },
-      },
-      select: { id: true, customerId: true },
-    });
-    links.set(key, { identityId: identity.id, customerId: identity.customerId, optedOut: false, lastPrivateInboundAt: null });
+    if (!links.has(key) && !newcomers.has(key)) newcomers.set(key, m);
   }
+  if (newcomers.size) await createCustomers(db, newcomers, links, now);
   return links;
+}
+
+// Two statements for any number of newcomers: customers keyed by their first identity, then identities.
+async function createCustomers(db: DbTx, newcomers: Map<string, Mention>, links: Map<string, AuthorLink>, now: Date): Promise<void> {
+  const keys = [...newcomers.keys()];
+  const customers = await bulkInsert<{ id: number; firstIdentityKey: string }>(db, 'Customer', keys.map((key) => ({
+    displayName: newcomers.get(key)!.author.name || newcomers.get(key)!.author.handle, firstIdentityKey: key, createdAt: now,
+  })), ['id', 'firstIdentityKey']);
+  const customerOf = new Map(customers.map((c) => [c.firstIdentityKey, Number(c.id)]));
+  const identities = await bulkInsert<{ id: number; channel: string; externalId: string; customerId: number }>(db, 'Identity', keys.map((key) => {
+    const m = newcomers.get(key)!;
+    return { customerId: customerOf.get(key)!, channel: m.channel, externalId: m.author.id, handle: m.author.handle, name: m.author.name, createdAt: now };
+  }), ['id', 'channel', 'externalId', 'customerId']);
+  for (const i of identities) {
+    links.set(identityKey(i.channel, i.externalId), { identityId: Number(i.id), customerId: Number(i.customerId), optedOut: false, lastPrivateInboundAt: null });
+  }
 }
 
 /** The link of a mention's author (after linkAuthors ran on its batch). */

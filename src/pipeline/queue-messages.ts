@@ -5,6 +5,7 @@ import { pickVariant } from '../compose/pick-variant.js';
 import { mentionKey } from '../core/mention.js';
 import { enqueueIntents, OutboundIntent } from '../outbox/outbound-intent.js';
 import { mayMessagePrivately } from '../policy/channel-rules.js';
+import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import {
@@ -41,7 +42,7 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
       intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, m.isPrivate ? '(private message)' : ''), mentionId));
     }
   }
-  if (events.length) await tx.caseEvent.createMany({ data: events });
+  await bulkInsert(tx, 'CaseEvent', events);
   await enqueueIntents(tx, intents, now);
 }
 

@@ -1,4 +1,6 @@
+import { mentionKey } from '../core/mention.js';
 import { formatReason } from '../scoring/score-types.js';
+import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 
@@ -11,26 +13,16 @@ export const NEW_CASE = -1;
  */
 export async function writeMentions(tx: DbTx, deps: PipelineDeps, decided: MentionOutcome[]): Promise<void> {
   const now = deps.now();
-  const openedFor = new Map<number, number>();
+  await openCases(tx, decided, now);
+  const openedFor = new Map(decided.filter((o) => o.caseOpened).map((o) => [o.customerId!, o.caseId!]));
   for (const o of decided) {
-    const d = o.decision!;
-    if (d.openCase && o.caseId === undefined) {
-      const s = o.score!;
-      const created = await tx.case.create({
-        data: { customerId: o.customerId!, channel: o.mention.channel, topic: s.topic, severity: s.severity, score: s.score, holdReason: d.holdReason ?? null, openedAt: now },
-        select: { id: true },
-      });
-      o.caseId = created.id;
-      o.caseOpened = true;
-      openedFor.set(o.customerId!, created.id);
-    } else if (d.attachToCaseId !== undefined && o.caseId === undefined) {
-      o.caseId = d.attachToCaseId === NEW_CASE ? openedFor.get(o.customerId!) : d.attachToCaseId;
-    }
+    const target = o.decision!.attachToCaseId;
+    if (target !== undefined && o.caseId === undefined) o.caseId = target === NEW_CASE ? openedFor.get(o.customerId!) : target;
   }
   const rows = decided.filter((o) => o.status === 'new').map((o) => mentionRow(o, now));
   if (rows.length) {
-    const created = await tx.mention.createManyAndReturn({ data: rows, select: { id: true, channel: true, externalId: true } });
-    const ids = new Map(created.map((c) => [`${c.channel}:${c.externalId}`, c.id]));
+    const created = await bulkInsert<{ id: number; channel: string; externalId: string }>(tx, 'Mention', rows, ['id', 'channel', 'externalId']);
+    const ids = new Map(created.map((c) => [`${c.channel}:${c.externalId}`, Number(c.id)]));
     for (const o of decided) if (o.status === 'new') o.mentionId = ids.get(`${o.mention.channel}:${o.mention.id}`);
   }
   for (const o of decided.filter((x) => x.status === 'edited')) {
@@ -41,6 +33,22 @@ export async function writeMentions(tx: DbTx, deps: PipelineDeps, decided: Menti
   if (optedOut.length) await tx.customer.updateMany({ where: { id: { in: optedOut }, optedOutAt: null }, data: { optedOutAt: now } });
   for (const o of decided.filter((x) => x.mention.isPrivate)) {
     await tx.identity.update({ where: { id: o.identityId! }, data: { lastPrivateInboundAt: o.mention.createdAt } });
+  }
+}
+
+// Cases for the whole batch in one statement, keyed by the mention that opened each.
+async function openCases(tx: DbTx, decided: MentionOutcome[], now: Date): Promise<void> {
+  const opening = decided.filter((o) => o.decision!.openCase && o.caseId === undefined);
+  if (!opening.length) return;
+  const keyOf = (o: MentionOutcome) => mentionKey(o.mention);
+  const rows = await bulkInsert<{ id: number; openedByMentionKey: string }>(tx, 'Case', opening.map((o) => ({
+    customerId: o.customerId!, channel: o.mention.channel, status: 'open', topic: o.score!.topic, severity: o.score!.severity,
+    score: o.score!.score, holdReason: o.decision!.holdReason ?? null, openedAt: now, updatedAt: now, openedByMentionKey: keyOf(o),
+  })), ['id', 'openedByMentionKey']);
+  const ids = new Map(rows.map((r) => [r.openedByMentionKey, Number(r.id)]));
+  for (const o of opening) {
+    o.caseId = ids.get(keyOf(o));
+    o.caseOpened = true;
   }
 }
 

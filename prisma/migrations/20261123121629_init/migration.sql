@@ -3,7 +3,8 @@ CREATE TABLE "Customer" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "displayName" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "optedOutAt" DATETIME
+    "optedOutAt" DATETIME,
+    "firstIdentityKey" TEXT
 );
 
 -- CreateTable
@@ -75,6 +76,7 @@ CREATE TABLE "Case" (
     "rating" INTEGER,
     "ratingComment" TEXT,
     "holdReason" TEXT,
+    "openedByMentionKey" TEXT,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Case_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
@@ -169,6 +171,9 @@ CREATE TABLE "DeadLetter" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Customer_firstIdentityKey_key" ON "Customer"("firstIdentityKey");
+
+-- CreateIndex
 CREATE INDEX "Identity_customerId_idx" ON "Identity"("customerId");
 
 -- CreateIndex
@@ -185,6 +190,9 @@ CREATE INDEX "Mention_caseId_idx" ON "Mention"("caseId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Mention_channel_externalId_key" ON "Mention"("channel", "externalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Case_openedByMentionKey_key" ON "Case"("openedByMentionKey");
 
 -- CreateIndex
 CREATE INDEX "Case_status_idx" ON "Case"("status");

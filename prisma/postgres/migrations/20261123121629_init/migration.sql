@@ -4,6 +4,7 @@ CREATE TABLE "Customer" (
     "displayName" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "optedOutAt" TIMESTAMP(3),
+    "firstIdentityKey" TEXT,
 
     CONSTRAINT "Customer_pkey" PRIMARY KEY ("id")
 );
@@ -77,6 +78,7 @@ CREATE TABLE "Case" (
     "rating" INTEGER,
     "ratingComment" TEXT,
     "holdReason" TEXT,
+    "openedByMentionKey" TEXT,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Case_pkey" PRIMARY KEY ("id")
@@ -186,6 +188,9 @@ CREATE TABLE "DeadLetter" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Customer_firstIdentityKey_key" ON "Customer"("firstIdentityKey");
+
+-- CreateIndex
 CREATE INDEX "Identity_customerId_idx" ON "Identity"("customerId");
 
 -- CreateIndex
@@ -202,6 +207,9 @@ CREATE INDEX "Mention_caseId_idx" ON "Mention"("caseId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Mention_channel_externalId_key" ON "Mention"("channel", "externalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Case_openedByMentionKey_key" ON "Case"("openedByMentionKey");
 
 -- CreateIndex
 CREATE INDEX "Case_status_idx" ON "Case"("status");

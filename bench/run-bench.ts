@@ -1,0 +1,44 @@
+// `npm run bench [-- --n 20000 --batch 500 --repeat 3]`: throughput figures, medians of one run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pipelineRate, writeLines } from './pipeline-rate';
+import { rawInsertRate } from './raw-insert-rate';
+import { syntheticLines } from './synthetic-mentions';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+async function main() {
+  const { values } = parseArgs({ options: { n: { type: 'string' }, batch: { type: 'string' }, repeat: { type: 'string' } } });
+  const n = Number(values.n ?? 20_000);
+  const batch = Number(values.batch ?? 500);
+  const repeat = Number(values.repeat ?? 3);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
+  const file = path.join(dir, 'synthetic.jsonl');
+  writeLines(file, syntheticLines(n));
+  console.log(`mention-desk bench: ${fmt(n)} synthetic mentions, batches of ${batch}, ${repeat} runs each, node ${process.version}, ${os.cpus()[0]?.model}`);
+
+  const pipeline: number[] = [];
+  const raw: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const p = await pipelineRate(dir, file, batch);
+    const r = rawInsertRate(p.dbFile, n, batch);
+    pipeline.push(p.rate);
+    raw.push(r);
+    ratios.push(p.rate / r);
+    console.log(`  run ${i + 1}: pipeline ${fmt(p.rate)} mentions/s (${fmt(p.stored)} stored), raw batched inserts ${fmt(r)} rows/s, ratio ${(p.rate / r).toFixed(3)}`);
+  }
+  console.log(`pipeline (ingest, score, decide, persist): median ${fmt(median(pipeline))} mentions/s (target 2,000)`);
+  console.log(`raw batched inserts, same SQLite file:     median ${fmt(median(raw))} rows/s`);
+  console.log(`ratio pipeline / raw:                      median ${median(ratios).toFixed(3)}`);
+  console.log(`peak memory (RSS):                         ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
