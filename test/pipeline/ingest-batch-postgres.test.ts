@@ -1,0 +1,41 @@
+import { ingestBatch } from '../../src/pipeline/ingest-batch';
+import { OutboxSender } from '../../src/outbox/outbox-sender';
+import { silentLogger } from '../../src/log/create-logger';
+import { applyMigrations } from '../../src/store/apply-migrations';
+import { createDb, Db } from '../../src/store/create-db';
+import { mention } from '../helpers/fixtures';
+import { testDeps } from '../helpers/pipeline-deps';
+import { FakePlatform } from '../helpers/flaky-transport';
+import { startPostgres, PostgresHandle } from '../helpers/postgres-server';
+
+const pg: PostgresHandle = startPostgres();
+const maybe = 'url' in pg ? describe : describe.skip;
+if ('skip' in pg) console.warn(`PostgreSQL pipeline tests skipped: ${pg.skip}`);
+
+maybe('the pipeline on PostgreSQL', () => {
+  let db: Db;
+  beforeAll(async () => {
+    await applyMigrations((pg as { url: string }).url);
+    db = await createDb((pg as { url: string }).url);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    if ('stop' in pg) pg.stop();
+  });
+
+  it('stores mentions, customers, cases and intents in bulk, dedupes, and sends once', async () => {
+    const author = { id: 'pg1', handle: 'pat', name: 'Pat' };
+    const batch = [mention({ author }), mention({ author, text: '@lumora hello?? still broken' }), mention({ text: '@lumora love it thanks' })];
+    const outcomes = await ingestBatch(testDeps(db), batch);
+    expect(outcomes.map((o) => o.decision?.action)).toEqual(['acknowledge', 'attach_to_case', 'ignore']);
+    expect(outcomes[1].caseId).toBe(outcomes[0].caseId);
+    expect((await ingestBatch(testDeps(db), batch)).every((o) => o.status === 'duplicate')).toBe(true);
+    const stored = await db.mention.findFirstOrThrow({ where: { externalId: batch[0].id } });
+    expect(stored.postedAt).toEqual(batch[0].createdAt);
+    expect(stored.complaint).toBe(true);
+    const platform = new FakePlatform();
+    const sent = await new OutboxSender({ db, transports: { x: platform, slack: platform }, logger: silentLogger(), now: () => new Date('2026-11-18T10:00:00Z') }).drain();
+    expect(sent.sent).toBe(await db.outboundMessage.count());
+    expect((await db.case.findUniqueOrThrow({ where: { id: outcomes[0].caseId! } })).acknowledgedAt).not.toBeNull();
+  });
+});
