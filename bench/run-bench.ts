@@ -6,12 +6,13 @@ import { parseArgs } from 'node:util';
 import { pipelineRate, writeLines } from './pipeline-rate';
 import { rawInsertRate } from './raw-insert-rate';
 import { syntheticLines } from './synthetic-mentions';
+import { seedForDigest, weeklyDigestTimes } from './digest-time';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 async function main() {
-  const { values } = parseArgs({ options: { n: { type: 'string' }, batch: { type: 'string' }, repeat: { type: 'string' } } });
+  const { values } = parseArgs({ options: { n: { type: 'string' }, batch: { type: 'string' }, repeat: { type: 'string' }, 'digest-mentions': { type: 'string' } } });
   const n = Number(values.n ?? 20_000);
   const batch = Number(values.batch ?? 500);
   const repeat = Number(values.repeat ?? 3);
@@ -34,6 +35,15 @@ async function main() {
   console.log(`pipeline (ingest, score, decide, persist): median ${fmt(median(pipeline))} mentions/s (target 2,000)`);
   console.log(`raw batched inserts, same SQLite file:     median ${fmt(median(raw))} rows/s`);
   console.log(`ratio pipeline / raw:                      median ${median(ratios).toFixed(3)}`);
+  const stored = Number(values['digest-mentions'] ?? 1_000_000);
+  const end = Date.parse('2026-11-23T08:00:00Z');
+  const seedStart = process.hrtime.bigint();
+  const digestFile = await seedForDigest(dir, stored, end);
+  console.log(`digest: seeded ${fmt(stored)} mentions and ${fmt(stored / 5)} cases over 90 days in ${(Number(process.hrtime.bigint() - seedStart) / 1e9).toFixed(1)} s`);
+  const [cold, ...warm] = await weeklyDigestTimes(digestFile, end, repeat + 1);
+  console.log(`weekly digest over ${fmt(stored)} stored mentions (${fmt(cold.mentionsInWeek)} in the week): ` +
+    `${fmt(cold.buildMs)} ms cold (first after start), median ${fmt(median(warm.map((r) => r.buildMs)))} ms warm to build ` +
+    `(queries + figures + Markdown); median ${fmt(median(warm.map((r) => r.chartMs)))} ms to draw the PNG chart`);
   console.log(`peak memory (RSS):                         ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@ import { adapterTransport, OutboxTransport } from '../outbox/outbox-transport.js
 import { recordOnlyTransport } from '../outbox/record-only-transport.js';
 import { batchHandler } from '../pipeline/process-stream.js';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
+import { startJobs } from '../jobs/create-jobs.js';
 import { buildPipelineDeps } from './build-pipeline.js';
 import { LiveChannel, liveChannelFactories } from './live-channels.js';
 import type { AppContext } from './open-app.js';
@@ -38,11 +39,13 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
   let draining: Promise<unknown> = Promise.resolve();
   const drain = () => (draining = draining.then(() => sender.drain()).catch((e) => app.logger.error({ error: describeError(e) }, 'outbox drain failed')));
   const timer = setInterval(drain, options.drainEveryMs ?? 2_000);
+  const jobs = startJobs(app, deps.channelRules);
   const handler = batchHandler(deps, () => void drain());
   await Promise.all(channels.map((c) => c.adapter.start(handler).catch((e) => app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start'))));
   app.logger.info({ channels: channels.map((c) => c.adapter.channel) }, 'watching');
   await options.stopSignal;
   clearInterval(timer);
+  await jobs.stop();
   await Promise.all(channels.map((c) => c.adapter.stop()));
   await draining;
 }

@@ -11,6 +11,7 @@ Usage:
   mention-desk replay --file FILE    Run a JSON-lines file of mentions through the pipeline (format: README).
   mention-desk score                 Read texts on stdin (one per line, or JSON lines with a "text" field)
                                      and print one JSON object per line: {"score","complaint","reasons",...}.
+  mention-desk digest [--since 7d]   The managers' digest of the period as Markdown (--json: one JSON object).
   mention-desk migrate               Apply database migrations and exit.
   mention-desk --help | --version
 
@@ -18,6 +19,7 @@ Options:
   --json            One JSON object per line instead of text (run, replay).
   --quiet           Only the summary (run, replay).
   --threshold N     Complaint threshold for score (default: COMPLAINT_THRESHOLD, 0.5).
+  --since P         Digest period: 7d, 24h, 2w, 90m or an ISO date (default 7d).
 
 Settings come from the environment and from .env; every key is listed in .env.example.
 `;

@@ -9,6 +9,7 @@ import { applyMigrations } from '../store/apply-migrations.js';
 import { HELP, packageVersion } from './help-text.js';
 import { parseCli } from './parse-cli.js';
 import { runScore } from './score-command.js';
+import { runDigest } from './digest-command.js';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -51,7 +52,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     const app = await openApp(config, logger);
     try {
-      if (args.command === 'run' && hasLiveChannels(app)) await runLive(app, { stopSignal: untilSignal() });
+      if (args.command === 'digest') await runDigest(app, args.since, args.json, io.stdout);
+      else if (args.command === 'run' && hasLiveChannels(app)) await runLive(app, { stopSignal: untilSignal() });
       else {
         const file = args.command === 'replay' ? args.file! : config.demoStreamFile;
         if (args.command === 'run' && !args.json) io.stdout(`mention-desk demo: no platform credentials set, replaying ${file} into ${config.databaseUrl}\n`);

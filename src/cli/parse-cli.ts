@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../core/app-error.js';
 
-export type Command = 'run' | 'replay' | 'score' | 'migrate' | 'help' | 'version';
+export type Command = 'run' | 'replay' | 'score' | 'digest' | 'migrate' | 'help' | 'version';
 
 export interface CliArgs {
   command: Command;
@@ -9,11 +9,13 @@ export interface CliArgs {
   json: boolean;
   quiet: boolean;
   threshold?: number;
+  /** Start of the digest period: 7d, 24h, an ISO date. */
+  since: string;
   /** Further words after the command, for commands that take them. */
   rest: string[];
 }
 
-const COMMANDS: Command[] = ['run', 'replay', 'score', 'migrate', 'help', 'version'];
+const COMMANDS: Command[] = ['run', 'replay', 'score', 'digest', 'migrate', 'help', 'version'];
 
 /** Parses the command line; unknown commands or options give a one-line error. */
 export function parseCli(argv: string[]): CliArgs {
@@ -23,7 +25,7 @@ export function parseCli(argv: string[]): CliArgs {
       args: argv, allowPositionals: true, strict: true,
       options: {
         file: { type: 'string', short: 'f' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
-        threshold: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+        threshold: { type: 'string' }, since: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
@@ -39,5 +41,5 @@ export function parseCli(argv: string[]): CliArgs {
     threshold = Number(values.threshold);
     if (!(threshold >= 0 && threshold <= 1)) throw new AppError(ErrorCode.BadInput, `--threshold must be a number from 0 to 1 (got "${values.threshold}").`);
   }
-  return { command, file: values.file, json: values.json ?? false, quiet: values.quiet ?? false, threshold, rest: positionals.slice(1) };
+  return { command, file: values.file, json: values.json ?? false, quiet: values.quiet ?? false, threshold, since: values.since ?? '7d', rest: positionals.slice(1) };
 }

@@ -4,16 +4,18 @@ import { buildCoreConfig, coreSettings, CoreConfig } from './core-settings.js';
 import { buildXConfig, xSettings, XConfig } from './x-settings.js';
 import { buildSlackConfig, slackSettings, SlackConfig } from './slack-settings.js';
 import { buildDiscordConfig, discordSettings, DiscordConfig } from './discord-settings.js';
+import { buildJobsConfig, jobsSettings, JobsConfig } from './jobs-settings.js';
 import { SettingShape } from './setting-types.js';
 
 /** Every setting the bot reads, by environment name. `.env.example` lists the same keys. */
-export const allSettings = { ...coreSettings, ...xSettings, ...slackSettings, ...discordSettings } satisfies SettingShape;
+export const allSettings = { ...coreSettings, ...xSettings, ...slackSettings, ...discordSettings, ...jobsSettings } satisfies SettingShape;
 
 /** The validated configuration. A platform is null when its credentials are not set. */
 export interface Config extends CoreConfig {
   x: XConfig | null;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
+  jobs: JobsConfig;
   /** Every secret value, so the logger can scrub them from anything it writes. */
   secrets: string[];
 }
@@ -32,12 +34,13 @@ export function loadConfig(env: Env = process.env): Config {
     throw configError(key, `${issue.message}${shown(env[key])}`);
   }
   const p = parsed.data;
-  const sections = [buildXConfig(p), buildSlackConfig(p), buildDiscordConfig(p)];
+  const jobs = buildJobsConfig(p);
+  const sections = [buildXConfig(p), buildSlackConfig(p), buildDiscordConfig(p), jobs];
   const problem = sections.find((s) => s.problem)?.problem;
   if (problem) throw configError(problem.key, problem.message);
   const [x, slack, discord] = sections.map((s) => s.value) as [XConfig | null, SlackConfig | null, DiscordConfig | null];
   const secrets = sections.flatMap((s) => s.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  return { ...buildCoreConfig(p), x, slack, discord, secrets };
+  return { ...buildCoreConfig(p), x, slack, discord, jobs: jobs.value!, secrets };
 }
 
 function configError(key: string, problem: string): AppError {

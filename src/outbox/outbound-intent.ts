@@ -8,7 +8,8 @@ export type OutboundKind =
   | 'private_message' // DM invitation, follow-up in private
   | 'slack_case' // the case's top message in the team channel
   | 'slack_thread' // a later event about a case, into its thread
-  | 'slack_alert'; // a keyword mention the bot may not answer
+  | 'slack_alert' // a keyword mention the bot may not answer
+  | 'slack_digest'; // a managers' digest (Markdown, with its chart rebuilt at send time)
 
 /** A message to the outside world, before it is sent. */
 export interface OutboundIntent {

@@ -3,7 +3,7 @@ import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
 import { findKnownMentions, isOwnPost, KnownMention } from './find-known-mentions.js';
-import { findOpenCases, linkAuthors, linkOf } from './link-authors.js';
+import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import { queueMessages } from './queue-messages.js';
 import { NEW_CASE, writeMentions } from './write-mentions.js';
@@ -62,14 +62,16 @@ async function decideFresh(
   tx: DbTx, deps: PipelineDeps, fresh: Array<{ m: Mention; known?: KnownMention }>, paused: boolean, budget: Map<string, boolean>,
 ): Promise<MentionOutcome[]> {
   const links = await linkAuthors(tx, fresh.map((f) => f.m), deps.now());
-  const openCases = await findOpenCases(tx, fresh.map((f) => linkOf(links, f.m).customerId));
+  const customerIds = fresh.map((f) => linkOf(links, f.m).customerId);
+  const openCases = await findOpenCases(tx, customerIds);
+  const awaitingRating = await findCasesAwaitingRating(tx, customerIds, new Date(deps.now().getTime() - deps.ratingWindowDays * 86_400_000));
   const score = deps.score ?? ((text: string, threshold: number) => scoreComplaint(text, { threshold }));
   return fresh.map(({ m, known }) => {
     const link = linkOf(links, m);
     const s = score(m.text, deps.threshold);
     const decision = decideAction(m.text, s, {
       isOwnPost: false, mentionsBrand: m.mentionsBrand, isPrivate: m.isPrivate ?? false, customerOptedOut: link.optedOut,
-      openCaseId: known?.caseId ?? openCases.get(link.customerId), acknowledgementsPaused: paused, budgetReached: budget.get(m.channel) ?? false,
+      openCaseId: known?.caseId ?? openCases.get(link.customerId), awaitingRatingCaseId: awaitingRating.get(link.customerId), acknowledgementsPaused: paused, budgetReached: budget.get(m.channel) ?? false,
     });
     if (decision.optOut) link.optedOut = true;
     // A case opened for this customer earlier in the batch takes their later mentions too (writeMentions

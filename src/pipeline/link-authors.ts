@@ -73,3 +73,13 @@ export async function findOpenCases(db: DbTx, customerIds: number[]): Promise<Ma
   });
   return new Map(rows.map((r) => [r.customerId, r.id]));
 }
+
+/** Each customer's resolved case still waiting for an answer to its follow-up, by customer id. */
+export async function findCasesAwaitingRating(db: DbTx, customerIds: number[], since: Date): Promise<Map<number, number>> {
+  const rows = await db.case.findMany({
+    where: { customerId: { in: [...new Set(customerIds)] }, status: 'resolved', rating: null, followUpSentAt: { gte: since } },
+    select: { id: true, customerId: true },
+    orderBy: { followUpSentAt: 'asc' },
+  });
+  return new Map(rows.map((r) => [r.customerId, r.id]));
+}

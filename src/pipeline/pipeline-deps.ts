@@ -15,6 +15,8 @@ export interface PipelineDeps {
   logger: Logger;
   brand: { name: string; handles: string[]; accountIds: string[] };
   threshold: number;
+  /** Days after a follow-up during which the customer's reply counts as its answer. */
+  ratingWindowDays: number;
   now: () => Date;
   /** Read once per batch: the crisis switch from Slack, or config. */
   acknowledgementsPaused: () => Promise<boolean>;

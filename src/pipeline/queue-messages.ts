@@ -37,6 +37,9 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
     } else if (o.status === 'edited') {
       event(o.caseId, 'mention_edited', { mentionId, text: m.text });
       intents.push(slackThreadIntent(o.caseId, `edit:${mentionId}:${m.editedAt?.toISOString()}`, mentionSummary(m, '(edited)'), mentionId));
+    } else if (d!.rating !== undefined) {
+      event(o.caseId, 'rated', { mentionId, rating: d!.rating });
+      intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d!.rating}/5)`), mentionId));
     } else {
       event(o.caseId, m.isPrivate ? 'customer_wrote_privately' : 'customer_wrote', { mentionId, score: s!.score });
       intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, m.isPrivate ? '(private message)' : ''), mentionId));

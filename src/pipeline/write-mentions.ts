@@ -29,6 +29,9 @@ export async function writeMentions(tx: DbTx, deps: PipelineDeps, decided: Menti
     const { channel, externalId, identityId, customerId, receivedAt, ...changes } = mentionRow(o, now);
     await tx.mention.update({ where: { id: o.mentionId! }, data: { ...changes, editedAt: o.mention.editedAt ?? now } });
   }
+  for (const o of decided.filter((x) => x.decision!.rating !== undefined && x.caseId !== undefined)) {
+    await tx.case.update({ where: { id: o.caseId! }, data: { rating: o.decision!.rating, ratingComment: o.mention.text.slice(0, 1000), updatedAt: now } });
+  }
   const optedOut = decided.filter((o) => o.decision!.optOut).map((o) => o.customerId!);
   if (optedOut.length) await tx.customer.updateMany({ where: { id: { in: optedOut }, optedOutAt: null }, data: { optedOutAt: now } });
   for (const o of decided.filter((x) => x.mention.isPrivate)) {

@@ -1,5 +1,6 @@
 import type { ComplaintScore } from '../scoring/score-types.js';
 import { detectSpam, isOptOutRequest } from './detect-spam.js';
+import { extractRating } from './extract-rating.js';
 
 /** What the bot does with one mention. */
 export type Action = 'acknowledge' | 'open_case' | 'attach_to_case' | 'alert' | 'ignore';
@@ -12,6 +13,8 @@ export interface DecisionContext {
   customerOptedOut: boolean;
   /** The customer's case still open, if any: new words go there, not into a new acknowledgement. */
   openCaseId?: number;
+  /** A resolved case whose follow-up ("How did we do?") awaits the customer's answer. */
+  awaitingRatingCaseId?: number;
   /** Acknowledgements paused from Slack (the crisis switch) or disabled in config. */
   acknowledgementsPaused: boolean;
   /** The day's spend budget is used up. */
@@ -31,6 +34,8 @@ export interface Decision {
   holdReason?: string;
   /** The author asked the brand to stop: record the opt-out. */
   optOut: boolean;
+  /** The customer's rating (1..5) in answer to a follow-up, recorded on `attachToCaseId`. */
+  rating?: number;
   reasons: string[];
 }
 
@@ -45,6 +50,13 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   if (ctx.openCaseId !== undefined) {
     return { action: 'attach_to_case', acknowledge: false, openCase: false, attachToCaseId: ctx.openCaseId, optOut: false,
       reasons: ['the customer already has an open case: added to it, not acknowledged again'] };
+  }
+  if (ctx.awaitingRatingCaseId !== undefined) {
+    const rating = extractRating(text);
+    if (rating !== undefined || !score.complaint) {
+      return { action: 'attach_to_case', acknowledge: false, openCase: false, attachToCaseId: ctx.awaitingRatingCaseId, optOut: false, rating,
+        reasons: [rating !== undefined ? `answer to the follow-up: rated ${rating}/5` : 'a reply to the follow-up: added to the resolved case'] };
+    }
   }
   const wanted = score.complaint || (score.language !== 'en' && score.language !== 'und' && ctx.mentionsBrand);
   if (ctx.isPrivate) {

@@ -13,7 +13,7 @@ export function testDeps(db: Db, over: Partial<PipelineDeps> = {}): PipelineDeps
   return {
     db, prompts, recent: new RecentTexts(30 * 86_400_000), logger: silentLogger(),
     brand: { name: 'Lumora', handles: ['lumora', 'LumoraCares'], accountIds: ['1500000000000000001'] },
-    threshold: 0.5, now: () => new Date('2026-11-18T10:00:00Z'),
+    threshold: 0.5, ratingWindowDays: 14, now: () => new Date('2026-11-18T10:00:00Z'),
     acknowledgementsPaused: async () => false, budgetReached: async () => false,
     channelRules: (c) => channelRules(c),
     ...over,

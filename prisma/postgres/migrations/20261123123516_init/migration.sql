@@ -1,42 +1,45 @@
 -- CreateTable
 CREATE TABLE "Customer" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "displayName" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "optedOutAt" DATETIME,
-    "firstIdentityKey" TEXT
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "optedOutAt" TIMESTAMP(3),
+    "firstIdentityKey" TEXT,
+
+    CONSTRAINT "Customer_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Identity" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "customerId" INTEGER NOT NULL,
     "channel" TEXT NOT NULL,
     "externalId" TEXT NOT NULL,
     "handle" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "lastPrivateInboundAt" DATETIME,
-    CONSTRAINT "Identity_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastPrivateInboundAt" TIMESTAMP(3),
+
+    CONSTRAINT "Identity_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Mention" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "channel" TEXT NOT NULL,
     "externalId" TEXT NOT NULL,
     "identityId" INTEGER NOT NULL,
     "customerId" INTEGER NOT NULL,
     "text" TEXT NOT NULL,
     "url" TEXT,
-    "postedAt" DATETIME NOT NULL,
-    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "editedAt" DATETIME,
+    "postedAt" TIMESTAMP(3) NOT NULL,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "editedAt" TIMESTAMP(3),
     "mentionsBrand" BOOLEAN NOT NULL,
     "isPrivate" BOOLEAN NOT NULL DEFAULT false,
     "inReplyToId" TEXT,
     "place" TEXT,
-    "score" REAL NOT NULL,
+    "score" DOUBLE PRECISION NOT NULL,
     "complaint" BOOLEAN NOT NULL,
     "reasons" TEXT NOT NULL,
     "topic" TEXT NOT NULL,
@@ -45,56 +48,57 @@ CREATE TABLE "Mention" (
     "decision" TEXT NOT NULL,
     "decisionReasons" TEXT NOT NULL,
     "caseId" INTEGER,
-    CONSTRAINT "Mention_identityId_fkey" FOREIGN KEY ("identityId") REFERENCES "Identity" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Mention_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Mention_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+
+    CONSTRAINT "Mention_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Case" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "customerId" INTEGER NOT NULL,
     "channel" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'open',
     "ownerSlackId" TEXT,
     "topic" TEXT NOT NULL,
     "severity" TEXT NOT NULL,
-    "score" REAL NOT NULL,
+    "score" DOUBLE PRECISION NOT NULL,
     "slackChannel" TEXT,
     "slackTs" TEXT,
-    "openedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "acknowledgedAt" DATETIME,
-    "claimedAt" DATETIME,
-    "firstHumanReplyAt" DATETIME,
-    "resolvedAt" DATETIME,
+    "openedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "acknowledgedAt" TIMESTAMP(3),
+    "claimedAt" TIMESTAMP(3),
+    "firstHumanReplyAt" TIMESTAMP(3),
+    "resolvedAt" TIMESTAMP(3),
     "outcome" TEXT,
-    "escalatedAt" DATETIME,
-    "lastEscalatedAt" DATETIME,
+    "escalatedAt" TIMESTAMP(3),
+    "lastEscalatedAt" TIMESTAMP(3),
     "escalationCount" INTEGER NOT NULL DEFAULT 0,
-    "followUpDueAt" DATETIME,
-    "followUpSentAt" DATETIME,
+    "followUpDueAt" TIMESTAMP(3),
+    "followUpSentAt" TIMESTAMP(3),
     "rating" INTEGER,
     "ratingComment" TEXT,
     "holdReason" TEXT,
     "openedByMentionKey" TEXT,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Case_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Case_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "CaseEvent" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "caseId" INTEGER NOT NULL,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actor" TEXT NOT NULL,
     "type" TEXT NOT NULL,
     "detail" TEXT NOT NULL DEFAULT '{}',
-    CONSTRAINT "CaseEvent_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+
+    CONSTRAINT "CaseEvent_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "OutboundMessage" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "idempotencyKey" TEXT NOT NULL,
     "channel" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
@@ -102,72 +106,85 @@ CREATE TABLE "OutboundMessage" (
     "text" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "notBefore" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "notBefore" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "externalId" TEXT,
     "error" TEXT,
     "caseId" INTEGER,
     "mentionId" INTEGER,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    "sentAt" DATETIME,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "sentAt" TIMESTAMP(3),
     "textHash" TEXT NOT NULL,
-    CONSTRAINT "OutboundMessage_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+
+    CONSTRAINT "OutboundMessage_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Cursor" (
-    "source" TEXT NOT NULL PRIMARY KEY,
+    "source" TEXT NOT NULL,
     "position" TEXT NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Cursor_pkey" PRIMARY KEY ("source")
 );
 
 -- CreateTable
 CREATE TABLE "SpendEntry" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "day" TEXT NOT NULL,
     "channel" TEXT NOT NULL,
     "action" TEXT NOT NULL,
-    "costUsd" REAL NOT NULL,
-    "outboundId" INTEGER
+    "costUsd" DOUBLE PRECISION NOT NULL,
+    "outboundId" INTEGER,
+
+    CONSTRAINT "SpendEntry_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "JobRun" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "job" TEXT NOT NULL,
-    "scheduledFor" DATETIME NOT NULL,
+    "scheduledFor" TIMESTAMP(3) NOT NULL,
     "owner" TEXT NOT NULL,
-    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "finishedAt" DATETIME,
-    "error" TEXT
+    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" TIMESTAMP(3),
+    "error" TEXT,
+
+    CONSTRAINT "JobRun_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Label" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "mentionId" INTEGER,
     "text" TEXT NOT NULL,
     "complaint" BOOLEAN NOT NULL,
     "source" TEXT NOT NULL,
     "by" TEXT NOT NULL,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Label_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Setting" (
-    "key" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
     "value" TEXT NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateTable
 CREATE TABLE "DeadLetter" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "source" TEXT NOT NULL,
     "payload" TEXT NOT NULL,
-    "error" TEXT NOT NULL
+    "error" TEXT NOT NULL,
+
+    CONSTRAINT "DeadLetter_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -180,7 +197,7 @@ CREATE INDEX "Identity_customerId_idx" ON "Identity"("customerId");
 CREATE UNIQUE INDEX "Identity_channel_externalId_key" ON "Identity"("channel", "externalId");
 
 -- CreateIndex
-CREATE INDEX "Mention_postedAt_idx" ON "Mention"("postedAt");
+CREATE INDEX "Mention_postedAt_complaint_channel_topic_idx" ON "Mention"("postedAt", "complaint", "channel", "topic");
 
 -- CreateIndex
 CREATE INDEX "Mention_customerId_idx" ON "Mention"("customerId");
@@ -195,10 +212,16 @@ CREATE UNIQUE INDEX "Mention_channel_externalId_key" ON "Mention"("channel", "ex
 CREATE UNIQUE INDEX "Case_openedByMentionKey_key" ON "Case"("openedByMentionKey");
 
 -- CreateIndex
-CREATE INDEX "Case_status_idx" ON "Case"("status");
+CREATE INDEX "Case_status_openedAt_idx" ON "Case"("status", "openedAt");
 
 -- CreateIndex
 CREATE INDEX "Case_openedAt_idx" ON "Case"("openedAt");
+
+-- CreateIndex
+CREATE INDEX "Case_resolvedAt_idx" ON "Case"("resolvedAt");
+
+-- CreateIndex
+CREATE INDEX "Case_escalatedAt_idx" ON "Case"("escalatedAt");
 
 -- CreateIndex
 CREATE INDEX "Case_customerId_idx" ON "Case"("customerId");
@@ -223,3 +246,24 @@ CREATE INDEX "SpendEntry_day_idx" ON "SpendEntry"("day");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "JobRun_job_scheduledFor_key" ON "JobRun"("job", "scheduledFor");
+
+-- AddForeignKey
+ALTER TABLE "Identity" ADD CONSTRAINT "Identity_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Mention" ADD CONSTRAINT "Mention_identityId_fkey" FOREIGN KEY ("identityId") REFERENCES "Identity"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Mention" ADD CONSTRAINT "Mention_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Mention" ADD CONSTRAINT "Mention_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Case" ADD CONSTRAINT "Case_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CaseEvent" ADD CONSTRAINT "CaseEvent_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OutboundMessage" ADD CONSTRAINT "OutboundMessage_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE SET NULL ON UPDATE CASCADE;

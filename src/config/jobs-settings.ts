@@ -1,0 +1,52 @@
+import cron from 'node-cron';
+import { parseBusinessHours, BusinessHours } from '../jobs/business-hours.js';
+import { intSetting, optionalText, textSetting, timeZoneSetting, SettingShape, ParsedSettings } from './setting-types.js';
+
+const cronSetting = (defaultValue: string, help: string) =>
+  textSetting(defaultValue, help).refine((s) => cron.validate(s), 'is not a cron expression');
+
+/** Settings of the scheduled jobs: SLA escalation, follow-ups, digests. */
+export const jobsSettings = {
+  TEAM_TIMEZONE: timeZoneSetting('UTC', 'an IANA time zone such as Europe/London: business hours and digests use it'),
+  BUSINESS_HOURS: textSetting('09:00-18:00', 'the daily window the SLA clock runs in, e.g. 09:00-18:00 (00:00-24:00 for all day)'),
+  BUSINESS_DAYS: textSetting('mon-fri', 'days the SLA clock runs, e.g. mon-fri or mon,tue,wed,thu,fri,sat'),
+  SLA_UNCLAIMED_MINUTES: intSetting(30, 1, 10_080, 'business minutes a case may stay unclaimed before it is escalated'),
+  SLA_NO_REPLY_MINUTES: intSetting(60, 1, 10_080, 'business minutes a claimed case may go without a human reply'),
+  SLA_REPEAT_MINUTES: intSetting(30, 1, 10_080, 'business minutes between repeated escalations of the same case'),
+  SLA_CHECK_CRON: cronSetting('*/5 * * * *', 'cron expression of the SLA check, e.g. */5 * * * *'),
+  ONCALL_SLACK_ID: optionalText('the Slack user (U...) or user group (S...) escalations ping'),
+  FOLLOW_UP_CHECK_CRON: cronSetting('*/10 * * * *', 'cron expression of the follow-up check'),
+  RATING_WINDOW_DAYS: intSetting(14, 1, 365, 'days after a follow-up during which a reply counts as its rating'),
+  DIGEST_DAILY_CRON: cronSetting('0 8 * * *', 'cron expression of the daily digest, in TEAM_TIMEZONE'),
+  DIGEST_WEEKLY_CRON: cronSetting('0 8 * * 1', 'cron expression of the weekly digest, in TEAM_TIMEZONE'),
+  SLACK_MANAGERS_CHANNEL_ID: optionalText("the managers' Slack channel id for digests, e.g. C0123456789"),
+} satisfies SettingShape;
+
+type JobsParsed = ParsedSettings<typeof jobsSettings>;
+
+/** Configuration of the scheduled jobs. */
+export interface JobsConfig {
+  timeZone: string;
+  businessHours: BusinessHours;
+  sla: { unclaimedMinutes: number; noReplyMinutes: number; repeatMinutes: number; cron: string; oncallSlackId?: string };
+  followUp: { cron: string; ratingWindowDays: number };
+  digest: { dailyCron: string; weeklyCron: string; managersChannelId?: string };
+}
+
+export function buildJobsConfig(p: JobsParsed) {
+  let businessHours: BusinessHours | undefined;
+  let problem: { key: string; message: string } | undefined;
+  try {
+    businessHours = parseBusinessHours(p.BUSINESS_HOURS, p.BUSINESS_DAYS, p.TEAM_TIMEZONE);
+  } catch (e) {
+    const message = (e as Error).message;
+    problem = { key: /day/.test(message) ? 'BUSINESS_DAYS' : 'BUSINESS_HOURS', message };
+  }
+  const value: JobsConfig | null = businessHours ? {
+    timeZone: p.TEAM_TIMEZONE, businessHours,
+    sla: { unclaimedMinutes: p.SLA_UNCLAIMED_MINUTES, noReplyMinutes: p.SLA_NO_REPLY_MINUTES, repeatMinutes: p.SLA_REPEAT_MINUTES, cron: p.SLA_CHECK_CRON, oncallSlackId: p.ONCALL_SLACK_ID },
+    followUp: { cron: p.FOLLOW_UP_CHECK_CRON, ratingWindowDays: p.RATING_WINDOW_DAYS },
+    digest: { dailyCron: p.DIGEST_DAILY_CRON, weeklyCron: p.DIGEST_WEEKLY_CRON, managersChannelId: p.SLACK_MANAGERS_CHANNEL_ID },
+  } : null;
+  return { value, problem, secrets: [] as Array<string | undefined> };
+}

@@ -1,0 +1,57 @@
+import { greetingName } from '../compose/greeting-name.js';
+import { fillTemplate, Prompts } from '../compose/load-prompts.js';
+import { pickVariant } from '../compose/pick-variant.js';
+import { enqueueIntents, OutboundIntent } from '../outbox/outbound-intent.js';
+import { ChannelRules, mayMessagePrivately } from '../policy/channel-rules.js';
+import { caseRef, slackThreadIntent } from '../pipeline/plan-intents.js';
+import type { Db } from '../store/create-db.js';
+
+export interface FollowUpDeps {
+  db: Db;
+  prompts: Prompts;
+  brandName: string;
+  channelRules: (channel: string) => ChannelRules;
+}
+
+/**
+ * Sends "How did we do?" for every resolved case whose follow-up is due: in private where the channel
+ * allows the bot to write first (or the customer wrote privately before), else as a public reply to
+ * the customer's last post on the case. Opted-out customers are skipped, and the case says so.
+ */
+export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<number[]> {
+  const { db } = deps;
+  const due = await db.case.findMany({
+    where: { status: 'resolved', followUpDueAt: { lte: now }, followUpSentAt: null },
+    select: {
+      id: true, channel: true, customer: { select: { optedOutAt: true } },
+      mentions: { where: { isPrivate: false }, orderBy: { postedAt: 'desc' }, take: 1, select: { externalId: true, place: true, identity: true } },
+    },
+  });
+  const sent: number[] = [];
+  for (const c of due) {
+    const last = c.mentions[0];
+    if (c.customer.optedOutAt || !last) {
+      await db.$transaction([
+        db.case.update({ where: { id: c.id }, data: { followUpDueAt: null } }),
+        db.caseEvent.create({ data: { caseId: c.id, at: now, actor: 'bot', type: 'follow_up_skipped', detail: JSON.stringify({ reason: last ? 'opted out' : 'no public post to answer' }) } }),
+      ]);
+      continue;
+    }
+    const who = last.identity;
+    const inPrivate = mayMessagePrivately(deps.channelRules(c.channel), who.lastPrivateInboundAt);
+    const template = pickVariant(deps.prompts.followUp.get(inPrivate ? 'private' : 'public')!, `followup:${c.id}`);
+    const text = fillTemplate(template, { name: greetingName(who), brand: deps.brandName, ref: caseRef(c.id) });
+    const place = last.place ? JSON.parse(last.place) : undefined;
+    const intent: OutboundIntent = inPrivate
+      ? { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'private_message', text, caseId: c.id, target: { recipient: { id: who.externalId, handle: who.handle }, place } }
+      : { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'public_reply', text, caseId: c.id, target: { inReplyTo: { id: last.externalId, authorId: who.externalId, place } } };
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.case.updateMany({ where: { id: c.id, followUpSentAt: null }, data: { followUpSentAt: now } });
+      if (claimed.count !== 1) return;
+      await tx.caseEvent.create({ data: { caseId: c.id, at: now, actor: 'bot', type: 'follow_up_queued', detail: JSON.stringify({ private: inPrivate, text }) } });
+      await enqueueIntents(tx, [intent, slackThreadIntent(c.id, 'follow-up', `Follow-up sent ${inPrivate ? 'in private' : 'publicly'}: "${text}"`)], now);
+      sent.push(c.id);
+    });
+  }
+  return sent;
+}

@@ -1,0 +1,97 @@
+import { buildDigest } from '../../src/digest/build-digest';
+import { queryDigestData } from '../../src/digest/query-digest-data';
+import { renderDigestMarkdown } from '../../src/digest/render-digest-markdown';
+import { digestChartSpec, renderDigestChart } from '../../src/digest/render-digest-chart';
+import type { Db } from '../../src/store/create-db';
+import { tempDb } from '../helpers/temp-db';
+
+const t = (s: string) => new Date(`2026-11-${s}Z`);
+const period = { from: t('16T00:00:00'), to: t('23T00:00:00'), bucket: 'day' as const, timeZone: 'UTC' };
+
+async function seed(db: Db) {
+  const customer = await db.customer.create({ data: { displayName: 'C', identities: { create: { channel: 'x', externalId: 'c', handle: 'c', name: 'C' } } }, include: { identities: true } });
+  let n = 0;
+  const mentions = async (day: string, channel: string, total: number, complaints: number, topic = 'billing') => {
+    for (let i = 0; i < total; i++) {
+      await db.mention.create({ data: {
+        channel, externalId: `m${n++}`, identityId: customer.identities[0].id, customerId: customer.id, text: 't', postedAt: t(`${day}T12:00:00`),
+        mentionsBrand: true, score: 0.5, complaint: i < complaints, reasons: '[]', topic, severity: 'none', decision: 'ignore', decisionReasons: '[]',
+      } });
+    }
+  };
+  await mentions('10', 'x', 10, 2); // the period before: 20% complaints
+  await mentions('16', 'x', 4, 1);
+  await mentions('17', 'discord', 2, 2, 'outage');
+  await mentions('18', 'x', 20, 10, 'outage');
+  await mentions('20', 'x', 1, 0);
+  const c = (data: object) => db.case.create({ data: { customerId: customer.id, channel: 'x', topic: 'billing', severity: 'blame', score: 0.9, ...data } });
+  await c({ openedAt: t('16T10:00:00'), acknowledgedAt: t('16T10:01:00'), claimedAt: t('16T10:10:00'), firstHumanReplyAt: t('16T10:30:00'), resolvedAt: t('16T12:00:00'), ownerSlackId: 'U1', status: 'resolved', rating: 5 });
+  await c({ openedAt: t('17T09:00:00'), acknowledgedAt: t('17T09:03:00'), claimedAt: t('17T09:40:00'), firstHumanReplyAt: t('17T10:00:00'), resolvedAt: t('17T13:00:00'), ownerSlackId: 'U2', status: 'resolved', rating: 3 });
+  const c3 = await c({ openedAt: t('18T08:00:00'), acknowledgedAt: t('18T08:02:00'), claimedAt: t('18T09:00:00'), ownerSlackId: 'U1', status: 'claimed', escalatedAt: t('18T09:30:00'), escalationCount: 2 });
+  const c4 = await c({ openedAt: t('19T08:00:00'), status: 'open' });
+  await c({ openedAt: t('01T08:00:00'), status: 'resolved', resolvedAt: t('01T09:00:00') }); // before the period
+  await db.spendEntry.createMany({ data: [
+    { at: t('16T10:01:00'), day: '2026-11-16', channel: 'x', action: 'public_reply', costUsd: 0.01 },
+    { at: t('17T09:03:00'), day: '2026-11-17', channel: 'x', action: 'public_reply', costUsd: 0.01 },
+    { at: t('25T09:03:00'), day: '2026-11-25', channel: 'x', action: 'public_reply', costUsd: 5 },
+  ] });
+  return { c3: c3.id, c4: c4.id };
+}
+
+describe('the managers\' digest on a fixed data set', () => {
+  let db: Db;
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ db, close } = await tempDb()));
+  afterEach(() => close());
+
+  it('matches the hand-computed figures', async () => {
+    const { c3, c4 } = await seed(db);
+    const d = buildDigest(await queryDigestData(db, period, 'sqlite'));
+    expect(d.volume).toEqual({ total: 27, complaints: 13, complaintShare: 13 / 27, previousShare: 0.2 });
+    expect(d.byChannel).toEqual([{ channel: 'x', total: 25, complaints: 11 }, { channel: 'discord', total: 2, complaints: 2 }]);
+    expect(d.byTopic).toEqual([{ topic: 'outage', total: 22, complaints: 12 }, { topic: 'billing', total: 5, complaints: 1 }]);
+    expect(d.buckets).toEqual([
+      { start: '2026-11-16', total: 4, complaints: 1 }, { start: '2026-11-17', total: 2, complaints: 2 },
+      { start: '2026-11-18', total: 20, complaints: 10 }, { start: '2026-11-20', total: 1, complaints: 0 },
+    ]);
+    expect(d.spikes).toEqual([{ start: '2026-11-18', total: 20 }]);
+    expect(d.times.acknowledge).toEqual({ n: 3, median: 2, p90: expect.closeTo(2.8, 6) });
+    expect(d.times.claim).toEqual({ n: 3, median: 40, p90: expect.closeTo(56, 6) });
+    expect(d.times.firstHumanReply).toEqual({ n: 2, median: 45, p90: expect.closeTo(57, 6) });
+    expect(d.times.resolve).toEqual({ n: 2, median: 180, p90: expect.closeTo(228, 6) });
+    expect(d.perOwner.map((o) => [o.owner, o.cases, o.claim.median])).toEqual([['U1', 2, 35], ['U2', 1, 40]]);
+    expect(d.sla).toEqual({ breaches: 1, cases: [{ id: c3, escalations: 2 }] });
+    expect(d.open.total).toBe(2);
+    expect(d.open.unclaimed).toBe(1);
+    expect(d.open.oldest.map((o) => o.id)).toEqual([c3, c4]);
+    expect(d.ratings).toEqual({ count: 2, average: 4, distribution: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1 } });
+    expect(d.spend.totalUsd).toBeCloseTo(0.02, 10);
+    expect(d.spend.byChannel).toEqual([{ channel: 'x', action: 'public_reply', usd: expect.closeTo(0.02, 10), calls: 2 }]);
+
+    const md = renderDigestMarkdown(d);
+    expect(md).toContain('**27 mentions**, 13 complaints (48.1%, up 28.1 points from 20.0%)');
+    expect(md).toContain('| claim | 3 | 40m | 56m |');
+    expect(md).toContain('| resolve | 2 | 3h 00m | 3h 48m |');
+    expect(md).toContain(`1 case breached the SLA: #${c3} (2×).`);
+    expect(md).toContain('2 ratings, average 4.0 / 5 (5: 1, 4: 0, 3: 1, 2: 0, 1: 0).');
+    expect(md).toContain('- 2026-11-18: 20 mentions');
+    expect(md).toContain('$0.02 in total.');
+  });
+
+  it('buckets by hour in the team\'s time zone', async () => {
+    await seed(db);
+    const d = buildDigest(await queryDigestData(db, { from: t('18T00:00:00'), to: t('19T00:00:00'), bucket: 'hour', timeZone: 'Asia/Kolkata' }, 'sqlite'));
+    expect(d.buckets).toEqual([{ start: '2026-11-18T17:00', total: 20, complaints: 10 }]); // 12:00 UTC is 17:30 IST, bucketed by hour
+  });
+
+  it('renders the chart as a PNG without a browser', async () => {
+    await seed(db);
+    const d = buildDigest(await queryDigestData(db, period, 'sqlite'));
+    const spec = digestChartSpec(d) as { data: { values: Array<{ total: number; share: number }> } };
+    expect(spec.data.values.map((v) => v.total)).toEqual([4, 2, 20, 1]);
+    expect(spec.data.values[1].share).toBe(1);
+    const png = await renderDigestChart(d);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(5_000);
+  });
+});
