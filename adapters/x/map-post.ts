@@ -25,8 +25,9 @@ export function decodeXText(text: string): string {
 
 function authorOf(id: string | undefined, users: Map<string, UserV2>): MentionAuthor {
   const user = id ? users.get(id) : undefined;
-  const handle = cleanText(user?.username ?? '', 50);
-  return { id: id ?? 'unknown', handle: handle || `id${id ?? 'unknown'}`, name: cleanText(user?.name ?? handle, 200) };
+  // Without the author expansion (X dropped it, or the account is gone) the id stands in for the handle.
+  const handle = cleanText(user?.username ?? '', 50) || `id${id ?? 'unknown'}`;
+  return { id: id ?? 'unknown', handle, name: cleanText(user?.name ?? '', 200) || handle };
 }
 
 /** Who a post replies to, whichever name X gives the references. */
