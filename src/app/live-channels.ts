@@ -1,4 +1,6 @@
+import { xChannel } from '../../adapters/x/x-channel.js';
 import type { ChannelAdapter } from '../core/channel-adapter.js';
+import type { OutboundRow } from '../outbox/outbox-transport.js';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import type { AppContext } from './open-app.js';
 
@@ -7,6 +9,8 @@ export interface LiveChannel {
   adapter: ChannelAdapter;
   /** Pipeline settings this channel contributes (its account ids, private-message rules...). */
   pipeline?: Partial<Pick<PipelineDeps, 'channelRules' | 'pointerValues' | 'budgetReached'>> & { accountIds?: string[] };
+  /** Asked by the outbox before sending this channel's messages; a reason holds one for a person (budget reached). */
+  outboxGuard?: (row: OutboundRow) => Promise<string | undefined>;
 }
 
 /** Builds a channel when its credentials are configured; null when they are not. */
@@ -15,4 +19,6 @@ export type LiveChannelFactory = (app: AppContext) => Promise<LiveChannel | null
 /**
  * The channels `run` can watch. Each adapter registers its factory here, explicitly, in one line.
  */
-export const liveChannelFactories: LiveChannelFactory[] = [];
+export const liveChannelFactories: LiveChannelFactory[] = [
+  xChannel,
+];

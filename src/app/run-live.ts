@@ -3,6 +3,7 @@ import { OutboxSender } from '../outbox/outbox-sender.js';
 import { adapterTransport, OutboxTransport } from '../outbox/outbox-transport.js';
 import { recordOnlyTransport } from '../outbox/record-only-transport.js';
 import { batchHandler } from '../pipeline/process-stream.js';
+import { recomposeAcknowledgement } from '../pipeline/recompose-acknowledgement.js';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import { startJobs } from '../jobs/create-jobs.js';
 import { buildPipelineDeps } from './build-pipeline.js';
@@ -32,9 +33,14 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
   if (!channels.length) throw new Error('no channel adapter is configured');
   const transports: Record<string, OutboxTransport> = { slack: options.slack ?? recordOnlyTransport('unconfigured-slack') };
   for (const c of channels) transports[c.adapter.channel] = adapterTransport(c.adapter);
-  const sender = new OutboxSender({ db: app.db, transports, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts });
-  await sender.recoverInterrupted();
   const deps = mergePipeline(buildPipelineDeps(app), channels);
+  const guards = new Map(channels.map((c) => [c.adapter.channel, c.outboxGuard]));
+  const sender = new OutboxSender({
+    db: app.db, transports, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts,
+    guard: async (row) => guards.get(row.channel)?.(row),
+    recompose: recomposeAcknowledgement(deps),
+  });
+  await sender.recoverInterrupted();
 
   let draining: Promise<unknown> = Promise.resolve();
   const drain = () => (draining = draining.then(() => sender.drain()).catch((e) => app.logger.error({ error: describeError(e) }, 'outbox drain failed')));

@@ -1,3 +1,4 @@
+import { textHash } from '../compose/recent-texts.js';
 import { SendError } from '../core/channel-adapter.js';
 import { describeError } from '../core/app-error.js';
 import type { Logger } from '../log/create-logger.js';
@@ -17,7 +18,15 @@ export interface OutboxSenderDeps {
   maxAttempts?: number;
   /** Asked before each send; a reason holds the message for a person (e.g. budget reached). */
   guard?: (row: OutboundRow) => Promise<string | undefined>;
+  /** New wording for a message the platform refused as duplicate content; undefined holds it for a person. */
+  recompose?: (row: OutboundRow) => Promise<string | undefined>;
 }
+
+/**
+ * Refusals where the message itself is not at fault: kept for a person (held), not dropped as failed.
+ * Credentials can be fixed and the message released; a duplicate text can be reworded.
+ */
+const HOLD_FOR_A_PERSON = new Set(['auth', 'duplicate']);
 
 export interface DrainResult { sent: number; retried: number; failed: number; held: number }
 
@@ -93,9 +102,11 @@ export class OutboxSender {
     const failure = error instanceof SendError ? error : undefined;
     const ambiguous = !failure || failure.failure === 'network' || failure.failure === 'server';
     logger.warn({ outboundId: row.id, channel: row.channel, kind: row.kind, attempts, failure: failure?.failure }, `send failed: ${describeError(error)}`);
+    if (failure?.failure === 'duplicate' && attempts < (this.deps.maxAttempts ?? 8) && (await this.reword(row))) return 'retried';
     if (failure && !failure.retryable) {
-      await recordNotSent(db, row, 'failed', `${failure.failure}: ${failure.message}`, this.now());
-      return 'failed';
+      const status = HOLD_FOR_A_PERSON.has(failure.failure) ? 'held' : 'failed';
+      await recordNotSent(db, row, status, `${failure.failure}: ${failure.message}`, this.now());
+      return status;
     }
     if (attempts >= (this.deps.maxAttempts ?? 8)) {
       await recordNotSent(db, row, 'failed', `gave up after ${attempts} attempts: ${describeError(error)}`, this.now());
@@ -108,6 +119,21 @@ export class OutboxSender {
       data: { status: OutboundStatus.Pending, notBefore: new Date(this.now().getTime() + waitMs), error: (ambiguous ? UNCONFIRMED : '') + describeError(error) },
     });
     return 'retried';
+  }
+
+  // The platform refused the text as a duplicate: queue the same message with new wording, at once.
+  private async reword(row: OutboundRow): Promise<boolean> {
+    const text = await this.deps.recompose?.(row).catch((error) => {
+      this.deps.logger.warn({ outboundId: row.id, error: describeError(error) }, 'could not reword a duplicate message');
+      return undefined;
+    });
+    if (!text || text === row.text) return false;
+    await this.deps.db.outboundMessage.update({
+      where: { id: row.id },
+      data: { text, textHash: textHash(text), status: OutboundStatus.Pending, notBefore: this.now(), error: `reworded after duplicate content: "${row.text}"` },
+    });
+    this.deps.logger.info({ outboundId: row.id, channel: row.channel }, 'duplicate content refused: reworded and queued again');
+    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { SendResult } from '../core/channel-adapter.js';
 import type { Db } from '../store/create-db.js';
+import { ledgerDay } from '../store/spend-ledger.js';
 import { OutboundStatus } from './outbound-intent.js';
 import type { OutboundRow } from './outbox-transport.js';
 
@@ -37,7 +38,7 @@ export async function recordSent(db: Db, row: OutboundRow, result: SendResult, a
     }
     if (result.costUsd) {
       await tx.spendEntry.create({
-        data: { at, day: at.toISOString().slice(0, 10), channel: row.channel, action: row.kind, costUsd: result.costUsd, outboundId: row.id },
+        data: { at, day: ledgerDay(at), channel: row.channel, action: row.kind, costUsd: result.costUsd, outboundId: row.id },
       });
     }
   });
@@ -47,6 +48,10 @@ export async function recordSent(db: Db, row: OutboundRow, result: SendResult, a
 export async function recordNotSent(db: Db, row: OutboundRow, status: 'failed' | 'held', reason: string, at: Date): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.outboundMessage.update({ where: { id: row.id }, data: { status, error: reason } });
+    if (row.caseId !== null && status === 'held') {
+      // The case shows why the bot did not answer (e.g. "budget reached"), unless it already says why.
+      await tx.case.updateMany({ where: { id: row.caseId, holdReason: null }, data: { holdReason: reason } });
+    }
     if (row.caseId !== null) {
       await tx.caseEvent.create({
         data: { caseId: row.caseId, at, actor: 'bot', type: status === 'held' ? 'message_held' : 'send_failed', detail: JSON.stringify({ outboundId: row.id, kind: row.kind, reason }) },

@@ -1,0 +1,37 @@
+import { composeAcknowledgement } from '../compose/compose-acknowledgement.js';
+import { greetingName } from '../compose/greeting-name.js';
+import { textHash } from '../compose/recent-texts.js';
+import { describeError } from '../core/app-error.js';
+import type { OutboundRow } from '../outbox/outbox-transport.js';
+import type { Topic } from '../scoring/score-types.js';
+import type { PipelineDeps } from './pipeline-deps.js';
+import { caseRef } from './plan-intents.js';
+
+/**
+ * New wording for an acknowledgement the platform refused as duplicate content (X refuses a text the
+ * account posted before, e.g. by hand or before the uniqueness window). Composed like the first one,
+ * from the stored mention and case, with the refused text marked as used so another variant is chosen.
+ * Returns undefined for anything but an acknowledgement, or when no other variant fits: the outbox
+ * then holds the message for a person.
+ */
+export function recomposeAcknowledgement(deps: PipelineDeps): (row: OutboundRow) => Promise<string | undefined> {
+  return async (row) => {
+    if (row.kind !== 'public_reply' || !row.idempotencyKey.startsWith('ack:') || row.mentionId === null || row.caseId === null) return undefined;
+    const mention = await deps.db.mention.findUnique({
+      where: { id: row.mentionId }, select: { channel: true, externalId: true, topic: true, identity: { select: { handle: true, name: true } } },
+    });
+    if (!mention) return undefined;
+    deps.recent.add(textHash(row.text));
+    const rules = deps.channelRules(mention.channel);
+    try {
+      return composeAcknowledgement(deps.prompts, {
+        channel: mention.channel, name: greetingName(mention.identity), brand: deps.brand.name, topic: mention.topic as Topic,
+        ref: caseRef(row.caseId), pointerKind: rules.pointerKind, pointerValues: deps.pointerValues?.(mention.channel),
+        seed: `${mention.channel}:${mention.externalId}:reworded:${row.attempts}`,
+      }, deps.recent);
+    } catch (error) {
+      deps.logger.warn({ outboundId: row.id, error: describeError(error) }, 'no other acknowledgement variant fits');
+      return undefined;
+    }
+  };
+}
