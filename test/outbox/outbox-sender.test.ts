@@ -4,6 +4,7 @@ import { silentLogger } from '../../src/log/create-logger';
 import type { Db } from '../../src/store/create-db';
 import { tempDb } from '../helpers/temp-db';
 import { authError, FakePlatform, rateLimited, serverError } from '../helpers/flaky-transport';
+import { SendError } from '../../src/core/channel-adapter';
 
 const reply = (key: string, caseId?: number) => ({
   idempotencyKey: key, channel: 'x', kind: 'public_reply' as const, text: `text of ${key}`, caseId, target: { inReplyTo: { id: '1', authorId: 'a' } },
@@ -89,13 +90,14 @@ describe('OutboxSender', () => {
     expect(platform.accepted.map((r) => r.idempotencyKey).sort()).toEqual(['r1', 'r2']);
   });
 
-  it('marks a refused message failed with the reason, on its case too', async () => {
+  it('holds a message refused for credentials for a person (kept, not lost), and fails one the platform rejects', async () => {
     const c = await db.case.create({ data: { customer: { create: { displayName: 'A' } }, channel: 'x', topic: 'other', severity: 'none', score: 0.9 } });
-    const platform = new FakePlatform().next(authError());
-    await enqueueIntents(db, [reply('denied', c.id)], now);
-    expect(await sender(platform).drain()).toMatchObject({ failed: 1 });
-    expect((await db.outboundMessage.findFirstOrThrow()).error).toMatch(/auth: 401/);
-    expect(await db.caseEvent.count({ where: { caseId: c.id, type: 'send_failed' } })).toBe(1);
+    const platform = new FakePlatform().next(authError(), new SendError('rejected', '400 reply not allowed', false));
+    await enqueueIntents(db, [reply('denied', c.id), reply('rejected', c.id)], now);
+    expect(await sender(platform).drain()).toMatchObject({ held: 1, failed: 1 });
+    const rows = await db.outboundMessage.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.status, r.error])).toEqual([['held', expect.stringMatching(/auth: 401/)], ['failed', expect.stringMatching(/rejected: 400/)]]);
+    expect(await db.caseEvent.count({ where: { caseId: c.id, type: { in: ['message_held', 'send_failed'] } } })).toBe(2);
   });
 
   it('gives up after the configured attempts', async () => {
