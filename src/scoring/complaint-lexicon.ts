@@ -7,7 +7,8 @@
 export const COMPLAINT_PHRASES: Record<string, number> = {
   // it did not come, nobody answers
   'never arrived': 1.6, 'never received': 1.6, 'never came': 1.4, 'never got': 1.2, 'not received': 1.4,
-  'not arrived': 1.3, "haven't received": 1.4, 'have not received': 1.4, 'yet to receive': 1.3, 'still waiting': 1.4,
+  'not arrived': 1.3, "hasn't arrived": 1.4, 'has not arrived': 1.4, "didn't arrive": 1.4, "hasn't come": 1.2,
+  "hasn't turned up": 1.3, 'not delivered': 1.3, "still hasn't": 1.2, "haven't got": 1.1, "haven't received": 1.4, 'have not received': 1.4, 'yet to receive': 1.3, 'still waiting': 1.4,
   'still not': 1.1, 'still no': 1.1, 'been waiting': 1.2, 'where is my': 1.2, "where's my": 1.2, 'no update': 1.1,
   'no response': 1.3, 'no reply': 1.3, 'no one': 0.8, nobody: 0.8, ignored: 1.2, ignoring: 1.2, 'on hold': 1.0,
   'hung up': 1.2, 'no help': 1.2, unhelpful: 1.2, 'no resolution': 1.3, 'no action': 1.1,
@@ -24,6 +25,7 @@ export const COMPLAINT_PHRASES: Record<string, number> = {
   throttled: 0.9, slow: 0.7, late: 0.8, delayed: 0.9, cancelled: 0.8,
   canceled: 0.8, missing: 0.9, lost: 0.8, 'lost luggage': 1.5, wrong: 0.9, 'wrong item': 1.4, 'wrong order': 1.4,
   expired: 1.0, stale: 1.0, leaking: 1.1, undercooked: 1.3, 'food poisoning': 1.8, 'food was cold': 1.2,
+  'was cold': 0.9, 'were cold': 0.9, soggy: 1.0, inedible: 1.5, burnt: 0.9, tasteless: 1.0,
   problem: 0.6, problems: 0.6, issue: 0.6, issues: 0.6,
   // money
   'charged twice': 1.8, 'charged me twice': 1.8, 'double charged': 1.8, overcharged: 1.6, 'money deducted': 1.3, 'amount deducted': 1.3,
@@ -66,11 +68,10 @@ export const PRAISE_PHRASES: Record<string, number> = {
 
 /**
  * Praise said through gritted teeth: counted as complaint phrases, and their praise words are not
- * counted. Only unambiguous ones: "love how" or "good one" are as often meant.
+ * counted. Only unambiguous ones: "love how", "just perfect" or "good one" are as often meant.
  */
 export const SARCASM_PHRASES: Record<string, number> = {
-  'thanks for nothing': 1.6, 'cheers for that': 1.0, 'yeah right': 1.0, 'oh great': 1.0, 'just great': 1.0,
-  'just perfect': 1.0, 'what a joke': 1.4, 'slow clap': 1.2,
+  'thanks for nothing': 1.6, 'cheers for that': 1.0, 'yeah right': 1.0, 'oh great': 1.0, 'what a joke': 1.4, 'slow clap': 1.2,
 };
 
 /**

@@ -64,9 +64,15 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
   // the last phrase ended, since a negator inside a phrase reaches no further.
   const owner: Array<string | undefined> = new Array(tokens.length);
   const floorAt = new Int32Array(tokens.length);
-  for (const hit of findPhrases(tokens)) {
-    const reason = REASON[hit.kind](hit);
-    features.push({ key: KEY[hit.kind], value: hit.weight * (emphasis?.[hit.start] ?? 1), reason });
+  const intensity = findIntensity(text);
+  const phrases = findPhrases(tokens);
+  // Once a text is sarcastic ("great 👏 service 👏", "thanks for nothing"), its praise is a complaint.
+  const sarcastic = intensity.some((h) => h.key === 'sarc:cue') || phrases.some((h) => h.kind === 'sarcasm');
+  for (const hit of phrases) {
+    const ironic = sarcastic && hit.kind === 'praise';
+    const reason = ironic ? `sarcastic praise "${hit.phrase}"` : REASON[hit.kind](hit);
+    const value = (ironic ? -hit.weight : hit.weight) * (emphasis?.[hit.start] ?? 1);
+    features.push({ key: ironic ? 'lex:complaint' : KEY[hit.kind], value, reason });
     for (let i = hit.start; i < hit.end; i++) owner[i] = reason;
     floorAt.fill(hit.end, hit.end);
   }
@@ -89,7 +95,7 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     if (newKey) seen.add(key), features.push({ key, value: 1, reason });
   }
   saturate(features);
-  for (const hit of findIntensity(text)) features.push(hit);
+  for (const hit of intensity) features.push(hit);
   const question = detectQuestion(text);
   if (question.isQuestion) features.push({ key: 'q:question', value: 1, reason: 'asks a question' });
   if (question.why) features.push({ key: 'q:why', value: 1, reason: 'asks why (a grievance)' });

@@ -14,7 +14,7 @@ const CLAPPING = /\u{1F44F}\s*\S+\s*\u{1F44F}/u;
 const SARCASM_CUES: Array<[RegExp, string]> = [
   [/(^|\s)\/s\b/, 'sarcasm cue: "/s"'],
   [/["“'‘](great|amazing|fantastic|excellent|wonderful|brilliant|perfect|fast|quick|helpful|service|support|customer service)["”'’]/i, 'sarcasm cue: praise in quotes'],
-  [/\b(so|really|very|super) (helpful|great|quick|fast)\b.{0,40}\b(not|never|no|still|again)\b/i, 'sarcasm cue: praise followed by a let-down'],
+  [/\blove (how|that|it when)\b.{0,60}\b(late|lost|broken|never|still|again|cancel\w*|down|wrong|charged|waiting|hold)\b/i, 'sarcasm cue: "love how" … a let-down'],
 ];
 
 /**
