@@ -27,8 +27,11 @@ for (const [topic, phrases] of TOPIC_PHRASES) for (const p of phrases) TOPIC_OF_
 const PHRASE_STARTS = new Set([...TOPIC_OF_PHRASE.keys()].map((p) => p.split(' ')[0]));
 const TOPICS = TOPIC_WORDS.map(([t]) => t);
 
-/** What the text is about: the topic with the most keyword hits (ties go to the earlier topic), else `other`. */
-export function detectTopic(text: string, tokens: string[]): Topic {
+/**
+ * What the text is about: the topic with the most keyword hits (ties go to the earlier topic), else
+ * `other`. `stems` (from extractFeatures, aligned with `tokens`) saves stemming again.
+ */
+export function detectTopic(text: string, tokens: string[], stems?: string[]): Topic {
   const hits = new Map<Topic, number>();
   const count = (topic: Topic | undefined) => topic && hits.set(topic, (hits.get(topic) ?? 0) + 1);
   for (let i = 0; i < tokens.length; i++) {
@@ -37,7 +40,7 @@ export function detectTopic(text: string, tokens: string[]): Topic {
     const next = tokens[i + 1];
     const pair = next !== undefined && PHRASE_STARTS.has(t) && TOPIC_OF_PHRASE.get(`${t} ${next}`);
     if (pair) { count(pair); i++; continue; }
-    count(TOPIC_OF_STEM.get(describeWord(t).stem));
+    count(TOPIC_OF_STEM.get(stems?.[i] || describeWord(t).stem));
   }
   if (/[£$€₹]\s?\d/.test(text)) count('billing');
   let best: Topic = 'other';

@@ -6,8 +6,10 @@ import { findContrast } from './find-contrast.js';
 import { tokenizeText } from './tokenize-text.js';
 
 /**
- * One model input. `key` names the weight it is multiplied by; `reason` is what a person reads, and
- * features with the same reason are shown as one ("never arrived" gathers its words and its phrase).
+ * One model input. `key` names the weight it is multiplied by. Features with the same `reason` are
+ * shown to a person as one ("never arrived" gathers its words and its phrase); `reason` is the text
+ * shown, except for a word outside any phrase: there it is the word's key, and `word` (with `negator`)
+ * gives the text, built only for the reasons actually shown (see reasonText).
  *
  * Keys: `lex:<kind>` a lexicon phrase (value = its hand weight); `w:<stem>` a word, `n:<stem>` a
  * negated word (value 1, once per text); `afinn:neg|pos` a sentiment word outside any phrase (value =
@@ -17,6 +19,14 @@ export interface Feature {
   key: string;
   value: number;
   reason: string;
+  word?: string;
+  negator?: string;
+}
+
+/** What a person reads for a feature (and the features that share its reason). */
+export function reasonText(f: Feature): string {
+  if (f.word === undefined) return f.reason;
+  return f.negator ? `negated "${f.negator} … ${f.word}"` : `word "${f.word}"`;
 }
 
 /** The features of one text and what was found on the way. */
@@ -25,6 +35,8 @@ export interface TextFeatures {
   tokens: string[];
   /** Number of word tokens. */
   wordCount: number;
+  /** Porter stem of each token ('' for sentence breaks and commas), for the topic. */
+  stems: string[];
   question: QuestionKind;
 }
 
@@ -77,12 +89,14 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     floorAt.fill(hit.end, hit.end);
   }
   const seen = new Set<string>();
+  const stems: string[] = new Array(tokens.length).fill('');
   let wordCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === '.' || token === ',') continue;
     wordCount++;
     const info = describeWord(token);
+    stems[i] = info.stem;
     const negator = info.negator ? undefined : negatorBefore(tokens, i, floorAt[i]);
     const phrase = owner[i];
     const polarity = phrase ? 0 : negator ? -info.polarity : info.polarity;
@@ -90,9 +104,10 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     const key = phrase || !info.learned ? undefined : negator ? info.negatedKey : info.key;
     const newKey = key !== undefined && !seen.has(key);
     if (polarity === 0 && !newKey) continue;
-    const reason = phrase ?? (negator ? `negated "${negator} … ${token}"` : `word "${token}"`);
-    if (polarity !== 0) features.push({ key: polarity < 0 ? 'afinn:neg' : 'afinn:pos', value: (Math.abs(polarity) / 5) * (emphasis?.[i] ?? 1), reason });
-    if (newKey) seen.add(key), features.push({ key, value: 1, reason });
+    const reason = phrase ?? (negator ? info.negatedKey : info.key);
+    const word = phrase ? undefined : token;
+    if (polarity !== 0) features.push({ key: polarity < 0 ? 'afinn:neg' : 'afinn:pos', value: (Math.abs(polarity) / 5) * (emphasis?.[i] ?? 1), reason, word, negator });
+    if (newKey) seen.add(key), features.push({ key, value: 1, reason, word, negator });
   }
   saturate(features);
   for (const hit of intensity) features.push(hit);
@@ -100,7 +115,7 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
   if (question.isQuestion) features.push({ key: 'q:question', value: 1, reason: 'asks a question' });
   if (question.why) features.push({ key: 'q:why', value: 1, reason: 'asks why (a grievance)' });
   if (question.howTo) features.push({ key: 'q:how_to', value: 1, reason: 'asks how to (a request for help)' });
-  return { features, tokens, wordCount, question };
+  return { features, tokens, wordCount, stems, question };
 }
 
 /**

@@ -3,7 +3,7 @@ import { detectLanguage } from './detect-language.js';
 import { detectQuestion } from './detect-question.js';
 import { detectSeverity } from './detect-severity.js';
 import { detectTopic } from './detect-topic.js';
-import { extractFeatures, Feature } from './extract-features.js';
+import { extractFeatures, Feature, reasonText } from './extract-features.js';
 import { normalizeText } from './normalize-text.js';
 import type { ComplaintScore, ScoreReason } from './score-types.js';
 import { tokenizeText } from './tokenize-text.js';
@@ -37,30 +37,32 @@ export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): Co
     const reasons = [{ signal: `language ${language}: not scored`, weight: 0 }];
     return { score: 0, complaint: false, reasons, topic: detectTopic(text, tokens), severity: 'none', language, isQuestion: detectQuestion(text).isQuestion };
   }
-  const { features, question } = extractFeatures(text, tokens);
+  const { features, question, stems } = extractFeatures(text, tokens);
   const model = options.model ?? loadComplaintModel();
   // Nothing readable (empty, or only links and markup): nothing to answer.
   const { score, reasons } = features.length ? weigh(model, features) : { score: 0, reasons: [{ signal: 'nothing to score', weight: 0 }] };
   const complaint = score >= threshold;
   return {
-    score, complaint, reasons, topic: detectTopic(text, tokens), severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion,
+    score, complaint, reasons, topic: detectTopic(text, tokens, stems), severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion,
   };
 }
 
 /** The model's score and its reasons: each feature's push (weight × value), gathered by what a person reads. */
 function weigh(model: ComplaintModel, features: Feature[]): { score: number; reasons: ScoreReason[] } {
   let z = model.bias;
-  const byReason = new Map<string, number>();
+  const groups = new Map<string, { push: number; feature: Feature }>();
   for (const f of features) {
     const push = (model.weights.get(f.key) ?? 0) * f.value;
     if (push === 0) continue;
     z += push;
-    byReason.set(f.reason, (byReason.get(f.reason) ?? 0) + push);
+    const group = groups.get(f.reason);
+    if (group) group.push += push;
+    else groups.set(f.reason, { push, feature: f });
   }
-  const reasons: ScoreReason[] = [];
-  for (const [signal, weight] of byReason) if (Math.abs(weight) >= MIN_REASON_WEIGHT) reasons.push({ signal, weight: round(weight) });
-  reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-  return { score: round(1 / (1 + Math.exp(-z))), reasons: reasons.slice(0, MAX_REASONS) };
+  const shown = [...groups.values()].filter((g) => Math.abs(g.push) >= MIN_REASON_WEIGHT);
+  shown.sort((a, b) => Math.abs(b.push) - Math.abs(a.push));
+  const reasons = shown.slice(0, MAX_REASONS).map((g) => ({ signal: reasonText(g.feature), weight: round(g.push) }));
+  return { score: round(1 / (1 + Math.exp(-z))), reasons };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
