@@ -43,7 +43,10 @@ export function detectLanguage(text: string, tokens: string[]): string {
     }
   }
   if (letters === 0) return 'und';
-  for (const [lang, n] of script) if (n / letters > 0.3) return lang;
+  let top: [string, number] | undefined;
+  for (const entry of script) if (!top || entry[1] > top[1]) top = entry;
+  // Japanese mixes kanji (the CJK block) with kana; Chinese never uses kana.
+  if (top && top[1] / letters > 0.3) return top[0] === 'zh' && script.has('ja') ? 'ja' : top[0];
   let words = 0;
   const hits = new Map<string, number>();
   for (const t of tokens) {

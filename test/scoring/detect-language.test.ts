@@ -11,7 +11,8 @@ describe('detectLanguage', () => {
     ['pt', 'meu pedido não chegou ainda, já faz duas semanas'],
     ['it', 'il mio ordine non è ancora arrivato e sono molto arrabbiato'],
     ['nl', 'mijn pakket is nog niet bezorgd en ik ben het zat'],
-    ['ja', '日本でローミングは使えますか？'],
+    ['ja', '日本でローミングは使えますか？来週東京に帰省します。料金も教えてください'],
+    ['zh', '我的包裹还没有到，客服也不回复'],
     ['ru', 'мой заказ до сих пор не пришёл'],
     ['ar', 'طلبي لم يصل بعد'],
   ])('%s', (code, text) => expect(lang(text)).toBe(code));
