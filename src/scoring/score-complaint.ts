@@ -1,70 +1,68 @@
-import { ACCUSATION, BLAME, TOPIC_WORDS } from './complaint-lexicon.js';
+import { ComplaintModel, loadComplaintModel } from './complaint-model.js';
 import { detectLanguage } from './detect-language.js';
-import { intensitySignals, isQuestion, phraseSignals } from './find-signals.js';
-import { PorterStemmer, SentimentAnalyzer } from './natural-parts.js';
-import type { ComplaintScore, ScoreReason, Severity, Topic } from './score-types.js';
+import { detectQuestion } from './detect-question.js';
+import { detectSeverity } from './detect-severity.js';
+import { detectTopic } from './detect-topic.js';
+import { extractFeatures, Feature, reasonText } from './extract-features.js';
+import { normalizeText } from './normalize-text.js';
+import type { ComplaintScore, ScoreReason } from './score-types.js';
+import { tokenizeText } from './tokenize-text.js';
 
-/** Longer texts are cut before scoring: the first few thousand characters carry the complaint. */
-export const MAX_SCORED_CHARS = 4000;
-const BIAS = -1.4;
-const afinn = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
+export { MAX_SCORED_CHARS } from './normalize-text.js';
 
-/**
- * Lower-case words, keeping apostrophes ("doesn't"), without URLs and @handles. Sentence punctuation
- * stays as its own token, so phrases and negation never reach across a sentence.
- */
-export function tokenize(text: string): string[] {
-  return (text.toLowerCase().replace(/https?:\/\/\S+|@\w+/g, ' ').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[.!?;,]/gu) ?? [])
-    .map((t) => t.replace('’', "'"));
+/** How many reasons are kept, and the smallest push worth showing a person. */
+const MAX_REASONS = 8;
+const MIN_REASON_WEIGHT = 0.05;
+
+/** Options of scoreComplaint. */
+export interface ScoreOptions {
+  /** Scores at or above it are complaints (COMPLAINT_THRESHOLD); default 0.5, the model's break-even. */
+  threshold?: number;
+  /** The model to use; default the shipped one (models/complaint-model.json), loaded once. */
+  model?: ComplaintModel;
 }
 
-const isWord = (t: string) => !/^[.!?;,]$/.test(t);
-
 /**
- * Scores how much `text` is a complaint that wants a response, with the reasons. Pure and synchronous.
- * Texts not in English are marked with their language and not scored as English.
+ * Scores how much `rawText` is a complaint that wants a response, with the reasons. Pure and
+ * synchronous: a logistic model over hand-written lexicon phrases (with negation), sentiment words,
+ * intensity, question kinds and learned word weights. Texts not in English are marked with their
+ * language and not scored as English.
  */
-export function scoreComplaint(rawText: string, options: { threshold?: number } = {}): ComplaintScore {
+export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): ComplaintScore {
   const threshold = options.threshold ?? 0.5;
-  const text = String(rawText ?? '').slice(0, MAX_SCORED_CHARS);
-  const tokens = tokenize(text);
-  const words = tokens.filter(isWord);
-  const language = detectLanguage(text, words);
-  const question = isQuestion(text);
+  const text = normalizeText(rawText);
+  const tokens = tokenizeText(text);
+  const language = detectLanguage(text, tokens);
   if (language !== 'en' && language !== 'und') {
     const reasons = [{ signal: `language ${language}: not scored`, weight: 0 }];
-    return { score: 0, complaint: false, reasons, topic: detectTopic(text), severity: 'none', language, isQuestion: question };
+    return { score: 0, complaint: false, reasons, topic: detectTopic(text, tokens), severity: 'none', language, isQuestion: detectQuestion(text).isQuestion };
   }
-  const reasons: ScoreReason[] = [...phraseSignals(tokens), ...intensitySignals(text)];
-  const sentiment = words.length ? afinn.getSentiment(words) : 0;
-  if (Math.abs(sentiment) >= 0.15) reasons.push({ signal: `overall sentiment ${sentiment.toFixed(2)}`, weight: clamp(-sentiment * 0.8, -1, 1) });
-  if (question) reasons.push({ signal: 'asks a question', weight: -0.3 });
-  const z = reasons.reduce((sum, r) => sum + r.weight, BIAS);
-  const score = round(1 / (1 + Math.exp(-z)));
-  reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const { features, question, stems } = extractFeatures(text, tokens);
+  const model = options.model ?? loadComplaintModel();
+  // Nothing readable (empty, or only links and markup): nothing to answer.
+  const { score, reasons } = features.length ? weigh(model, features) : { score: 0, reasons: [{ signal: 'nothing to score', weight: 0 }] };
+  const complaint = score >= threshold;
   return {
-    score, complaint: score >= threshold, reasons: reasons.map((r) => ({ ...r, weight: round(r.weight) })),
-    topic: detectTopic(text), severity: detectSeverity(text, score), language, isQuestion: question,
+    score, complaint, reasons, topic: detectTopic(text, tokens, stems), severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion,
   };
 }
 
-/** The topic with the most keyword hits; `other` when none. */
-export function detectTopic(text: string): Topic {
-  let best: Topic = 'other';
-  let bestHits = 0;
-  for (const [topic, re] of TOPIC_WORDS) {
-    const hits = text.match(re)?.length ?? 0;
-    if (hits > bestHits) { best = topic; bestHits = hits; }
+/** The model's score and its reasons: each feature's push (weight × value), gathered by what a person reads. */
+function weigh(model: ComplaintModel, features: Feature[]): { score: number; reasons: ScoreReason[] } {
+  let z = model.bias;
+  const groups = new Map<string, { push: number; feature: Feature }>();
+  for (const f of features) {
+    const push = (model.weights.get(f.key) ?? 0) * f.value;
+    if (push === 0) continue;
+    z += push;
+    const group = groups.get(f.reason);
+    if (group) group.push += push;
+    else groups.set(f.reason, { push, feature: f });
   }
-  return best;
+  const shown = [...groups.values()].filter((g) => Math.abs(g.push) >= MIN_REASON_WEIGHT);
+  shown.sort((a, b) => Math.abs(b.push) - Math.abs(a.push));
+  const reasons = shown.slice(0, MAX_REASONS).map((g) => ({ signal: reasonText(g.feature), weight: round(g.push) }));
+  return { score: round(1 / (1 + Math.exp(-z))), reasons };
 }
 
-function detectSeverity(text: string, score: number): Severity {
-  if (score < 0.35) return 'none';
-  if (ACCUSATION.test(text)) return 'accusation';
-  if (BLAME.test(text)) return 'blame';
-  return 'disapproval';
-}
-
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;

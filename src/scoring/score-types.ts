@@ -1,7 +1,11 @@
 /** What a mention is about; the Slack case and the digest group by it. */
 export type Topic = 'billing' | 'delivery' | 'outage' | 'account_access' | 'product_defect' | 'staff_behaviour' | 'other';
 
-/** How hard the customer reproaches the brand, mildest first. */
+/**
+ * How hard the customer reproaches the brand, mildest first: `none` (not a complaint, or a problem
+ * stated with no reproach), `disapproval` (annoyance, a negative judgement), `blame` (the brand is at
+ * fault), `accusation` (fraud, lying, or a threat to leave, go to a regulator or the press).
+ */
 export type Severity = 'none' | 'disapproval' | 'blame' | 'accusation';
 
 /** One readable reason: a signal and how far it moved the score (positive = more of a complaint). */

@@ -1,0 +1,10 @@
+import { SentimentAnalyzer } from './natural-parts.js';
+
+// AFINN-165 as shipped by natural: 3,382 English words and phrases rated -5..5 by hand. Read once;
+// negation is handled by the caller (natural's own getSentiment flips everything after a "not").
+const afinn = new Map<string, number>(Object.entries(new SentimentAnalyzer('English', null, 'afinn').vocabulary));
+
+/** The AFINN polarity of a lower-case word (-5..5), or 0 when it has none. */
+export function sentimentOf(word: string): number {
+  return afinn.get(word) ?? 0;
+}
