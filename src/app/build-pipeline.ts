@@ -13,6 +13,7 @@ export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> 
     logger: app.logger,
     brand: { name: config.brand.name, handles: config.brand.handles, accountIds: config.x ? [config.x.brandUserId] : [] },
     threshold: config.complaintThreshold,
+    acknowledgeMinScore: config.acknowledgeMinScore,
     ratingWindowDays: config.jobs.followUp.ratingWindowDays,
     now: () => new Date(),
     acknowledgementsPaused: () => acknowledgementsPaused(db, config.acknowledgeAutomatically),

@@ -11,6 +11,7 @@ export const coreSettings = {
   BRAND_HANDLES: listSetting('lumora,LumoraCares', "the brand's own handles on every channel, comma-separated, without @"),
   BRAND_KEYWORDS: listSetting('lumora', 'words that count as talking about the brand, comma-separated'),
   COMPLAINT_THRESHOLD: numberSetting(0.5, 0, 1, 'a number from 0 to 1; scores at or above it are complaints'),
+  ACKNOWLEDGE_MIN_SCORE: numberSetting(0.6, 0, 1, 'a number from 0 to 1; complaints scoring below it get a case but no automatic public answer'),
   ACKNOWLEDGE_AUTOMATICALLY: flagSetting(true, 'true or false: post public acknowledgements without a human'),
   ACK_UNIQUE_WINDOW_DAYS: intSetting(30, 1, 3650, 'whole days during which an acknowledgement text is never reused'),
   PROMPTS_DIR: textSetting('prompts', 'folder holding the message templates'),
@@ -27,6 +28,7 @@ export interface CoreConfig {
   logLevel: CoreParsed['LOG_LEVEL'];
   brand: { name: string; handles: string[]; keywords: string[] };
   complaintThreshold: number;
+  acknowledgeMinScore: number;
   acknowledgeAutomatically: boolean;
   ackUniqueWindowDays: number;
   promptsDir: string;
@@ -41,6 +43,7 @@ export function buildCoreConfig(p: CoreParsed): CoreConfig {
     logLevel: p.LOG_LEVEL,
     brand: { name: p.BRAND_NAME, handles: p.BRAND_HANDLES.map((h) => h.replace(/^@/, '')), keywords: p.BRAND_KEYWORDS },
     complaintThreshold: p.COMPLAINT_THRESHOLD,
+    acknowledgeMinScore: p.ACKNOWLEDGE_MIN_SCORE,
     acknowledgeAutomatically: p.ACKNOWLEDGE_AUTOMATICALLY,
     ackUniqueWindowDays: p.ACK_UNIQUE_WINDOW_DAYS,
     promptsDir: p.PROMPTS_DIR,

@@ -15,6 +15,8 @@ export interface PipelineDeps {
   logger: Logger;
   brand: { name: string; handles: string[]; accountIds: string[] };
   threshold: number;
+  /** Complaints scoring below this get a case but no automatic acknowledgement. */
+  acknowledgeMinScore?: number;
   /** Days after a follow-up during which the customer's reply counts as its answer. */
   ratingWindowDays: number;
   now: () => Date;

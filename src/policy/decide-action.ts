@@ -19,6 +19,11 @@ export interface DecisionContext {
   acknowledgementsPaused: boolean;
   /** The day's spend budget is used up. */
   budgetReached: boolean;
+  /**
+   * Below this score a complaint gets a case but no automatic public answer: a borderline score is
+   * where praise and jokes hide, and apologising for praise in public is worse than a minute's wait.
+   */
+  acknowledgeMinScore?: number;
 }
 
 /** The decision and, always, why. */
@@ -77,7 +82,8 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   }
   const hold = ctx.customerOptedOut ? 'the customer opted out of automatic messages'
     : ctx.acknowledgementsPaused ? 'automatic acknowledgements are paused'
-    : ctx.budgetReached ? 'budget reached' : undefined;
+    : ctx.budgetReached ? 'budget reached'
+    : score.score < (ctx.acknowledgeMinScore ?? 0) ? `borderline score (below ${ctx.acknowledgeMinScore}): a person decides whether to answer` : undefined;
   if (hold) return openWithoutAnswer(hold, score, hold);
   return { action: 'acknowledge', acknowledge: true, openCase: true, optOut: false,
     reasons: [`complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`] };

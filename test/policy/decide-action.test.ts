@@ -62,3 +62,25 @@ describe('detectSpam / isOptOutRequest', () => {
     expect(isOptOutRequest('@lumora stop charging me twice!')).toBe(false);
   });
 });
+
+describe('decideAction on borderline scores', () => {
+  it('opens a case without a public answer below ACKNOWLEDGE_MIN_SCORE', () => {
+    const borderline = { ...complaint, score: 0.55 };
+    expect(decideAction(text, borderline, { ...ctx, acknowledgeMinScore: 0.6 })).toMatchObject({
+      action: 'open_case', acknowledge: false, holdReason: expect.stringMatching(/borderline score/),
+    });
+    expect(decideAction(text, { ...complaint, score: 0.61 }, { ...ctx, acknowledgeMinScore: 0.6 }).action).toBe('acknowledge');
+  });
+
+  it('never answers an impersonator\'s "claim your compensation" link', () => {
+    expect(detectSpam("@jen @lumora Hi! We're offering compensation for today's outage 💰 Claim in 2 mins: https://lumora-comp.example")).toMatch(/phishing/);
+    expect(detectSpam('@lumora I want to claim on my insurance, is it covered?')).toBeUndefined();
+  });
+});
+
+describe('detectSpam and customers who share links', () => {
+  it('lets a customer ask to confirm a refund with a screenshot link', () => {
+    expect(detectSpam('@lumora can you confirm my refund went through? https://imgur.example/abc')).toBeUndefined();
+    expect(detectSpam('verify your account now https://lum0ra.example/login')).toMatch(/phishing/);
+  });
+});
