@@ -1,0 +1,61 @@
+import { mention } from '../helpers/fixtures';
+import { startDeskHarness, TEAM_CHANNEL, type DeskHarness } from '../helpers/slack/desk-harness';
+import { SlackContract } from '../helpers/slack/slack-contract';
+
+const contract = SlackContract.load();
+if (!contract) console.warn('Skipping Slack case message tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
+const describeWithContract = contract ? describe : describe.skip;
+
+const HOSTILE = '@lumora <!channel> my order never arrived & <@U0BOSS0001> said <https://evil.example|your bank> would refund. Unacceptable!';
+
+describeWithContract('the case top message in Slack', () => {
+  let h: DeskHarness;
+  beforeEach(async () => {
+    h = await startDeskHarness(contract!);
+  });
+  afterEach(async () => {
+    const violations = [...h.fake.violations];
+    await h.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('posts one Block Kit message with the customer, the text, score and reasons, what the bot did and the history, and stores where it went', async () => {
+    await h.ingest([mention({ id: 'p-early', text: '@lumora my bill is wrong, charged twice!', author: { id: 'u-maria', handle: 'maria_k', name: 'Maria Kettle' }, url: 'https://x.com/maria_k/status/1' })]);
+    const first = await h.app.db.case.findFirstOrThrow();
+    await h.app.db.case.update({ where: { id: first.id }, data: { status: 'resolved', outcome: 'solved', resolvedAt: new Date('2026-11-01T10:00:00Z') } });
+    const [o] = await h.ingest([mention({ id: 'p-late', text: '@lumora my router never arrived and nobody answers. Unacceptable!', author: { id: 'u-maria', handle: 'maria_k', name: 'Maria Kettle' }, url: 'https://x.com/maria_k/status/2' })]);
+    await h.drainAll();
+
+    const posts = h.fake.callsTo('chat.postMessage').filter((c) => c.params.channel === TEAM_CHANNEL);
+    const post = posts.find((c) => JSON.stringify(c.params.blocks).includes(`Case #${o.caseId}`))!;
+    expect(post).toBeDefined();
+    const shown = JSON.stringify(post.params.blocks);
+    expect(shown).toContain('Maria Kettle');
+    expect(shown).toContain('@maria_k');
+    expect(shown).toContain('on X');
+    expect(shown).toContain('<https://x.com/maria_k/status/2|view post>');
+    expect(shown).toContain('my router never arrived');
+    expect(shown).toMatch(/Score 0\.\d\d: [+-]\d\.\d\d /);
+    expect(shown).toContain('delivery');
+    expect(shown).toContain('Public acknowledgement*: sent (<https://x.example/lumora/status/');
+    expect(shown).toContain(`#${first.id} billing on x`);
+    expect(shown).toContain('resolved (Solved)');
+    expect(shown).toContain('Take ownership');
+    const stored = await h.app.db.case.findUniqueOrThrow({ where: { id: o.caseId! } });
+    const posted = h.fake.workspace.messages.find((m) => JSON.stringify(m.blocks).includes(`Case #${o.caseId}`))!;
+    expect([stored.slackChannel, stored.slackTs]).toEqual([TEAM_CHANNEL, posted.ts]);
+  });
+
+  it('escapes what the customer wrote and who they say they are: nobody is paged and no link is forged', async () => {
+    const [o] = await h.ingest([mention({ text: HOSTILE, author: { handle: 'evil<!here>', name: '<!everyone> & Co' } })]);
+    await h.drainAll();
+    const post = h.fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c.params.blocks).includes(`Case #${o.caseId}`))!;
+    const all = JSON.stringify([post.params.text, post.params.blocks]);
+    expect(all).toContain('&lt;!channel&gt;');
+    expect(all).toContain('&lt;@U0BOSS0001&gt;');
+    expect(all).toContain('&lt;https://evil.example|your bank&gt;');
+    expect(all).toContain('&lt;!everyone&gt; &amp; Co');
+    expect(all).toContain('evil&lt;!here&gt;');
+    for (const raw of ['<!channel>', '<!here>', '<!everyone>', '<@U0BOSS0001>', '<https://evil.example']) expect(all).not.toContain(raw);
+  });
+});
