@@ -1,6 +1,7 @@
 import { OutboxSender } from '../../src/outbox/outbox-sender';
 import { silentLogger } from '../../src/log/create-logger';
 import { markerFor } from '../../src/slack/find-marked-message';
+import { PostPacer } from '../../src/slack/pace-posts';
 import { mention } from '../helpers/fixtures';
 import { recordingChannel, startDeskHarness, TEAM_CHANNEL, type DeskHarness } from '../helpers/slack/desk-harness';
 import { SlackContract } from '../helpers/slack/slack-contract';
@@ -47,13 +48,22 @@ describeWithContract('the Slack outbox transport', () => {
     expect((await h.app.db.case.findUniqueOrThrow({ where: { id: second.caseId! } })).slackTs).toBe(h.fake.workspace.messages[1].ts);
   });
 
-  it('keeps posts to one channel about a second apart (here the configured 80 ms)', async () => {
-    await start({ SLACK_MIN_POST_INTERVAL_MS: '80' });
+  it('keeps posts to one channel about a second apart (1.1 s by default), waiting between them, never skipping one', async () => {
+    let now = 0;
+    const waits: Array<{ ms: number; postedBefore: number }> = [];
+    h = await startDeskHarness(contract!, {}, {
+      pacer: new PostPacer(1100, {
+        now: () => now,
+        sleep: async (ms) => {
+          waits.push({ ms, postedBefore: teamPosts().length });
+          now += ms;
+        },
+      }),
+    });
     await h.ingest([mention(), mention(), mention()]);
     await h.drainAll();
-    const times = teamPosts().map((c) => c.at);
-    expect(times).toHaveLength(3);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(75);
+    expect(teamPosts()).toHaveLength(3);
+    expect(waits).toEqual([{ ms: 1100, postedBefore: 1 }, { ms: 1100, postedBefore: 2 }]);
   });
 
   it('a thread message waits for its case message without using up attempts, then goes into its thread', async () => {

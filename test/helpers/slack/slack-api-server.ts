@@ -39,7 +39,13 @@ export class SlackApiServer {
   private server!: http.Server;
   baseUrl = '';
 
-  private constructor(private readonly contract: SlackContract, private readonly tokens: { bot: string; app?: string }) {}
+  private constructor(private readonly contract: SlackContract, private readonly tokens: { bot: string; app?: string }) {
+    // Slack opens every Socket Mode connection with a hello; the client counts as connected from there.
+    this.sockets.on('connection', (ws: WebSocket) => ws.send(JSON.stringify({
+      type: 'hello', num_connections: 1, connection_info: { app_id: 'A0MENTIONS' },
+      debug_info: { host: 'applink-fake', build_number: 1, approximate_connection_time: 18060 },
+    })));
+  }
 
   static async start(contract: SlackContract, tokens: { bot: string; app?: string }): Promise<SlackApiServer> {
     const fake = new SlackApiServer(contract, tokens);
@@ -64,6 +70,12 @@ export class SlackApiServer {
   }
 
   async close(): Promise<void> {
+    // Let a Socket Mode client that is disconnecting finish its close handshake (else it waits on a timer).
+    await Promise.all([...this.sockets.clients].map((ws) => new Promise<void>((resolve) => {
+      if (ws.readyState === ws.CLOSED) return resolve();
+      ws.once('close', () => resolve());
+      setTimeout(resolve, 1000).unref();
+    })));
     for (const ws of this.sockets.clients) ws.terminate();
     this.sockets.close();
     this.server.closeAllConnections();
