@@ -5,21 +5,19 @@ import { main } from '../../src/cli/main';
 import { createDb } from '../../src/store/create-db';
 import { BOT_TOKEN, SIGNING_SECRET, TEAM_CHANNEL } from '../helpers/slack/desk-harness';
 import { SlackApiServer } from '../helpers/slack/slack-api-server';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { slackSuite } from '../helpers/slack/with-contract';
 import { tempDir } from '../helpers/temp-db';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping the CLI-with-Slack test: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const itWithContract = contract ? it : it.skip;
+const { contract, describe: describeSlack } = slackSuite('the CLI-with-Slack test');
 
 const line = (n: number, text: string) => JSON.stringify({
   channel: 'x', id: `90${n}`, author: { id: `70${n}`, handle: `customer${n}`, name: `Customer ${n}` }, text, createdAt: '2026-11-18T09:00:00Z',
   mentionsBrand: true, url: `https://x.com/customer${n}/status/90${n}`,
 });
 
-describe('mention-desk with Slack configured', () => {
-  itWithContract('replay starts the desk, posts each case to the team channel through the outbox, and returns when done', async () => {
-    const fake = await SlackApiServer.start(contract!, { bot: BOT_TOKEN });
+describeSlack('mention-desk with Slack configured', () => {
+  it('replay starts the desk, posts each case to the team channel through the outbox, and returns when done', async () => {
+    const fake = await SlackApiServer.start(contract, { bot: BOT_TOKEN });
     const { dir, cleanup } = tempDir('md-cli-slack-');
     try {
       const file = path.join(dir, 'stream.jsonl');

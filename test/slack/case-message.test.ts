@@ -1,23 +1,17 @@
 import { mention } from '../helpers/fixtures';
 import { startDeskHarness, TEAM_CHANNEL, type DeskHarness } from '../helpers/slack/desk-harness';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping Slack case message tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const describeWithContract = contract ? describe : describe.skip;
+const { contract, describe: describeSlack } = slackSuite('the Slack case message tests');
 
 const HOSTILE = '@lumora <!channel> my order never arrived & <@U0BOSS0001> said <https://evil.example|your bank> would refund. Unacceptable!';
 
-describeWithContract('the case top message in Slack', () => {
+describeSlack('the case top message in Slack', () => {
   let h: DeskHarness;
   beforeEach(async () => {
-    h = await startDeskHarness(contract!);
+    h = await startDeskHarness(contract);
   });
-  afterEach(async () => {
-    const violations = [...h.fake.violations];
-    await h.close();
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => closeAndCheck(h));
 
   it('posts one Block Kit message with the customer, the text, score and reasons, what the bot did and the history, and stores where it went', async () => {
     await h.ingest([mention({ id: 'p-early', text: '@lumora my bill is wrong, charged twice!', author: { id: 'u-maria', handle: 'maria_k', name: 'Maria Kettle' }, url: 'https://x.com/maria_k/status/1' })]);

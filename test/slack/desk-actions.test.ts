@@ -2,23 +2,17 @@ import { ALERT_OPEN_CASE, CaseAction } from '../../src/slack/slack-ids';
 import { mention } from '../helpers/fixtures';
 import { ALICE, BOB, click, ephemeralsFor, nextEphemeral, openPostedCase, threadLines, topMessage } from '../helpers/slack/desk-clicks';
 import { startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping Slack desk action tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const describeWithContract = contract ? describe : describe.skip;
+const { contract, describe: describeSlack } = slackSuite('the Slack desk action tests');
 
-describeWithContract('one-click case actions from Slack', () => {
+describeSlack('one-click case actions from Slack', () => {
   let h: DeskHarness;
   beforeEach(async () => {
-    h = await startDeskHarness(contract!, { SLACK_ONCALL: 'S0ONCALL01' });
+    h = await startDeskHarness(contract, { SLACK_ONCALL: 'S0ONCALL01' });
     h.fake.workspace.members = [ALICE, BOB];
   });
-  afterEach(async () => {
-    const violations = [...h.fake.violations];
-    await h.close();
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => closeAndCheck(h));
   const stored = (id: number) => h.app.db.case.findUniqueOrThrow({ where: { id } });
   const eventsOf = (caseId: number, type: string) => h.app.db.caseEvent.findMany({ where: { caseId, type } });
 

@@ -3,24 +3,18 @@ import { mention } from '../helpers/fixtures';
 import { ALICE, BOB, click, MALLORY, openPostedCase } from '../helpers/slack/desk-clicks';
 import { startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
 import { eventEnvelope, homeOpened, slashCommand } from '../helpers/slack/slack-payloads';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping /mentions and App Home tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const describeWithContract = contract ? describe : describe.skip;
+const { contract, describe: describeSlack } = slackSuite('the /mentions and App Home tests');
 
-describeWithContract('/mentions and the App Home', () => {
+describeSlack('/mentions and the App Home', () => {
   let h: DeskHarness;
   const digests: string[] = [];
   const start = async (withDigest: boolean) => {
-    h = await startDeskHarness(contract!, {}, withDigest ? { requestDigest: async (by) => (digests.push(by), 'Digest posted to #managers.') } : {});
+    h = await startDeskHarness(contract, {}, withDigest ? { requestDigest: async (by) => (digests.push(by), 'Digest posted to #managers.') } : {});
     h.fake.workspace.members = [ALICE, BOB];
   };
-  afterEach(async () => {
-    const violations = [...h.fake.violations];
-    await h.close();
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => closeAndCheck(h));
   const command = (userId: string, text: string) => h.command(slashCommand({ userId, text, channel: TEAM_CHANNEL, responseUrl: `${h.fake.baseUrl}/respond/${userId}` }));
 
   it('status: open cases, unclaimed, the oldest one waiting, and the switch', async () => {

@@ -2,23 +2,17 @@ import { CaseAction, Input, Modal } from '../../src/slack/slack-ids';
 import { ALICE, BOB, CAROL, click, MALLORY, openPostedCase, threadLines, topMessage } from '../helpers/slack/desk-clicks';
 import { startDeskHarness, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
 import { submission, typing } from '../helpers/slack/slack-payloads';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping Slack desk modal tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const describeWithContract = contract ? describe : describe.skip;
+const { contract, describe: describeSlack } = slackSuite('the Slack desk modal tests');
 
-describeWithContract('case flows through modals', () => {
+describeSlack('case flows through modals', () => {
   let h: DeskHarness;
   beforeEach(async () => {
-    h = await startDeskHarness(contract!, { FOLLOW_UP_DELAY_HOURS: '48' });
+    h = await startDeskHarness(contract, { FOLLOW_UP_DELAY_HOURS: '48' });
     h.fake.workspace.members = [ALICE, BOB, CAROL];
   });
-  afterEach(async () => {
-    const violations = [...h.fake.violations];
-    await h.close();
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => closeAndCheck(h));
   const stored = (id: number) => h.app.db.case.findUniqueOrThrow({ where: { id } });
   /** Clicks the button and returns the modal the app opened. */
   const openModal = async (user: string, action: string, caseId: number, ts: string) => {

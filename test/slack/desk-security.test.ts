@@ -2,19 +2,13 @@ import { CaseAction } from '../../src/slack/slack-ids';
 import { ALICE, click, MALLORY, nextEphemeral, openPostedCase } from '../helpers/slack/desk-clicks';
 import { SIGNING_SECRET, startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
 import { buttonClick, eventEnvelope, slashCommand, submission, threadMessage } from '../helpers/slack/slack-payloads';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping Slack desk security tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const describeWithContract = contract ? describe : describe.skip;
+const { contract, describe: describeSlack } = slackSuite('the Slack desk security tests');
 
-describeWithContract('the Slack desk refuses what it must', () => {
+describeSlack('the Slack desk refuses what it must', () => {
   let h: DeskHarness;
-  afterEach(async () => {
-    const violations = [...h.fake.violations];
-    await h.close();
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => closeAndCheck(h));
   const snapshot = async () => ({
     cases: await h.app.db.case.findMany({ orderBy: { id: 'asc' } }),
     events: await h.app.db.caseEvent.count(),
@@ -24,7 +18,7 @@ describeWithContract('the Slack desk refuses what it must', () => {
 
   describe('with the team channel as the team', () => {
     beforeEach(async () => {
-      h = await startDeskHarness(contract!);
+      h = await startDeskHarness(contract);
       h.fake.workspace.members = [ALICE, 'U0BOTUSER1'];
     });
 
@@ -68,7 +62,7 @@ describeWithContract('the Slack desk refuses what it must', () => {
   });
 
   it('with a user group as the team, refuses channel members outside the group and accepts its members', async () => {
-    h = await startDeskHarness(contract!, { SLACK_TEAM_USERGROUP: 'S0SUPPORT1' });
+    h = await startDeskHarness(contract, { SLACK_TEAM_USERGROUP: 'S0SUPPORT1' });
     h.fake.workspace.members = [ALICE, MALLORY];
     h.fake.workspace.usergroupUsers = [ALICE];
     const { caseId, ts } = await openPostedCase(h);

@@ -4,20 +4,14 @@ import { markerFor } from '../../src/slack/find-marked-message';
 import { PostPacer } from '../../src/slack/pace-posts';
 import { mention } from '../helpers/fixtures';
 import { recordingChannel, startDeskHarness, TEAM_CHANNEL, type DeskHarness } from '../helpers/slack/desk-harness';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping Slack transport tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const describeWithContract = contract ? describe : describe.skip;
+const { contract, describe: describeSlack } = slackSuite('the Slack transport tests');
 
-describeWithContract('the Slack outbox transport', () => {
+describeSlack('the Slack outbox transport', () => {
   let h: DeskHarness;
-  const start = async (env: Record<string, string> = {}) => (h = await startDeskHarness(contract!, env));
-  afterEach(async () => {
-    const violations = [...h.fake.violations];
-    await h.close();
-    expect(violations).toEqual([]);
-  });
+  const start = async (env: Record<string, string> = {}) => (h = await startDeskHarness(contract, env));
+  afterEach(() => closeAndCheck(h));
   const caseRow = (caseId: number) => h.app.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: `slack:case:${caseId}` } });
   const teamPosts = () => h.fake.callsTo('chat.postMessage').filter((c) => c.params.channel === TEAM_CHANNEL);
 
@@ -51,7 +45,7 @@ describeWithContract('the Slack outbox transport', () => {
   it('keeps posts to one channel about a second apart (1.1 s by default), waiting between them, never skipping one', async () => {
     let now = 0;
     const waits: Array<{ ms: number; postedBefore: number }> = [];
-    h = await startDeskHarness(contract!, {}, {
+    h = await startDeskHarness(contract, {}, {
       pacer: new PostPacer(1100, {
         now: () => now,
         sleep: async (ms) => {

@@ -3,11 +3,9 @@ import { CaseAction } from '../../src/slack/slack-ids';
 import { ALICE, openPostedCase } from '../helpers/slack/desk-clicks';
 import { APP_TOKEN, startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
 import { buttonClick, slashCommand } from '../helpers/slack/slack-payloads';
-import { SlackContract } from '../helpers/slack/slack-contract';
+import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
-const contract = SlackContract.load();
-if (!contract) console.warn('Skipping Socket Mode tests: ../shared/contracts/slack_web_openapi_v2.webclient.json is not beside the checkout.');
-const describeWithContract = contract ? describe : describe.skip;
+const { contract, describe: describeSlack } = slackSuite('the Socket Mode tests');
 
 /** Sends one envelope over the Socket Mode connection and resolves with the app's acknowledgement. */
 function exchange(ws: WebSocket, envelope: { envelope_id: string; type: string; payload: unknown; accepts_response_payload: boolean }): Promise<any> {
@@ -23,16 +21,12 @@ function exchange(ws: WebSocket, envelope: { envelope_id: string; type: string; 
   });
 }
 
-describeWithContract('the desk in Socket Mode (no public URL)', () => {
+describeSlack('the desk in Socket Mode (no public URL)', () => {
   let h: DeskHarness;
-  afterEach(async () => {
-    const violations = [...h.fake.violations];
-    await h.close();
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => closeAndCheck(h));
 
   it('connects with the app token and serves slash commands and buttons over the socket', async () => {
-    h = await startDeskHarness(contract!, { SLACK_APP_TOKEN: APP_TOKEN });
+    h = await startDeskHarness(contract, { SLACK_APP_TOKEN: APP_TOKEN });
     // Start-up resolved only after the app opened its connection and got Slack's hello.
     const [ws] = [...h.fake.sockets.clients] as WebSocket[];
     expect(ws).toBeDefined();

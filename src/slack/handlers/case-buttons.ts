@@ -1,11 +1,12 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { claimCase } from '../case-actions/claim-case.js';
 import { escalateCase } from '../case-actions/escalate-case.js';
 import { markNotComplaint } from '../case-actions/mark-not-complaint.js';
 import type { ActionResult } from '../case-actions/action-result.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { CaseAction } from '../slack-ids.js';
-import { actorOf, requireMember, runSafely, tellUser } from './tell-user.js';
+import { onButton } from './on-button.js';
+import { tellUser } from './tell-user.js';
 
 type OneClick = (deps: DeskDeps, caseId: number, userId: string) => Promise<ActionResult>;
 
@@ -16,24 +17,12 @@ const ONE_CLICK: Record<string, OneClick> = {
   [CaseAction.Escalate]: (deps, caseId, userId) => escalateCase(deps.db, { caseId, userId, at: deps.now(), onCall: deps.config.onCall }),
 };
 
-/** The id (case or mention) a button carries; NaN for anything that is not one (refused by the caller). */
-export function idFromButton(action: { value?: string }): number {
-  return /^\d{1,12}$/.test(action.value ?? '') ? Number(action.value) : Number.NaN;
-}
-
-/** Take ownership, Not a complaint, Escalate: ack, check the person is in the team, act, tell them if it did not happen. */
+/** Take ownership, Not a complaint, Escalate: act, and tell the clicker (only them) when it did not happen. */
 export function registerCaseButtons(app: App, deps: DeskDeps): void {
   for (const [actionId, act] of Object.entries(ONE_CLICK)) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
-      await ack();
-      const actor = actorOf(body);
-      await runSafely(deps, client, actor, actionId, async () => {
-        if (!(await requireMember(deps, client, actor))) return;
-        const caseId = idFromButton(action);
-        if (Number.isNaN(caseId)) return tellUser(client, actor, 'That button does not belong to a case.');
-        const result = await act(deps, caseId, actor.userId);
-        if (!result.ok) return tellUser(client, actor, result.message);
-      });
+    onButton(app, deps, actionId, async ({ id, actor, client }) => {
+      const result = await act(deps, id, actor.userId);
+      if (!result.ok) await tellUser(client, actor, result.message);
     });
   }
 }

@@ -1,27 +1,18 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import { handOffCase } from '../case-actions/hand-off-case.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { renderHandOffModal } from '../render-modals.js';
 import { CaseAction, Input, Modal } from '../slack-ids.js';
-import { idFromButton } from './case-buttons.js';
 import { handleSubmission } from './handle-submission.js';
-import { actorOf, requireMember, runSafely, tellUser } from './tell-user.js';
+import { onButton } from './on-button.js';
 
 /**
  * Hand off: the button opens a modal (person + note); submitting it moves the case, in the modal's
  * own answer when something is wrong (not in the team, case closed), so the person can fix it there.
  */
 export function registerHandOffFlow(app: App, deps: DeskDeps): void {
-  app.action<BlockAction<ButtonAction>>(CaseAction.HandOff, async ({ ack, body, action, client }) => {
-    await ack();
-    const actor = actorOf(body);
-    await runSafely(deps, client, actor, CaseAction.HandOff, async () => {
-      if (!(await requireMember(deps, client, actor))) return;
-      const caseId = idFromButton(action);
-      if (Number.isNaN(caseId)) return tellUser(client, actor, 'That button does not belong to a case.');
-      await client.views.open({ trigger_id: body.trigger_id, view: renderHandOffModal({ caseId, channel: actor.channel, threadTs: actor.threadTs }) });
-    });
-  });
+  onButton(app, deps, CaseAction.HandOff, ({ id, actor, client, triggerId }) =>
+    client.views.open({ trigger_id: triggerId, view: renderHandOffModal({ caseId: id, channel: actor.channel, threadTs: actor.threadTs }) }));
 
   app.view<ViewSubmitAction>(Modal.HandOff, async ({ ack, body, view }) => {
     const to = view.state.values[Input.HandOffTo.block]?.[Input.HandOffTo.action]?.selected_user ?? '';

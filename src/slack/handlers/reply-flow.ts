@@ -1,13 +1,13 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction, PlainTextInputAction } from '@slack/bolt';
+import type { App, BlockAction, PlainTextInputAction, ViewSubmitAction } from '@slack/bolt';
 import { findReplyTarget } from '../case-actions/find-reply-target.js';
 import { queueHumanReply } from '../case-actions/queue-human-reply.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { readModalContext } from '../render-modals.js';
 import { checkDraft, renderReplyModal } from '../render-reply-modal.js';
 import { CaseAction, Input, Modal } from '../slack-ids.js';
-import { idFromButton } from './case-buttons.js';
 import { handleSubmission } from './handle-submission.js';
-import { actorOf, requireMember, runSafely, tellUser } from './tell-user.js';
+import { onButton } from './on-button.js';
+import { tellUser } from './tell-user.js';
 
 /**
  * Reply publicly: the only way anything typed in Slack reaches the customer. The button opens the
@@ -15,16 +15,10 @@ import { actorOf, requireMember, runSafely, tellUser } from './tell-user.js';
  * the outbox as the brand (the key comes from the modal, so a double submit sends once).
  */
 export function registerReplyFlow(app: App, deps: DeskDeps): void {
-  app.action<BlockAction<ButtonAction>>(CaseAction.Reply, async ({ ack, body, action, client }) => {
-    await ack();
-    const actor = actorOf(body);
-    await runSafely(deps, client, actor, CaseAction.Reply, async () => {
-      if (!(await requireMember(deps, client, actor))) return;
-      const caseId = idFromButton(action);
-      const target = Number.isNaN(caseId) ? null : await findReplyTarget(deps.db, caseId);
-      if (!target) return tellUser(client, actor, `Case #${caseId} has no public post the brand may answer; write to the customer in private.`);
-      await client.views.open({ trigger_id: body.trigger_id, view: renderReplyModal({ caseId, channel: actor.channel, threadTs: actor.threadTs }, target, '') });
-    });
+  onButton(app, deps, CaseAction.Reply, async ({ id, actor, client, triggerId }) => {
+    const target = await findReplyTarget(deps.db, id);
+    if (!target) return tellUser(client, actor, `Case #${id} has no public post the brand may answer; write to the customer in private.`);
+    await client.views.open({ trigger_id: triggerId, view: renderReplyModal({ caseId: id, channel: actor.channel, threadTs: actor.threadTs }, target, '') });
   });
 
   // The live part: Slack sends the draft as it is typed; the modal is re-rendered around it.

@@ -1,25 +1,15 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import { resolveCase } from '../case-actions/resolve-case.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { renderResolveModal } from '../render-modals.js';
 import { CaseAction, Input, Modal } from '../slack-ids.js';
-import { idFromButton } from './case-buttons.js';
 import { handleSubmission } from './handle-submission.js';
-import { actorOf, requireMember, runSafely, tellUser } from './tell-user.js';
+import { onButton } from './on-button.js';
 
 /** Resolve: the button opens a modal for the outcome; submitting closes the case and schedules the follow-up. */
 export function registerResolveFlow(app: App, deps: DeskDeps): void {
-  app.action<BlockAction<ButtonAction>>(CaseAction.Resolve, async ({ ack, body, action, client }) => {
-    await ack();
-    const actor = actorOf(body);
-    await runSafely(deps, client, actor, CaseAction.Resolve, async () => {
-      if (!(await requireMember(deps, client, actor))) return;
-      const caseId = idFromButton(action);
-      if (Number.isNaN(caseId)) return tellUser(client, actor, 'That button does not belong to a case.');
-      const view = renderResolveModal({ caseId, channel: actor.channel, threadTs: actor.threadTs }, deps.config.followUpDelayHours);
-      await client.views.open({ trigger_id: body.trigger_id, view });
-    });
-  });
+  onButton(app, deps, CaseAction.Resolve, ({ id, actor, client, triggerId }) =>
+    client.views.open({ trigger_id: triggerId, view: renderResolveModal({ caseId: id, channel: actor.channel, threadTs: actor.threadTs }, deps.config.followUpDelayHours) }));
 
   app.view<ViewSubmitAction>(Modal.Resolve, async ({ ack, body, view }) => {
     const outcome = view.state.values[Input.Outcome.block]?.[Input.Outcome.action]?.selected_option?.value ?? '';
