@@ -21,7 +21,12 @@ export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<str
   });
   if (burst && burst.status !== OutboundStatus.Sent && burst.createdAt >= windowStart) throw waitingFor('the burst summary');
   const summary = burst?.status === OutboundStatus.Sent ? parseExternalId(burst.externalId) : null;
-  if (summary && burst && (burst.createdAt >= windowStart || (await lastJoinedAt(d, summary.ts)) >= windowStart)) return summary.ts;
+  if (summary && burst && (burst.createdAt >= windowStart || (await lastJoinedAt(d, summary.ts)) >= windowStart)) {
+    // Cases that waited for the summary go first, so its thread lists the cases in the order they came.
+    const earlier = await d.db.outboundMessage.count({ where: { kind: 'slack_case', status: OutboundStatus.Pending, id: { lt: row.id }, notBefore: { lte: now } } });
+    if (earlier) throw waitingFor('earlier cases of the burst');
+    return summary.ts;
+  }
 
   const waiting = await d.db.outboundMessage.count({ where: { kind: 'slack_case', status: { in: IN_FLIGHT }, notBefore: { lte: now } } });
   const recent = await d.db.outboundMessage.count({ where: { kind: 'slack_case', status: OutboundStatus.Sent, sentAt: { gte: windowStart } } });

@@ -52,4 +52,20 @@ describeSlack('the case top message in Slack', () => {
     expect(all).toContain('evil&lt;!here&gt;');
     for (const raw of ['<!channel>', '<!here>', '<!everyone>', '<@U0BOSS0001>', '<https://evil.example']) expect(all).not.toContain(raw);
   });
+
+  it('posts a huge hostile post within Slack\'s block limits, shortened visibly (the fake checks every limit)', async () => {
+    const huge = `@lumora ${'<!channel> & my order never arrived >:(\n'.repeat(1200)}`;
+    const [o] = await h.ingest([mention({ text: huge, author: { name: '&'.repeat(500) } })]);
+    await h.drainAll();
+    const post = h.fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c.params.blocks).includes(`Case #${o.caseId}`))!;
+    const quote = post.params.blocks.find((b: any) => b.type === 'section' && b.text.text.startsWith('>@lumora'));
+    expect(quote.text.text.length).toBeLessThanOrEqual(3000);
+    expect(quote.text.text.endsWith('…')).toBe(true);
+    expect((await h.app.db.case.findUniqueOrThrow({ where: { id: o.caseId! } })).slackTs).toBe(h.fake.workspace.messages[0].ts);
+    await h.ingest([mention({ text: huge, author: o.mention.author, url: `https://x.com/${'a'.repeat(1500)}` })]);
+    await h.drainAll();
+    const line = h.fake.workspace.messages.at(-1)!;
+    expect(line.thread_ts).toBe(h.fake.workspace.messages[0].ts);
+    expect(line.text.length).toBeLessThanOrEqual(3000);
+  });
 });
