@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { webApi, type App } from '@slack/bolt';
 import type { AppContext } from '../app/open-app.js';
+import { AppError, describeError } from '../core/app-error.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
 import { boltLogger } from './bolt-logger.js';
 import { createMembershipCheck } from './check-membership.js';
@@ -49,7 +50,13 @@ export async function startSlackDesk(app: AppContext, options: StartDeskOptions 
     acknowledgeAutomatically: app.config.acknowledgeAutomatically, requestDigest: options.requestDigest,
   });
   const mode = config.appToken ? 'socket' : 'http';
-  const started = mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
+  let started: unknown;
+  try {
+    started = mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
+  } catch (error) {
+    const fix = mode === 'socket' ? 'check SLACK_APP_TOKEN (an app-level token with connections:write)' : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`;
+    throw new AppError('slack_start_failed', `Slack desk did not start: ${describeError(error)}`, { humanMessage: `The Slack desk could not start (${describeError(error)}); ${fix}.`, cause: error });
+  }
   const port = mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
   app.logger.info({ mode, port }, mode === 'socket' ? 'Slack desk connected (Socket Mode)' : `Slack desk listening on ${config.httpHost}:${port}/slack/events`);
   return {
