@@ -52,9 +52,12 @@ export async function startSlackDesk(app: AppContext, options: StartDeskOptions 
   const mode = config.appToken ? 'socket' : 'http';
   let started: unknown;
   try {
+    await bolt.init(); // auth.test: a wrong bot token stops start-up here, with a clear message
     started = mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
   } catch (error) {
-    const fix = mode === 'socket' ? 'check SLACK_APP_TOKEN (an app-level token with connections:write)' : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`;
+    const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error)) ? 'check SLACK_BOT_TOKEN'
+      : mode === 'socket' ? 'check SLACK_APP_TOKEN (an app-level token with connections:write) and that Slack is reachable'
+      : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`;
     throw new AppError('slack_start_failed', `Slack desk did not start: ${describeError(error)}`, { humanMessage: `The Slack desk could not start (${describeError(error)}); ${fix}.`, cause: error });
   }
   const port = mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;

@@ -99,7 +99,7 @@ export class SlackApiServer {
     const strings = (req.headers['content-type'] ?? '').includes('json') ? stringify(JSON.parse(raw || '{}')) : Object.fromEntries(new URLSearchParams(raw));
     const params = parseJsonFields(strings);
     this.calls.push({ method, params, at: Date.now() });
-    this.check(method, strings, params, String(req.headers.authorization ?? ''));
+    if (!this.check(method, strings, params, String(req.headers.authorization ?? ''))) return reply(200, { ok: false, error: 'invalid_auth' });
     const fault = this.takeFault(method);
     if (fault?.status === 429 || fault?.retryAfter !== undefined) return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
     if (fault?.status) return reply(fault.status, { ok: false, error: 'http_error' });
@@ -109,14 +109,19 @@ export class SlackApiServer {
     reply(200, answer);
   }
 
-  private check(method: string, strings: Record<string, string>, params: Record<string, any>, authorization: string): void {
+  /** Records what breaks the contract; false when the token is wrong (Slack then answers invalid_auth). */
+  private check(method: string, strings: Record<string, string>, params: Record<string, any>, authorization: string): boolean {
     const token = method === 'apps.connections.open' ? this.tokens.app : this.tokens.bot;
-    if (authorization !== `Bearer ${token}`) this.violations.push(`${method}: wrong or missing token`);
+    if (authorization !== `Bearer ${token}`) {
+      this.violations.push(`${method}: wrong or missing token`);
+      return false;
+    }
     this.violations.push(...this.contract.checkRequest(method, strings));
     if (params.blocks !== undefined) this.violations.push(...checkBlocks(params.blocks).map((p) => `${method}: ${p}`));
     if (params.view !== undefined) this.violations.push(...checkView(params.view).map((p) => `${method}: ${p}`));
     const broadcast = findBroadcast([params.text, params.blocks, params.view]);
     if (broadcast) this.violations.push(`${method}: would page the channel with ${broadcast}`);
+    return true;
   }
 
   private takeFault(method: string): Fault | undefined {
