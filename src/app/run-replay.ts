@@ -19,6 +19,20 @@ export interface ReplayOptions {
   write: (line: string) => void;
   /** The Slack transport when Slack is configured; otherwise messages are recorded and shown. */
   slack?: OutboxTransport;
+  /** Keep sending (what the team does from Slack) after the replay, until this resolves (the demo with Slack). */
+  keepDrainingUntil?: Promise<void>;
+  /** How often the outbox is drained while kept running. */
+  drainEveryMs?: number;
+}
+
+// Messages waiting on another (a thread on its top message, cases on a burst summary) are sent by the
+// next drain: drain until one sends nothing, within reason.
+async function drainUntilQuiet(sender: OutboxSender, summary: RunSummary): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const result = await sender.drain();
+    summary.addDrain(result);
+    if (result.sent === 0) return;
+  }
 }
 
 /**
@@ -54,7 +68,18 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
       else presentOutcome(o, Boolean(options.slack)).forEach((l) => options.write(l));
     }
   }));
-  summary.addDrain(await sender.drain());
+  await drainUntilQuiet(sender, summary);
   options.write(options.json ? JSON.stringify({ summary: summary.toJSON() }) : `\n${summary.toText()}`);
+  if (options.keepDrainingUntil) await keepDraining(sender, app, options.keepDrainingUntil, options.drainEveryMs ?? 2_000);
   return summary;
+}
+
+async function keepDraining(sender: OutboxSender, app: AppContext, until: Promise<void>, everyMs: number): Promise<void> {
+  let stopped = false;
+  void until.then(() => (stopped = true));
+  while (!stopped) {
+    await Promise.race([until, new Promise((resolve) => setTimeout(resolve, everyMs))]);
+    if (stopped) break;
+    await sender.drain().catch((e) => app.logger.error({ error: String(e) }, 'outbox drain failed'));
+  }
 }

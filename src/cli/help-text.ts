@@ -21,6 +21,10 @@ Options:
   --threshold N     Complaint threshold for score (default: COMPLAINT_THRESHOLD, 0.5).
   --since P         Digest period: 7d, 24h, 2w, 90m or an ISO date (default 7d).
 
+Slack: with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID set, run and replay start the
+team's Slack desk (Socket Mode when SLACK_APP_TOKEN is set, else HTTP on SLACK_HTTP_PORT); cases post
+to the channel. Create the app from slack/manifest.json (README, "Slack").
+
 Settings come from the environment and from .env; every key is listed in .env.example.
 `;
 

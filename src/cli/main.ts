@@ -5,6 +5,7 @@ import { createLogger } from '../log/create-logger.js';
 import { openApp } from '../app/open-app.js';
 import { runReplay } from '../app/run-replay.js';
 import { hasLiveChannels, runLive } from '../app/run-live.js';
+import { startSlackDesk, type SlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
 import { HELP, packageVersion } from './help-text.js';
 import { parseCli } from './parse-cli.js';
@@ -51,15 +52,24 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       return 0;
     }
     const app = await openApp(config, logger);
+    let desk: SlackDesk | null = null;
     try {
-      if (args.command === 'digest') await runDigest(app, args.since, args.json, io.stdout);
-      else if (args.command === 'run' && hasLiveChannels(app)) await runLive(app, { stopSignal: untilSignal() });
+      if (args.command === 'digest') {
+        await runDigest(app, args.since, args.json, io.stdout);
+        return 0;
+      }
+      desk = await startSlackDesk(app);
+      if (args.command === 'run' && hasLiveChannels(app)) await runLive(app, { slack: desk?.transport, stopSignal: untilSignal() });
       else {
         const file = args.command === 'replay' ? args.file! : config.demoStreamFile;
         if (args.command === 'run' && !args.json) io.stdout(`mention-desk demo: no platform credentials set, replaying ${file} into ${config.databaseUrl}\n`);
-        await runReplay(app, { file, json: args.json, quiet: args.quiet, write: io.stdout });
+        // The demo with Slack configured stays up afterwards, so the team can work its cases from Slack.
+        const stayUp = args.command === 'run' && desk ? untilSignal() : undefined;
+        if (stayUp && !args.json) io.stdout('The Slack desk keeps running after the replay; press Ctrl-C to stop.');
+        await runReplay(app, { file, json: args.json, quiet: args.quiet, write: io.stdout, slack: desk?.transport, keepDrainingUntil: stayUp });
       }
     } finally {
+      await desk?.stop();
       await app.close();
     }
     return 0;

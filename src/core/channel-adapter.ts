@@ -24,8 +24,12 @@ export interface SendResult {
   costUsd?: number;
 }
 
-/** Why a send failed, as the outbox needs to know it. */
-export type SendFailure = 'rate_limited' | 'duplicate' | 'auth' | 'server' | 'network' | 'rejected' | 'dm_closed';
+/**
+ * Why a send failed, as the outbox needs to know it. `waiting`: the message depends on another one not
+ * sent yet (a Slack thread reply before its top message); like `rate_limited`, waiting is not a failed
+ * attempt, so a long wait never uses up the attempts and nothing is lost.
+ */
+export type SendFailure = 'rate_limited' | 'waiting' | 'duplicate' | 'auth' | 'server' | 'network' | 'rejected' | 'dm_closed';
 
 /** A failed send. `retryable` sends are tried again after `retryAfterMs`; others are marked failed. */
 export class SendError extends AppError {

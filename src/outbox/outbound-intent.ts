@@ -9,6 +9,11 @@ export type OutboundKind =
   | 'slack_case' // the case's top message in the team channel
   | 'slack_thread' // a later event about a case, into its thread
   | 'slack_alert' // a keyword mention the bot may not answer
+  | 'slack_case_update' // the case's top message re-rendered (owner, state) after a change
+  | 'slack_alert_update' // an alert re-rendered after someone opened a case from it
+  | 'slack_burst' // one summary message for a burst of new cases, which are threaded under it
+  | 'slack_handoff' // a direct message to the person a case was handed to: the note and the context
+  | 'slack_notice' // a notice to the whole team channel (acknowledgements paused or resumed)
   | 'slack_digest'; // a managers' digest (Markdown, with its chart rebuilt at send time)
 
 /** A message to the outside world, before it is sent. */

@@ -101,14 +101,18 @@ export class OutboxSender {
     const attempts = row.attempts + 1;
     const failure = error instanceof SendError ? error : undefined;
     const ambiguous = !failure || failure.failure === 'network' || failure.failure === 'server';
-    logger.warn({ outboundId: row.id, channel: row.channel, kind: row.kind, attempts, failure: failure?.failure }, `send failed: ${describeError(error)}`);
+    // A rate limit or a message waiting on another is not a failure: it never uses up the attempts.
+    const waiting = failure?.failure === 'rate_limited' || failure?.failure === 'waiting';
+    const log = { outboundId: row.id, channel: row.channel, kind: row.kind, attempts, failure: failure?.failure };
+    if (failure?.failure === 'waiting') logger.debug(log, `send deferred: ${describeError(error)}`);
+    else logger.warn(log, `send failed: ${describeError(error)}`);
     if (failure?.failure === 'duplicate' && attempts < (this.deps.maxAttempts ?? 8) && (await this.reword(row))) return 'retried';
     if (failure && !failure.retryable) {
       const status = HOLD_FOR_A_PERSON.has(failure.failure) ? 'held' : 'failed';
       await recordNotSent(db, row, status, `${failure.failure}: ${failure.message}`, this.now());
       return status;
     }
-    if (attempts >= (this.deps.maxAttempts ?? 8)) {
+    if (!waiting && attempts >= (this.deps.maxAttempts ?? 8)) {
       await recordNotSent(db, row, 'failed', `gave up after ${attempts} attempts: ${describeError(error)}`, this.now());
       return 'failed';
     }
@@ -116,7 +120,10 @@ export class OutboxSender {
     if (failure?.failure === 'rate_limited') this.pausedUntil.set(row.channel, this.now().getTime() + waitMs);
     await db.outboundMessage.update({
       where: { id: row.id },
-      data: { status: OutboundStatus.Pending, notBefore: new Date(this.now().getTime() + waitMs), error: (ambiguous ? UNCONFIRMED : '') + describeError(error) },
+      data: {
+        status: OutboundStatus.Pending, notBefore: new Date(this.now().getTime() + waitMs), error: (ambiguous ? UNCONFIRMED : '') + describeError(error),
+        ...(waiting ? { attempts: row.attempts } : {}),
+      },
     });
     return 'retried';
   }

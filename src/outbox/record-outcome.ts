@@ -3,6 +3,7 @@ import type { Db } from '../store/create-db.js';
 import { ledgerDay } from '../store/spend-ledger.js';
 import { OutboundStatus } from './outbound-intent.js';
 import type { OutboundRow } from './outbox-transport.js';
+import { queueSentNotices } from '../slack/queue-sent-notices.js';
 
 /** Case event type recorded when each kind of message goes out. */
 const SENT_EVENT: Record<string, string> = {
@@ -24,9 +25,12 @@ export async function recordSent(db: Db, row: OutboundRow, result: SendResult, a
     if (row.caseId !== null) {
       const event = SENT_EVENT[row.kind];
       if (event) {
-        await tx.caseEvent.create({
+        const created = await tx.caseEvent.create({
           data: { caseId: row.caseId, at, actor: 'bot', type: event, detail: JSON.stringify({ outboundId: row.id, externalId: result.externalId, url: result.url }) },
+          select: { id: true },
         });
+        // A person's reply sets firstHumanReplyAt; the case's Slack thread and top message hear about it.
+        await queueSentNotices(tx, row, row.caseId, created.id, at);
       }
       if (row.kind === 'public_reply' && row.idempotencyKey.startsWith('ack:')) {
         await tx.case.updateMany({ where: { id: row.caseId, acknowledgedAt: null }, data: { acknowledgedAt: at } });

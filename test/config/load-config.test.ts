@@ -53,8 +53,25 @@ describe('loadConfig', () => {
 
   it('enables a platform with its full credential set and collects the secrets', () => {
     const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123456', SLACK_SIGNING_SECRET: 'shh-secret', SLACK_CHANNEL_ID: 'C123', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(c.slack).toEqual({ botToken: 'xoxb-123456', signingSecret: 'shh-secret', channelId: 'C123', apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(c.slack).toMatchObject({ botToken: 'xoxb-123456', signingSecret: 'shh-secret', channelId: 'C123', apiUrl: 'http://127.0.0.1:9/api/' });
     expect(c.secrets).toEqual(expect.arrayContaining(['xoxb-123456', 'shh-secret']));
+  });
+
+  const slack = { SLACK_BOT_TOKEN: 'xoxb-123456', SLACK_SIGNING_SECRET: 'shh-secret', SLACK_CHANNEL_ID: 'C0SOCIAL01' };
+
+  it('runs the Slack desk over HTTP by default and in Socket Mode with an app token, whose value is a secret', () => {
+    const http = loadConfig(slack).slack!;
+    expect([http.appToken, http.httpPort, http.httpHost, http.followUpDelayHours, http.minPostIntervalMs]).toEqual([undefined, 3000, '0.0.0.0', 72, 1100]);
+    const socket = loadConfig({ ...slack, SLACK_APP_TOKEN: 'xapp-1-A1-secret' });
+    expect(socket.slack!.appToken).toBe('xapp-1-A1-secret');
+    expect(socket.secrets).toContain('xapp-1-A1-secret');
+  });
+
+  it('refuses Slack ids of the wrong kind and an app token without the rest of Slack', () => {
+    expect(configError({ ...slack, SLACK_TEAM_USERGROUP: 'C0SOCIAL01' })).toContain('SLACK_TEAM_USERGROUP');
+    expect(configError({ ...slack, SLACK_ONCALL: 'someone' })).toContain('SLACK_ONCALL');
+    expect(configError({ SLACK_APP_TOKEN: 'xapp-1-A1-secret' })).toMatch(/SLACK_APP_TOKEN.*SLACK_BOT_TOKEN/);
+    expect(loadConfig({ ...slack, SLACK_ONCALL: 'S0ONCALL1', SLACK_TEAM_USERGROUP: 'S0SUPPORT' }).slack).toMatchObject({ onCall: 'S0ONCALL1', teamUsergroup: 'S0SUPPORT' });
   });
 
   it('parses lists and strips @ from brand handles', () => {

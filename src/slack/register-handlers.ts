@@ -1,0 +1,23 @@
+import type { App } from '@slack/bolt';
+import type { DeskDeps } from './desk-deps.js';
+import { registerAlertButton } from './handlers/alert-button.js';
+import { registerAppHome } from './handlers/app-home.js';
+import { registerCaseButtons } from './handlers/case-buttons.js';
+import { registerHandOffFlow } from './handlers/hand-off-flow.js';
+import { registerMentionsCommand } from './handlers/mentions-command.js';
+import { registerReplyFlow } from './handlers/reply-flow.js';
+import { registerResolveFlow } from './handlers/resolve-flow.js';
+
+/**
+ * Every handler of the desk, registered explicitly. There is deliberately no `message` listener:
+ * what the team types in a thread stays internal; only "Reply publicly" reaches a customer.
+ */
+export function registerHandlers(app: App, deps: DeskDeps): void {
+  registerCaseButtons(app, deps);
+  registerHandOffFlow(app, deps);
+  registerReplyFlow(app, deps);
+  registerResolveFlow(app, deps);
+  registerAlertButton(app, deps);
+  registerMentionsCommand(app, deps);
+  registerAppHome(app, deps);
+}

@@ -1,0 +1,38 @@
+import type { SendResult } from '../../core/channel-adapter.js';
+import { SendError } from '../../core/channel-adapter.js';
+import type { OutboundRow } from '../../outbox/outbox-transport.js';
+import { parseJson } from '../../store/db-types.js';
+import type { SlackSendDeps } from '../slack-send-deps.js';
+
+/**
+ * How one outbox kind goes to Slack. `findSent` answers, after a crash mid-send, whether the message is
+ * already there; kinds without it are safe to send again (updates re-render the same state).
+ */
+export interface KindSender {
+  send(row: OutboundRow, d: SlackSendDeps): Promise<SendResult>;
+  findSent?(row: OutboundRow, d: SlackSendDeps): Promise<SendResult | null>;
+}
+
+/** A whole-number id from the row's target (caseId, mentionId...), or a final error: retrying cannot fix it. */
+export function targetId(row: OutboundRow, field: string): number {
+  const value = parseJson<Record<string, unknown>>(row.target, {})[field];
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new SendError('rejected', `outbound ${row.id} (${row.kind}) has no ${field} in its target`, false);
+  return value;
+}
+
+/** A string field of the row's target, or undefined. */
+export function targetText(row: OutboundRow, field: string): string | undefined {
+  const value = parseJson<Record<string, unknown>>(row.target, {})[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** When the row was queued: no message for it can be older, so history lookups start there. */
+export async function queuedAt(row: OutboundRow, d: SlackSendDeps): Promise<Date> {
+  const stored = await d.db.outboundMessage.findUnique({ where: { id: row.id }, select: { createdAt: true } });
+  return stored?.createdAt ?? new Date(d.now().getTime() - 86_400_000);
+}
+
+/** A final error for a message whose subject is gone. */
+export function gone(what: string): SendError {
+  return new SendError('rejected', `${what} does not exist`, false);
+}

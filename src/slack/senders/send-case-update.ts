@@ -1,0 +1,23 @@
+import { markerFor } from '../find-marked-message.js';
+import { locateCaseThread } from '../locate-case-thread.js';
+import { caseMessageKey } from '../record-case-change.js';
+import { loadCaseView } from '../load-case-view.js';
+import { toExternalId, updateMessage } from '../post-message.js';
+import { renderCaseMessage } from '../render-case-message.js';
+import { gone, targetId, type KindSender } from './kind-sender.js';
+
+/**
+ * slack_case_update: re-renders the case's top message (chat.update) from the database, so it always
+ * shows the current owner and state. Sending it twice does no harm, hence no findSent.
+ */
+export const sendCaseUpdate: KindSender = {
+  async send(row, d) {
+    const caseId = targetId(row, 'caseId');
+    const thread = await locateCaseThread(d, caseId);
+    const view = await loadCaseView(d.db, caseId);
+    if (!view) throw gone(`case ${caseId}`);
+    // The original post's marker stays, so a lookup for that post still finds it after updates.
+    const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, renderCaseMessage(view, markerFor(caseMessageKey(caseId))));
+    return { externalId: toExternalId(updated) };
+  },
+};

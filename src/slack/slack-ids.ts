@@ -1,0 +1,33 @@
+// The action, view and block ids the Bolt handlers listen for. Kept in one place so a renderer and its
+// handler can never drift apart.
+
+/** Buttons on a case's top message (their value is the case id). */
+export const CaseAction = {
+  Claim: 'case_claim',
+  HandOff: 'case_handoff',
+  Reply: 'case_reply',
+  Resolve: 'case_resolve',
+  NotComplaint: 'case_not_complaint',
+  Escalate: 'case_escalate',
+} as const;
+
+/** The button on a keyword alert (its value is the mention id). */
+export const ALERT_OPEN_CASE = 'alert_open_case';
+
+/** Modals: callback ids, and the block/action ids of their inputs. */
+export const Modal = {
+  Reply: 'reply_modal',
+  HandOff: 'handoff_modal',
+  Resolve: 'resolve_modal',
+} as const;
+
+export const Input = {
+  ReplyText: { block: 'reply_text_block', action: 'reply_text' },
+  HandOffTo: { block: 'handoff_to_block', action: 'handoff_to' },
+  HandOffNote: { block: 'handoff_note_block', action: 'handoff_note' },
+  Outcome: { block: 'outcome_block', action: 'outcome' },
+  ResolveNote: { block: 'resolve_note_block', action: 'resolve_note' },
+} as const;
+
+/** The slash command. */
+export const SLASH_COMMAND = '/mentions';
