@@ -14,7 +14,6 @@ export const jobsSettings = {
   SLA_NO_REPLY_MINUTES: intSetting(60, 1, 10_080, 'business minutes a claimed case may go without a human reply'),
   SLA_REPEAT_MINUTES: intSetting(30, 1, 10_080, 'business minutes between repeated escalations of the same case'),
   SLA_CHECK_CRON: cronSetting('*/5 * * * *', 'cron expression of the SLA check, e.g. */5 * * * *'),
-  ONCALL_SLACK_ID: optionalText('the Slack user (U...) or user group (S...) escalations ping'),
   FOLLOW_UP_CHECK_CRON: cronSetting('*/10 * * * *', 'cron expression of the follow-up check'),
   RATING_WINDOW_DAYS: intSetting(14, 1, 365, 'days after a follow-up during which a reply counts as its rating'),
   DIGEST_DAILY_CRON: cronSetting('0 8 * * *', 'cron expression of the daily digest, in TEAM_TIMEZONE'),
@@ -28,7 +27,7 @@ type JobsParsed = ParsedSettings<typeof jobsSettings>;
 export interface JobsConfig {
   timeZone: string;
   businessHours: BusinessHours;
-  sla: { unclaimedMinutes: number; noReplyMinutes: number; repeatMinutes: number; cron: string; oncallSlackId?: string };
+  sla: { unclaimedMinutes: number; noReplyMinutes: number; repeatMinutes: number; cron: string };
   followUp: { cron: string; ratingWindowDays: number };
   digest: { dailyCron: string; weeklyCron: string; managersChannelId?: string };
 }
@@ -44,7 +43,7 @@ export function buildJobsConfig(p: JobsParsed) {
   }
   const value: JobsConfig | null = businessHours ? {
     timeZone: p.TEAM_TIMEZONE, businessHours,
-    sla: { unclaimedMinutes: p.SLA_UNCLAIMED_MINUTES, noReplyMinutes: p.SLA_NO_REPLY_MINUTES, repeatMinutes: p.SLA_REPEAT_MINUTES, cron: p.SLA_CHECK_CRON, oncallSlackId: p.ONCALL_SLACK_ID },
+    sla: { unclaimedMinutes: p.SLA_UNCLAIMED_MINUTES, noReplyMinutes: p.SLA_NO_REPLY_MINUTES, repeatMinutes: p.SLA_REPEAT_MINUTES, cron: p.SLA_CHECK_CRON },
     followUp: { cron: p.FOLLOW_UP_CHECK_CRON, ratingWindowDays: p.RATING_WINDOW_DAYS },
     digest: { dailyCron: p.DIGEST_DAILY_CRON, weeklyCron: p.DIGEST_WEEKLY_CRON, managersChannelId: p.SLACK_MANAGERS_CHANNEL_ID },
   } : null;

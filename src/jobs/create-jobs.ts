@@ -16,7 +16,7 @@ export function createJobs(app: AppContext, channelRules: (channel: string) => C
   const defs: JobDefinition[] = [
     {
       name: 'sla-escalation', schedule: new JobSchedule(jobs.sla.cron, tz, 60),
-      run: async ({ now }) => void logger.info({ escalated: await escalateSla(db, jobs, now) }, 'SLA check'),
+      run: async ({ now }) => void logger.info({ escalated: await escalateSla(db, jobs, now, config.slack?.onCall) }, 'SLA check'),
     },
     {
       name: 'follow-ups', schedule: new JobSchedule(jobs.followUp.cron, tz, 60),

@@ -1,7 +1,6 @@
 import type { JobsConfig } from '../config/jobs-settings.js';
 import { formatMinutes } from '../digest/summary-stats.js';
-import { enqueueIntents } from '../outbox/outbound-intent.js';
-import { slackThreadIntent } from '../pipeline/plan-intents.js';
+import { recordCaseChange } from '../slack/record-case-change.js';
 import type { Db } from '../store/create-db.js';
 import { OPEN_CASE_STATUSES } from '../store/db-types.js';
 import { businessMinutesBetween, isBusinessTime } from './business-hours.js';
@@ -23,11 +22,11 @@ export function slaBreach(c: OpenCase, jobs: JobsConfig, now: Date): string | un
 }
 
 /**
- * Escalates every case past its SLA: into its thread, pinging the on-call person or group, and again
+ * Escalates every case past its SLA: into its thread, pinging the on-call person or group (SLACK_ONCALL), and again
  * every SLA_REPEAT_MINUTES until someone claims or replies. Only during business hours. Two instances
  * cannot escalate the same case twice: each escalation is a conditional update on the last one.
  */
-export async function escalateSla(db: Db, jobs: JobsConfig, now: Date): Promise<number[]> {
+export async function escalateSla(db: Db, jobs: JobsConfig, now: Date, onCall?: string): Promise<number[]> {
   if (!isBusinessTime(jobs.businessHours, now)) return [];
   const open = await db.case.findMany({
     where: { status: { in: [...OPEN_CASE_STATUSES] }, firstHumanReplyAt: null },
@@ -44,9 +43,8 @@ export async function escalateSla(db: Db, jobs: JobsConfig, now: Date): Promise<
         data: { escalationCount: count, lastEscalatedAt: now, escalatedAt: c.escalationCount === 0 ? now : undefined, updatedAt: now },
       });
       if (won.count !== 1) return false;
-      await tx.caseEvent.create({ data: { caseId: c.id, at: now, actor: 'bot', type: 'sla_escalated', detail: JSON.stringify({ reason, count }) } });
-      const intent = slackThreadIntent(c.id, `sla:${count}`, `SLA escalation ${count} for case #${c.id}: ${reason}.`);
-      await enqueueIntents(tx, [{ ...intent, target: { ...intent.target, ping: jobs.sla.oncallSlackId ?? null } }], now);
+      // The thread line (with the on-call ping) and the top message's refresh come from the event.
+      await recordCaseChange(tx, { caseId: c.id, actor: 'bot', type: 'sla_escalated', detail: { reason, count, onCall: onCall ?? null }, at: now });
       return true;
     });
     if (done) escalated.push(c.id);

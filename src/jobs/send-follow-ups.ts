@@ -1,9 +1,10 @@
 import { greetingName } from '../compose/greeting-name.js';
 import { fillTemplate, Prompts } from '../compose/load-prompts.js';
 import { pickVariant } from '../compose/pick-variant.js';
-import { enqueueIntents, OutboundIntent } from '../outbox/outbound-intent.js';
+import type { OutboundIntent } from '../outbox/outbound-intent.js';
 import { ChannelRules, mayMessagePrivately } from '../policy/channel-rules.js';
-import { caseRef, slackThreadIntent } from '../pipeline/plan-intents.js';
+import { caseRef } from '../pipeline/plan-intents.js';
+import { recordCaseChange } from '../slack/record-case-change.js';
 import type { Db } from '../store/create-db.js';
 
 export interface FollowUpDeps {
@@ -31,10 +32,10 @@ export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<numb
   for (const c of due) {
     const last = c.mentions[0];
     if (c.customer.optedOutAt || !last) {
-      await db.$transaction([
-        db.case.update({ where: { id: c.id }, data: { followUpDueAt: null } }),
-        db.caseEvent.create({ data: { caseId: c.id, at: now, actor: 'bot', type: 'follow_up_skipped', detail: JSON.stringify({ reason: last ? 'opted out' : 'no public post to answer' }) } }),
-      ]);
+      await db.$transaction(async (tx) => {
+        await tx.case.update({ where: { id: c.id }, data: { followUpDueAt: null } });
+        await recordCaseChange(tx, { caseId: c.id, actor: 'bot', type: 'follow_up_skipped', detail: { reason: last ? 'opted out' : 'no public post to answer' }, at: now });
+      });
       continue;
     }
     const who = last.identity;
@@ -48,8 +49,7 @@ export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<numb
     await db.$transaction(async (tx) => {
       const claimed = await tx.case.updateMany({ where: { id: c.id, followUpSentAt: null }, data: { followUpSentAt: now } });
       if (claimed.count !== 1) return;
-      await tx.caseEvent.create({ data: { caseId: c.id, at: now, actor: 'bot', type: 'follow_up_queued', detail: JSON.stringify({ private: inPrivate, text }) } });
-      await enqueueIntents(tx, [intent, slackThreadIntent(c.id, 'follow-up', `Follow-up sent ${inPrivate ? 'in private' : 'publicly'}: "${text}"`)], now);
+      await recordCaseChange(tx, { caseId: c.id, actor: 'bot', type: 'follow_up_queued', detail: { private: inPrivate, text }, at: now, also: () => [intent] });
       sent.push(c.id);
     });
   }

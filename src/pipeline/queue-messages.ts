@@ -5,6 +5,7 @@ import { pickVariant } from '../compose/pick-variant.js';
 import { mentionKey } from '../core/mention.js';
 import { enqueueIntents, OutboundIntent } from '../outbox/outbound-intent.js';
 import { mayMessagePrivately } from '../policy/channel-rules.js';
+import { caseUpdateIntent } from '../slack/record-case-change.js';
 import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
@@ -40,6 +41,7 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
     } else if (d!.rating !== undefined) {
       event(o.caseId, 'rated', { mentionId, rating: d!.rating });
       intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d!.rating}/5)`), mentionId));
+      intents.push(caseUpdateIntent(o.caseId, `rated:${mentionId}`));
     } else {
       event(o.caseId, m.isPrivate ? 'customer_wrote_privately' : 'customer_wrote', { mentionId, score: s!.score });
       intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, m.isPrivate ? '(private message)' : ''), mentionId));

@@ -35,6 +35,12 @@ export function describeCaseEvent(e: EventToDescribe): string {
       return `:no_entry_sign: ${who} marked this as not a complaint. Case closed; the post is kept as an example for the scorer.`;
     case 'escalated':
       return `:rotating_light: ${who} escalated this case.${d.onCall ? ` ${formatSlackMention(d.onCall)}, please take a look.` : ''}`;
+    case 'sla_escalated':
+      return `:rotating_light: SLA breached (${Number(d.count) || 1}×): ${escapeMrkdwn(String(d.reason ?? ''))}.${d.onCall ? ` ${formatSlackMention(d.onCall)}, please take a look.` : ''}`;
+    case 'follow_up_queued':
+      return `:envelope_with_arrow: "How did we do?" is on its way to the customer ${d.private ? 'in private' : 'as a public reply'}:${note(d.text)}`;
+    case 'follow_up_skipped':
+      return `:zipper_mouth_face: No follow-up: ${escapeMrkdwn(String(d.reason ?? ''))}.`;
     case 'public_reply_sent':
     case 'private_message_sent': {
       const s = e.sent;

@@ -9,7 +9,21 @@ export function isCaseOpen(status: string): boolean {
 }
 
 /** The one line at the top of a case message: who owns it and what state it is in (mrkdwn, no outside text). */
-export function describeCaseState(c: Pick<CaseView, 'status' | 'ownerSlackId' | 'claimedAt' | 'resolvedAt' | 'outcome' | 'escalationCount' | 'followUpDueAt'>): string {
+export function describeCaseState(
+  c: Pick<CaseView, 'status' | 'ownerSlackId' | 'claimedAt' | 'resolvedAt' | 'outcome' | 'escalationCount' | 'followUpDueAt'> & Partial<Pick<CaseView, 'followUpSentAt' | 'rating'>>,
+): string {
+  return describeStatus(c) + describeAftercare(c);
+}
+
+// SLA escalations (open cases) and the follow-up's answer (resolved cases), after the status itself.
+function describeAftercare(c: Parameters<typeof describeCaseState>[0]): string {
+  if (isCaseOpen(c.status) && c.status !== CaseStatus.Escalated && c.escalationCount > 0) return ` · :rotating_light: SLA escalated ${c.escalationCount}×`;
+  if (c.status !== CaseStatus.Resolved) return '';
+  if (c.rating) return ` · rated *${c.rating}/5* ${'★'.repeat(c.rating)}`;
+  return c.followUpSentAt ? ` · follow-up sent ${formatSlackDate(c.followUpSentAt)}, no answer yet` : '';
+}
+
+function describeStatus(c: Parameters<typeof describeCaseState>[0]): string {
   const owner = c.ownerSlackId ? `owner ${formatSlackMention(c.ownerSlackId)}` : 'nobody owns it yet';
   switch (c.status) {
     case CaseStatus.Open:
@@ -20,7 +34,7 @@ export function describeCaseState(c: Pick<CaseView, 'status' | 'ownerSlackId' | 
       return `:rotating_light: *Escalated*${c.escalationCount > 1 ? ` (${c.escalationCount} times)` : ''}, ${owner}`;
     case CaseStatus.Resolved:
       return `:white_check_mark: *Resolved* (${labelOutcome(c.outcome)}) by ${formatSlackMention(c.ownerSlackId)}` +
-        `${c.resolvedAt ? ` on ${formatSlackDate(c.resolvedAt)}` : ''}${c.followUpDueAt ? `; follow-up due ${formatSlackDate(c.followUpDueAt)}` : ''}`;
+        `${c.resolvedAt ? ` on ${formatSlackDate(c.resolvedAt)}` : ''}${c.followUpDueAt && !c.followUpSentAt ? `; follow-up due ${formatSlackDate(c.followUpDueAt)}` : ''}`;
     case CaseStatus.ClosedNotComplaint:
       return ':no_entry_sign: *Closed: not a complaint* (the scorer learns from it)';
     default:

@@ -43,6 +43,8 @@ export interface CaseView {
   escalatedAt: Date | null;
   escalationCount: number;
   followUpDueAt: Date | null;
+  followUpSentAt: Date | null;
+  rating: number | null;
   holdReason: string | null;
   slackChannel: string | null;
   slackTs: string | null;
@@ -88,7 +90,7 @@ export async function loadCaseView(db: DbTx, caseId: number): Promise<CaseView |
   return {
     id: c.id, status: c.status, channel: c.channel, ownerSlackId: c.ownerSlackId, topic: c.topic, severity: c.severity, score: c.score,
     openedAt: c.openedAt, claimedAt: c.claimedAt, resolvedAt: c.resolvedAt, outcome: c.outcome, escalatedAt: c.escalatedAt,
-    escalationCount: c.escalationCount, followUpDueAt: c.followUpDueAt, holdReason: c.holdReason, slackChannel: c.slackChannel, slackTs: c.slackTs,
+    escalationCount: c.escalationCount, followUpDueAt: c.followUpDueAt, followUpSentAt: c.followUpSentAt, rating: c.rating, holdReason: c.holdReason, slackChannel: c.slackChannel, slackTs: c.slackTs,
     customer: { id: c.customer.id, displayName: c.customer.displayName, identities: c.customer.identities.map((i) => ({ channel: i.channel, handle: i.handle })) },
     opening, mentionCount: mentions.length,
     sent: outbound.map((o) => ({

@@ -13,4 +13,6 @@ export interface SlackSendDeps {
   pacer: PostPacer;
   logger: Logger;
   now: () => Date;
+  /** The database's provider, for the digest's time-bucket query (SQLite when absent). */
+  databaseProvider?: 'sqlite' | 'postgresql';
 }

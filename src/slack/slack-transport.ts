@@ -4,6 +4,7 @@ import type { KindSender } from './senders/kind-sender.js';
 import { sendAlert, sendAlertUpdate } from './senders/send-alert.js';
 import { sendBurstSummary } from './senders/send-burst-summary.js';
 import { sendCaseMessage } from './senders/send-case-message.js';
+import { sendDigest } from './senders/send-digest.js';
 import { sendCaseUpdate } from './senders/send-case-update.js';
 import { sendHandoff } from './senders/send-handoff.js';
 import { sendNotice } from './senders/send-notice.js';
@@ -21,6 +22,7 @@ export const SLACK_SENDERS: Record<string, KindSender> = {
   slack_burst: sendBurstSummary,
   slack_handoff: sendHandoff,
   slack_notice: sendNotice,
+  slack_digest: sendDigest,
 };
 
 /**

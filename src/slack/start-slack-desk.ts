@@ -4,6 +4,8 @@ import { webApi, type App } from '@slack/bolt';
 import type { AppContext } from '../app/open-app.js';
 import { AppError, describeError } from '../core/app-error.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
+import { digestOnRequest } from '../jobs/digest-on-request.js';
+import { isPostgresUrl } from '../store/apply-migrations.js';
 import { boltLogger } from './bolt-logger.js';
 import { createMembershipCheck } from './check-membership.js';
 import { createSlackApp } from './create-slack-app.js';
@@ -23,7 +25,7 @@ export interface SlackDesk {
 }
 
 export interface StartDeskOptions {
-  /** Builds the managers' digest for "/mentions digest" (wired in by the digest's issue). */
+  /** Builds the managers' digest for "/mentions digest" (default: the last 7 days, see digestOnRequest). */
   requestDigest?: RequestDigest;
   now?: () => Date;
   pacer?: PostPacer;
@@ -43,11 +45,12 @@ export async function startSlackDesk(app: AppContext, options: StartDeskOptions 
   });
   const transport = createSlackTransport({
     db: app.db, client: sendClient, config, pacer: options.pacer ?? new PostPacer(config.minPostIntervalMs), logger: app.logger, now,
+    databaseProvider: isPostgresUrl(app.config.databaseUrl) ? 'postgresql' : 'sqlite',
   });
   const bolt = createSlackApp(config, app.logger);
   registerHandlers(bolt, {
     db: app.db, config, logger: app.logger, now, isMember: createMembershipCheck(bolt.client, config),
-    acknowledgeAutomatically: app.config.acknowledgeAutomatically, requestDigest: options.requestDigest,
+    acknowledgeAutomatically: app.config.acknowledgeAutomatically, requestDigest: options.requestDigest ?? digestOnRequest(app, now),
   });
   const mode = config.appToken ? 'socket' : 'http';
   let started: unknown;

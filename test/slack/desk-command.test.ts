@@ -48,10 +48,25 @@ describeSlack('/mentions and the App Home', () => {
     expect(after.decision?.acknowledge).toBe(true);
   });
 
-  it('digest: says so when no digest is configured, instead of faking one', async () => {
+  it('digest: the built-in digest of the last 7 days goes to the channel through the outbox, its chart in the thread', async () => {
     await start(false);
+    const [o] = await h.ingest([mention({ createdAt: new Date(Date.now() - 3_600_000) })]);
     const res = await command(ALICE, 'digest now');
-    expect(res.json).toEqual({ response_type: 'ephemeral', text: 'Digests are not configured on this desk yet, so there is nothing to send.' });
+    expect(res.json.text).toContain('Building the digest');
+    const answer = await waitFor('the follow-up answer', () => h.fake.responses.find((r) => r.path === `/respond/${ALICE}`));
+    expect(answer.body.text).toBe(`:bookmark_tabs: The digest of the last 7 days is on its way to <#${TEAM_CHANNEL}>.`);
+    const row = await h.app.db.outboundMessage.findFirstOrThrow({ where: { kind: 'slack_digest' } });
+    expect(row.text).toMatch(/\*\*1 mentions\*\*, 1 complaints/);
+    await h.drainAll();
+    const posted = h.fake.workspace.topLevel(TEAM_CHANNEL).find((m) => m.blocks?.[0]?.type === 'header' && /Mentions digest/.test(m.blocks[0].text.text))!;
+    const shown = JSON.stringify(posted.blocks);
+    expect(shown).toContain('*Volume*');
+    expect(shown).toMatch(/```channel\s+mentions\s+complaints\\nx\s+1\s+1```/);
+    const [chart] = h.fake.files.shared;
+    expect(chart).toMatchObject({ channel: TEAM_CHANNEL, thread_ts: posted.ts, title: 'Mentions and complaint share' });
+    expect(chart.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect((await h.app.db.outboundMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
+    expect(o.caseOpened).toBe(true);
   });
 
   it('digest: asks the injected builder and answers through the response URL', async () => {

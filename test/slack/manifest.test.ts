@@ -10,7 +10,7 @@ const SCOPES: Record<string, string[] | null> = {
   'chat.postMessage': ['chat:write'], 'chat.update': ['chat:write'], 'chat.postEphemeral': ['chat:write'], 'chat.getPermalink': null,
   'conversations.history': ['channels:history', 'groups:history', 'im:history'], 'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.members': ['channels:read', 'groups:read'], 'conversations.open': ['im:write'], 'usergroups.users.list': ['usergroups:read'],
-  'views.open': null, 'views.update': null, 'views.publish': null,
+  'views.open': null, 'views.update': null, 'views.publish': null, 'files.uploadV2': ['files:write'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { checkBlocks, checkView, findBroadcast } from './check-block-kit';
+import { FakeFileUploads } from './fake-file-uploads';
 import { FakeWorkspace } from './fake-workspace';
 import type { SlackContract } from './slack-contract';
 
@@ -31,6 +32,7 @@ const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
  */
 export class SlackApiServer {
   readonly workspace = new FakeWorkspace();
+  readonly files = new FakeFileUploads();
   readonly calls: RecordedCall[] = [];
   readonly violations: string[] = [];
   readonly responses: Array<{ path: string; body: any }> = [];
@@ -85,7 +87,8 @@ export class SlackApiServer {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', this.baseUrl);
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -94,6 +97,12 @@ export class SlackApiServer {
     if (url.pathname.startsWith('/respond/')) {
       this.responses.push({ path: url.pathname, body: JSON.parse(raw || '{}') });
       return reply(200, { ok: true });
+    }
+    if (url.pathname.startsWith('/upload/')) {
+      const ok = this.files.receive(url.pathname.slice('/upload/'.length), bytes, String(req.headers['content-type'] ?? ''));
+      if (!ok) this.violations.push(`upload to ${url.pathname} that was never handed out, or of the wrong size`);
+      res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain' });
+      return void res.end(ok ? `OK - ${bytes.length}` : 'not found');
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const strings = (req.headers['content-type'] ?? '').includes('json') ? stringify(JSON.parse(raw || '{}')) : Object.fromEntries(new URLSearchParams(raw));
@@ -104,7 +113,9 @@ export class SlackApiServer {
     if (fault?.status === 429 || fault?.retryAfter !== undefined) return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
     if (fault?.status) return reply(fault.status, { ok: false, error: 'http_error' });
     if (fault?.error) return reply(200, { ok: false, error: fault.error });
-    const answer = method === 'apps.connections.open' ? { ok: true, url: `${this.baseUrl.replace('http', 'ws')}/link` } : this.workspace.answer(method, params);
+    const answer = method === 'apps.connections.open' ? { ok: true, url: `${this.baseUrl.replace('http', 'ws')}/link` }
+      : FakeFileUploads.METHODS.includes(method) ? this.files.answer(method, strings, this.baseUrl)
+      : this.workspace.answer(method, params);
     if (answer.ok) this.violations.push(...this.contract.checkResponse(method, answer).map((v) => `fake answered outside the contract: ${v}`));
     reply(200, answer);
   }

@@ -9,6 +9,8 @@ export const SLACK_CONTRACT = path.resolve(__dirname, '../../../../shared/contra
 /** Methods newer than the 2021 snapshot of the contract, which the fake serves without a schema. */
 export const OUTSIDE_CONTRACT: Record<string, string> = {
   'apps.connections.open': 'Socket Mode (2020) is missing from the 2021 snapshot; Slack documents it at api.slack.com/methods/apps.connections.open',
+  'files.getUploadURLExternal': 'the file upload of files.uploadV2 (2024; files.upload was retired in 2025): api.slack.com/methods/files.getUploadURLExternal',
+  'files.completeUploadExternal': 'the second half of files.uploadV2 (2024): api.slack.com/methods/files.completeUploadExternal',
 };
 
 /**
