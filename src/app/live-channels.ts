@@ -1,3 +1,4 @@
+import { discordChannel } from '../../adapters/discord/discord-channel.js';
 import type { ChannelAdapter } from '../core/channel-adapter.js';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import type { AppContext } from './open-app.js';
@@ -15,4 +16,4 @@ export type LiveChannelFactory = (app: AppContext) => Promise<LiveChannel | null
 /**
  * The channels `run` can watch. Each adapter registers its factory here, explicitly, in one line.
  */
-export const liveChannelFactories: LiveChannelFactory[] = [];
+export const liveChannelFactories: LiveChannelFactory[] = [discordChannel];

@@ -35,7 +35,7 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
       return adapter.reply({ idempotencyKey: row.idempotencyKey, text: row.text, inReplyTo: target.inReplyTo });
     },
     findSent: adapter.findSent
-      ? (row) => adapter.findSent!(row.idempotencyKey, kindOf(row), parseJson(row.target, {}))
+      ? (row) => adapter.findSent!(row.idempotencyKey, kindOf(row), parseJson(row.target, {}), row.text)
       : undefined,
   };
 }
