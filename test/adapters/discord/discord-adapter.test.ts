@@ -8,8 +8,11 @@ const COMPLAINT = 'my router never arrived and nobody answers. Unacceptable!';
 describeWithDiscordContract('DiscordAdapter against a fake gateway and the contract-checked REST API', () => {
   let h: DiscordHarness;
   afterEach(async () => {
-    expect(h.discord.rest.violations).toEqual([]);
-    await h.close();
+    try {
+      expect(h.discord.rest.violations).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 
   describe('watching', () => {

@@ -39,7 +39,7 @@ export class FakeDiscord {
   /** A member posts. `live: false`: only into history, as if the bot was away. */
   post(spec: MessageSpec, options: { live?: boolean } = {}): APIMessage {
     const data = message(spec);
-    const { guild_id, member, mentions, channel_type, ...stored } = data as typeof data & { channel_type?: number };
+    const { guild_id, member, channel_type, ...stored } = data as typeof data & { channel_type?: number };
     this.store(stored as APIMessage);
     if (options.live !== false) this.gateway.dispatch(GatewayDispatchEvents.MessageCreate, data);
     return stored as APIMessage;
