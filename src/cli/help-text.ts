@@ -12,6 +12,8 @@ Usage:
   mention-desk score                 Read texts on stdin (one per line, or JSON lines with a "text" field)
                                      and print one JSON object per line: {"score","complaint","reasons",...}.
   mention-desk migrate               Apply database migrations and exit.
+  mention-desk discord-invite        Print the link that adds the Discord bot to a server, with the
+                                     permissions it needs (from DISCORD_APPLICATION_ID or the token).
   mention-desk --help | --version
 
 Options:

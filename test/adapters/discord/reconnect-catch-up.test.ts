@@ -105,6 +105,15 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
     expect(h.discord.gateway.connections).toBeGreaterThan(connectionsDuringOutage);
   });
 
+  it('connects to DISCORD_GATEWAY_URL when it is set, whatever Discord announces', async () => {
+    h = await DiscordHarness.start();
+    await h.adapter.stop();
+    h.discord.announcedGatewayUrl = 'ws://127.0.0.1:9'; // nothing listens there
+    h.config.gatewayUrl = h.discord.gateway.url;
+    await h.restart();
+    expect(h.discord.gateway.identifies).toHaveLength(2);
+  });
+
   it('refuses to run with a token Discord rejects, and says what to do', async () => {
     h = await DiscordHarness.start();
     await h.adapter.stop();

@@ -17,6 +17,8 @@ export class FakeDiscord {
   readonly history = new Map<string, APIMessage[]>();
   /** Members whose DMs are closed to the bot (Discord answers 50007). */
   readonly closedDms = new Set<string>();
+  /** What GET /gateway/bot announces; the fake gateway unless a test says otherwise. */
+  announcedGatewayUrl?: string;
   private readonly failures: Array<{ operationId: string; response: FakeResponse; afterDoing: boolean }> = [];
 
   private constructor(readonly rest: ContractRest, readonly gateway: FakeGateway) {}
@@ -26,7 +28,7 @@ export class FakeDiscord {
     await gateway.start();
     let world!: FakeDiscord;
     const rest = await ContractRest.start({
-      get_bot_gateway: () => world.failure('get_bot_gateway') ?? ({ status: 200, body: { url: world.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } }),
+      get_bot_gateway: () => world.failure('get_bot_gateway') ?? ({ status: 200, body: { url: world.announcedGatewayUrl ?? world.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } }),
       create_message: (req, params) => world.answer('create_message', () => world.createMessage(params.channel_id, req)),
       create_dm: (req) => world.answer('create_dm', () => ({ status: 200, body: world.dmChannel(String(req.body.recipient_id)) })),
       list_messages: (req, params) => world.answer('list_messages', () => ({ status: 200, body: world.list(params.channel_id, req.query) })),
