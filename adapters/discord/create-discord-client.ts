@@ -1,9 +1,5 @@
-import {
-  Client, GatewayIntentBits, Partials, SimpleShardingStrategy, type ClientOptions, type WebSocketOptions,
-} from 'discord.js';
-
-/** @discordjs/ws's manager, as discord.js hands it to `ws.buildStrategy`. */
-type ShardManager = Parameters<NonNullable<WebSocketOptions['buildStrategy']>>[0];
+import { Client, GatewayIntentBits, Partials, type ClientOptions, type WebSocketOptions } from 'discord.js';
+import { defaultBackoffMs, PacedShardingStrategy, type ReconnectPacing } from './paced-sharding-strategy.js';
 
 /** The gateway intents the bot asks for (the README explains each; Message Content is privileged). */
 export const DISCORD_INTENTS = [
@@ -13,22 +9,27 @@ export const DISCORD_INTENTS = [
   GatewayIntentBits.DirectMessages, // members' answers in the bot's DMs
 ];
 
+/** @discordjs/ws's manager, as discord.js hands it to `ws.buildStrategy`. */
+type ShardManager = Parameters<NonNullable<WebSocketOptions['buildStrategy']>>[0];
+
 export interface DiscordClientOptions {
   /** REST base URL without /v10 (discord.js appends it). */
   apiUrl: string;
   /** Gateway URL override; unset, the URL Discord announces in GET /gateway/bot is used. */
   gatewayUrl?: string;
+  /** How reconnect attempts are spaced (default: two quick ones, then 2 s, 4 s... up to 5 minutes). */
+  pacing?: Partial<ReconnectPacing>;
   /** discord.js client options a test may change (identify throttling, guild wait). */
   overrides?: Partial<Pick<ClientOptions, 'ws' | 'waitGuildTimeout'>>;
 }
 
 /**
  * A discord.js client for watching: the intents above, DM channels and messages as partials (a DM
- * channel is never cached before its first message; an edit may concern a message not in cache), and
- * a client-wide default that pings nobody.
+ * channel is never cached before its first message; an edit may concern a message not in cache), a
+ * client-wide default that pings nobody, and reconnects paced by PacedShardingStrategy.
  */
 export function createDiscordClient(options: DiscordClientOptions): Client {
-  const { gatewayUrl } = options;
+  const pacing: ReconnectPacing = { quickAttempts: 2, backoffMs: defaultBackoffMs, ...options.pacing };
   return new Client({
     intents: DISCORD_INTENTS,
     partials: [Partials.Channel, Partials.Message],
@@ -37,15 +38,7 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
     ...options.overrides,
     ws: {
       ...options.overrides?.ws,
-      ...(gatewayUrl ? { buildStrategy: (manager: ShardManager) => pinGateway(manager, gatewayUrl) } : {}),
+      buildStrategy: (manager: ShardManager) => new PacedShardingStrategy(manager, pacing, options.gatewayUrl),
     },
   });
-}
-
-// discord.js takes the gateway URL from GET /gateway/bot and has no option for it: the override wraps
-// that one call (shard counts and session limits still come from Discord).
-function pinGateway(manager: ShardManager, url: string): SimpleShardingStrategy {
-  const fetchInfo = manager.fetchGatewayInformation.bind(manager);
-  manager.fetchGatewayInformation = async (force?: boolean) => ({ ...(await fetchInfo(force)), url });
-  return new SimpleShardingStrategy(manager);
 }

@@ -12,6 +12,7 @@ import { createSendRest } from './create-send-rest.js';
 import { DiscordSender } from './discord-sender.js';
 import { GatewayConnection, type GatewayConnectionDeps } from './gateway-connection.js';
 import { HandOverQueue } from './hand-over-queue.js';
+import type { ReconnectPacing } from './paced-sharding-strategy.js';
 import { buildInviteUrl } from './invite-url.js';
 import { readMessage, type DiscordPost } from './read-message.js';
 import { DISCORD, toMention } from './to-mention.js';
@@ -22,9 +23,10 @@ export interface DiscordAdapterDeps {
   db: Db;
   logger: Logger;
   now?: () => number;
-  /** Test hooks: discord.js client options, reconnect timing. */
+  /** Test hooks: discord.js client options, reconnect pacing, login retries. */
   clientOverrides?: DiscordClientOptions['overrides'];
-  connection?: Pick<GatewayConnectionDeps, 'quickReconnects' | 'backoffMs' | 'connectTimeoutMs'>;
+  pacing?: Partial<ReconnectPacing>;
+  connection?: Pick<GatewayConnectionDeps, 'backoffMs' | 'connectTimeoutMs'>;
 }
 
 /**
@@ -48,7 +50,10 @@ export class DiscordAdapter implements ChannelAdapter {
     this.queue = new HandOverQueue((posts) => this.deliver(posts), (error, what) => logger.error({ error: describeError(error) }, `Discord: ${what} failed`));
     this.sender = new DiscordSender({ rest: createSendRest(config.apiUrl, config.botToken), db: deps.db, logger, botUserId: () => this.watch.botUserId || undefined });
     this.connection = new GatewayConnection({
-      createClient: () => createDiscordClient({ apiUrl: config.apiUrl, gatewayUrl: config.gatewayUrl, overrides: deps.clientOverrides }),
+      createClient: () => createDiscordClient({
+        apiUrl: config.apiUrl, gatewayUrl: config.gatewayUrl, overrides: deps.clientOverrides,
+        pacing: { onPause: (delayMs, attempt) => logger.warn({ delayMs, attempt }, 'Discord gateway unreachable; pausing before the next attempt'), ...deps.pacing },
+      }),
       token: config.botToken, logger, ...deps.connection,
       attach: (client) => this.attach(client),
       onSession: (client) => this.session(client),

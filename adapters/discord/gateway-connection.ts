@@ -2,6 +2,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import { DiscordAPIError, Events, GatewayCloseCodes, type Client } from 'discord.js';
 import { AppError, describeError, ErrorCode } from '../../src/core/app-error.js';
 import type { Logger } from '../../src/log/create-logger.js';
+import { defaultBackoffMs } from './paced-sharding-strategy.js';
 
 export interface GatewayConnectionDeps {
   createClient: () => Client;
@@ -15,55 +16,42 @@ export interface GatewayConnectionDeps {
   onResumed: () => void;
   /** The connection dropped: hold live messages until onSession or onResumed. */
   onLost: () => void;
-  /** Reconnects discord.js may try on its own (every half second) before the client is replaced after a backoff. */
-  quickReconnects?: number;
-  /** Delay before the n-th replacement (0-based). */
-  backoffMs?: (attempt: number) => number;
-  /** How long a login may take to reach a ready session. */
+  /** Pause before the n-th new login after a refused one (Discord's REST API unreachable at start-up). */
+  backoffMs?: (n: number) => number;
+  /** How long start() waits for the first session before letting the bot run on while it keeps trying. */
   connectTimeoutMs?: number;
 }
 
-/** 2 s, 4 s, 8 s... up to 5 minutes, with up to 20% jitter so many bots do not return at once. */
-export function defaultBackoffMs(attempt: number): number {
-  const base = Math.min(300_000, 2_000 * 2 ** Math.min(attempt, 10));
-  return Math.round(base * (1 + Math.random() * 0.2));
-}
-
 /**
- * Keeps the bot connected to the gateway. discord.js resumes or re-identifies on its own after a drop;
- * when that keeps failing (Discord or the network down), the client is replaced after a growing delay
- * instead of retrying twice a second. Refusals that no retry can fix (bad token, Message Content intent
- * not enabled) stop it with a message that says what to change.
+ * Logs the bot in and keeps it logged in. Within a login, discord.js resumes or re-identifies after a
+ * drop, at the pace PacedShardingStrategy sets; a login Discord refuses (its REST API unreachable) is
+ * tried again with a new client after a growing pause. Refusals no retry can fix (a bad token, the
+ * Message Content intent not switched on) stop it with a message that says what to change.
  */
 export class GatewayConnection {
   private client?: Client;
   private stopped = false;
-  private recovering = false;
-  private failures = 0;
-  private reconnects = 0;
-  /** Fails the login in progress, if any. */
-  private connecting?: (error: Error) => void;
   private readonly abort = new AbortController();
 
   constructor(private readonly deps: GatewayConnectionDeps) {}
 
-  /** The current client, once connected. */
-  get current(): Client | undefined {
-    return this.client;
-  }
-
   /**
-   * Connects and resolves once the first session is caught up. A transient failure is logged and
-   * retried in the background (start resolves, so the rest of the bot runs); a fatal one rejects.
+   * Resolves once the first session is caught up, or, when the gateway cannot be reached yet, after
+   * `connectTimeoutMs` (discord.js goes on trying; the catch-up runs when it gets through). Rejects on
+   * a refusal no retry can fix.
    */
   async start(): Promise<void> {
-    try {
-      await this.connect();
-    } catch (error) {
-      const fatal = fatalReason(error);
-      if (fatal) throw new AppError(ErrorCode.ConfigInvalid, fatal, { cause: error });
-      void this.recover(describeError(error));
-    }
+    let returned = false;
+    const first = this.login().catch((error) => {
+      if (!returned) throw error;
+      this.deps.logger.error(describeError(error)); // start() has returned: only the log can tell
+    });
+    const waited = await Promise.race([
+      first.then(() => 'ready' as const),
+      sleepFor(this.deps.connectTimeoutMs ?? 30_000, 'waiting' as const, { signal: this.abort.signal }).catch(() => 'stopped' as const),
+    ]);
+    returned = true;
+    if (waited === 'waiting') this.deps.logger.warn('Discord gateway not reachable yet; the bot runs on and keeps trying');
   }
 
   async stop(): Promise<void> {
@@ -74,52 +62,40 @@ export class GatewayConnection {
     await client?.destroy();
   }
 
-  private async connect(): Promise<void> {
-    const client = this.deps.createClient();
-    this.client = client;
-    this.reconnects = 0;
-    let sessionDone!: () => void;
-    let giveUp!: (error: Error) => void;
-    const session = new Promise<void>((resolve) => (sessionDone = resolve));
-    const gaveUp = new Promise<never>((_, reject) => (giveUp = reject));
-    this.wire(client, sessionDone, giveUp);
-    this.deps.attach(client);
-    const login = client.login(this.deps.token);
-    login.catch(() => undefined); // awaited below; a late rejection after giving up is expected
-    try {
-      await withTimeout(Promise.race([Promise.all([login, session]), gaveUp]), this.deps.connectTimeoutMs ?? 60_000, 'the gateway did not become ready in time');
-    } catch (error) {
-      if (this.client === client) this.client = undefined;
-      await client.destroy().catch(() => undefined);
-      throw error;
-    } finally {
-      this.connecting = undefined;
+  /** Logs in (again, after a growing pause, while Discord refuses for a reason that may pass). */
+  private async login(): Promise<void> {
+    for (let n = 0; !this.stopped; n++) {
+      const client = this.deps.createClient();
+      this.client = client;
+      const session = this.wire(client);
+      this.deps.attach(client);
+      try {
+        await client.login(this.deps.token);
+        await session;
+        return;
+      } catch (error) {
+        if (this.client === client) this.client = undefined;
+        const fatal = fatalReason(error);
+        if (fatal) throw new AppError(ErrorCode.ConfigInvalid, fatal, { cause: error });
+        const delayMs = (this.deps.backoffMs ?? defaultBackoffMs)(n);
+        this.deps.logger.warn({ delayMs, error: describeError(error) }, 'Discord login failed; trying again after a pause');
+        await sleepFor(delayMs, undefined, { signal: this.abort.signal }).catch(() => undefined);
+      }
     }
   }
 
-  private wire(client: Client, sessionDone: () => void, giveUp: (error: Error) => void): void {
-    this.connecting = giveUp;
+  /** Wires the connection events of `client`; resolves when its first session is caught up. */
+  private wire(client: Client): Promise<void> {
     const mine = () => this.client === client && !this.stopped;
     const log = this.deps.logger;
+    let sessionDone!: () => void;
+    const session = new Promise<void>((resolve) => (sessionDone = resolve));
     client.on(Events.ShardReady, () => {
       if (!mine()) return;
-      this.failures = 0;
-      this.reconnects = 0;
       this.deps.onSession(client).catch((e) => log.error({ error: describeError(e) }, 'Discord session start-up failed')).finally(sessionDone);
     });
-    client.on(Events.ShardResume, () => {
-      if (!mine()) return;
-      this.reconnects = 0;
-      this.deps.onResumed();
-    });
-    client.on(Events.ShardReconnecting, () => {
-      if (!mine()) return;
-      this.deps.onLost();
-      if (++this.reconnects <= (this.deps.quickReconnects ?? 5)) return;
-      // Still logging in: that attempt fails (and its caller backs off); connected before: recover.
-      if (this.connecting) this.connecting(new Error('the gateway keeps refusing the connection'));
-      else void this.recover('reconnecting keeps failing');
-    });
+    client.on(Events.ShardResume, () => mine() && this.deps.onResumed());
+    client.on(Events.ShardReconnecting, () => mine() && this.deps.onLost());
     client.on(Events.ShardDisconnect, (event) => {
       if (!mine()) return;
       this.deps.onLost();
@@ -127,37 +103,7 @@ export class GatewayConnection {
     });
     client.on(Events.ShardError, (error) => log.warn({ error: describeError(error) }, 'Discord gateway error'));
     client.on(Events.Error, (error) => log.warn({ error: describeError(error) }, 'Discord client error'));
-  }
-
-  /** Replaces the client after a growing delay until a session is up again (or a fatal refusal). */
-  private async recover(reason: string): Promise<void> {
-    if (this.recovering || this.stopped) return;
-    this.recovering = true;
-    try {
-      const old = this.client;
-      this.client = undefined;
-      await old?.destroy().catch(() => undefined);
-      while (!this.stopped) {
-        const delayMs = (this.deps.backoffMs ?? defaultBackoffMs)(this.failures++);
-        this.deps.logger.warn({ delayMs, reason }, 'Discord gateway unreachable; connecting again after a pause');
-        try {
-          await sleepFor(delayMs, undefined, { signal: this.abort.signal });
-        } catch {
-          return; // stopped
-        }
-        try {
-          await this.connect();
-          this.deps.logger.info('Discord gateway connected again');
-          return;
-        } catch (error) {
-          const fatal = fatalReason(error);
-          if (fatal) return void this.deps.logger.error(fatal);
-          reason = describeError(error);
-        }
-      }
-    } finally {
-      this.recovering = false;
-    }
+    return session;
   }
 }
 
@@ -176,13 +122,4 @@ function fatalReason(error: unknown): string | undefined {
   if (/TokenInvalid|Authentication failed/i.test(text)) return TOKEN_HINT;
   if (/disallowed intents|invalid intents/i.test(text)) return INTENTS_HINT;
   return undefined;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  const timer = new AbortController();
-  try {
-    return await Promise.race([promise, sleepFor(ms, undefined, { signal: timer.signal }).then(() => Promise.reject(new Error(message)))]);
-  } finally {
-    timer.abort();
-  }
 }

@@ -91,18 +91,51 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
     expect(h.outcomes.at(-1)).toMatchObject({ caseId: h.outcomes[0].caseId });
   });
 
-  it('when the gateway stays down, backs off with growing delays instead of hammering it, then catches up', async () => {
-    const delays: number[] = [];
-    h = await DiscordHarness.start({}, { connection: { quickReconnects: 1, backoffMs: (n) => (delays.push(n), 20), connectTimeoutMs: 3_000 } });
+  it('when the gateway stays down, pauses longer and longer between attempts, then catches up', async () => {
+    const pauses: number[] = [];
+    h = await DiscordHarness.start({}, { pacing: { quickAttempts: 1, backoffMs: (n) => (pauses.push(n), 20) } });
     await h.discord.gateway.stop();
     const missed = h.discord.post({ content: complaint('during the outage') }, { live: false });
-    await waitFor(() => delays.length >= 3, 'three backoff rounds');
-    expect(delays.slice(0, 3)).toEqual([0, 1, 2]); // each round asks for the next, longer delay
-    const connectionsDuringOutage = h.discord.gateway.connections;
+    await waitFor(() => pauses.length >= 3, 'three paused attempts');
+    expect(pauses.slice(0, 3)).toEqual([0, 1, 2]); // each attempt asks for the next, longer pause
+    const attempts = h.discord.gateway.connections;
     await h.discord.gateway.start();
     await waitFor(() => h.handed.some((m) => m.id === missed.id), 'the message from the outage');
-    expect(h.discord.gateway.identifies.length).toBe(2);
-    expect(h.discord.gateway.connections).toBeGreaterThan(connectionsDuringOutage);
+    expect(h.discord.gateway.connections).toBeGreaterThan(attempts);
+    expect(h.discord.gateway.identifies).toHaveLength(2); // a network failure ends the session: a new one, caught up
+  });
+
+  it('stopped while it pauses between attempts, nothing goes on trying to connect', async () => {
+    const pauses: number[] = [];
+    h = await DiscordHarness.start({}, { pacing: { quickAttempts: 0, backoffMs: (n) => (pauses.push(n), 300) } });
+    await h.discord.gateway.stop();
+    await waitFor(() => pauses.length >= 1, 'a pause before an attempt');
+    await h.adapter.stop(); // the shard is idle, waiting: @discordjs/ws alone would not notice the stop
+    await h.discord.gateway.start();
+    const connections = h.discord.gateway.connections;
+    await new Promise((r) => setTimeout(r, 700)); // longer than the pause plus discord.js's reconnect delay
+    expect(h.discord.gateway.connections).toBe(connections);
+  });
+
+  it('starts even when the gateway is down, and catches up once it is back', async () => {
+    h = await DiscordHarness.start();
+    await h.adapter.stop();
+    await h.discord.gateway.stop();
+    await h.restart({ connection: { connectTimeoutMs: 200 } }); // resolves: the rest of the bot runs on
+    const missed = h.discord.post({ content: complaint('while the gateway was down') }, { live: false });
+    await h.discord.gateway.start();
+    await waitFor(() => h.handed.some((m) => m.id === missed.id), 'the catch-up once connected');
+  });
+
+  it('logs in again after a growing pause while Discord’s REST API fails at start-up', async () => {
+    const pauses: number[] = [];
+    h = await DiscordHarness.start();
+    await h.adapter.stop();
+    // discord.js retries a 5xx three times itself: eight failures make two logins fail.
+    for (let i = 0; i < 8; i++) h.discord.failNext('get_bot_gateway', { status: 503, body: { message: 'Service Unavailable', code: 0 } });
+    await h.restart({ connection: { backoffMs: (n) => (pauses.push(n), 20), connectTimeoutMs: 5_000 } });
+    expect(pauses).toEqual([0, 1]);
+    expect(h.discord.gateway.identifies).toHaveLength(2);
   });
 
   it('connects to DISCORD_GATEWAY_URL when it is set, whatever Discord announces', async () => {

@@ -58,9 +58,10 @@ export class DiscordHarness {
     return new OutboxSender({ db: this.db, logger: silentLogger(), transports: this.transports(), now: () => at }).drain();
   }
 
-  /** Stops the adapter and starts a new one, as a process restart does. */
-  async restart(): Promise<void> {
+  /** Stops the adapter and starts a new one, as a process restart does (with other test hooks if given). */
+  async restart(extra: Partial<DiscordAdapterDeps> = {}): Promise<void> {
     await this.adapter.stop();
+    Object.assign(this.extra, extra);
     await this.connect();
   }
 
