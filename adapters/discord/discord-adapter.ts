@@ -23,7 +23,7 @@ export interface DiscordAdapterDeps {
   db: Db;
   logger: Logger;
   now?: () => number;
-  /** Test hooks: discord.js client options, reconnect pacing, login retries. */
+  /** Tests: discord.js client options, reconnect pacing, login retries. */
   clientOverrides?: DiscordClientOptions['overrides'];
   pacing?: Partial<ReconnectPacing>;
   connection?: Pick<GatewayConnectionDeps, 'backoffMs' | 'connectTimeoutMs'>;
@@ -110,11 +110,12 @@ export class DiscordAdapter implements ChannelAdapter {
     this.watch = { ...this.watch, botUserId: user.id };
     this.username = user.username;
     this.refreshBotRoles(client);
-    const guilds = client.guilds.cache.size;
-    const invite = this.deps.config.applicationId ? buildInviteUrl(this.deps.config.applicationId) : undefined;
+    const [guilds, id] = [client.guilds.cache.size, this.deps.config.applicationId];
+    const invite = id ? buildInviteUrl(id) : undefined;
     if (guilds) this.deps.logger.info({ bot: user.username, guilds, invite }, 'Discord: connected');
     else this.deps.logger.warn({ invite }, 'Discord: the bot is in no server yet; add it with the invite URL');
     await this.queue.reopen(async () => {
+      this.behind = new Set(); // live messages are held meanwhile: only this catch-up's failures count
       this.behind = await catchUp({
         client, db: this.deps.db, logger: this.deps.logger, now: this.deps.now ?? Date.now,
         maxAgeMs: this.deps.config.catchUpMaxAgeHours * 3_600_000,
