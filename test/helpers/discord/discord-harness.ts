@@ -14,11 +14,11 @@ import { BOT, BOT_TOKEN, GUILD_ID, SUPPORT } from './discord-fixtures';
 import { FakeDiscord } from './fake-discord';
 
 /** Polls `check` every 10 ms until it holds (no fixed sleeps); fails with `what` after `ms`. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, ms = 5_000): Promise<T> {
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, ms = 5_000): Promise<NonNullable<T>> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
