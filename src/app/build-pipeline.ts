@@ -19,6 +19,8 @@ export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> 
     acknowledgementsPaused: () => acknowledgementsPaused(db, config.acknowledgeAutomatically),
     budgetReached: async () => false,
     channelRules: (channel) => channelRules(channel),
+    // Channels that know better (the Discord bot's own name) override this.
+    pointerValues: () => ({ handle: config.brand.handles[0] ?? config.brand.name }),
     ...extra,
   };
 }

@@ -1,3 +1,4 @@
+import { discordChannel } from '../../adapters/discord/discord-channel.js';
 import { xChannel } from '../../adapters/x/x-channel.js';
 import type { ChannelAdapter } from '../core/channel-adapter.js';
 import type { OutboundRow } from '../outbox/outbox-transport.js';
@@ -21,4 +22,5 @@ export type LiveChannelFactory = (app: AppContext) => Promise<LiveChannel | null
  */
 export const liveChannelFactories: LiveChannelFactory[] = [
   xChannel,
+  discordChannel,
 ];

@@ -13,6 +13,8 @@ Usage:
                                      and print one JSON object per line: {"score","complaint","reasons",...}.
   mention-desk digest [--since 7d]   The managers' digest of the period as Markdown (--json: one JSON object).
   mention-desk migrate               Apply database migrations and exit.
+  mention-desk discord-invite        Print the link that adds the Discord bot to a server, with the
+                                     permissions it needs (from DISCORD_APPLICATION_ID or the token).
   mention-desk --help | --version
 
 Options:

@@ -7,6 +7,7 @@ import { runReplay } from '../app/run-replay.js';
 import { hasLiveChannels, runLive } from '../app/run-live.js';
 import { startSlackDesk, type SlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
+import { discordInviteLines } from './discord-invite-command.js';
 import { HELP, packageVersion } from './help-text.js';
 import { parseCli } from './parse-cli.js';
 import { runScore } from './score-command.js';
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     if (args.command === 'help') return io.stdout(HELP), 0;
     if (args.command === 'version') return io.stdout(packageVersion()), 0;
     const config = loadConfig(io.env);
+    if (args.command === 'discord-invite') return discordInviteLines(config).forEach((l) => io.stdout(l)), 0;
     if (args.command === 'score') {
       await runScore(io.stdin, io.stdout, args.threshold ?? config.complaintThreshold);
       return 0;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../core/app-error.js';
 
-export type Command = 'run' | 'replay' | 'score' | 'digest' | 'migrate' | 'help' | 'version';
+export type Command = 'run' | 'replay' | 'score' | 'digest' | 'migrate' | 'discord-invite' | 'help' | 'version';
 
 export interface CliArgs {
   command: Command;
@@ -15,7 +15,7 @@ export interface CliArgs {
   rest: string[];
 }
 
-const COMMANDS: Command[] = ['run', 'replay', 'score', 'digest', 'migrate', 'help', 'version'];
+const COMMANDS: Command[] = ['run', 'replay', 'score', 'digest', 'migrate', 'discord-invite', 'help', 'version'];
 
 /** Parses the command line; unknown commands or options give a one-line error. */
 export function parseCli(argv: string[]): CliArgs {

@@ -44,7 +44,8 @@ export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementI
     const [o, t, c, p] = mixedRadix(n, sizes);
     const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointers[p] };
     const text = [openings[o], topics[t], closings[c]].map((part) => fillTemplate(part, values)).join(' ');
-    if (!fitsChannel(input.channel, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
+    // A placeholder left unfilled (a pointer value the channel did not supply) is never sent.
+    if (/\{\w+\}/.test(text) || !fitsChannel(input.channel, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
     const combo = `ack:${input.topic}:${input.pointerKind}:${o}:${t}:${c}:${p}`;
     const lastUsed = recent.lastUsed(combo);
     if (lastUsed === undefined) return remember(recent, text, combo);

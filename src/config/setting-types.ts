@@ -46,6 +46,22 @@ export function urlSetting(defaultValue: string, help: string) {
     .describe(help);
 }
 
+/** An optional http(s) or ws(s) URL (an override): undefined when unset, else kept without a trailing slash. */
+export function optionalUrl(help: string) {
+  return z
+    .preprocess(unsetIfEmpty, z.string().trim().optional())
+    .refine((s) => s === undefined || /^(https?|wss?):\/\/[^\s/]+/.test(s), 'must be a URL such as wss://host or ws://127.0.0.1:8080')
+    .transform((s) => s?.replace(/\/+$/, ''))
+    .describe(help);
+}
+
+/** A comma-separated list of platform ids (Discord snowflakes); blanks dropped, each checked. */
+export function idListSetting(help: string) {
+  return listSetting('', help)
+    .refine((ids) => ids.every((id) => /^\d{15,21}$/.test(id)), 'must be numeric ids separated by commas, e.g. 1180000000000000001,1180000000000000002')
+    .describe(help);
+}
+
 /** One of a fixed set of words. */
 export function choiceSetting<T extends string>(values: readonly [T, ...T[]], defaultValue: T, help: string) {
   return z.preprocess(unsetIfEmpty, z.enum(values).default(defaultValue)).describe(help);

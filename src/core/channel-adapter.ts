@@ -60,10 +60,10 @@ export interface ChannelAdapter {
   sendPrivate(message: OutgoingPrivate): Promise<SendResult>;
   /**
    * After a crash between sending and recording: was the message with this key already sent? Returns
-   * the result if so, null if certainly not. `text` is the message as queued (platforms without a
-   * client-side id, such as X, recognise a message by its target and text). Adapters that cannot tell
-   * leave this out, and the outbox then holds the message for a person instead of risking a second send.
+   * the result if so, null if certainly not. Adapters that cannot tell leave this out, and the outbox
+   * then holds the message for a person instead of risking a second send. `text` is the text the
+   * message was to carry (platforms without a way to tag a post with the key are searched by it).
    */
-  findSent?(idempotencyKey: string, kind: 'reply' | 'private', target: Record<string, unknown>, text?: string): Promise<SendResult | null>;
+  findSent?(idempotencyKey: string, kind: 'reply' | 'private', target: Record<string, unknown>, text: string): Promise<SendResult | null>;
   stop(): Promise<void>;
 }

@@ -30,6 +30,16 @@ export interface OutboundIntent {
   notBefore?: Date;
 }
 
+/**
+ * Kept in an intent's target: its text assumes the message `ifNotDelivered` (an idempotency key, queued
+ * before it) goes out. The sender waits while that message is still pending, and sends `text` instead
+ * if it failed or was held (see applyFallback).
+ */
+export interface OutboundFallback {
+  ifNotDelivered: string;
+  text: string;
+}
+
 /** The statuses an outbound message passes through. */
 export const OutboundStatus = {
   Pending: 'pending',

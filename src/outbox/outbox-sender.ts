@@ -3,6 +3,7 @@ import { SendError } from '../core/channel-adapter.js';
 import { describeError } from '../core/app-error.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
+import { applyFallback } from './apply-fallback.js';
 import { OutboundStatus } from './outbound-intent.js';
 import type { OutboundRow, OutboxTransport } from './outbox-transport.js';
 import { recordNotSent, recordSent } from './record-outcome.js';
@@ -53,7 +54,11 @@ export class OutboxSender {
     });
     for (const row of rows) {
       if ((this.pausedUntil.get(row.channel) ?? 0) > this.now().getTime()) continue;
-      const outcome = await this.sendOne(row);
+      // Rows go in id order, so a message another depends on (the invitation before its acknowledgement)
+      // is settled first; one still retrying keeps its dependant pending for a later drain.
+      const ready = await applyFallback(this.deps.db, row);
+      if ('wait' in ready) continue;
+      const outcome = await this.sendOne(ready.send);
       result[outcome]++;
     }
     return result;

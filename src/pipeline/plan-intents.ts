@@ -1,16 +1,19 @@
 import type { Mention } from '../core/mention.js';
-import type { OutboundIntent } from '../outbox/outbound-intent.js';
+import type { OutboundFallback, OutboundIntent } from '../outbox/outbound-intent.js';
 
 /** The reference a customer can quote for a case. */
 export function caseRef(caseId: number): string {
   return `#${caseId}`;
 }
 
-/** The public acknowledgement, as a reply to the mention. */
-export function acknowledgementIntent(m: Mention, caseId: number, mentionId: number, text: string): OutboundIntent {
+/**
+ * The public acknowledgement, as a reply to the mention. With `fallback`, the text assumes that message
+ * (the private invitation) was delivered; the outbox sends `fallback.text` instead if it was not.
+ */
+export function acknowledgementIntent(m: Mention, caseId: number, mentionId: number, text: string, fallback?: OutboundFallback): OutboundIntent {
   return {
     idempotencyKey: `ack:${m.channel}:${m.id}`, channel: m.channel, kind: 'public_reply', text, caseId, mentionId,
-    target: { inReplyTo: { id: m.id, authorId: m.author.id, place: m.place } },
+    target: { inReplyTo: { id: m.id, authorId: m.author.id, place: m.place }, ...(fallback ? { fallback } : {}) },
   };
 }
 

@@ -51,7 +51,11 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
   await enqueueIntents(tx, intents, now);
 }
 
-/** The private invitation (where the bot may open one) first, then the public acknowledgement. */
+/**
+ * The private invitation (where the bot may open one) first, then the public acknowledgement. Where the
+ * channel has a pointer for "the invitation did not arrive" (Discord: DMs closed), that wording is
+ * composed too and kept with the acknowledgement, so the sender can switch without composing anything.
+ */
 function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): OutboundIntent[] {
   const m = o.mention;
   const rules = deps.channelRules(m.channel);
@@ -59,15 +63,21 @@ function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): Out
   const ref = caseRef(caseId);
   const seed = mentionKey(m);
   const out: OutboundIntent[] = [];
+  let invitation: OutboundIntent | undefined;
   if (mayMessagePrivately(rules, o.lastPrivateInboundAt ?? null)) {
     const template = pickVariant(deps.prompts.privateInvitation.get('message')!, `${seed}:invite`);
     o.invitation = fillTemplate(template, { name, brand: deps.brand.name, ref });
-    out.push(invitationIntent(m, caseId, o.mentionId!, o.invitation));
+    invitation = invitationIntent(m, caseId, o.mentionId!, o.invitation);
+    out.push(invitation);
   }
-  o.acknowledgement = composeAcknowledgement(deps.prompts, {
-    channel: m.channel, name, brand: deps.brand.name, topic: o.score!.topic, ref, seed,
-    pointerKind: rules.pointerKind, pointerValues: deps.pointerValues?.(m.channel),
+  const compose = (pointerKind: string, variantSeed: string) => composeAcknowledgement(deps.prompts, {
+    channel: m.channel, name, brand: deps.brand.name, topic: o.score!.topic, ref, seed: variantSeed,
+    pointerKind, pointerValues: deps.pointerValues?.(m.channel),
   }, deps.recent);
-  out.push(acknowledgementIntent(m, caseId, o.mentionId!, o.acknowledgement));
+  o.acknowledgement = compose(rules.pointerKind, seed);
+  const fallback = invitation && rules.privateFailedPointerKind
+    ? { ifNotDelivered: invitation.idempotencyKey, text: compose(rules.privateFailedPointerKind, `${seed}:fallback`) }
+    : undefined;
+  out.push(acknowledgementIntent(m, caseId, o.mentionId!, o.acknowledgement, fallback));
   return out;
 }

@@ -7,11 +7,17 @@ export interface ChannelRules {
    * `after_inbound` (X: only after the customer wrote to the brand first), `never`.
    */
   privateFirst: 'always' | 'after_inbound' | 'never';
+  /**
+   * The pointer that ends the acknowledgement instead when the bot's private invitation could not be
+   * delivered (Discord: the member's DMs are closed), so the public reply never claims a DM that did
+   * not arrive. Unset: the channel has no such fallback.
+   */
+  privateFailedPointerKind?: string;
 }
 
 const RULES: Record<string, ChannelRules> = {
   x: { pointerKind: 'x', privateFirst: 'after_inbound' },
-  discord: { pointerKind: 'discord', privateFirst: 'always' },
+  discord: { pointerKind: 'discord', privateFirst: 'always', privateFailedPointerKind: 'discord-dm-closed' },
 };
 const DEFAULT_RULES: ChannelRules = { pointerKind: 'replay', privateFirst: 'always' };
 

@@ -16,6 +16,7 @@ export function testDeps(db: Db, over: Partial<PipelineDeps> = {}): PipelineDeps
     threshold: 0.5, ratingWindowDays: 14, now: () => new Date('2026-11-18T10:00:00Z'),
     acknowledgementsPaused: async () => false, budgetReached: async () => false,
     channelRules: (c) => channelRules(c),
+    pointerValues: () => ({ handle: 'LumoraCares' }),
     ...over,
   };
 }

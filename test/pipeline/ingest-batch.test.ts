@@ -26,7 +26,12 @@ describe('ingestBatch', () => {
     ]);
     expect(out[1].text).toBe(o.acknowledgement);
     expect(out[1].text).toContain('Maria');
-    expect(JSON.parse(out[1].target)).toEqual({ inReplyTo: { id: 'd1', authorId: 'a1', place: { guildId: 'g', channelId: 'c' } } });
+    expect(JSON.parse(out[1].target)).toEqual({
+      inReplyTo: { id: 'd1', authorId: 'a1', place: { guildId: 'g', channelId: 'c' } },
+      // Discord: if the DM invitation cannot be delivered, the reply says how to reach the team instead.
+      fallback: { ifNotDelivered: 'invite:discord:d1', text: expect.stringMatching(/message @LumoraCares|DM @LumoraCares|@LumoraCares/) },
+    });
+    expect(JSON.parse(out[1].target).fallback.text).toContain('#1');
     expect(await db.caseEvent.count({ where: { caseId: c.id, type: 'opened' } })).toBe(1);
   });
 

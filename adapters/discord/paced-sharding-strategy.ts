@@ -1,0 +1,129 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import {
+  managerToFetchingStrategyOptions, SimpleContextFetchingStrategy, WebSocketShard, WebSocketShardEvents, WebSocketShardStatus,
+  type FetchingStrategyOptions, type IContextFetchingStrategy, type IShardingStrategy, type SessionInfo, type WebSocketManager,
+  type WebSocketShardDestroyOptions,
+} from '@discordjs/ws';
+import { Collection, type GatewaySendPayload } from 'discord.js';
+
+/** How reconnect attempts are spaced out. */
+export interface ReconnectPacing {
+  /** Attempts after the first one since the last session that still go at discord.js's own pace (half a second apart). */
+  quickAttempts: number;
+  /** Pause before the n-th attempt after those (0-based). */
+  backoffMs: (n: number) => number;
+  /** Told about each pause (for the log). */
+  onPause?: (ms: number, attempt: number) => void;
+}
+
+/** 2 s, 4 s, 8 s... up to 5 minutes, with up to 20% jitter so many bots do not return at once. */
+export function defaultBackoffMs(n: number): number {
+  return Math.round(Math.min(300_000, 2_000 * 2 ** Math.min(n, 10)) * (1 + Math.random() * 0.2));
+}
+
+/**
+ * @discordjs/ws's simple sharding strategy (one process, shards side by side) with two changes:
+ * - a shard that keeps failing to connect pauses for a growing delay before each new attempt, instead
+ *   of retrying every half second for as long as Discord or the network is down;
+ * - once destroyed, a shard never connects again (a plain destroy that lands while a shard waits to
+ *   reconnect is ignored by @discordjs/ws, and the shard would come back on its own);
+ * and, when given, connects to `gatewayUrl` instead of the URL Discord announces.
+ */
+export class PacedShardingStrategy implements IShardingStrategy {
+  private readonly shards = new Collection<number, WebSocketShard>();
+  private contexts: PacedContext[] = [];
+
+  constructor(private readonly manager: WebSocketManager, private readonly pacing: ReconnectPacing, private readonly gatewayUrl?: string) {}
+
+  async spawn(shardIds: number[]): Promise<void> {
+    const options = await managerToFetchingStrategyOptions(this.manager);
+    const pinned = this.gatewayUrl ? { ...options, gatewayInformation: { ...options.gatewayInformation, url: this.gatewayUrl } } : options;
+    for (const shardId of shardIds) {
+      const context = new PacedContext(new SimpleContextFetchingStrategy(this.manager, pinned), this.pacing);
+      const shard = new WebSocketShard(context, shardId);
+      context.shard = shard;
+      this.contexts.push(context);
+      shard.on(WebSocketShardEvents.Ready, () => context.connected());
+      shard.on(WebSocketShardEvents.Resumed, () => context.connected());
+      for (const event of Object.values(WebSocketShardEvents)) {
+        shard.on(event, (payload: object) => (this.manager.emit as (e: string, p: object) => void)(event, { ...payload, shardId }));
+      }
+      this.shards.set(shardId, shard);
+    }
+  }
+
+  async connect(): Promise<void> {
+    await Promise.all(this.shards.map((shard) => shard.connect()));
+  }
+
+  async destroy(options?: Omit<WebSocketShardDestroyOptions, 'recover'>): Promise<void> {
+    for (const context of this.contexts) context.kill();
+    this.contexts = [];
+    await Promise.all(this.shards.map((shard) => shard.destroy(options)));
+    this.shards.clear();
+  }
+
+  async send(shardId: number, payload: GatewaySendPayload): Promise<void> {
+    const shard = this.shards.get(shardId);
+    if (!shard) throw new RangeError(`Shard ${shardId} not found`);
+    return shard.send(payload);
+  }
+
+  // discord.js bundles an older @discordjs/collection than @discordjs/ws declares; the result is a
+  // Collection all the same (nothing in discord.js calls this; it is there for the interface).
+  fetchStatus(): ReturnType<IShardingStrategy['fetchStatus']> {
+    return this.shards.mapValues((shard) => shard.status) as unknown as ReturnType<IShardingStrategy['fetchStatus']>;
+  }
+}
+
+/**
+ * A shard's view of the manager. A shard asks for its session at the start of every connection
+ * attempt, while still idle: that is where the pause goes (heartbeats and events, which also ask, come
+ * only once connected, and never wait).
+ */
+class PacedContext implements IContextFetchingStrategy {
+  shard?: WebSocketShard;
+  private attempts = 0;
+  private killed = false;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly inner: SimpleContextFetchingStrategy, private readonly pacing: ReconnectPacing) {}
+
+  get options(): FetchingStrategyOptions {
+    return this.inner.options;
+  }
+
+  async retrieveSessionInfo(shardId: number): Promise<SessionInfo | null> {
+    if (this.shard?.status === WebSocketShardStatus.Idle) await this.beforeAttempt();
+    return this.inner.retrieveSessionInfo(shardId);
+  }
+
+  updateSessionInfo(shardId: number, sessionInfo: SessionInfo | null) {
+    return this.inner.updateSessionInfo(shardId, sessionInfo);
+  }
+
+  waitForIdentify(shardId: number, signal: AbortSignal): Promise<void> {
+    return this.inner.waitForIdentify(shardId, signal);
+  }
+
+  connected(): void {
+    this.attempts = 0;
+  }
+
+  kill(): void {
+    this.killed = true;
+    this.abort.abort();
+  }
+
+  private async beforeAttempt(): Promise<void> {
+    // The first attempt after a session (or at start) goes at once, then quickAttempts more; then pauses.
+    const late = ++this.attempts - 2 - this.pacing.quickAttempts;
+    if (!this.killed && late >= 0) {
+      const ms = this.pacing.backoffMs(late);
+      this.pacing.onPause?.(ms, this.attempts);
+      await sleepFor(ms, undefined, { signal: this.abort.signal }).catch(() => undefined);
+    }
+    // A destroyed shard's attempt never starts: this promise stays pending and holds no timer.
+    if (this.killed) await new Promise<never>(() => undefined);
+  }
+}

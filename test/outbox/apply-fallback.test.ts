@@ -1,0 +1,89 @@
+import { textHash } from '../../src/compose/recent-texts';
+import { SendError } from '../../src/core/channel-adapter';
+import { silentLogger } from '../../src/log/create-logger';
+import { applyFallback } from '../../src/outbox/apply-fallback';
+import { enqueueIntents } from '../../src/outbox/outbound-intent';
+import { OutboxSender } from '../../src/outbox/outbox-sender';
+import type { OutboundRow, OutboxTransport } from '../../src/outbox/outbox-transport';
+import type { Db } from '../../src/store/create-db';
+import { tempDb } from '../helpers/temp-db';
+
+const MAIN = "Sorry about this! We've sent you a DM.";
+const FALLBACK = 'Sorry about this! Your DMs seem closed, please message @LumoraCare.';
+
+async function queueInviteAndAck(db: Db) {
+  await enqueueIntents(db, [
+    { idempotencyKey: 'invite:discord:1', channel: 'discord', kind: 'private_message', text: 'Hi, tell us more here.', target: { recipient: { id: '9', handle: 'alice' } } },
+    { idempotencyKey: 'ack:discord:1', channel: 'discord', kind: 'public_reply', text: MAIN,
+      target: { inReplyTo: { id: '1', authorId: '9' }, fallback: { ifNotDelivered: 'invite:discord:1', text: FALLBACK } } },
+  ]);
+}
+
+/** A transport that fails private messages as told and records the replies it sends. */
+function transport(privateFailure: () => SendError | undefined): OutboxTransport & { replies: string[] } {
+  const replies: string[] = [];
+  return {
+    replies,
+    async send(row: OutboundRow) {
+      const failure = row.kind === 'private_message' ? privateFailure() : undefined;
+      if (failure) throw failure;
+      if (row.kind === 'public_reply') replies.push(row.text);
+      return { externalId: `d-${row.id}` };
+    },
+  };
+}
+
+describe('the acknowledgement that depends on the invitation', () => {
+  let db: Db;
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ db, close } = await tempDb()));
+  afterEach(() => close());
+
+  const sender = (t: OutboxTransport, now = new Date(), guard?: (row: OutboundRow) => Promise<string | undefined>) =>
+    new OutboxSender({ db, logger: silentLogger(), transports: { discord: t }, now: () => now, guard });
+
+  it('keeps its wording when the invitation went out', async () => {
+    await queueInviteAndAck(db);
+    const t = transport(() => undefined);
+    expect(await sender(t).drain()).toMatchObject({ sent: 2 });
+    expect(t.replies).toEqual([MAIN]);
+  });
+
+  it('switches to the fallback when the member’s DMs are closed, and records the text it used', async () => {
+    await queueInviteAndAck(db);
+    const t = transport(() => new SendError('dm_closed', 'Discord 403 50007', false));
+    expect(await sender(t).drain()).toMatchObject({ sent: 1, failed: 1 });
+    expect(t.replies).toEqual([FALLBACK]);
+    const ack = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'ack:discord:1' } });
+    expect(ack).toMatchObject({ status: 'sent', text: FALLBACK, textHash: textHash(FALLBACK) });
+  });
+
+  it('switches too when the invitation is held for a person', async () => {
+    await queueInviteAndAck(db);
+    const t = transport(() => undefined);
+    await sender(t, new Date(), async (row) => (row.kind === 'private_message' ? 'budget reached' : undefined)).drain();
+    expect(t.replies).toEqual([FALLBACK]);
+  });
+
+  it('waits while the invitation is still being retried, then keeps its wording once it goes', async () => {
+    await queueInviteAndAck(db);
+    let limited = true;
+    const t = transport(() => (limited ? new SendError('rate_limited', '429', true, 30_000) : undefined));
+    expect(await sender(t).drain()).toMatchObject({ sent: 0, retried: 1 });
+    const ack = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'ack:discord:1' } });
+    expect(ack).toMatchObject({ status: 'pending', attempts: 0, text: MAIN });
+    limited = false;
+    expect(await sender(t, new Date(Date.now() + 60_000)).drain()).toMatchObject({ sent: 2 });
+    expect(t.replies).toEqual([MAIN]);
+  });
+
+  it('sends rows without a fallback, or whose earlier message is unknown, as queued', async () => {
+    await enqueueIntents(db, [
+      { idempotencyKey: 'ack:x:1', channel: 'x', kind: 'public_reply', text: 'plain', target: { inReplyTo: { id: '1', authorId: '2' } } },
+      { idempotencyKey: 'ack:x:2', channel: 'x', kind: 'public_reply', text: 'orphan', target: { fallback: { ifNotDelivered: 'invite:x:404', text: 'never used' } } },
+    ]);
+    for (const row of await db.outboundMessage.findMany()) {
+      expect(await applyFallback(db, row)).toEqual({ send: row });
+    }
+  });
+});
