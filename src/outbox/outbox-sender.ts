@@ -1,4 +1,3 @@
-import { textHash } from '../compose/recent-texts.js';
 import { SendError } from '../core/channel-adapter.js';
 import { describeError } from '../core/app-error.js';
 import type { Logger } from '../log/create-logger.js';
@@ -7,6 +6,7 @@ import { applyFallback } from './apply-fallback.js';
 import { OutboundStatus } from './outbound-intent.js';
 import type { OutboundRow, OutboxTransport } from './outbox-transport.js';
 import { recordNotSent, recordSent } from './record-outcome.js';
+import { rewordDuplicate } from './reword-duplicate.js';
 
 export interface OutboxSenderDeps {
   db: Db;
@@ -111,7 +111,7 @@ export class OutboxSender {
     const log = { outboundId: row.id, channel: row.channel, kind: row.kind, attempts, failure: failure?.failure };
     if (failure?.failure === 'waiting') logger.debug(log, `send deferred: ${describeError(error)}`);
     else logger.warn(log, `send failed: ${describeError(error)}`);
-    if (failure?.failure === 'duplicate' && attempts < (this.deps.maxAttempts ?? 8) && (await this.reword(row))) return 'retried';
+    if (failure?.failure === 'duplicate' && attempts < (this.deps.maxAttempts ?? 8) && (await rewordDuplicate(this.deps, row, this.now()))) return 'retried';
     if (failure && !failure.retryable) {
       const status = HOLD_FOR_A_PERSON.has(failure.failure) ? 'held' : 'failed';
       await recordNotSent(db, row, status, `${failure.failure}: ${failure.message}`, this.now());
@@ -131,21 +131,6 @@ export class OutboxSender {
       },
     });
     return 'retried';
-  }
-
-  // The platform refused the text as a duplicate: queue the same message with new wording, at once.
-  private async reword(row: OutboundRow): Promise<boolean> {
-    const text = await this.deps.recompose?.(row).catch((error) => {
-      this.deps.logger.warn({ outboundId: row.id, error: describeError(error) }, 'could not reword a duplicate message');
-      return undefined;
-    });
-    if (!text || text === row.text) return false;
-    await this.deps.db.outboundMessage.update({
-      where: { id: row.id },
-      data: { text, textHash: textHash(text), status: OutboundStatus.Pending, notBefore: this.now(), error: `reworded after duplicate content: "${row.text}"` },
-    });
-    this.deps.logger.info({ outboundId: row.id, channel: row.channel }, 'duplicate content refused: reworded and queued again');
-    return true;
   }
 
   /**
