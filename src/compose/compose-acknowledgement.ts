@@ -39,19 +39,22 @@ export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementI
   const sizes = [openings.length, topics.length, closings.length, pointers.length];
   const order = seededOrder(sizes.reduce((a, b) => a * b), input.seed);
 
-  let fallback: { text: string; combo: string; lastUsed: number } | undefined;
-  for (const n of order) {
+  // Combinations unused within the window first (in this mention's shuffled order), then the least
+  // recently used. Recency is a map lookup; a text is only rendered and checked for a candidate, so a
+  // busy brand whose every combination was used this month still composes in microseconds.
+  const candidates = order.map((n) => {
     const [o, t, c, p] = mixedRadix(n, sizes);
+    const combo = `ack:${input.topic}:${input.pointerKind}:${o}:${t}:${c}:${p}`;
+    return { parts: [o, t, c, p], combo, lastUsed: recent.lastUsed(combo) ?? -Infinity };
+  });
+  candidates.sort((a, b) => a.lastUsed - b.lastUsed); // stable: unused ones keep the shuffled order
+  for (const { parts: [o, t, c, p], combo } of candidates) {
     const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointers[p] };
     const text = [openings[o], topics[t], closings[c]].map((part) => fillTemplate(part, values)).join(' ');
     // A placeholder left unfilled (a pointer value the channel did not supply) is never sent.
     if (/\{\w+\}/.test(text) || !fitsChannel(input.channel, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
-    const combo = `ack:${input.topic}:${input.pointerKind}:${o}:${t}:${c}:${p}`;
-    const lastUsed = recent.lastUsed(combo);
-    if (lastUsed === undefined) return remember(recent, text, combo);
-    if (!fallback || lastUsed < fallback.lastUsed) fallback = { text, combo, lastUsed };
+    return remember(recent, text, combo);
   }
-  if (fallback) return remember(recent, fallback.text, fallback.combo);
   throw new AppError(ErrorCode.PromptInvalid, `no acknowledgement variant fits ${input.channel} for case ${input.ref}`,
     { humanMessage: 'No acknowledgement template fits this channel; shorten the prompts.' });
 }
