@@ -2,7 +2,7 @@ import { COMPLAINT_PHRASES, FLIPPABLE, PRAISE_PHRASES, SARCASM_PHRASES } from '.
 
 /** Words that turn what follows (within a few words of the same clause) into its opposite. */
 export const NEGATORS = new Set([
-  'not', 'no', 'never', 'neither', 'nor', 'hardly', 'barely', 'nothing', 'without', 'cannot', "can't", 'cant',
+  'not', 'no', 'zero', 'never', 'neither', 'nor', 'hardly', 'barely', 'nothing', 'without', 'cannot', "can't", 'cant',
   "don't", 'dont', "didn't", 'didnt', "doesn't", 'doesnt', "isn't", 'isnt', "wasn't", 'wasnt', "aren't", 'arent',
   "won't", 'wont', "haven't", 'havent', "hasn't", 'hasnt', "wouldn't", 'wouldnt', "couldn't", 'couldnt',
   "shouldn't", 'shouldnt',
