@@ -3,6 +3,8 @@ import { findIntensity } from './find-intensity.js';
 import { findPhrases, negatorBefore, PhraseHit } from './find-phrases.js';
 import { describeWord } from './describe-word.js';
 import { findContrast } from './find-contrast.js';
+import { markPraised } from './mark-praised.js';
+import { markResolved } from './mark-resolved.js';
 import { tokenizeText } from './tokenize-text.js';
 
 /**
@@ -59,12 +61,15 @@ const REASON: Record<PhraseHit['kind'], (h: PhraseHit) => string> = {
   negated_praise: (h) => `negated praise "${h.negator} … ${h.phrase}"`,
   negated_complaint: (h) => `negated complaint "${h.negator} … ${h.phrase}"`,
   sarcasm: (h) => `sarcasm "${h.phrase}"`,
+  resolved: (h) => `resolved "${h.phrase}"`,
+  praised: (h) => `praised "${h.phrase}"`,
 };
 
 // Praise and complaint phrases share two learned scales: negated praise and sarcasm are complaint
 // phrases, negated complaint words are praise. Their own counts are too small to learn a scale from.
 const KEY: Record<PhraseHit['kind'], string> = {
   complaint: 'lex:complaint', negated_praise: 'lex:complaint', sarcasm: 'lex:complaint', praise: 'lex:praise', negated_complaint: 'lex:praise',
+  resolved: 'lex:praise', praised: 'lex:praise',
 };
 const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos']);
 
@@ -77,15 +82,20 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
   const owner: Array<string | undefined> = new Array(tokens.length);
   const floorAt = new Int32Array(tokens.length);
   const intensity = findIntensity(text);
+  const question = detectQuestion(text);
   const phrases = findPhrases(tokens);
-  // Once a text is sarcastic ("great 👏 service 👏", "thanks for nothing"), its praise is a complaint.
+  // Once a text is sarcastic ("great 👏 service 👏", "thanks for nothing"), its praise is a complaint;
+  // otherwise a problem told as over, or named by praise, is not one ("the outage was fixed", "props for the outage map").
   const sarcastic = intensity.some((h) => h.key === 'sarc:cue') || phrases.some((h) => h.kind === 'sarcasm');
+  if (!sarcastic) markPraised(tokens, markResolved(tokens, phrases, question.isQuestion));
   for (const hit of phrases) {
     const ironic = sarcastic && hit.kind === 'praise';
     const reason = ironic ? `sarcastic praise "${hit.phrase}"` : REASON[hit.kind](hit);
     const value = (ironic ? -hit.weight : hit.weight) * (emphasis?.[hit.start] ?? 1);
     features.push({ key: ironic ? 'lex:complaint' : KEY[hit.kind], value, reason });
     for (let i = hit.start; i < hit.end; i++) owner[i] = reason;
+    // The negator that flipped a phrase is part of it ("not … happy"), not a word of its own.
+    if (hit.negator) for (let j = hit.start - 1; j >= hit.start - 3 && j >= 0; j--) if (tokens[j] === hit.negator) { owner[j] = reason; break; }
     floorAt.fill(hit.end, hit.end);
   }
   const seen = new Set<string>();
@@ -111,7 +121,6 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
   }
   saturate(features);
   for (const hit of intensity) features.push(hit);
-  const question = detectQuestion(text);
   if (question.isQuestion) features.push({ key: 'q:question', value: 1, reason: 'asks a question' });
   if (question.why) features.push({ key: 'q:why', value: 1, reason: 'asks why (a grievance)' });
   if (question.howTo) features.push({ key: 'q:how_to', value: 1, reason: 'asks how to (a request for help)' });
