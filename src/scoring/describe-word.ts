@@ -26,7 +26,8 @@ const cache = new Map<string, WordInfo>();
 export function describeWord(word: string): WordInfo {
   let info = cache.get(word);
   if (info === undefined) {
-    const stem = word.length > 40 ? word : PorterStemmer.stem(word);
+    // "internet's" is the internet: the possessive is not part of the word's stem.
+    const stem = word.length > 40 ? word : PorterStemmer.stem(word.endsWith("'s") ? word.slice(0, -2) : word);
     info = {
       stem, key: `w:${stem}`, negatedKey: `n:${stem}`, learned: !STOPWORDS.has(word) && !/^\d/.test(word),
       polarity: sentimentOf(word), negator: NEGATORS.has(word),

@@ -2,7 +2,12 @@ import { detectQuestion, QuestionKind } from './detect-question.js';
 import { findIntensity } from './find-intensity.js';
 import { findPhrases, negatorBefore, PhraseHit } from './find-phrases.js';
 import { describeWord } from './describe-word.js';
+import { detectTopic } from './detect-topic.js';
 import { findContrast } from './find-contrast.js';
+import { findStance } from './find-stance.js';
+import { markPraised } from './mark-praised.js';
+import { markResolved } from './mark-resolved.js';
+import type { Topic } from './score-types.js';
 import { tokenizeText } from './tokenize-text.js';
 
 /**
@@ -13,7 +18,9 @@ import { tokenizeText } from './tokenize-text.js';
  *
  * Keys: `lex:<kind>` a lexicon phrase (value = its hand weight); `w:<stem>` a word, `n:<stem>` a
  * negated word (value 1, once per text); `afinn:neg|pos` a sentiment word outside any phrase (value =
- * |polarity| / 5); `int:*` intensity; `q:*` question kinds; `sarc:cue` sarcasm cues.
+ * |polarity| / 5); `int:*` intensity (`int:cheer`: an exclamation with nothing wrong); `q:*` question
+ * kinds; `sarc:cue` sarcasm cues; `stance:commentary` words about the world (value = their hand
+ * weights), `stance:detached` no I, no you and nothing a company provides (see findStance).
  */
 export interface Feature {
   key: string;
@@ -38,19 +45,23 @@ export interface TextFeatures {
   /** Porter stem of each token ('' for sentence breaks and commas), for the topic. */
   stems: string[];
   question: QuestionKind;
+  /** What the text is about (detectTopic). */
+  topic: Topic;
 }
 
 /**
  * Where each general weight must stay, whatever a training set says. Shouting, profanity and angry
  * emoji at a brand always add to a complaint, though finance chatter is full of them; a how-to question
- * is not a complaint even where a data set labels every tweet to a bank "complaint". The trainer keeps
- * the weights inside these bounds.
+ * is not a complaint even where a data set labels every tweet to a bank "complaint". Commentary words
+ * count at least at their hand weight: product reviews, all the writer's own experience, have none to
+ * learn from. An exclamation with nothing wrong never adds. The trainer keeps the weights inside these bounds.
  */
 export const FEATURE_BOUNDS: Record<string, [number, number]> = {
   'lex:complaint': [0, Infinity], 'lex:praise': [0, Infinity], 'afinn:neg': [0, Infinity], 'afinn:pos': [-Infinity, 0],
   'int:shouting': [0.5, Infinity], 'int:caps': [0.2, Infinity], 'int:punct': [0.2, Infinity], 'int:angry_emoji': [0.3, Infinity],
   'int:happy_emoji': [-Infinity, -0.3], 'int:profanity': [0.5, Infinity], 'int:elongated': [0.2, Infinity], 'sarc:cue': [0.5, Infinity],
   'q:why': [0.3, Infinity], 'q:how_to': [-Infinity, -1],
+  'int:cheer': [-Infinity, 0], 'stance:commentary': [1, Infinity],
 };
 
 const REASON: Record<PhraseHit['kind'], (h: PhraseHit) => string> = {
@@ -59,12 +70,15 @@ const REASON: Record<PhraseHit['kind'], (h: PhraseHit) => string> = {
   negated_praise: (h) => `negated praise "${h.negator} … ${h.phrase}"`,
   negated_complaint: (h) => `negated complaint "${h.negator} … ${h.phrase}"`,
   sarcasm: (h) => `sarcasm "${h.phrase}"`,
+  resolved: (h) => `resolved "${h.phrase}"`,
+  praised: (h) => `praised "${h.phrase}"`,
 };
 
 // Praise and complaint phrases share two learned scales: negated praise and sarcasm are complaint
 // phrases, negated complaint words are praise. Their own counts are too small to learn a scale from.
 const KEY: Record<PhraseHit['kind'], string> = {
   complaint: 'lex:complaint', negated_praise: 'lex:complaint', sarcasm: 'lex:complaint', praise: 'lex:praise', negated_complaint: 'lex:praise',
+  resolved: 'lex:praise', praised: 'lex:praise',
 };
 const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos']);
 
@@ -77,15 +91,20 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
   const owner: Array<string | undefined> = new Array(tokens.length);
   const floorAt = new Int32Array(tokens.length);
   const intensity = findIntensity(text);
+  const question = detectQuestion(text);
   const phrases = findPhrases(tokens);
-  // Once a text is sarcastic ("great 👏 service 👏", "thanks for nothing"), its praise is a complaint.
+  // Once a text is sarcastic ("great 👏 service 👏", "thanks for nothing"), its praise is a complaint;
+  // otherwise a problem told as over, or named by praise, is not one ("the outage was fixed", "props for the outage map").
   const sarcastic = intensity.some((h) => h.key === 'sarc:cue') || phrases.some((h) => h.kind === 'sarcasm');
+  if (!sarcastic) markPraised(tokens, markResolved(tokens, phrases, question.isQuestion));
   for (const hit of phrases) {
     const ironic = sarcastic && hit.kind === 'praise';
     const reason = ironic ? `sarcastic praise "${hit.phrase}"` : REASON[hit.kind](hit);
     const value = (ironic ? -hit.weight : hit.weight) * (emphasis?.[hit.start] ?? 1);
     features.push({ key: ironic ? 'lex:complaint' : KEY[hit.kind], value, reason });
     for (let i = hit.start; i < hit.end; i++) owner[i] = reason;
+    // The negator that flipped a phrase is part of it ("not … happy"), not a word of its own.
+    if (hit.negator) for (let j = hit.start - 1; j >= hit.start - 3 && j >= 0; j--) if (tokens[j] === hit.negator) { owner[j] = reason; break; }
     floorAt.fill(hit.end, hit.end);
   }
   const seen = new Set<string>();
@@ -110,12 +129,17 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     if (newKey) seen.add(key), features.push({ key, value: 1, reason, word, negator });
   }
   saturate(features);
+  // "didn't know you had one!": an exclamation with nothing wrong in the text is delight, not anger.
+  if (text.includes('!') && !text.includes('!!') && !features.some((f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg')) {
+    features.push({ key: 'int:cheer', value: 1, reason: 'exclaims, with nothing wrong' });
+  }
   for (const hit of intensity) features.push(hit);
-  const question = detectQuestion(text);
+  const topic = detectTopic(text, tokens, stems);
+  if (wordCount) for (const hit of findStance(tokens, topic !== 'other')) features.push(hit);
   if (question.isQuestion) features.push({ key: 'q:question', value: 1, reason: 'asks a question' });
   if (question.why) features.push({ key: 'q:why', value: 1, reason: 'asks why (a grievance)' });
   if (question.howTo) features.push({ key: 'q:how_to', value: 1, reason: 'asks how to (a request for help)' });
-  return { features, tokens, wordCount, stems, question };
+  return { features, tokens, wordCount, stems, question, topic };
 }
 
 /**

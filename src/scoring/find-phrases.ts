@@ -2,7 +2,7 @@ import { COMPLAINT_PHRASES, FLIPPABLE, PRAISE_PHRASES, SARCASM_PHRASES } from '.
 
 /** Words that turn what follows (within a few words of the same clause) into its opposite. */
 export const NEGATORS = new Set([
-  'not', 'no', 'never', 'neither', 'nor', 'hardly', 'barely', 'nothing', 'without', 'cannot', "can't", 'cant',
+  'not', 'no', 'zero', 'never', 'neither', 'nor', 'hardly', 'barely', 'nothing', 'without', 'cannot', "can't", 'cant',
   "don't", 'dont', "didn't", 'didnt', "doesn't", 'doesnt', "isn't", 'isnt', "wasn't", 'wasnt', "aren't", 'arent',
   "won't", 'wont', "haven't", 'havent', "hasn't", 'hasnt', "wouldn't", 'wouldnt', "couldn't", 'couldnt',
   "shouldn't", 'shouldnt',
@@ -11,8 +11,11 @@ export const NEGATORS = new Set([
 /** Negation stops at a conjunction: "never came and nobody called" negates "came" only. */
 export const SCOPE_BREAKERS = new Set(['and', 'but', 'so', 'because', 'then', 'or', 'though', 'although', 'yet']);
 
-/** What a matched phrase counts as. */
-export type PhraseKind = 'complaint' | 'praise' | 'negated_praise' | 'negated_complaint' | 'sarcasm';
+/**
+ * What a matched phrase counts as. `resolved`: a complaint told as over (markResolved); `praised`: a
+ * complaint word that names what is praised, or a joke (markPraised).
+ */
+export type PhraseKind = 'complaint' | 'praise' | 'negated_praise' | 'negated_complaint' | 'sarcasm' | 'resolved' | 'praised';
 
 /** A lexicon phrase found in the tokens, with its hand weight (positive = complaint). */
 export interface PhraseHit {

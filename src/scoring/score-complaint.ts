@@ -37,13 +37,13 @@ export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): Co
     const reasons = [{ signal: `language ${language}: not scored`, weight: 0 }];
     return { score: 0, complaint: false, reasons, topic: detectTopic(text, tokens), severity: 'none', language, isQuestion: detectQuestion(text).isQuestion };
   }
-  const { features, question, stems } = extractFeatures(text, tokens);
+  const { features, question, topic } = extractFeatures(text, tokens);
   const model = options.model ?? loadComplaintModel();
   // Nothing readable (empty, or only links and markup): nothing to answer.
   const { score, reasons } = features.length ? weigh(model, features) : { score: 0, reasons: [{ signal: 'nothing to score', weight: 0 }] };
   const complaint = score >= threshold;
   return {
-    score, complaint, reasons, topic: detectTopic(text, tokens, stems), severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion,
+    score, complaint, reasons, topic, severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion,
   };
 }
 

@@ -22,7 +22,10 @@ describe('scoreComplaint: negation', () => {
 
   it('reads a negated problem as reassurance', () => {
     expect(score('I have no problems with it')).toMatchObject({ complaint: false });
-    expect(reasons('I have no problems with it')).toMatch(/negated complaint "no … problems"/);
+    expect(score('I have never had a problem with it')).toMatchObject({ complaint: false });
+    expect(reasons('I have never had a problem with it')).toMatch(/negated complaint "never … problem"/);
+    expect(score('two years with you and zero outages')).toMatchObject({ complaint: false });
+    expect(reasons('two years with you and zero outages')).toMatch(/negated complaint "zero … outages"/);
   });
 });
 
@@ -38,7 +41,8 @@ describe('scoreComplaint: sarcasm, praise, questions', () => {
     for (const text of ['love the new app, thanks!', 'the support team fixed my broken router in ten minutes, amazing service', 'no problems at all, delivery was quick', 'Thank you so much, refund received!']) {
       expect({ text, complaint: score(text).complaint }).toEqual({ text, complaint: false });
     }
-    expect(reasons('the support team fixed my broken router in ten minutes, amazing service')).toMatch(/complaint "broken"/);
+    // The problem is told as over, so it counts for the praise.
+    expect(reasons('the support team fixed my broken router in ten minutes, amazing service')).toMatch(/resolved "broken"/);
   });
 
   it('tells a how-to question from a complaint asked as a question', () => {
@@ -46,6 +50,47 @@ describe('scoreComplaint: sarcasm, praise, questions', () => {
     expect(howTo).toMatchObject({ isQuestion: true, complaint: false });
     expect(howTo.reasons.map((r) => r.signal)).toContain('asks how to (a request for help)');
     expect(score('why has my bill gone up £6 this month?? nobody told me')).toMatchObject({ isQuestion: true, complaint: true, topic: 'billing' });
+  });
+});
+
+describe('scoreComplaint: praise and jokes that use complaint words', () => {
+  it.each([
+    ['a problem told as fixed', 'the outage this morning was sorted within the hour, good work', /resolved "outage"/],
+    ['what praise names', 'kudos for the new outage tracker on the website', /praise "kudos"/],
+    ['the company cleared of fault', 'my cat unplugged the router again, not your fault, carry on', /negated complaint "not … your fault"/],
+    ['complaining about something good', 'I want to complain about how good the new app is', /praise "good"/],
+    ['an earworm', 'your advert jingle has been stuck in my head all week', /praise "stuck in my head"/],
+    ['delight', "didn't know you had a podcast!", /exclaims, with nothing wrong/],
+  ])('%s: %s', (_kind, text, reason) => {
+    expect(score(text).complaint).toBe(false);
+    expect(reasons(text)).toMatch(reason);
+  });
+
+  it('still flags the same words when they complain', () => {
+    for (const text of ['the outage still isn\'t fixed, third day now', 'please get the outage fixed, I work from home', 'thanks for nothing, the outage is back', 'I want to complain about the engineer who never showed up']) {
+      expect({ text, complaint: score(text).complaint }).toEqual({ text, complaint: true });
+    }
+  });
+
+  it('flags damage, devices that die and accounts that cannot be reached', () => {
+    for (const text of ['the parcel arrived crushed and the screen is cracked', 'my new laptop dies whenever I unplug it', "can't get in to my account since the update"]) {
+      expect({ text, complaint: score(text).complaint }).toEqual({ text, complaint: true });
+    }
+  });
+});
+
+describe('scoreComplaint: commentary about the world is not a complaint', () => {
+  it('does not flag negative talk about the economy, markets or politics', () => {
+    for (const text of ['Inflation is a disaster and the stock market is a joke', "the government's new policy is a total failure", 'Bitcoin is a failure, sell everything']) {
+      expect({ text, complaint: score(text).complaint }).toEqual({ text, complaint: false });
+    }
+    expect(reasons('Inflation is a disaster and the stock market is a joke')).toMatch(/commentary on the economy \("inflation"\)/);
+  });
+
+  it('still flags a customer who mentions those things', () => {
+    for (const text of ['my shares were sold without my permission and nobody replies', 'the app crashes every time I open the markets tab', 'I think you charged me twice', 'you charged me full price, the discount was never applied']) {
+      expect({ text, complaint: score(text).complaint }).toEqual({ text, complaint: true });
+    }
   });
 });
 
