@@ -14,6 +14,7 @@ export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> 
     brand: { name: config.brand.name, handles: config.brand.handles, accountIds: config.x ? [config.x.brandUserId] : [] },
     threshold: config.complaintThreshold,
     acknowledgeMinScore: config.acknowledgeMinScore,
+    acknowledgeQuestionMinScore: config.acknowledgeQuestionMinScore,
     ratingWindowDays: config.jobs.followUp.ratingWindowDays,
     now: () => new Date(),
     acknowledgementsPaused: () => acknowledgementsPaused(db, config.acknowledgeAutomatically),

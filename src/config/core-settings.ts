@@ -12,6 +12,7 @@ export const coreSettings = {
   BRAND_KEYWORDS: listSetting('lumora', 'words that count as talking about the brand, comma-separated'),
   COMPLAINT_THRESHOLD: numberSetting(0.5, 0, 1, 'a number from 0 to 1; scores at or above it are complaints'),
   ACKNOWLEDGE_MIN_SCORE: numberSetting(0.6, 0, 1, 'a number from 0 to 1; complaints scoring below it get a case but no automatic public answer'),
+  ACKNOWLEDGE_QUESTION_MIN_SCORE: numberSetting(0.8, 0, 1, 'a number from 0 to 1; complaints phrased as questions scoring below it get a case for a person, not an automatic apology'),
   ACKNOWLEDGE_AUTOMATICALLY: flagSetting(true, 'true or false: post public acknowledgements without a human'),
   ACK_UNIQUE_WINDOW_DAYS: intSetting(30, 1, 3650, 'whole days during which an acknowledgement text is never reused'),
   PROMPTS_DIR: textSetting('prompts', 'folder holding the message templates'),
@@ -29,6 +30,7 @@ export interface CoreConfig {
   brand: { name: string; handles: string[]; keywords: string[] };
   complaintThreshold: number;
   acknowledgeMinScore: number;
+  acknowledgeQuestionMinScore: number;
   acknowledgeAutomatically: boolean;
   ackUniqueWindowDays: number;
   promptsDir: string;
@@ -44,6 +46,7 @@ export function buildCoreConfig(p: CoreParsed): CoreConfig {
     brand: { name: p.BRAND_NAME, handles: p.BRAND_HANDLES.map((h) => h.replace(/^@/, '')), keywords: p.BRAND_KEYWORDS },
     complaintThreshold: p.COMPLAINT_THRESHOLD,
     acknowledgeMinScore: p.ACKNOWLEDGE_MIN_SCORE,
+    acknowledgeQuestionMinScore: p.ACKNOWLEDGE_QUESTION_MIN_SCORE,
     acknowledgeAutomatically: p.ACKNOWLEDGE_AUTOMATICALLY,
     ackUniqueWindowDays: p.ACK_UNIQUE_WINDOW_DAYS,
     promptsDir: p.PROMPTS_DIR,

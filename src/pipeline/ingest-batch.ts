@@ -71,7 +71,7 @@ async function decideFresh(
     const s = score(m.text, deps.threshold);
     const decision = decideAction(m.text, s, {
       isOwnPost: false, mentionsBrand: m.mentionsBrand, isPrivate: m.isPrivate ?? false, customerOptedOut: link.optedOut,
-      openCaseId: known?.caseId ?? openCases.get(link.customerId), awaitingRatingCaseId: awaitingRating.get(link.customerId), acknowledgementsPaused: paused, budgetReached: budget.get(m.channel) ?? false, acknowledgeMinScore: deps.acknowledgeMinScore,
+      openCaseId: known?.caseId ?? openCases.get(link.customerId), awaitingRatingCaseId: awaitingRating.get(link.customerId), acknowledgementsPaused: paused, budgetReached: budget.get(m.channel) ?? false, acknowledgeMinScore: deps.acknowledgeMinScore, acknowledgeQuestionMinScore: deps.acknowledgeQuestionMinScore,
     });
     if (decision.optOut) link.optedOut = true;
     // A case opened for this customer earlier in the batch takes their later mentions too (writeMentions

@@ -17,6 +17,8 @@ export interface PipelineDeps {
   threshold: number;
   /** Complaints scoring below this get a case but no automatic acknowledgement. */
   acknowledgeMinScore?: number;
+  /** Complaints phrased as questions scoring below this get a case but no automatic acknowledgement. */
+  acknowledgeQuestionMinScore?: number;
   /** Days after a follow-up during which the customer's reply counts as its answer. */
   ratingWindowDays: number;
   now: () => Date;

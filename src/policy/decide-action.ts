@@ -24,6 +24,11 @@ export interface DecisionContext {
    * where praise and jokes hide, and apologising for praise in public is worse than a minute's wait.
    */
   acknowledgeMinScore?: number;
+  /**
+   * A question needs a real answer, not a canned apology: below this score a complaint phrased as a
+   * question ("does roaming work in Turkey?") gets a case for a person instead of an acknowledgement.
+   */
+  acknowledgeQuestionMinScore?: number;
 }
 
 /** The decision and, always, why. */
@@ -83,7 +88,8 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   const hold = ctx.customerOptedOut ? 'the customer opted out of automatic messages'
     : ctx.acknowledgementsPaused ? 'automatic acknowledgements are paused'
     : ctx.budgetReached ? 'budget reached'
-    : score.score < (ctx.acknowledgeMinScore ?? 0) ? `borderline score (below ${ctx.acknowledgeMinScore}): a person decides whether to answer` : undefined;
+    : score.score < (ctx.acknowledgeMinScore ?? 0) ? `borderline score (below ${ctx.acknowledgeMinScore}): a person decides whether to answer`
+    : score.isQuestion && score.score < (ctx.acknowledgeQuestionMinScore ?? 0) ? 'a question: a person answers it rather than a canned apology' : undefined;
   if (hold) return openWithoutAnswer(hold, score, hold);
   return { action: 'acknowledge', acknowledge: true, openCase: true, optOut: false,
     reasons: [`complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`] };

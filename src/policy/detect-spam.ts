@@ -4,7 +4,7 @@
 const SPAM_PATTERNS: Array<[RegExp, string]> = [
   [/\b(giveaway|airdrop|free (crypto|bitcoin|btc|eth|nft)s?|claim your (prize|reward)|double your)\b/i, 'giveaway or crypto bait'],
   [/\b(follow (me|back)|f4f|dm me for (promo|collab)|check (out )?my (profile|bio|onlyfans|channel))\b/i, 'self-promotion'],
-  [/\b(earn \$?\d+|work from home|make money fast|investment opportunity|forex|guaranteed returns?)\b/i, 'money scheme'],
+  [/\b(earn [$£€]?\d+|work from home|make money fast|investment opportunity|forex|guaranteed returns?)\b/i, 'money scheme'],
   [/\b(cheap followers|buy followers|seo services|promo code for followers)\b/i, 'follower selling'],
   // Impersonators answer complaints with a "claim your compensation/refund" link: never engage with them.
   [/\b(claim|collect)\b[^\n]{0,60}https?:\/\//i, 'claim link (likely phishing)'],

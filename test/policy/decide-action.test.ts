@@ -84,3 +84,17 @@ describe('detectSpam and customers who share links', () => {
     expect(detectSpam('verify your account now https://lum0ra.example/login')).toMatch(/phishing/);
   });
 });
+
+describe('decideAction on questions', () => {
+  it('leaves a complaint phrased as a question to a person unless the score is high', () => {
+    const question = { ...complaint, score: 0.7, isQuestion: true };
+    expect(decideAction('@lumora does roaming work in Turkey?', question, { ...ctx, acknowledgeQuestionMinScore: 0.8 })).toMatchObject({
+      action: 'open_case', acknowledge: false, holdReason: expect.stringMatching(/a question/),
+    });
+    expect(decideAction('@lumora why is my internet STILL down??', { ...question, score: 0.9 }, { ...ctx, acknowledgeQuestionMinScore: 0.8 }).action).toBe('acknowledge');
+  });
+
+  it('treats "earn £500 a day" as a money scheme', () => {
+    expect(detectSpam('@lumora earn £500 a day from home, dm me')).toBe('money scheme');
+  });
+});
