@@ -1,26 +1,13 @@
 import { buildDigest } from '../../src/digest/build-digest';
 import { queryDigestData } from '../../src/digest/query-digest-data';
-import { applyMigrations } from '../../src/store/apply-migrations';
-import { createDb, Db } from '../../src/store/create-db';
 import { period, seed, t } from '../helpers/digest-seed';
-import { startPostgres, PostgresHandle } from '../helpers/postgres-server';
+import { postgresSuite } from '../helpers/postgres-suite';
 
-const pg: PostgresHandle = startPostgres();
-const maybe = 'url' in pg ? describe : describe.skip;
-if ('skip' in pg) console.warn(`PostgreSQL digest tests skipped: ${pg.skip}`);
+const pg = postgresSuite('PostgreSQL digest tests');
 
-maybe('the digest on PostgreSQL gives the same figures as on SQLite', () => {
-  let db: Db;
-  beforeAll(async () => {
-    await applyMigrations((pg as { url: string }).url);
-    db = await createDb((pg as { url: string }).url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    if ('stop' in pg) pg.stop();
-  });
-
+pg.describe('the digest on PostgreSQL gives the same figures as on SQLite', () => {
   it('volumes, day and hour buckets in the team\'s zone, times, ratings, spend', async () => {
+    const db = pg.db();
     await seed(db);
     const d = buildDigest(await queryDigestData(db, period, 'postgresql'));
     expect(d.volume).toEqual({ total: 27, complaints: 13, complaintShare: 13 / 27, previousShare: 0.2 });

@@ -1,29 +1,16 @@
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
 import { silentLogger } from '../../src/log/create-logger';
-import { applyMigrations } from '../../src/store/apply-migrations';
-import { createDb, Db } from '../../src/store/create-db';
 import { mention } from '../helpers/fixtures';
 import { testDeps } from '../helpers/pipeline-deps';
 import { FakePlatform } from '../helpers/flaky-transport';
-import { startPostgres, PostgresHandle } from '../helpers/postgres-server';
+import { postgresSuite } from '../helpers/postgres-suite';
 
-const pg: PostgresHandle = startPostgres();
-const maybe = 'url' in pg ? describe : describe.skip;
-if ('skip' in pg) console.warn(`PostgreSQL pipeline tests skipped: ${pg.skip}`);
+const pg = postgresSuite('PostgreSQL pipeline tests');
 
-maybe('the pipeline on PostgreSQL', () => {
-  let db: Db;
-  beforeAll(async () => {
-    await applyMigrations((pg as { url: string }).url);
-    db = await createDb((pg as { url: string }).url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    if ('stop' in pg) pg.stop();
-  });
-
+pg.describe('the pipeline on PostgreSQL', () => {
   it('stores mentions, customers, cases and intents in bulk, dedupes, and sends once', async () => {
+    const db = pg.db();
     const author = { id: 'pg1', handle: 'pat', name: 'Pat' };
     const batch = [mention({ author }), mention({ author, text: '@lumora hello?? still broken' }), mention({ text: '@lumora love it thanks' })];
     const outcomes = await ingestBatch(testDeps(db), batch);
