@@ -4,7 +4,7 @@ import { buildDigest } from '../digest/build-digest.js';
 import type { Digest, DigestPeriod } from '../digest/digest-types.js';
 import { queryDigestData } from '../digest/query-digest-data.js';
 import { renderDigestMarkdown } from '../digest/render-digest-markdown.js';
-import { isPostgresUrl } from '../store/apply-migrations.js';
+import { databaseProvider } from '../store/apply-migrations.js';
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -23,7 +23,7 @@ export async function digestSince(app: AppContext, since: string, now = new Date
   const period: DigestPeriod = {
     from, to: now, bucket: now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day', timeZone: app.config.jobs.timeZone,
   };
-  return buildDigest(await queryDigestData(app.db, period, isPostgresUrl(app.config.databaseUrl) ? 'postgresql' : 'sqlite'));
+  return buildDigest(await queryDigestData(app.db, period, databaseProvider(app.config.databaseUrl)));
 }
 
 /** `mention-desk digest --since 7d`: Markdown on stdout (or the digest as one JSON object). */

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { AppContext } from '../app/open-app.js';
 import type { ChannelRules } from '../policy/channel-rules.js';
-import { isPostgresUrl } from '../store/apply-migrations.js';
+import { databaseProvider } from '../store/apply-migrations.js';
 import { escalateSla } from './escalate-sla.js';
 import { JobDefinition, JobRunner } from './job-runner.js';
 import { JobSchedule } from './job-schedule.js';
@@ -28,7 +28,7 @@ export function createJobs(app: AppContext, channelRules: (channel: string) => C
     logger.info('SLACK_MANAGERS_CHANNEL_ID is not set: scheduled digests are off (mention-desk digest still works)');
     return defs;
   }
-  const provider = isPostgresUrl(config.databaseUrl) ? 'postgresql' : 'sqlite';
+  const provider = databaseProvider(config.databaseUrl);
   for (const kind of ['daily', 'weekly'] as const) {
     defs.push({
       name: `digest-${kind}`,

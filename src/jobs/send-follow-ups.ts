@@ -6,6 +6,7 @@ import { ChannelRules, mayMessagePrivately } from '../policy/channel-rules.js';
 import { caseRef } from '../pipeline/plan-intents.js';
 import { recordCaseChange } from '../slack/record-case-change.js';
 import type { Db } from '../store/create-db.js';
+import { parseJson } from '../store/db-types.js';
 
 export interface FollowUpDeps {
   db: Db;
@@ -42,7 +43,7 @@ export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<numb
     const inPrivate = mayMessagePrivately(deps.channelRules(c.channel), who.lastPrivateInboundAt);
     const template = pickVariant(deps.prompts.followUp.get(inPrivate ? 'private' : 'public')!, `followup:${c.id}`);
     const text = fillTemplate(template, { name: greetingName(who), brand: deps.brandName, ref: caseRef(c.id) });
-    const place = last.place ? JSON.parse(last.place) : undefined;
+    const place = parseJson<Record<string, string> | undefined>(last.place, undefined);
     const intent: OutboundIntent = inPrivate
       ? { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'private_message', text, caseId: c.id, target: { recipient: { id: who.externalId, handle: who.handle }, place } }
       : { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'public_reply', text, caseId: c.id, target: { inReplyTo: { id: last.externalId, authorId: who.externalId, place } } };

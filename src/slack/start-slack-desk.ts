@@ -5,7 +5,7 @@ import type { AppContext } from '../app/open-app.js';
 import { AppError, describeError } from '../core/app-error.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
 import { digestOnRequest } from '../jobs/digest-on-request.js';
-import { isPostgresUrl } from '../store/apply-migrations.js';
+import { databaseProvider } from '../store/apply-migrations.js';
 import { boltLogger } from './bolt-logger.js';
 import { createMembershipCheck } from './check-membership.js';
 import { createSlackApp } from './create-slack-app.js';
@@ -45,7 +45,7 @@ export async function startSlackDesk(app: AppContext, options: StartDeskOptions 
   });
   const transport = createSlackTransport({
     db: app.db, client: sendClient, config, pacer: options.pacer ?? new PostPacer(config.minPostIntervalMs), logger: app.logger, now,
-    databaseProvider: isPostgresUrl(app.config.databaseUrl) ? 'postgresql' : 'sqlite',
+    databaseProvider: databaseProvider(app.config.databaseUrl),
   });
   const bolt = createSlackApp(config, app.logger);
   registerHandlers(bolt, {

@@ -17,6 +17,11 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+/** The provider of `url`, for the few queries written per dialect. */
+export function databaseProvider(url: string): 'sqlite' | 'postgresql' {
+  return isPostgresUrl(url) ? 'postgresql' : 'sqlite';
+}
+
 /** The committed migrations folder for the provider of `databaseUrl`. */
 export function migrationsDir(databaseUrl: string): string {
   return path.join(packageRoot(), isPostgresUrl(databaseUrl) ? 'prisma/postgres/migrations' : 'prisma/migrations');
