@@ -2,7 +2,7 @@ import { Events, type Client, type Message } from 'discord.js';
 import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
 import { describeError } from '../../src/core/app-error.js';
 import type { Mention } from '../../src/core/mention.js';
-import type { DiscordConfig } from '../../src/config/discord-settings.js';
+import type { DiscordConfig } from './discord-settings.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
 import { catchUp } from './catch-up.js';

@@ -1,5 +1,5 @@
-import type { LiveChannelFactory } from '../../src/app/live-channels.js';
-import { channelRules } from '../../src/policy/channel-rules.js';
+import type { LiveChannelFactory } from '../../src/core/live-channel.js';
+import { channelRules } from '../../src/core/channel-rules.js';
 import { DiscordAdapter } from './discord-adapter.js';
 import { DISCORD } from './to-mention.js';
 

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
-import type { XConfig } from '../../src/config/x-settings.js';
+import type { XConfig } from './x-settings.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
 import { classifyXError } from './classify-x-error.js';

@@ -1,9 +1,9 @@
-import type { LiveChannel, LiveChannelFactory } from '../../src/app/live-channels.js';
+import type { LiveChannel, LiveChannelFactory } from '../../src/core/live-channel.js';
 import type { Config } from '../../src/config/load-config.js';
-import type { XConfig } from '../../src/config/x-settings.js';
+import type { XConfig } from './x-settings.js';
 import type { Logger } from '../../src/log/create-logger.js';
-import type { OutboundRow } from '../../src/outbox/outbox-transport.js';
-import { channelRules } from '../../src/policy/channel-rules.js';
+import type { OutboundRow } from '../../src/core/outbound.js';
+import { channelRules } from '../../src/core/channel-rules.js';
 import type { Db } from '../../src/store/create-db.js';
 import { XAdapter } from './x-adapter.js';
 import type { Sleep } from './x-context.js';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
-import type { XConfig } from '../../src/config/x-settings.js';
+import type { XConfig } from './x-settings.js';
 
 /** A request X has not answered in this time is abandoned (and, for a send, checked before any retry). */
 export const X_REQUEST_TIMEOUT_MS = 30_000;

@@ -1,5 +1,5 @@
 import type { TwitterApiv2 } from 'twitter-api-v2';
-import type { XConfig } from '../../src/config/x-settings.js';
+import type { XConfig } from './x-settings.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
 import type { RateLimits } from './rate-limits.js';

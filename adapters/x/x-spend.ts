@@ -1,4 +1,4 @@
-import type { XConfig } from '../../src/config/x-settings.js';
+import type { XConfig } from './x-settings.js';
 import type { DbTx } from '../../src/store/db-types.js';
 import { ledgerDay, recordSpend, spentOnDay } from '../../src/store/spend-ledger.js';
 

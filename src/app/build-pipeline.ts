@@ -1,7 +1,7 @@
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
-import { channelRules } from '../policy/channel-rules.js';
+import { channelRules } from '../core/channel-rules.js';
 import type { AppContext } from './open-app.js';
-import { acknowledgementsPaused } from './runtime-settings.js';
+import { acknowledgementsPaused } from '../store/runtime-settings.js';
 
 /** The pipeline's dependencies for a running app. Channel adapters add their account ids and rules. */
 export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> = {}): PipelineDeps {

@@ -1,3 +1,4 @@
+import { caseOutboxHooks } from '../cases/record-message-outcome.js';
 import { describeError } from '../core/app-error.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
 import { adapterTransport, OutboxTransport } from '../outbox/outbox-transport.js';
@@ -7,7 +8,7 @@ import { recomposeAcknowledgement } from '../pipeline/recompose-acknowledgement.
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import { startJobs } from '../jobs/create-jobs.js';
 import { buildPipelineDeps } from './build-pipeline.js';
-import { LiveChannel, liveChannelFactories } from './live-channels.js';
+import { LiveChannel, liveChannelFactories } from '../core/live-channel.js';
 import type { AppContext } from './open-app.js';
 
 /** Whether any channel has credentials: then `run` watches real platforms instead of the demo. */
@@ -35,7 +36,7 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
   for (const c of channels) transports[c.adapter.channel] = adapterTransport(c.adapter);
   const deps = mergePipeline(buildPipelineDeps(app), channels);
   const guards = new Map(channels.map((c) => [c.adapter.channel, c.outboxGuard]));
-  const sender = new OutboxSender({
+  const sender = new OutboxSender({ ...caseOutboxHooks,
     db: app.db, transports, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts,
     guard: async (row) => guards.get(row.channel)?.(row),
     recompose: recomposeAcknowledgement(deps),

@@ -1,3 +1,4 @@
+import { caseOutboxHooks } from '../cases/record-message-outcome.js';
 import { ReplayAdapter } from '../../adapters/replay/replay-adapter.js';
 import { ReplaySentLog } from '../../adapters/replay/replay-sent-log.js';
 import { cleanText } from '../core/clean-text.js';
@@ -52,7 +53,7 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
       if (!(await app.db.deadLetter.findFirst({ where: { source: letter.source, payload: letter.payload } }))) await app.db.deadLetter.create({ data: letter });
     },
   });
-  const sender = new OutboxSender({
+  const sender = new OutboxSender({ ...caseOutboxHooks,
     db: app.db, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts,
     transports: { slack: options.slack ?? recordOnlyTransport('demo-slack') },
     defaultTransport: adapterTransport(adapter), // a replay file may hold any channel: it answers them all

@@ -1,10 +1,11 @@
 import { AppError, ErrorCode } from '../core/app-error.js';
 import type { Topic } from '../scoring/score-types.js';
 import { findLiabilityPhrases } from './check-liability.js';
-import { fitsChannel } from './channel-limits.js';
+import { fitsChannel } from '../core/channel-limit.js';
 import { fillTemplate, Prompts } from './load-prompts.js';
 import { seededOrder } from './pick-variant.js';
-import { RecentTexts, textHash } from './recent-texts.js';
+import { RecentTexts } from './recent-texts.js';
+import { textHash } from '../core/text-hash.js';
 
 /** Everything the acknowledgement says that is specific to this mention. */
 export interface AcknowledgementInput {

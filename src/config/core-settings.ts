@@ -1,6 +1,6 @@
 import {
   choiceSetting, flagSetting, intSetting, listSetting, numberSetting, textSetting, SettingShape, ParsedSettings,
-} from './setting-types.js';
+} from '../core/settings/setting-types.js';
 
 /** Settings every run needs: storage, logging, the brand, the scorer's threshold, the composer. */
 export const coreSettings = {

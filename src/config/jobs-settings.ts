@@ -1,6 +1,6 @@
 import cron from 'node-cron';
-import { parseBusinessHours, BusinessHours } from '../jobs/business-hours.js';
-import { intSetting, optionalText, textSetting, timeZoneSetting, SettingShape, ParsedSettings } from './setting-types.js';
+import { parseBusinessHours, BusinessHours } from './business-hours.js';
+import { intSetting, optionalText, textSetting, timeZoneSetting, SettingShape, ParsedSettings } from '../core/settings/setting-types.js';
 
 const cronSetting = (defaultValue: string, help: string) =>
   textSetting(defaultValue, help).refine((s) => cron.validate(s), 'is not a cron expression');

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../core/app-error.js';
 import { buildCoreConfig, coreSettings, CoreConfig } from './core-settings.js';
-import { buildXConfig, xSettings, XConfig } from './x-settings.js';
+import { buildXConfig, xSettings, XConfig } from '../../adapters/x/x-settings.js';
 import { buildSlackConfig, slackSettings, SlackConfig } from './slack-settings.js';
-import { buildDiscordConfig, discordSettings, DiscordConfig } from './discord-settings.js';
+import { buildDiscordConfig, discordSettings, DiscordConfig } from '../../adapters/discord/discord-settings.js';
 import { buildJobsConfig, jobsSettings, JobsConfig } from './jobs-settings.js';
-import { SettingShape } from './setting-types.js';
+import { SettingShape } from '../core/settings/setting-types.js';
 
 /** Every setting the bot reads, by environment name. `.env.example` lists the same keys. */
 export const allSettings = { ...coreSettings, ...xSettings, ...slackSettings, ...discordSettings, ...jobsSettings } satisfies SettingShape;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { intSetting, optionalText, textSetting, urlSetting, SettingShape, ParsedSettings } from './setting-types.js';
-import { credentialGroup } from './credential-group.js';
+import { intSetting, optionalText, textSetting, urlSetting, SettingShape, ParsedSettings } from '../core/settings/setting-types.js';
+import { credentialGroup } from '../core/settings/credential-group.js';
 
 // Slack ids have a letter for their kind (U/W user, S user group, C/G channel) and upper-case letters
 // and digits after it: checked here so a typo stops start-up instead of failing on the first click.

@@ -1,7 +1,7 @@
 import type { Db } from '../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../store/db-types.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
 import type { DigestPeriod } from './digest-types.js';
-import { timeZoneOffsetMinutes } from './time-zone.js';
+import { timeZoneOffsetMinutes } from '../core/time-zone.js';
 
 /** What the database says about a period; buildDigest turns it into the digest. */
 export interface DigestData {

@@ -1,6 +1,6 @@
 import type { Digest, DurationStat } from './digest-types.js';
 import { formatMinutes } from './summary-stats.js';
-import { formatLocal } from './time-zone.js';
+import { formatLocal } from '../core/time-zone.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toLocaleString('en-US');

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { AppContext } from '../app/open-app.js';
-import type { ChannelRules } from '../policy/channel-rules.js';
+import type { ChannelRules } from '../core/channel-rules.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 import { escalateSla } from './escalate-sla.js';
 import { JobDefinition, JobRunner } from './job-runner.js';

@@ -1,9 +1,9 @@
 import type { JobsConfig } from '../config/jobs-settings.js';
 import { formatMinutes } from '../digest/summary-stats.js';
-import { recordCaseChange } from '../slack/record-case-change.js';
+import { recordCaseChange } from '../cases/record-case-change.js';
 import type { Db } from '../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../store/db-types.js';
-import { businessMinutesBetween, isBusinessTime } from './business-hours.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
+import { businessMinutesBetween, isBusinessTime } from '../config/business-hours.js';
 
 type OpenCase = { id: number; ownerSlackId: string | null; openedAt: Date; claimedAt: Date | null; lastEscalatedAt: Date | null; escalationCount: number };
 

@@ -2,7 +2,7 @@ import { buildDigest } from '../digest/build-digest.js';
 import type { DigestPeriod } from '../digest/digest-types.js';
 import { queryDigestData } from '../digest/query-digest-data.js';
 import { renderDigestMarkdown } from '../digest/render-digest-markdown.js';
-import { enqueueIntents } from '../outbox/outbound-intent.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
 import type { Db } from '../store/create-db.js';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +26,7 @@ export interface PostDigestDeps {
 export async function postDigest(deps: PostDigestDeps, key: string, period: DigestPeriod, channelId: string, now: Date): Promise<string> {
   const markdown = renderDigestMarkdown(buildDigest(await queryDigestData(deps.db, period, deps.provider)));
   await enqueueIntents(deps.db, [{
-    idempotencyKey: `digest:${key}`, channel: 'slack', kind: 'slack_digest', text: markdown,
+    idempotencyKey: `digest:${key}`, channel: 'slack', kind: 'slack_digest', purpose: 'digest', text: markdown,
     target: { channelId, period: { from: period.from.toISOString(), to: period.to.toISOString(), bucket: period.bucket, timeZone: period.timeZone } },
   }], now);
   return markdown;

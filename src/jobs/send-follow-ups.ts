@@ -1,10 +1,10 @@
 import { greetingName } from '../compose/greeting-name.js';
 import { fillTemplate, Prompts } from '../compose/load-prompts.js';
 import { pickVariant } from '../compose/pick-variant.js';
-import type { OutboundIntent } from '../outbox/outbound-intent.js';
-import { ChannelRules, mayMessagePrivately } from '../policy/channel-rules.js';
-import { caseRef } from '../pipeline/plan-intents.js';
-import { recordCaseChange } from '../slack/record-case-change.js';
+import type { OutboundIntent } from '../core/outbound.js';
+import { ChannelRules, mayMessagePrivately } from '../core/channel-rules.js';
+import { caseRef } from '../cases/case-intents.js';
+import { recordCaseChange } from '../cases/record-case-change.js';
 import type { Db } from '../store/create-db.js';
 import { parseJson } from '../store/db-types.js';
 
@@ -45,8 +45,8 @@ export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<numb
     const text = fillTemplate(template, { name: greetingName(who), brand: deps.brandName, ref: caseRef(c.id) });
     const place = parseJson<Record<string, string> | undefined>(last.place, undefined);
     const intent: OutboundIntent = inPrivate
-      ? { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'private_message', text, caseId: c.id, target: { recipient: { id: who.externalId, handle: who.handle }, place } }
-      : { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'public_reply', text, caseId: c.id, target: { inReplyTo: { id: last.externalId, authorId: who.externalId, place } } };
+      ? { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'private_message', purpose: 'follow_up', text, caseId: c.id, target: { recipient: { id: who.externalId, handle: who.handle }, place } }
+      : { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'public_reply', purpose: 'follow_up', text, caseId: c.id, target: { inReplyTo: { id: last.externalId, authorId: who.externalId, place } } };
     await db.$transaction(async (tx) => {
       const claimed = await tx.case.updateMany({ where: { id: c.id, followUpSentAt: null }, data: { followUpSentAt: now } });
       if (claimed.count !== 1) return;

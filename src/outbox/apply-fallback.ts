@@ -1,8 +1,8 @@
-import { textHash } from '../compose/recent-texts.js';
+import { textHash } from '../core/text-hash.js';
 import type { Db } from '../store/create-db.js';
 import { parseJson } from '../store/db-types.js';
-import { OutboundFallback, OutboundStatus } from './outbound-intent.js';
-import type { OutboundRow } from './outbox-transport.js';
+import { OutboundFallback, OutboundStatus } from '../core/outbound.js';
+import type { OutboundRow } from '../core/outbound.js';
 
 /** What the sender does with a row whose text depends on an earlier message. */
 export type FallbackDecision = { send: OutboundRow } | { wait: string };

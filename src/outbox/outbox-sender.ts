@@ -3,12 +3,13 @@ import { describeError } from '../core/app-error.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
-import { OutboundStatus } from './outbound-intent.js';
-import type { OutboundRow, OutboxTransport } from './outbox-transport.js';
-import { recordNotSent, recordSent } from './record-outcome.js';
+import { OutboundStatus } from '../core/outbound.js';
+import type { OutboxTransport } from './outbox-transport.js';
+import type { OutboundRow } from '../core/outbound.js';
+import { type OutcomeHooks, recordNotSent, recordSent } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
 
-export interface OutboxSenderDeps {
+export interface OutboxSenderDeps extends OutcomeHooks {
   db: Db;
   /** By channel name (`x`, `discord`, `slack`, ...). */
   transports: Record<string, OutboxTransport>;
@@ -68,7 +69,7 @@ export class OutboxSender {
     const { db } = this.deps;
     const transport = this.deps.transports[row.channel] ?? this.deps.defaultTransport;
     if (!transport) {
-      await recordNotSent(db, row, 'held', `no transport for channel ${row.channel}`, this.now());
+      await recordNotSent(db, this.deps, row, 'held', `no transport for channel ${row.channel}`, this.now());
       return 'held';
     }
     const claimed = await db.outboundMessage.updateMany({
@@ -78,23 +79,23 @@ export class OutboxSender {
     try {
       const hold = await this.deps.guard?.(row);
       if (hold) {
-        await recordNotSent(db, row, 'held', hold, this.now());
+        await recordNotSent(db, this.deps, row, 'held', hold, this.now());
         return 'held';
       }
       if (isUnconfirmed(row)) {
         if (!transport.findSent) {
           // Cannot ask the platform whether it posted: a person decides rather than risk a double post.
-          await recordNotSent(db, row, 'held', `unknown whether sent (${row.error}); check the channel, then resend or drop`, this.now());
+          await recordNotSent(db, this.deps, row, 'held', `unknown whether sent (${row.error}); check the channel, then resend or drop`, this.now());
           return 'held';
         }
         const earlier = await transport.findSent(row);
         if (earlier) {
-          await recordSent(db, row, earlier, this.now());
+          await recordSent(db, this.deps, row, earlier, this.now());
           return 'sent';
         }
       }
       const sent = await transport.send(row);
-      await recordSent(db, row, sent, this.now());
+      await recordSent(db, this.deps, row, sent, this.now());
       return 'sent';
     } catch (error) {
       return this.handleFailure(row, error);
@@ -114,11 +115,11 @@ export class OutboxSender {
     if (failure?.failure === 'duplicate' && attempts < (this.deps.maxAttempts ?? 8) && (await rewordDuplicate(this.deps, row, this.now()))) return 'retried';
     if (failure && !failure.retryable) {
       const status = HOLD_FOR_A_PERSON.has(failure.failure) ? 'held' : 'failed';
-      await recordNotSent(db, row, status, `${failure.failure}: ${failure.message}`, this.now());
+      await recordNotSent(db, this.deps, row, status, `${failure.failure}: ${failure.message}`, this.now());
       return status;
     }
     if (!waiting && attempts >= (this.deps.maxAttempts ?? 8)) {
-      await recordNotSent(db, row, 'failed', `gave up after ${attempts} attempts: ${describeError(error)}`, this.now());
+      await recordNotSent(db, this.deps, row, 'failed', `gave up after ${attempts} attempts: ${describeError(error)}`, this.now());
       return 'failed';
     }
     const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];

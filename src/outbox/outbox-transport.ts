@@ -1,20 +1,7 @@
 import type { ChannelAdapter, SendResult } from '../core/channel-adapter.js';
+import type { OutboundRow } from '../core/outbound.js';
 import { parseJson } from '../store/db-types.js';
 
-/** A stored outbound message as the sender hands it to a transport. */
-export interface OutboundRow {
-  id: number;
-  idempotencyKey: string;
-  channel: string;
-  kind: string;
-  target: string;
-  text: string;
-  attempts: number;
-  /** The last error; starts with `unconfirmed: ` when the platform may or may not have posted. */
-  error: string | null;
-  caseId: number | null;
-  mentionId: number | null;
-}
 
 /** Sends one kind of outbound message (a channel adapter, Slack, the console). */
 export interface OutboxTransport {

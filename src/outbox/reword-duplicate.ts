@@ -1,9 +1,9 @@
-import { textHash } from '../compose/recent-texts.js';
+import { textHash } from '../core/text-hash.js';
 import { describeError } from '../core/app-error.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
-import { OutboundStatus } from './outbound-intent.js';
-import type { OutboundRow } from './outbox-transport.js';
+import { OutboundStatus } from '../core/outbound.js';
+import type { OutboundRow } from '../core/outbound.js';
 
 /**
  * The platform refused a text as duplicate content (X does, for any text it has seen from the brand):

@@ -1,6 +1,7 @@
 import type { Mention } from '../core/mention.js';
 import { bulkInsert } from '../store/bulk-insert.js';
-import { DbTx, OPEN_CASE_STATUSES } from '../store/db-types.js';
+import { DbTx } from '../store/db-types.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
 
 /** The customer behind an author, with what the policy needs to know about them. */
 export interface AuthorLink {

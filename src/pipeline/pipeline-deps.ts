@@ -2,7 +2,7 @@ import type { Prompts } from '../compose/load-prompts.js';
 import type { RecentTexts } from '../compose/recent-texts.js';
 import type { Mention } from '../core/mention.js';
 import type { Logger } from '../log/create-logger.js';
-import type { ChannelRules } from '../policy/channel-rules.js';
+import type { ChannelRules } from '../core/channel-rules.js';
 import type { Decision } from '../policy/decide-action.js';
 import type { ComplaintScore } from '../scoring/score-types.js';
 import type { Db } from '../store/create-db.js';

@@ -3,17 +3,19 @@ import { greetingName } from '../compose/greeting-name.js';
 import { fillTemplate } from '../compose/load-prompts.js';
 import { pickVariant } from '../compose/pick-variant.js';
 import { mentionKey } from '../core/mention.js';
-import { enqueueIntents, OutboundIntent } from '../outbox/outbound-intent.js';
-import { mayMessagePrivately } from '../policy/channel-rules.js';
-import { caseUpdateIntent } from '../slack/record-case-change.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
+import { OutboundIntent } from '../core/outbound.js';
+import { mayMessagePrivately } from '../core/channel-rules.js';
+import type { CaseEventType } from '../cases/case-event-type.js';
+import { caseMessageIntent, caseRef, caseThreadIntent, caseUpdateIntent } from '../cases/case-intents.js';
 import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import {
-  acknowledgementIntent, caseRef, invitationIntent, mentionSummary, slackAlertIntent, slackCaseIntent, slackThreadIntent,
+  acknowledgementIntent, invitationIntent, mentionSummary, slackAlertIntent,
 } from './plan-intents.js';
 
-type EventRow = { caseId: number; at: Date; actor: string; type: string; detail: string };
+type EventRow = { caseId: number; at: Date; actor: string; type: CaseEventType; detail: string };
 
 /**
  * Turns the batch's decisions into durable outbound intents (acknowledgement, private invitation,
@@ -24,7 +26,7 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
   const now = deps.now();
   const intents: OutboundIntent[] = [];
   const events: EventRow[] = [];
-  const event = (caseId: number, type: string, detail: object) => events.push({ caseId, at: now, actor: 'bot', type, detail: JSON.stringify(detail) });
+  const event = (caseId: number, type: CaseEventType, detail: object) => events.push({ caseId, at: now, actor: 'bot', type, detail: JSON.stringify(detail) });
   for (const o of decided) {
     const { mention: m, decision: d, score: s } = o;
     const mentionId = o.mentionId!;
@@ -34,17 +36,17 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
       event(o.caseId, 'opened', { mentionId, score: s!.score, topic: s!.topic, severity: s!.severity, reasons: d!.reasons });
       if (d!.holdReason) event(o.caseId, 'held', { reason: d!.holdReason });
       if (d!.acknowledge) intents.push(...acknowledge(deps, o, o.caseId));
-      intents.push(slackCaseIntent(o.caseId, mentionSummary(m, `score ${s!.score} ${s!.topic}/${s!.severity}`)));
+      intents.push(caseMessageIntent(o.caseId, mentionSummary(m, `score ${s!.score} ${s!.topic}/${s!.severity}`)));
     } else if (o.status === 'edited') {
       event(o.caseId, 'mention_edited', { mentionId, text: m.text });
-      intents.push(slackThreadIntent(o.caseId, `edit:${mentionId}:${m.editedAt?.toISOString()}`, mentionSummary(m, '(edited)'), mentionId));
+      intents.push(caseThreadIntent(o.caseId, `edit:${mentionId}:${m.editedAt?.toISOString()}`, mentionSummary(m, '(edited)'), mentionId));
     } else if (d!.rating !== undefined) {
       event(o.caseId, 'rated', { mentionId, rating: d!.rating });
-      intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d!.rating}/5)`), mentionId));
+      intents.push(caseThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d!.rating}/5)`), mentionId));
       intents.push(caseUpdateIntent(o.caseId, `rated:${mentionId}`));
     } else {
       event(o.caseId, m.isPrivate ? 'customer_wrote_privately' : 'customer_wrote', { mentionId, score: s!.score });
-      intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, m.isPrivate ? '(private message)' : ''), mentionId));
+      intents.push(caseThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, m.isPrivate ? '(private message)' : ''), mentionId));
     }
   }
   await bulkInsert(tx, 'CaseEvent', events);

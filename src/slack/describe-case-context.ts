@@ -1,4 +1,4 @@
-import { labelOutcome } from './case-outcomes.js';
+import { labelOutcome } from '../cases/case-outcomes.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { formatLink, formatSlackDate, shortEscaped } from './format-slack-text.js';
 import type { CaseView, SentView } from './load-case-view.js';

@@ -1,5 +1,5 @@
 import { CaseStatus } from '../core/case-status.js';
-import { labelOutcome } from './case-outcomes.js';
+import { labelOutcome } from '../cases/case-outcomes.js';
 import { formatSlackDate, formatSlackMention } from './format-slack-text.js';
 import type { CaseView } from './load-case-view.js';
 

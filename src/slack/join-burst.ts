@@ -1,5 +1,6 @@
-import { enqueueIntents, OutboundStatus } from '../outbox/outbound-intent.js';
-import type { OutboundRow } from '../outbox/outbox-transport.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
+import { OutboundStatus } from '../core/outbound.js';
+import type { OutboundRow } from '../core/outbound.js';
 import { parseExternalId } from './post-message.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
 import { waitingFor } from './to-send-error.js';
@@ -16,7 +17,7 @@ export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<str
   const now = d.now();
   const windowStart = new Date(now.getTime() - d.config.burstWindowMinutes * 60_000);
   const burst = await d.db.outboundMessage.findFirst({
-    where: { kind: 'slack_burst', status: { in: [...IN_FLIGHT, OutboundStatus.Sent] } }, orderBy: { id: 'desc' },
+    where: { kind: 'slack_burst', purpose: 'burst_summary', status: { in: [...IN_FLIGHT, OutboundStatus.Sent] } }, orderBy: { id: 'desc' },
     select: { status: true, externalId: true, createdAt: true },
   });
   if (burst && burst.status !== OutboundStatus.Sent && burst.createdAt >= windowStart) throw waitingFor('the burst summary');
@@ -32,7 +33,7 @@ export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<str
   const recent = await d.db.outboundMessage.count({ where: { kind: 'slack_case', status: OutboundStatus.Sent, sentAt: { gte: windowStart } } });
   if (waiting + recent < d.config.burstCases) return undefined;
   await enqueueIntents(d.db, [{
-    idempotencyKey: `slack:burst:${row.id}`, channel: 'slack', kind: 'slack_burst', target: { triggeredBy: row.id },
+    idempotencyKey: `slack:burst:${row.id}`, channel: 'slack', kind: 'slack_burst', purpose: 'burst_summary', target: { triggeredBy: row.id },
     text: `${waiting + recent} new cases at once`,
   }], now);
   throw waitingFor('the burst summary');

@@ -1,4 +1,3 @@
-import { HUMAN_REPLY_PREFIX } from '../core/case-status.js';
 import { parseJson, type DbTx } from '../store/db-types.js';
 
 /** One post of the customer, as Slack shows it. */
@@ -79,7 +78,7 @@ export async function loadCaseView(db: DbTx, caseId: number): Promise<CaseView |
   const opening = mentions.length ? await loadMentionView(db, mentions[0].id) : null;
   const outbound = await db.outboundMessage.findMany({
     where: { caseId, kind: { in: ['public_reply', 'private_message'] } }, orderBy: { id: 'asc' },
-    select: { id: true, idempotencyKey: true, channel: true, status: true, text: true, error: true },
+    select: { id: true, purpose: true, channel: true, status: true, text: true, error: true },
   });
   const sentEvents = await db.caseEvent.findMany({ where: { caseId, type: { in: ['public_reply_sent', 'private_message_sent'] } }, select: { detail: true } });
   const urls = new Map(sentEvents.map((e) => parseJson<{ outboundId?: number; url?: string }>(e.detail, {})).map((d) => [d.outboundId, d.url]));
@@ -94,16 +93,15 @@ export async function loadCaseView(db: DbTx, caseId: number): Promise<CaseView |
     customer: { id: c.customer.id, displayName: c.customer.displayName, identities: c.customer.identities.map((i) => ({ channel: i.channel, handle: i.handle })) },
     opening, mentionCount: mentions.length,
     sent: outbound.map((o) => ({
-      kind: sentKind(o.idempotencyKey),
+      kind: sentKind(o.purpose),
       channel: o.channel, status: o.status, text: o.text, url: urls.get(o.id) ?? undefined, error: o.error,
     })),
     history,
   };
 }
 
-function sentKind(key: string): SentView['kind'] {
-  if (key.startsWith('ack:')) return 'acknowledgement';
-  if (key.startsWith('invite:')) return 'invitation';
-  if (key.startsWith(HUMAN_REPLY_PREFIX)) return 'human_reply';
-  return 'other';
+const SHOWN_KINDS: ReadonlySet<string> = new Set(['acknowledgement', 'invitation', 'human_reply']);
+
+function sentKind(purpose: string): SentView['kind'] {
+  return SHOWN_KINDS.has(purpose) ? (purpose as SentView['kind']) : 'other';
 }

@@ -1,9 +1,9 @@
 import { SendError } from '../core/channel-adapter.js';
-import { OutboundStatus } from '../outbox/outbound-intent.js';
+import { OutboundStatus } from '../core/outbound.js';
 import { parseExternalId } from './post-message.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
 import { waitingFor } from './to-send-error.js';
-import { caseMessageKey } from './record-case-change.js';
+import { caseMessageKey } from '../cases/case-intents.js';
 
 /** Where a case lives in Slack: its top message, and the thread its events go to. */
 export interface CaseThread {

@@ -1,6 +1,7 @@
-import { SettingKey, readSetting } from '../app/runtime-settings.js';
-import { OutboundStatus } from '../outbox/outbound-intent.js';
-import { OPEN_CASE_STATUSES, type DbTx } from '../store/db-types.js';
+import { SettingKey, readSetting } from '../store/runtime-settings.js';
+import { OutboundStatus } from '../core/outbound.js';
+import { type DbTx } from '../store/db-types.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
 import { formatSlackDate } from './format-slack-text.js';
 
 /** The desk at a glance, for `/mentions status`. */

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { RESOLVE_OUTCOMES } from './case-outcomes.js';
-import { MAX_NOTE } from './case-actions/hand-off-case.js';
+import { RESOLVE_OUTCOMES } from '../cases/case-outcomes.js';
+import { MAX_NOTE } from '../cases/hand-off-case.js';
 import { Input, Modal } from './slack-ids.js';
 
 /** What a modal remembers between opening and submitting (Slack hands it back as private_metadata). */

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { channelLimit } from '../compose/channel-limits.js';
+import { channelLimit } from '../core/channel-limit.js';
 import { findLiabilityPhrases } from '../compose/check-liability.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { channelName, quoteEscaped, shortEscaped } from './format-slack-text.js';

@@ -1,5 +1,4 @@
-import { HUMAN_REPLY_PREFIX } from '../core/case-status.js';
-import type { OutboundRow } from '../outbox/outbox-transport.js';
+import type { OutboundRow } from '../core/outbound.js';
 import { parseJson, type DbTx } from '../store/db-types.js';
 import { describeCaseEvent, type EventToDescribe } from './describe-case-event.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -28,8 +27,8 @@ async function describeStoredEvent(db: DbTx, eventId: number): Promise<string> {
   const event: EventToDescribe = { type: e.type, actor: e.actor, detail: e.detail };
   const d = parseJson<{ outboundId?: number; url?: string }>(e.detail, {});
   if (typeof d.outboundId === 'number') {
-    const o = await db.outboundMessage.findUnique({ where: { id: d.outboundId }, select: { channel: true, text: true, target: true, idempotencyKey: true } });
-    const by = o?.idempotencyKey.startsWith(HUMAN_REPLY_PREFIX) ? parseJson<{ by?: string }>(o.target, {}).by : undefined;
+    const o = await db.outboundMessage.findUnique({ where: { id: d.outboundId }, select: { channel: true, text: true, target: true, purpose: true } });
+    const by = o?.purpose === 'human_reply' ? parseJson<{ by?: string }>(o.target, {}).by : undefined;
     if (o) event.sent = { channel: o.channel, text: o.text, by, url: d.url };
   }
   return describeCaseEvent(event);

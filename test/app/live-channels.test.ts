@@ -1,4 +1,4 @@
-import { liveChannelFactories } from '../../src/app/live-channels';
+import { liveChannelFactories } from '../../src/core/live-channel';
 import type { AppContext } from '../../src/app/open-app';
 import { loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/log/create-logger';

@@ -1,4 +1,4 @@
-import { botUserIdFromToken } from '../../src/config/discord-settings';
+import { botUserIdFromToken } from '../../adapters/discord/discord-settings';
 import { loadConfig } from '../../src/config/load-config';
 
 const TOKEN = `${Buffer.from('1180000000000000001').toString('base64')}.GhIjKl.${'s'.repeat(38)}`;

@@ -3,7 +3,7 @@ import { loadPrompts } from '../../src/compose/load-prompts';
 import { RecentTexts } from '../../src/compose/recent-texts';
 import { silentLogger } from '../../src/log/create-logger';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
-import { channelRules } from '../../src/policy/channel-rules';
+import { channelRules } from '../../src/core/channel-rules';
 import type { Db } from '../../src/store/create-db';
 
 export const prompts = loadPrompts(path.join(__dirname, '../../prompts'));

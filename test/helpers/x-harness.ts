@@ -1,3 +1,4 @@
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { buildXChannel } from '../../adapters/x/x-channel';
 import { loadConfig } from '../../src/config/load-config';
 import type { Mention } from '../../src/core/mention';
@@ -46,7 +47,7 @@ export async function xHarness(o: XHarnessOptions = {}) {
     now: time.now, channelRules: pipeline!.channelRules!, pointerValues: pipeline!.pointerValues!, budgetReached: pipeline!.budgetReached!,
   });
   const slack = recordOnlyTransport('slack');
-  const sender = new OutboxSender({
+  const sender = new OutboxSender({ ...caseOutboxHooks,
     db: store.db, logger, now: time.now, transports: { x: adapterTransport(channel.adapter), slack },
     guard: channel.outboxGuard, recompose: recomposeAcknowledgement(deps),
   });

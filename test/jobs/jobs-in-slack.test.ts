@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/load-config';
 import { escalateSla } from '../../src/jobs/escalate-sla';
 import { sendFollowUps } from '../../src/jobs/send-follow-ups';
-import { channelRules } from '../../src/policy/channel-rules';
+import { channelRules } from '../../src/core/channel-rules';
 import { mention } from '../helpers/fixtures';
 import { prompts } from '../helpers/pipeline-deps';
 import { openPostedCase, threadLines, topMessage } from '../helpers/slack/desk-clicks';

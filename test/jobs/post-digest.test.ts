@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/log/create-logger';
 import { createJobs } from '../../src/jobs/create-jobs';
 import { JobRunner } from '../../src/jobs/job-runner';
 import { digestPeriod, periodFromTarget } from '../../src/jobs/post-digest';
-import { channelRules } from '../../src/policy/channel-rules';
+import { channelRules } from '../../src/core/channel-rules';
 import { tempDb } from '../helpers/temp-db';
 import { prompts } from '../helpers/pipeline-deps';
 import { RecentTexts } from '../../src/compose/recent-texts';

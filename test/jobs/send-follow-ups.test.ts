@@ -1,6 +1,6 @@
 import { sendFollowUps } from '../../src/jobs/send-follow-ups';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
-import { channelRules } from '../../src/policy/channel-rules';
+import { channelRules } from '../../src/core/channel-rules';
 import type { Db } from '../../src/store/create-db';
 import { mention } from '../helpers/fixtures';
 import { prompts, testDeps } from '../helpers/pipeline-deps';

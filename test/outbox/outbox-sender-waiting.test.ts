@@ -1,12 +1,13 @@
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { SendError } from '../../src/core/channel-adapter';
 import { silentLogger } from '../../src/log/create-logger';
-import { enqueueIntents } from '../../src/outbox/outbound-intent';
+import { enqueueIntents } from '../../src/store/enqueue-intents';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
 import type { Db } from '../../src/store/create-db';
 import { FakePlatform, rateLimited } from '../helpers/flaky-transport';
 import { tempDb } from '../helpers/temp-db';
 
-const intent = (key: string) => ({ idempotencyKey: key, channel: 'slack', kind: 'slack_thread' as const, text: key, target: { caseId: 1 } });
+const intent = (key: string) => ({ idempotencyKey: key, channel: 'slack', kind: 'slack_thread' as const, purpose: 'case_thread' as const, text: key, target: { caseId: 1 } });
 
 describe('OutboxSender: waiting is not failing', () => {
   let db: Db;
@@ -17,7 +18,7 @@ describe('OutboxSender: waiting is not failing', () => {
     now = new Date('2026-11-18T10:00:00Z').getTime();
   });
   afterEach(() => close());
-  const sender = (platform: FakePlatform) => new OutboxSender({ db, transports: { slack: platform }, logger: silentLogger(), now: () => new Date(now), maxAttempts: 2 });
+  const sender = (platform: FakePlatform) => new OutboxSender({ ...caseOutboxHooks, db, transports: { slack: platform }, logger: silentLogger(), now: () => new Date(now), maxAttempts: 2 });
   const row = (key: string) => db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: key } });
 
   it('a message waiting for another is retried as often as needed without using up its attempts', async () => {

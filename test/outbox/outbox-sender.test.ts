@@ -1,4 +1,5 @@
-import { enqueueIntents } from '../../src/outbox/outbound-intent';
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
+import { enqueueIntents } from '../../src/store/enqueue-intents';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
 import { silentLogger } from '../../src/log/create-logger';
 import type { Db } from '../../src/store/create-db';
@@ -7,7 +8,7 @@ import { authError, FakePlatform, rateLimited, serverError } from '../helpers/fl
 import { SendError } from '../../src/core/channel-adapter';
 
 const reply = (key: string, caseId?: number) => ({
-  idempotencyKey: key, channel: 'x', kind: 'public_reply' as const, text: `text of ${key}`, caseId, target: { inReplyTo: { id: '1', authorId: 'a' } },
+  idempotencyKey: key, channel: 'x', kind: 'public_reply' as const, purpose: 'acknowledgement' as const, text: `text of ${key}`, caseId, target: { inReplyTo: { id: '1', authorId: 'a' } },
 });
 
 describe('OutboxSender', () => {
@@ -20,7 +21,7 @@ describe('OutboxSender', () => {
   });
   afterEach(() => close());
   const sender = (platform: FakePlatform, maxAttempts = 8) =>
-    new OutboxSender({ db, transports: { x: platform }, logger: silentLogger(), now: () => now, maxAttempts });
+    new OutboxSender({ ...caseOutboxHooks, db, transports: { x: platform }, logger: silentLogger(), now: () => now, maxAttempts });
   const status = async (key: string) => (await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).status;
 
   it('sends each intent once and records the platform id; enqueueing the same key again is a no-op', async () => {

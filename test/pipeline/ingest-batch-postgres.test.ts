@@ -1,3 +1,4 @@
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
 import { silentLogger } from '../../src/log/create-logger';
@@ -21,7 +22,7 @@ pg.describe('the pipeline on PostgreSQL', () => {
     expect(stored.postedAt).toEqual(batch[0].createdAt);
     expect(stored.complaint).toBe(true);
     const platform = new FakePlatform();
-    const sent = await new OutboxSender({ db, transports: { x: platform, slack: platform }, logger: silentLogger(), now: () => new Date('2026-11-18T10:00:00Z') }).drain();
+    const sent = await new OutboxSender({ ...caseOutboxHooks, db, transports: { x: platform, slack: platform }, logger: silentLogger(), now: () => new Date('2026-11-18T10:00:00Z') }).drain();
     expect(sent.sent).toBe(await db.outboundMessage.count());
     expect((await db.case.findUniqueOrThrow({ where: { id: outcomes[0].caseId! } })).acknowledgedAt).not.toBeNull();
   });

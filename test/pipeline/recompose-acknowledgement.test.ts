@@ -1,4 +1,4 @@
-import { fitsChannel } from '../../src/compose/channel-limits';
+import { fitsChannel } from '../../src/core/channel-limit';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import { recomposeAcknowledgement } from '../../src/pipeline/recompose-acknowledgement';
 import { mention } from '../helpers/fixtures';

@@ -1,3 +1,4 @@
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
 import { silentLogger } from '../../src/log/create-logger';
 import { markerFor } from '../../src/slack/find-marked-message';
@@ -19,7 +20,7 @@ describeSlack('the Slack outbox transport', () => {
     await start();
     const [first] = await h.ingest([mention()]);
     let clock = Date.now() + 10;
-    const sender = new OutboxSender({ db: h.app.db, transports: { slack: h.desk.transport, x: recordingChannel('x') }, logger: silentLogger(), now: () => new Date(clock), maxAttempts: 1 });
+    const sender = new OutboxSender({ ...caseOutboxHooks, db: h.app.db, transports: { slack: h.desk.transport, x: recordingChannel('x') }, logger: silentLogger(), now: () => new Date(clock), maxAttempts: 1 });
     h.fake.fail('chat.postMessage', { retryAfter: 7 });
     expect((await sender.drain()).retried).toBe(1);
     const waiting = await caseRow(first.caseId!);
@@ -65,7 +66,7 @@ describeSlack('the Slack outbox transport', () => {
     const [opened] = await h.ingest([mention({ author: { id: 'u-w' } })]);
     await h.app.db.outboundMessage.update({ where: { idempotencyKey: `slack:case:${opened.caseId}` }, data: { status: 'held' } });
     await h.ingest([mention({ author: { id: 'u-w' }, text: '@lumora still nothing, day three' })]);
-    const sender = new OutboxSender({ db: h.app.db, transports: { slack: h.desk.transport, x: recordingChannel('x') }, logger: silentLogger(), maxAttempts: 2 });
+    const sender = new OutboxSender({ ...caseOutboxHooks, db: h.app.db, transports: { slack: h.desk.transport, x: recordingChannel('x') }, logger: silentLogger(), maxAttempts: 2 });
     for (let i = 0; i < 4; i++) await sender.drain();
     const thread = await h.app.db.outboundMessage.findFirstOrThrow({ where: { kind: 'slack_thread', caseId: opened.caseId } });
     expect(thread).toMatchObject({ status: 'pending', attempts: 0 });

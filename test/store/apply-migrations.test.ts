@@ -42,11 +42,12 @@ describe('applyMigrations (SQLite)', () => {
     db.prepare("INSERT INTO Customer (displayName) VALUES ('Kept')").run();
     expect(await applyMigrations(url, undefined, migrations)).toEqual([]);
 
+    const committed = fs.readdirSync(migrations, { withFileTypes: true }).filter((e) => e.isDirectory()).length;
     fs.mkdirSync(path.join(migrations, '29990101000000_add_note'));
     fs.writeFileSync(path.join(migrations, '29990101000000_add_note', 'migration.sql'), 'ALTER TABLE "Customer" ADD COLUMN "note" TEXT;');
     expect(await applyMigrations(url, undefined, migrations)).toEqual(['29990101000000_add_note']);
     expect(db.prepare('SELECT displayName, note FROM Customer').all()).toEqual([{ displayName: 'Kept', note: null }]);
-    expect(db.prepare('SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL').get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL').get()).toEqual({ n: committed + 1 });
     db.close();
   });
 

@@ -1,6 +1,6 @@
 import type { App, webApi } from '@slack/bolt';
 import { describeError } from '../../core/app-error.js';
-import { OPEN_CASE_STATUSES } from '../../store/db-types.js';
+import { OPEN_CASE_STATUSES } from '../../core/case-status.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { renderHome, renderHomeRefusal, type HomeCase } from '../render-home.js';
 

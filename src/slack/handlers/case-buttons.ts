@@ -1,8 +1,9 @@
+import { describeRefusal } from './describe-refusal.js';
 import type { App } from '@slack/bolt';
-import { claimCase } from '../case-actions/claim-case.js';
-import { escalateCase } from '../case-actions/escalate-case.js';
-import { markNotComplaint } from '../case-actions/mark-not-complaint.js';
-import type { ActionResult } from '../case-actions/action-result.js';
+import { claimCase } from '../../cases/claim-case.js';
+import { escalateCase } from '../../cases/escalate-case.js';
+import { markNotComplaint } from '../../cases/mark-not-complaint.js';
+import type { ActionResult } from '../../cases/action-result.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { CaseAction } from '../slack-ids.js';
 import { onButton } from './on-button.js';
@@ -22,7 +23,7 @@ export function registerCaseButtons(app: App, deps: DeskDeps): void {
   for (const [actionId, act] of Object.entries(ONE_CLICK)) {
     onButton(app, deps, actionId, async ({ id, actor, client }) => {
       const result = await act(deps, id, actor.userId);
-      if (!result.ok) await tellUser(client, actor, result.message);
+      if (!result.ok) await tellUser(client, actor, describeRefusal(result));
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { handOffCase } from '../case-actions/hand-off-case.js';
+import { handOffCase } from '../../cases/hand-off-case.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { renderHandOffModal } from '../render-modals.js';
 import { CaseAction, Input, Modal } from '../slack-ids.js';

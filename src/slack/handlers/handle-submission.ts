@@ -1,9 +1,13 @@
+import { describeRefusal } from './describe-refusal.js';
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { describeError } from '../../core/app-error.js';
-import type { ActionResult } from '../case-actions/action-result.js';
+import type { ActionResult } from '../../cases/action-result.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { readModalContext, type ModalContext } from '../render-modals.js';
 import { refusalPlain } from './tell-user.js';
+
+/** A case action's result, or a form's own complaint about what was typed (shown as it is). */
+export type SubmissionResult = ActionResult | { ok: false; message: string };
 
 type SubmissionArgs = Pick<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack' | 'body' | 'view'>;
 
@@ -14,7 +18,7 @@ type SubmissionArgs = Pick<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack' | 'b
  */
 export async function handleSubmission(
   deps: DeskDeps, args: SubmissionArgs, errorBlock: string, what: string,
-  work: (context: ModalContext, userId: string) => Promise<ActionResult>,
+  work: (context: ModalContext, userId: string) => Promise<SubmissionResult>,
 ): Promise<void> {
   const userId = args.body.user.id;
   const error = (message: string) => args.ack({ response_action: 'errors', errors: { [errorBlock]: message.replace(/<[^>]*>/g, 'someone') } });
@@ -23,7 +27,7 @@ export async function handleSubmission(
     if (!context) return await error('This form is out of date; close it and open it again from the case.');
     if (!(await deps.isMember(userId))) return await error(refusalPlain());
     const result = await work(context, userId);
-    if (!result.ok) return await error(result.message);
+    if (!result.ok) return await error('message' in result ? result.message : describeRefusal(result));
     await args.ack();
   } catch (e) {
     deps.logger.error({ user: userId, what, error: describeError(e) }, 'Slack form failed');

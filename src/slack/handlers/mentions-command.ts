@@ -1,7 +1,7 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
-import { SettingKey, writeSetting } from '../../app/runtime-settings.js';
+import { SettingKey, writeSetting } from '../../store/runtime-settings.js';
 import { describeError } from '../../core/app-error.js';
-import { enqueueIntents } from '../../outbox/outbound-intent.js';
+import { enqueueIntents } from '../../store/enqueue-intents.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { describeDeskStatus, readDeskStatus } from '../read-desk-status.js';
 import { SLASH_COMMAND } from '../slack-ids.js';
@@ -19,7 +19,7 @@ async function setPaused(deps: DeskDeps, command: SlashCommand, paused: boolean)
   await deps.db.$transaction(async (tx) => {
     await writeSetting(tx, SettingKey.AcknowledgementsPaused, String(paused));
     await enqueueIntents(tx, [{
-      idempotencyKey: `slack:notice:${paused ? 'pause' : 'resume'}:${command.trigger_id}`, channel: 'slack', kind: 'slack_notice',
+      idempotencyKey: `slack:notice:${paused ? 'pause' : 'resume'}:${command.trigger_id}`, channel: 'slack', kind: 'slack_notice', purpose: 'notice',
       target: { notice: paused ? 'acks_paused' : 'acks_resumed', by: command.user_id }, text: paused ? 'acknowledgements paused' : 'acknowledgements resumed',
     }], deps.now());
   });

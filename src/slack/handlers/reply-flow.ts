@@ -1,6 +1,6 @@
 import type { App, BlockAction, PlainTextInputAction, ViewSubmitAction } from '@slack/bolt';
-import { findReplyTarget } from '../case-actions/find-reply-target.js';
-import { queueHumanReply } from '../case-actions/queue-human-reply.js';
+import { findReplyTarget } from '../../cases/find-reply-target.js';
+import { queueHumanReply } from '../../cases/queue-human-reply.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { readModalContext } from '../render-modals.js';
 import { checkDraft, renderReplyModal } from '../render-reply-modal.js';

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { resolveCase } from '../case-actions/resolve-case.js';
+import { resolveCase } from '../../cases/resolve-case.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { renderResolveModal } from '../render-modals.js';
 import { CaseAction, Input, Modal } from '../slack-ids.js';

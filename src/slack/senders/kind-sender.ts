@@ -1,6 +1,6 @@
 import type { SendResult } from '../../core/channel-adapter.js';
 import { SendError } from '../../core/channel-adapter.js';
-import type { OutboundRow } from '../../outbox/outbox-transport.js';
+import type { OutboundRow } from '../../core/outbound.js';
 import { parseJson } from '../../store/db-types.js';
 import type { SlackSendDeps } from '../slack-send-deps.js';
 

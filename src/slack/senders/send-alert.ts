@@ -1,5 +1,5 @@
 import { SendError } from '../../core/channel-adapter.js';
-import { OutboundStatus } from '../../outbox/outbound-intent.js';
+import { OutboundStatus } from '../../core/outbound.js';
 import { parseJson, type DbTx } from '../../store/db-types.js';
 import { findMarkedInChannel, markerFor } from '../find-marked-message.js';
 import { loadMentionView } from '../load-case-view.js';

@@ -1,5 +1,5 @@
-import { SettingKey, readSetting } from '../../app/runtime-settings.js';
-import { OutboundStatus } from '../../outbox/outbound-intent.js';
+import { SettingKey, readSetting } from '../../store/runtime-settings.js';
+import { OutboundStatus } from '../../core/outbound.js';
 import { findMarkedInChannel, markerFor } from '../find-marked-message.js';
 import { postMessage, toExternalId } from '../post-message.js';
 import { renderBurstSummary } from '../render-burst-summary.js';

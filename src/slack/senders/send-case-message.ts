@@ -1,4 +1,4 @@
-import { OutboundStatus } from '../../outbox/outbound-intent.js';
+import { OutboundStatus } from '../../core/outbound.js';
 import { markerFor, findMarkedInChannel, findMarkedInThread } from '../find-marked-message.js';
 import { joinBurst } from '../join-burst.js';
 import { loadCaseView } from '../load-case-view.js';

@@ -1,6 +1,6 @@
 import { markerFor } from '../find-marked-message.js';
 import { locateCaseThread } from '../locate-case-thread.js';
-import { caseMessageKey } from '../record-case-change.js';
+import { caseMessageKey } from '../../cases/case-intents.js';
 import { loadCaseView } from '../load-case-view.js';
 import { toExternalId, updateMessage } from '../post-message.js';
 import { renderCaseMessage } from '../render-case-message.js';

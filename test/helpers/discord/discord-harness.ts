@@ -1,5 +1,6 @@
+import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
 import { DiscordAdapter, type DiscordAdapterDeps } from '../../../adapters/discord/discord-adapter';
-import type { DiscordConfig } from '../../../src/config/discord-settings';
+import type { DiscordConfig } from '../../../adapters/discord/discord-settings';
 import type { Mention } from '../../../src/core/mention';
 import { silentLogger } from '../../../src/log/create-logger';
 import { OutboxSender } from '../../../src/outbox/outbox-sender';
@@ -55,7 +56,7 @@ export class DiscordHarness {
   /** Sends whatever the outbox holds that is due, once; `at` pretends the clock says so (no waiting for retries). */
   drain(at?: Date) {
     if (!at) return this.sender.drain();
-    return new OutboxSender({ db: this.db, logger: silentLogger(), transports: this.transports(), now: () => at }).drain();
+    return new OutboxSender({ ...caseOutboxHooks, db: this.db, logger: silentLogger(), transports: this.transports(), now: () => at }).drain();
   }
 
   /** Stops the adapter and starts a new one, as a process restart does (with other test hooks if given). */
@@ -86,7 +87,7 @@ export class DiscordHarness {
       now: () => new Date(), brand: { name: 'Lumora', handles: ['lumora'], accountIds: [BOT.id] },
       pointerValues: () => ({ handle: this.adapter.supportHandle() ?? 'lumora' }),
     });
-    this.sender = new OutboxSender({ db: this.db, logger: silentLogger(), transports: this.transports() });
+    this.sender = new OutboxSender({ ...caseOutboxHooks, db: this.db, logger: silentLogger(), transports: this.transports() });
     const handler = batchHandler(deps, (outcomes) => void this.outcomes.push(...outcomes));
     await this.adapter.start(async (batch) => {
       this.handed.push(...batch);

@@ -1,12 +1,14 @@
+import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
 import path from 'node:path';
 import type { SendResult } from '../../../src/core/channel-adapter';
 import type { Mention } from '../../../src/core/mention';
 import { loadConfig, type Config } from '../../../src/config/load-config';
 import { openApp, type AppContext } from '../../../src/app/open-app';
-import { acknowledgementsPaused } from '../../../src/app/runtime-settings';
+import { acknowledgementsPaused } from '../../../src/store/runtime-settings';
 import { silentLogger } from '../../../src/log/create-logger';
 import { OutboxSender, type DrainResult } from '../../../src/outbox/outbox-sender';
-import type { OutboundRow, OutboxTransport } from '../../../src/outbox/outbox-transport';
+import type { OutboxTransport } from '../../../src/outbox/outbox-transport';
+import type { OutboundRow } from '../../../src/core/outbound';
 import { ingestBatch } from '../../../src/pipeline/ingest-batch';
 import type { MentionOutcome } from '../../../src/pipeline/pipeline-deps';
 import { startSlackDesk, type SlackDesk, type StartDeskOptions } from '../../../src/slack/start-slack-desk';
@@ -66,7 +68,7 @@ export async function startDeskHarness(contract: SlackContract, env: Record<stri
   const app = await openApp(config, logger);
   const desk = (await startSlackDesk(app, options))!;
   const customer = recordingChannel('x');
-  const sender = new OutboxSender({ db: app.db, transports: { slack: desk.transport, x: customer, discord: customer }, logger });
+  const sender = new OutboxSender({ ...caseOutboxHooks, db: app.db, transports: { slack: desk.transport, x: customer, discord: customer }, logger });
   const eventsUrl = `http://127.0.0.1:${desk.port}/slack/events`;
   return {
     fake, app, config, desk, eventsUrl, customer, sender,

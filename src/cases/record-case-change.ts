@@ -1,12 +1,15 @@
-import { enqueueIntents, type OutboundIntent } from '../outbox/outbound-intent.js';
+import type { OutboundIntent } from '../core/outbound.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
 import type { DbTx } from '../store/db-types.js';
+import type { CaseEventType } from './case-event-type.js';
+import { caseEventThreadIntent, caseUpdateIntent } from './case-intents.js';
 
 /** A change someone made to a case from Slack, as the audit trail records it. */
 export interface CaseChange {
   caseId: number;
   /** `slack:<user id>` for a person, `bot` for the bot. */
   actor: string;
-  type: string;
+  type: CaseEventType;
   detail: Record<string, unknown>;
   at: Date;
   /** Post a line about it into the case's thread (default true). */
@@ -31,26 +34,9 @@ export async function recordCaseChange(tx: DbTx, change: CaseChange): Promise<nu
     select: { id: true },
   });
   const intents: OutboundIntent[] = [];
-  if (change.thread !== false) intents.push(caseThreadIntent(change.caseId, event.id, `${change.type} by ${change.actor}`));
+  if (change.thread !== false) intents.push(caseEventThreadIntent(change.caseId, event.id, `${change.type} by ${change.actor}`));
   intents.push(caseUpdateIntent(change.caseId, `event:${event.id}`));
   intents.push(...(change.also?.(event.id) ?? []));
   await enqueueIntents(tx, intents, change.at);
   return event.id;
-}
-
-/** A line in the case's thread rendered from a CaseEvent at send time. */
-export function caseThreadIntent(caseId: number, eventId: number, fallback: string): OutboundIntent {
-  return {
-    idempotencyKey: `slack:thread:${caseId}:event:${eventId}`, channel: 'slack', kind: 'slack_thread', target: { caseId, eventId }, text: fallback, caseId,
-  };
-}
-
-/** A re-render of the case's top message (chat.update) from the database at send time. */
-export function caseUpdateIntent(caseId: number, cause: string): OutboundIntent {
-  return { idempotencyKey: `slack:update:${caseId}:${cause}`, channel: 'slack', kind: 'slack_case_update', target: { caseId }, text: `case #${caseId} updated`, caseId };
-}
-
-/** The key of the outbox row that posts a case's top message (see plan-intents slackCaseIntent). */
-export function caseMessageKey(caseId: number): string {
-  return `slack:case:${caseId}`;
 }

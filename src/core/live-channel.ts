@@ -1,9 +1,9 @@
 import { discordChannel } from '../../adapters/discord/discord-channel.js';
 import { xChannel } from '../../adapters/x/x-channel.js';
-import type { ChannelAdapter } from '../core/channel-adapter.js';
-import type { OutboundRow } from '../outbox/outbox-transport.js';
+import type { ChannelAdapter } from './channel-adapter.js';
+import type { OutboundRow } from './outbound.js';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
-import type { AppContext } from './open-app.js';
+import type { AppContext } from '../app/open-app.js';
 
 /** A channel adapter built from the configuration, with what it adds to the pipeline. */
 export interface LiveChannel {

@@ -1,7 +1,7 @@
 import {
   idListSetting, intSetting, listSetting, optionalText, optionalUrl, urlSetting, SettingShape, ParsedSettings,
-} from './setting-types.js';
-import { credentialGroup } from './credential-group.js';
+} from '../../src/core/settings/setting-types.js';
+import { credentialGroup } from '../../src/core/settings/credential-group.js';
 
 /** Discord settings: the bot's credentials, what it watches, and where it connects. */
 export const discordSettings = {

@@ -1,4 +1,4 @@
-import { timeZoneOffsetMinutes } from '../digest/time-zone.js';
+import { timeZoneOffsetMinutes } from '../core/time-zone.js';
 
 /** When the team works: days of the week (0 = Sunday) and a daily window in minutes, in a time zone. */
 export interface BusinessHours {

@@ -1,5 +1,5 @@
-import type { DbTx } from '../../store/db-types.js';
-import { loadMentionView, type MentionView } from '../load-case-view.js';
+import type { DbTx } from '../store/db-types.js';
+import { loadMentionView, type MentionView } from '../slack/load-case-view.js';
 
 /**
  * The post a public reply from Slack answers: the customer's latest public post of the case that

@@ -1,7 +1,6 @@
-import { CaseStatus } from '../../core/case-status.js';
-import type { Db } from '../../store/create-db.js';
-import { formatSlackMention } from '../format-slack-text.js';
-import { recordCaseChange, slackActor } from '../record-case-change.js';
+import { CaseStatus } from '../core/case-status.js';
+import type { Db } from '../store/create-db.js';
+import { recordCaseChange, slackActor } from './record-case-change.js';
 import { notActionable, type ActionResult } from './action-result.js';
 
 const CLAIMABLE = [CaseStatus.Open, CaseStatus.Escalated];
@@ -19,9 +18,9 @@ export async function claimCase(db: Db, input: { caseId: number; userId: string;
     });
     if (won.count === 0) {
       const current = await tx.case.findUnique({ where: { id: caseId }, select: { status: true, ownerSlackId: true } });
-      if (current?.ownerSlackId === userId) return { ok: false, message: `You already own case #${caseId}.` } as const;
+      if (current?.ownerSlackId === userId) return { ok: false, reason: 'already_owner', caseId } as const;
       if (current?.ownerSlackId && current.status !== CaseStatus.Resolved && current.status !== CaseStatus.ClosedNotComplaint) {
-        return { ok: false, message: `Case #${caseId} is already taken by ${formatSlackMention(current.ownerSlackId)}.` } as const;
+        return { ok: false, reason: 'taken', caseId, ownerSlackId: current.ownerSlackId } as const;
       }
       return notActionable(caseId, current?.status);
     }

@@ -1,7 +1,3 @@
-import { textHash } from '../compose/recent-texts.js';
-import { bulkInsert } from '../store/bulk-insert.js';
-import type { DbTx } from '../store/db-types.js';
-
 /** What an outbound message is, which decides how it is sent and what is recorded when it goes. */
 export type OutboundKind =
   | 'public_reply' // acknowledgement or a person's reply, on the customer's channel
@@ -16,12 +12,37 @@ export type OutboundKind =
   | 'slack_notice' // a notice to the whole team channel (acknowledgements paused or resumed)
   | 'slack_digest'; // a managers' digest (Markdown, with its chart rebuilt at send time)
 
+/**
+ * Why a message is sent, stored in its own column: the idempotency key says what caused a message, not
+ * what it is for, so nothing reads meaning from a key's prefix. `other` marks rows written before the
+ * column existed whose purpose could not be derived.
+ */
+export const OUTBOUND_PURPOSES = [
+  'acknowledgement', // the bot's automatic public reply to a complaint
+  'invitation', // the bot's private invitation that goes with it
+  'human_reply', // a person's public reply, sent from Slack
+  'follow_up', // "How did we do?" after a case is resolved
+  'case_message', // the case's top message in Slack
+  'case_thread', // a line in the case's Slack thread
+  'case_update', // the case's top message re-rendered
+  'alert', // a keyword mention the team is told about
+  'alert_update', // an alert re-rendered
+  'burst_summary', // one summary for a burst of new cases
+  'handoff', // the note to the person a case was handed to
+  'notice', // a notice to the whole team channel
+  'digest', // a managers' digest
+  'other',
+] as const;
+
+export type OutboundPurpose = (typeof OUTBOUND_PURPOSES)[number];
+
 /** A message to the outside world, before it is sent. */
 export interface OutboundIntent {
   /** Derived from what causes the message (e.g. `ack:x:<post id>`): the same cause never sends twice. */
   idempotencyKey: string;
   channel: string;
   kind: OutboundKind;
+  purpose: OutboundPurpose;
   target: Record<string, unknown>;
   text: string;
   caseId?: number;
@@ -50,26 +71,20 @@ export const OutboundStatus = {
   Held: 'held',
 } as const;
 
-function toRow(i: OutboundIntent, now: Date) {
-  return {
-    idempotencyKey: i.idempotencyKey, channel: i.channel, kind: i.kind, target: JSON.stringify(i.target), text: i.text,
-    caseId: i.caseId ?? null, mentionId: i.mentionId ?? null, textHash: textHash(i.text), notBefore: i.notBefore ?? now,
-    status: OutboundStatus.Pending, attempts: 0, createdAt: now, updatedAt: now,
-  };
-}
+export type OutboundStatusValue = (typeof OutboundStatus)[keyof typeof OutboundStatus];
 
-/**
- * Writes intents durably (inside the caller's transaction, with the decision that caused them). An
- * intent whose key exists already is skipped: enqueueing is idempotent.
- */
-export async function enqueueIntents(db: DbTx, intents: OutboundIntent[], now = new Date()): Promise<number> {
-  if (!intents.length) return 0;
-  const existing = await db.outboundMessage.findMany({
-    where: { idempotencyKey: { in: intents.map((i) => i.idempotencyKey) } },
-    select: { idempotencyKey: true },
-  });
-  const taken = new Set(existing.map((e) => e.idempotencyKey));
-  const fresh = intents.filter((i) => !taken.has(i.idempotencyKey) && Boolean(taken.add(i.idempotencyKey)));
-  await bulkInsert(db, 'OutboundMessage', fresh.map((i) => toRow(i, now)));
-  return fresh.length;
+/** A stored outbound message as the sender hands it to a transport. */
+export interface OutboundRow {
+  id: number;
+  idempotencyKey: string;
+  channel: string;
+  kind: string;
+  purpose: string;
+  target: string;
+  text: string;
+  attempts: number;
+  /** The last error; starts with `unconfirmed: ` when the platform may or may not have posted. */
+  error: string | null;
+  caseId: number | null;
+  mentionId: number | null;
 }

@@ -1,7 +1,7 @@
-import { CaseStatus } from '../../core/case-status.js';
-import type { Db } from '../../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../../store/db-types.js';
-import { recordCaseChange, slackActor } from '../record-case-change.js';
+import { CaseStatus } from '../core/case-status.js';
+import type { Db } from '../store/create-db.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
+import { recordCaseChange, slackActor } from './record-case-change.js';
 import { notActionable, type ActionResult } from './action-result.js';
 
 /**
@@ -17,7 +17,7 @@ export async function escalateCase(db: Db, input: { caseId: number; userId: stri
       where: { id: caseId, status: current.status },
       data: { status: CaseStatus.Escalated, escalatedAt: current.escalatedAt ?? at, lastEscalatedAt: at, escalationCount: { increment: 1 } },
     });
-    if (done.count === 0) return { ok: false, message: `Case #${caseId} changed while you were escalating it; try again.` } as const;
+    if (done.count === 0) return { ok: false, reason: 'changed', caseId, action: 'escalate' } as const;
     const eventId = await recordCaseChange(tx, { caseId, actor: slackActor(userId), type: 'escalated', detail: { onCall: input.onCall ?? null }, at });
     return { ok: true, eventId } as const;
   });

@@ -1,10 +1,10 @@
-import { AppError, ErrorCode } from '../../core/app-error.js';
-import { CaseStatus } from '../../core/case-status.js';
-import type { Db } from '../../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../../store/db-types.js';
-import { slackCaseIntent, slackThreadIntent } from '../../pipeline/plan-intents.js';
-import { enqueueIntents } from '../../outbox/outbound-intent.js';
-import { slackActor } from '../record-case-change.js';
+import { AppError, ErrorCode } from '../core/app-error.js';
+import { CaseStatus } from '../core/case-status.js';
+import type { Db } from '../store/create-db.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
+import { caseMessageIntent, caseThreadIntent } from './case-intents.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
+import { slackActor } from './record-case-change.js';
 import type { ActionResult } from './action-result.js';
 
 /**
@@ -17,8 +17,8 @@ export async function openCaseFromAlert(db: Db, input: { mentionId: number; user
   const { mentionId, userId, at } = input;
   return db.$transaction(async (tx) => {
     const m = await tx.mention.findUnique({ where: { id: mentionId } });
-    if (!m) return { ok: false, message: 'That post is no longer stored.' } as const;
-    if (m.caseId !== null) return { ok: false, message: `This post is already in case #${m.caseId}.` } as const;
+    if (!m) return { ok: false, reason: 'mention_missing' } as const;
+    if (m.caseId !== null) return { ok: false, reason: 'already_in_case', caseId: m.caseId } as const;
     const open = await tx.case.findFirst({ where: { customerId: m.customerId, status: { in: [...OPEN_CASE_STATUSES] } }, orderBy: { id: 'desc' }, select: { id: true } });
     const caseId = open?.id ?? (await tx.case.create({
       data: {
@@ -36,8 +36,8 @@ export async function openCaseFromAlert(db: Db, input: { mentionId: number; user
       select: { id: true },
     });
     await enqueueIntents(tx, [
-      open ? slackThreadIntent(caseId, `mention:${mentionId}`, `post added from an alert`, mentionId) : slackCaseIntent(caseId, `case #${caseId} opened from an alert`),
-      { idempotencyKey: `slack:alert-update:${mentionId}`, channel: 'slack', kind: 'slack_alert_update', target: { mentionId }, text: `alert turned into case #${caseId}`, mentionId },
+      open ? caseThreadIntent(caseId, `mention:${mentionId}`, `post added from an alert`, mentionId) : caseMessageIntent(caseId, `case #${caseId} opened from an alert`),
+      { idempotencyKey: `slack:alert-update:${mentionId}`, channel: 'slack', kind: 'slack_alert_update', purpose: 'alert_update', target: { mentionId }, text: `alert turned into case #${caseId}`, mentionId },
     ], at);
     return { ok: true, eventId: event.id, caseId } as const;
   });

@@ -1,5 +1,5 @@
-import { flagSetting, intSetting, listSetting, numberSetting, optionalText, urlSetting, SettingShape, ParsedSettings } from './setting-types.js';
-import { credentialGroup } from './credential-group.js';
+import { flagSetting, intSetting, listSetting, numberSetting, optionalText, urlSetting, SettingShape, ParsedSettings } from '../../src/core/settings/setting-types.js';
+import { credentialGroup } from '../../src/core/settings/credential-group.js';
 
 // Prices change: every unit cost is a setting (defaults from X's pay-per-use price list, see README "X").
 const cost = (defaultUsd: number, what: string) => numberSetting(defaultUsd, 0, 100, `US dollars per ${what}, e.g. ${defaultUsd}`);

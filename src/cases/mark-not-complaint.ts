@@ -1,8 +1,8 @@
-import { CaseStatus } from '../../core/case-status.js';
-import type { Db } from '../../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../../store/db-types.js';
-import { NOT_A_COMPLAINT } from '../case-outcomes.js';
-import { recordCaseChange, slackActor } from '../record-case-change.js';
+import { CaseStatus } from '../core/case-status.js';
+import type { Db } from '../store/create-db.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
+import { NOT_A_COMPLAINT } from './case-outcomes.js';
+import { recordCaseChange, slackActor } from './record-case-change.js';
 import { notActionable, type ActionResult } from './action-result.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { DbTx } from '../store/db-types.js';
+import type { DbTx } from './db-types.js';
 
 /** Switches the team flips at run time (from Slack), stored so every instance and restart agrees. */
 export const SettingKey = {

@@ -1,8 +1,8 @@
-import { HUMAN_REPLY_PREFIX } from '../core/case-status.js';
-import { enqueueIntents, OutboundStatus } from '../outbox/outbound-intent.js';
-import type { OutboundRow } from '../outbox/outbox-transport.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
+import { OutboundStatus } from '../core/outbound.js';
+import type { OutboundRow } from '../core/outbound.js';
 import type { DbTx } from '../store/db-types.js';
-import { caseMessageKey, caseThreadIntent, caseUpdateIntent } from './record-case-change.js';
+import { caseEventThreadIntent, caseMessageKey, caseUpdateIntent } from './case-intents.js';
 
 /**
  * When a message to the customer has gone out (inside recordSent's transaction): a person's reply
@@ -12,12 +12,12 @@ import { caseMessageKey, caseThreadIntent, caseUpdateIntent } from './record-cas
  */
 export async function queueSentNotices(tx: DbTx, row: OutboundRow, caseId: number, eventId: number, at: Date): Promise<void> {
   if (row.kind !== 'public_reply' && row.kind !== 'private_message') return;
-  const human = row.idempotencyKey.startsWith(HUMAN_REPLY_PREFIX);
+  const human = row.purpose === 'human_reply';
   if (human) await tx.case.updateMany({ where: { id: caseId, firstHumanReplyAt: null }, data: { firstHumanReplyAt: at } });
   const top = await tx.outboundMessage.findUnique({ where: { idempotencyKey: caseMessageKey(caseId) }, select: { status: true } });
   if (!top || (top.status === OutboundStatus.Pending && !human)) return;
   await enqueueIntents(tx, [
-    caseThreadIntent(caseId, eventId, `${row.kind.replace('_', ' ')} sent`),
+    caseEventThreadIntent(caseId, eventId, `${row.kind.replace('_', ' ')} sent`),
     caseUpdateIntent(caseId, `sent:${row.id}`),
   ], at);
 }

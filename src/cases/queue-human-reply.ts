@@ -1,9 +1,9 @@
-import { CaseStatus, HUMAN_REPLY_PREFIX } from '../../core/case-status.js';
-import { fitsChannel } from '../../compose/channel-limits.js';
-import { cleanText } from '../../core/clean-text.js';
-import type { Db } from '../../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../../store/db-types.js';
-import { recordCaseChange, slackActor } from '../record-case-change.js';
+import { CaseStatus } from '../core/case-status.js';
+import { fitsChannel } from '../core/channel-limit.js';
+import { cleanText } from '../core/clean-text.js';
+import type { Db } from '../store/create-db.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
+import { recordCaseChange, slackActor } from './record-case-change.js';
 import { notActionable, type ActionResult } from './action-result.js';
 import { findReplyTarget } from './find-reply-target.js';
 
@@ -17,16 +17,16 @@ export async function queueHumanReply(
 ): Promise<ActionResult> {
   const { caseId, userId, at } = input;
   const text = cleanText(input.text).trim();
-  if (!text) return { ok: false, message: 'The reply is empty.' };
-  const idempotencyKey = `${HUMAN_REPLY_PREFIX}slack:${input.viewId}`;
+  if (!text) return { ok: false, reason: 'empty_reply' };
+  const idempotencyKey = `human-reply:slack:${input.viewId}`;
   return db.$transaction(async (tx) => {
     const already = await tx.outboundMessage.findUnique({ where: { idempotencyKey }, select: { id: true } });
-    if (already) return { ok: false, message: 'This reply is already on its way.' } as const;
+    if (already) return { ok: false, reason: 'reply_on_its_way' } as const;
     const current = await tx.case.findUnique({ where: { id: caseId }, select: { status: true, ownerSlackId: true, claimedAt: true } });
     if (!current || !(OPEN_CASE_STATUSES as readonly string[]).includes(current.status)) return notActionable(caseId, current?.status);
     const target = await findReplyTarget(tx, caseId);
-    if (!target) return { ok: false, message: `Case #${caseId} has no public post the brand may answer; write to the customer in private.` } as const;
-    if (!fitsChannel(target.channel, text)) return { ok: false, message: `The reply is too long for ${target.channel}.` } as const;
+    if (!target) return { ok: false, reason: 'no_public_post', caseId } as const;
+    if (!fitsChannel(target.channel, text)) return { ok: false, reason: 'too_long', channel: target.channel } as const;
     if (!current.ownerSlackId) {
       await tx.case.updateMany({
         where: { id: caseId, ownerSlackId: null },
@@ -37,7 +37,7 @@ export async function queueHumanReply(
       caseId, actor: slackActor(userId), type: 'reply_queued', detail: { channel: target.channel, mentionId: target.id, length: text.length }, at,
       thread: false,
       also: () => [{
-        idempotencyKey, channel: target.channel, kind: 'public_reply', text, caseId, mentionId: target.id,
+        idempotencyKey, channel: target.channel, kind: 'public_reply', purpose: 'human_reply', text, caseId, mentionId: target.id,
         target: { inReplyTo: { id: target.externalId, authorId: target.author.externalId, place: target.place }, by: userId },
       }],
     });

@@ -1,9 +1,9 @@
-import { CaseStatus } from '../../core/case-status.js';
-import { cleanText } from '../../core/clean-text.js';
-import type { Db } from '../../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../../store/db-types.js';
-import { RESOLVE_OUTCOMES } from '../case-outcomes.js';
-import { recordCaseChange, slackActor } from '../record-case-change.js';
+import { CaseStatus } from '../core/case-status.js';
+import { cleanText } from '../core/clean-text.js';
+import type { Db } from '../store/create-db.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
+import { RESOLVE_OUTCOMES } from './case-outcomes.js';
+import { recordCaseChange, slackActor } from './record-case-change.js';
 import { notActionable, type ActionResult } from './action-result.js';
 import { MAX_NOTE } from './hand-off-case.js';
 
@@ -17,7 +17,7 @@ export async function resolveCase(
   db: Db, input: { caseId: number; userId: string; outcome: string; note: string; at: Date; followUpDelayHours: number },
 ): Promise<ActionResult> {
   const { caseId, userId, outcome, at } = input;
-  if (!RESOLVE_OUTCOMES.some((o) => o.value === outcome)) return { ok: false, message: `"${outcome.slice(0, 40).replace(/[<>&]/g, '')}" is not an outcome.` };
+  if (!RESOLVE_OUTCOMES.some((o) => o.value === outcome)) return { ok: false, reason: 'unknown_outcome', outcome };
   const note = cleanText(input.note, MAX_NOTE).trim();
   const followUpDueAt = new Date(at.getTime() + input.followUpDelayHours * HOUR_MS);
   return db.$transaction(async (tx) => {
@@ -27,7 +27,7 @@ export async function resolveCase(
       where: { id: caseId, status: current.status },
       data: { status: CaseStatus.Resolved, resolvedAt: at, outcome, followUpDueAt, ownerSlackId: current.ownerSlackId ?? userId },
     });
-    if (done.count === 0) return { ok: false, message: `Case #${caseId} changed while you were resolving it; try again.` } as const;
+    if (done.count === 0) return { ok: false, reason: 'changed', caseId, action: 'resolve' } as const;
     const eventId = await recordCaseChange(tx, { caseId, actor: slackActor(userId), type: 'resolved', detail: { outcome, note, followUpDueAt }, at });
     return { ok: true, eventId } as const;
   });
