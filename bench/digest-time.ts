@@ -4,7 +4,7 @@ import { buildDigest } from '../src/digest/build-digest';
 import { queryDigestData } from '../src/digest/query-digest-data';
 import { renderDigestChart } from '../src/digest/render-digest-chart';
 import { renderDigestMarkdown } from '../src/digest/render-digest-markdown';
-import { digestPeriod } from '../src/jobs/post-digest';
+import { digestPeriod } from '../src/digest/post-digest';
 import { applyMigrations } from '../src/store/apply-migrations';
 import { createDb } from '../src/store/create-db';
 

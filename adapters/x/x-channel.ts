@@ -1,10 +1,9 @@
-import type { LiveChannel, LiveChannelFactory } from '../../src/core/live-channel.js';
-import type { Config } from '../../src/config/load-config.js';
-import type { XConfig } from './x-settings.js';
-import type { Logger } from '../../src/log/create-logger.js';
+import type { LiveChannel } from '../../src/core/live-channel.js';
 import type { OutboundRow } from '../../src/core/outbound.js';
-import { channelRules } from '../../src/core/channel-rules.js';
+import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
+import { X_RULES } from './x-rules.js';
+import type { XConfig } from './x-settings.js';
 import { XAdapter } from './x-adapter.js';
 import type { Sleep } from './x-context.js';
 import type { XSpend } from './x-spend.js';
@@ -14,8 +13,8 @@ export function dmLink(brandUserId: string): string {
   return `https://x.com/messages/compose?recipient_id=${encodeURIComponent(brandUserId)}`;
 }
 
-// What the pipeline queues without a person: the acknowledgement and the DM invitation (plan-intents.ts).
-const AUTOMATIC = /^(ack|invite):/;
+// What the pipeline queues without a person: the acknowledgement and the DM invitation.
+const AUTOMATIC: ReadonlySet<string> = new Set(['acknowledgement', 'invitation']);
 
 /**
  * Asked by the outbox before each X send: an automatic message queued before the day's budget ran out,
@@ -24,7 +23,7 @@ const AUTOMATIC = /^(ack|invite):/;
  */
 export function xOutboxGuard(db: Db, config: XConfig, spend: XSpend): (row: OutboundRow) => Promise<string | undefined> {
   return async (row) => {
-    if (row.channel !== 'x' || !AUTOMATIC.test(row.idempotencyKey)) return undefined;
+    if (row.channel !== 'x' || !AUTOMATIC.has(row.purpose)) return undefined;
     if (row.caseId !== null) {
       const found = await db.case.findUnique({ where: { id: row.caseId }, select: { customer: { select: { optedOutAt: true } } } });
       if (found?.customer.optedOutAt) return 'the customer opted out ("stop"): no automatic message';
@@ -35,7 +34,7 @@ export function xOutboxGuard(db: Db, config: XConfig, spend: XSpend): (row: Outb
 
 /** What the X channel needs from the running app (tests pass their own). */
 export interface XChannelApp {
-  config: Pick<Config, 'brand'> & { x: XConfig };
+  brand: { handles: string[] };
   db: Db;
   logger: Logger;
 }
@@ -45,14 +44,17 @@ export interface XChannelApp {
  * ignored), the private-message pointer (words, or the DM deep link when X_DM_LINK is on), and the
  * day's budget, which turns acknowledgements into cases held with "budget reached".
  */
-export function buildXChannel(app: XChannelApp, clock: { now?: () => Date; sleep?: Sleep } = {}): LiveChannel & { adapter: XAdapter } {
-  const x = app.config.x;
-  const adapter = new XAdapter({ config: x, db: app.db, logger: app.logger, brandHandles: app.config.brand.handles, ...clock });
+export function buildXChannel(
+  app: XChannelApp,
+  x: XConfig,
+  clock: { now?: () => Date; sleep?: Sleep } = {},
+): LiveChannel & { adapter: XAdapter } {
+  const adapter = new XAdapter({ config: x, db: app.db, logger: app.logger, brandHandles: app.brand.handles, ...clock });
   return {
     adapter,
     pipeline: {
       accountIds: [x.brandUserId],
-      channelRules: (channel) => channelRules(channel, x.dmLink ? { x: { pointerKind: 'x-link' } } : {}),
+      rules: () => (x.dmLink ? { ...X_RULES, pointerKind: 'x-link' } : X_RULES),
       pointerValues: (): Record<string, string> => (x.dmLink ? { dm_link: dmLink(x.brandUserId) } : {}),
       budgetReached: () => adapter.spend.budgetReached(x),
     },
@@ -60,5 +62,3 @@ export function buildXChannel(app: XChannelApp, clock: { now?: () => Date; sleep
   };
 }
 
-/** Registered in src/app/live-channels.ts: null when the X credentials are not configured. */
-export const xChannel: LiveChannelFactory = async (app) => (app.config.x ? buildXChannel({ ...app, config: { ...app.config, x: app.config.x } }) : null);

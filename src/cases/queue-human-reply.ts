@@ -1,5 +1,5 @@
 import { CaseStatus } from '../core/case-status.js';
-import { fitsChannel } from '../core/channel-limit.js';
+import { type ChannelLimit, fitsLimit } from '../core/channel-limit.js';
 import { cleanText } from '../core/clean-text.js';
 import type { Db } from '../store/create-db.js';
 import { OPEN_CASE_STATUSES } from '../core/case-status.js';
@@ -13,7 +13,15 @@ import { findReplyTarget } from './find-reply-target.js';
  * unowned case becomes its owner. The thread hears about it when the reply has really gone out.
  */
 export async function queueHumanReply(
-  db: Db, input: { caseId: number; userId: string; viewId: string; text: string; at: Date },
+  db: Db, input: {
+    caseId: number;
+    userId: string;
+    viewId: string;
+    text: string;
+    at: Date;
+    /** How long a reply may be on each channel. */
+    limit: (channel: string) => ChannelLimit;
+  },
 ): Promise<ActionResult> {
   const { caseId, userId, at } = input;
   const text = cleanText(input.text).trim();
@@ -26,7 +34,7 @@ export async function queueHumanReply(
     if (!current || !(OPEN_CASE_STATUSES as readonly string[]).includes(current.status)) return notActionable(caseId, current?.status);
     const target = await findReplyTarget(tx, caseId);
     if (!target) return { ok: false, reason: 'no_public_post', caseId } as const;
-    if (!fitsChannel(target.channel, text)) return { ok: false, reason: 'too_long', channel: target.channel } as const;
+    if (!fitsLimit(input.limit(target.channel), text)) return { ok: false, reason: 'too_long', channel: target.channel } as const;
     if (!current.ownerSlackId) {
       await tx.case.updateMany({
         where: { id: caseId, ownerSlackId: null },

@@ -1,10 +1,11 @@
 import { AppError, describeError, ErrorCode } from '../core/app-error.js';
-import { loadConfig } from '../config/load-config.js';
 import { readEnv } from '../config/read-env.js';
 import { createLogger } from '../log/create-logger.js';
 import { openApp } from '../app/open-app.js';
 import { runReplay } from '../app/run-replay.js';
-import { hasLiveChannels, runLive } from '../app/run-live.js';
+import { hasLiveChannels } from '../app/known-channels.js';
+import { loadAppConfig } from '../app/load-app-config.js';
+import { runLive } from '../app/run-live.js';
 import { startSlackDesk, type SlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
 import { discordInviteLines } from './discord-invite-command.js';
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     const args = parseCli(argv);
     if (args.command === 'help') return io.stdout(HELP), 0;
     if (args.command === 'version') return io.stdout(packageVersion()), 0;
-    const config = loadConfig(io.env);
+    const config = loadAppConfig(io.env);
     if (args.command === 'discord-invite') return discordInviteLines(config).forEach((l) => io.stdout(l)), 0;
     if (args.command === 'score') {
       await runScore(io.stdin, io.stdout, args.threshold ?? config.complaintThreshold);
@@ -61,7 +62,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return 0;
       }
       desk = await startSlackDesk(app);
-      if (args.command === 'run' && hasLiveChannels(app)) await runLive(app, { slack: desk?.transport, stopSignal: untilSignal() });
+      if (args.command === 'run' && hasLiveChannels(config)) await runLive(app, { slack: desk?.transport, stopSignal: untilSignal() });
       else {
         const file = args.command === 'replay' ? args.file! : config.demoStreamFile;
         if (args.command === 'run' && !args.json) io.stdout(`mention-desk demo: no platform credentials set, replaying ${file} into ${config.databaseUrl}\n`);

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../core/app-error.js';
 import type { Topic } from '../scoring/score-types.js';
 import { findLiabilityPhrases } from './check-liability.js';
-import { fitsChannel } from '../core/channel-limit.js';
+import { type ChannelLimit, fitsLimit } from '../core/channel-limit.js';
 import { fillTemplate, Prompts } from './load-prompts.js';
 import { seededOrder } from './pick-variant.js';
 import { RecentTexts } from './recent-texts.js';
@@ -10,6 +10,8 @@ import { textHash } from '../core/text-hash.js';
 /** Everything the acknowledgement says that is specific to this mention. */
 export interface AcknowledgementInput {
   channel: string;
+  /** The channel's length limit, counted as the platform counts. */
+  limit: ChannelLimit;
   name: string;
   brand: string;
   topic: Topic;
@@ -53,7 +55,7 @@ export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementI
     const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointers[p] };
     const text = [openings[o], topics[t], closings[c]].map((part) => fillTemplate(part, values)).join(' ');
     // A placeholder left unfilled (a pointer value the channel did not supply) is never sent.
-    if (/\{\w+\}/.test(text) || !fitsChannel(input.channel, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
+    if (/\{\w+\}/.test(text) || !fitsLimit(input.limit, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
     return remember(recent, text, combo);
   }
   throw new AppError(ErrorCode.PromptInvalid, `no acknowledgement variant fits ${input.channel} for case ${input.ref}`,

@@ -15,16 +15,8 @@ export interface ChannelRules {
   privateFailedPointerKind?: string;
 }
 
-const RULES: Record<string, ChannelRules> = {
-  x: { pointerKind: 'x', privateFirst: 'after_inbound' },
-  discord: { pointerKind: 'discord', privateFirst: 'always', privateFailedPointerKind: 'discord-dm-closed' },
-};
-const DEFAULT_RULES: ChannelRules = { pointerKind: 'replay', privateFirst: 'always' };
-
-/** The rules of `channel`, with per-deployment overrides (e.g. X DM links) applied. */
-export function channelRules(channel: string, overrides: Record<string, Partial<ChannelRules>> = {}): ChannelRules {
-  return { ...(RULES[channel] ?? DEFAULT_RULES), ...overrides[channel] };
-}
+/** The rules of a channel no channel folder describes (a replay file's own names, the console). */
+export const DEFAULT_RULES: ChannelRules = { pointerKind: 'replay', privateFirst: 'always' };
 
 /** Whether the bot may send the first private message to this person now. */
 export function mayMessagePrivately(rules: ChannelRules, lastPrivateInboundAt: Date | null): boolean {

@@ -1,15 +1,26 @@
 import os from 'node:os';
-import type { AppContext } from '../app/open-app.js';
+import type { Prompts } from '../compose/load-prompts.js';
+import type { Config } from '../config/load-config.js';
 import type { ChannelRules } from '../core/channel-rules.js';
+import type { Logger } from '../log/create-logger.js';
+import type { Db } from '../store/create-db.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 import { escalateSla } from './escalate-sla.js';
 import { JobDefinition, JobRunner } from './job-runner.js';
 import { JobSchedule } from './job-schedule.js';
-import { digestPeriod, postDigest } from './post-digest.js';
+import { digestPeriod, postDigest } from '../digest/post-digest.js';
 import { sendFollowUps } from './send-follow-ups.js';
 
+/** What the jobs need from the running app. */
+export interface JobsHost {
+  config: Pick<Config, 'jobs' | 'slack' | 'brand' | 'databaseUrl'>;
+  db: Db;
+  logger: Logger;
+  prompts: Prompts;
+}
+
 /** The bot's scheduled jobs, built from the configuration. Digests need a managers' channel. */
-export function createJobs(app: AppContext, channelRules: (channel: string) => ChannelRules): JobDefinition[] {
+export function createJobs(app: JobsHost, channelRules: (channel: string) => ChannelRules): JobDefinition[] {
   const { config, db, logger } = app;
   const jobs = config.jobs;
   const tz = jobs.timeZone;
@@ -42,7 +53,7 @@ export function createJobs(app: AppContext, channelRules: (channel: string) => C
 }
 
 /** Starts the job runner for a running bot (makes up missed runs first). */
-export function startJobs(app: AppContext, channelRules: (channel: string) => ChannelRules): JobRunner {
+export function startJobs(app: JobsHost, channelRules: (channel: string) => ChannelRules): JobRunner {
   const runner = new JobRunner({ db: app.db, logger: app.logger, owner: `${os.hostname()}:${process.pid}` }, createJobs(app, channelRules));
   runner.start();
   return runner;

@@ -73,7 +73,7 @@ function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): Out
     out.push(invitation);
   }
   const compose = (pointerKind: string, variantSeed: string) => composeAcknowledgement(deps.prompts, {
-    channel: m.channel, name, brand: deps.brand.name, topic: o.score!.topic, ref, seed: variantSeed,
+    channel: m.channel, limit: deps.channelLimit(m.channel), name, brand: deps.brand.name, topic: o.score!.topic, ref, seed: variantSeed,
     pointerKind, pointerValues: deps.pointerValues?.(m.channel),
   }, deps.recent);
   o.acknowledgement = compose(rules.pointerKind, seed);

@@ -25,7 +25,7 @@ export function recomposeAcknowledgement(deps: PipelineDeps): (row: OutboundRow)
     const rules = deps.channelRules(mention.channel);
     try {
       return composeAcknowledgement(deps.prompts, {
-        channel: mention.channel, name: greetingName(mention.identity), brand: deps.brand.name, topic: mention.topic as Topic,
+        channel: mention.channel, limit: deps.channelLimit(mention.channel), name: greetingName(mention.identity), brand: deps.brand.name, topic: mention.topic as Topic,
         ref: caseRef(row.caseId), pointerKind: rules.pointerKind, pointerValues: deps.pointerValues?.(mention.channel),
         seed: `${mention.channel}:${mention.externalId}:reworded:${row.attempts}`,
       }, deps.recent);

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { channelLimit } from '../core/channel-limit.js';
+import type { ChannelLimit } from '../core/channel-limit.js';
 import { findLiabilityPhrases } from '../compose/check-liability.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { channelName, quoteEscaped, shortEscaped } from './format-slack-text.js';
@@ -16,8 +16,7 @@ export interface DraftCheck {
 }
 
 /** Length as the customer's channel counts it (X: twitter-text weights) and liability-admitting phrases. */
-export function checkDraft(channel: string, text: string): DraftCheck {
-  const limit = channelLimit(channel);
+export function checkDraft(limit: ChannelLimit, text: string): DraftCheck {
   const length = limit.measure(text);
   return { length, max: limit.maxLength, fits: length <= limit.maxLength, liability: findLiabilityPhrases(text) };
 }
@@ -29,9 +28,9 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: tru
  * length check and the preview below it stay live), the length on the customer's channel, a warning
  * for wording that admits liability, and a preview of exactly what will be posted as the brand.
  */
-export function renderReplyModal(context: ModalContext, target: MentionView, draft: string): ModalView {
+export function renderReplyModal(context: ModalContext, target: MentionView, draft: string, limit: ChannelLimit): ModalView {
   const where = escapeMrkdwn(channelName(target.channel));
-  const check = checkDraft(target.channel, draft);
+  const check = checkDraft(limit, draft);
   const lengthLine = check.fits
     ? `:white_check_mark: ${check.length} / ${check.max} characters on ${where}`
     : `:x: ${check.length} / ${check.max} characters: too long for ${where}${target.channel === 'x' ? ' (links count 23, emoji and CJK count 2)' : ''}`;

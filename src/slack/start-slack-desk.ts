@@ -1,15 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { webApi, type App } from '@slack/bolt';
-import type { AppContext } from '../app/open-app.js';
 import { AppError, describeError } from '../core/app-error.js';
+import type { ChannelLimit } from '../core/channel-limit.js';
+import type { Config } from '../config/load-config.js';
+import type { Logger } from '../log/create-logger.js';
+import type { Db } from '../store/create-db.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
-import { digestOnRequest } from '../jobs/digest-on-request.js';
+import { digestOnRequest, type RequestDigest } from '../digest/digest-on-request.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 import { boltLogger } from './bolt-logger.js';
 import { createMembershipCheck } from './check-membership.js';
 import { createSlackApp } from './create-slack-app.js';
-import type { RequestDigest } from './desk-deps.js';
 import { PostPacer } from './pace-posts.js';
 import { registerHandlers } from './register-handlers.js';
 import { createSlackTransport } from './slack-transport.js';
@@ -24,6 +26,15 @@ export interface SlackDesk {
   stop(): Promise<void>;
 }
 
+/** What the Slack desk needs from the running app. */
+export interface DeskHost {
+  config: Pick<Config, 'slack' | 'databaseUrl' | 'acknowledgeAutomatically' | 'jobs'>;
+  db: Db;
+  logger: Logger;
+  /** How long a public reply may be on each channel (the *Reply publicly* length check). */
+  channelLimit: (channel: string) => ChannelLimit;
+}
+
 export interface StartDeskOptions {
   /** Builds the managers' digest for "/mentions digest" (default: the last 7 days, see digestOnRequest). */
   requestDigest?: RequestDigest;
@@ -36,7 +47,7 @@ export interface StartDeskOptions {
  * HTTP, every handler registered, and the transport the outbox sends Slack messages through. Its
  * WebClient rejects rate-limited calls instead of waiting in memory, so the outbox waits durably.
  */
-export async function startSlackDesk(app: AppContext, options: StartDeskOptions = {}): Promise<SlackDesk | null> {
+export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = {}): Promise<SlackDesk | null> {
   const config = app.config.slack;
   if (!config) return null;
   const now = options.now ?? (() => new Date());
@@ -50,7 +61,11 @@ export async function startSlackDesk(app: AppContext, options: StartDeskOptions 
   const bolt = createSlackApp(config, app.logger);
   registerHandlers(bolt, {
     db: app.db, config, logger: app.logger, now, isMember: createMembershipCheck(bolt.client, config),
-    acknowledgeAutomatically: app.config.acknowledgeAutomatically, requestDigest: options.requestDigest ?? digestOnRequest(app, now),
+    acknowledgeAutomatically: app.config.acknowledgeAutomatically, channelLimit: app.channelLimit,
+    requestDigest: options.requestDigest ?? digestOnRequest({
+      db: app.db, provider: databaseProvider(app.config.databaseUrl), now, timeZone: app.config.jobs.timeZone,
+      channelId: app.config.jobs.digest.managersChannelId ?? config.channelId,
+    }),
   });
   const mode = config.appToken ? 'socket' : 'http';
   let started: unknown;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { openApp } from '../../src/app/open-app';
 import { runLive } from '../../src/app/run-live';
-import { loadConfig } from '../../src/config/load-config';
+import { loadAppConfig } from '../../src/app/load-app-config';
 import { silentLogger } from '../../src/log/create-logger';
 import { BOT, BOT_TOKEN, GUILD_ID, SUPPORT } from '../helpers/discord/discord-fixtures';
 import { waitFor } from '../helpers/discord/discord-harness';
@@ -13,7 +13,7 @@ describeWithDiscordContract('mention-desk run, with Discord configured', () => {
   it('watches Discord, answers a complaint through the outbox and stops cleanly', async () => {
     const discord = await FakeDiscord.start();
     const { dir, cleanup } = tempDir();
-    const config = loadConfig({
+    const config = loadAppConfig({
       DATABASE_URL: `file:${path.join(dir, 'live.db')}`, LOG_LEVEL: 'silent', DISCORD_BOT_TOKEN: BOT_TOKEN, DISCORD_API_URL: discord.rest.url,
       DISCORD_GUILD_IDS: GUILD_ID, DISCORD_CHANNEL_IDS: SUPPORT,
     });

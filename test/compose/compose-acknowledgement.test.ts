@@ -3,8 +3,9 @@ import { composeAcknowledgement } from '../../src/compose/compose-acknowledgemen
 import { findLiabilityPhrases } from '../../src/compose/check-liability';
 import { RecentTexts } from '../../src/compose/recent-texts';
 import { prompts } from '../helpers/pipeline-deps';
+import { X_LIMIT } from '../../adapters/x/x-rules';
 
-const base = { channel: 'x', name: 'Maria', brand: 'Lumora', topic: 'delivery' as const, ref: '#12', pointerKind: 'x', seed: 'x:1' };
+const base = { channel: 'x', limit: X_LIMIT, name: 'Maria', brand: 'Lumora', topic: 'delivery' as const, ref: '#12', pointerKind: 'x', seed: 'x:1' };
 
 describe('composeAcknowledgement', () => {
   it('is specific: greets by name, speaks to the topic, points to a private message, quotes the reference', () => {

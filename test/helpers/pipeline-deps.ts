@@ -3,7 +3,7 @@ import { loadPrompts } from '../../src/compose/load-prompts';
 import { RecentTexts } from '../../src/compose/recent-texts';
 import { silentLogger } from '../../src/log/create-logger';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
-import { channelRules } from '../../src/core/channel-rules';
+import { limitOf, rulesOf } from '../../src/app/known-channels';
 import type { Db } from '../../src/store/create-db';
 
 export const prompts = loadPrompts(path.join(__dirname, '../../prompts'));
@@ -15,7 +15,8 @@ export function testDeps(db: Db, over: Partial<PipelineDeps> = {}): PipelineDeps
     brand: { name: 'Lumora', handles: ['lumora', 'LumoraCares'], accountIds: ['1500000000000000001'] },
     threshold: 0.5, ratingWindowDays: 14, now: () => new Date('2026-11-18T10:00:00Z'),
     acknowledgementsPaused: async () => false, budgetReached: async () => false,
-    channelRules: (c) => channelRules(c),
+    channelRules: rulesOf,
+    channelLimit: limitOf,
     pointerValues: () => ({ handle: 'LumoraCares' }),
     ...over,
   };

@@ -1,6 +1,7 @@
+import type { XConfig } from '../../adapters/x/x-settings';
 import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { buildXChannel } from '../../adapters/x/x-channel';
-import { loadConfig } from '../../src/config/load-config';
+import { loadAppConfig } from '../../src/app/load-app-config';
 import type { Mention } from '../../src/core/mention';
 import { createLogger } from '../../src/log/create-logger';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
@@ -37,14 +38,15 @@ export async function xHarness(o: XHarnessOptions = {}) {
   const fx = o.fx ?? new FakeX(time.now);
   const server = o.server ?? (await startXContractServer(fx));
   const store = o.db ? { db: o.db, close: async () => undefined } : await tempDb();
-  const config = loadConfig({ ...xEnv(server.url, o.env), ...o.keys });
+  const config = loadAppConfig({ ...xEnv(server.url, o.env), ...o.keys });
   // Log lines are kept (with secrets scrubbed, as in production) so tests can read what an operator sees.
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', secrets: config.secrets, destination: { write: (line: string) => void logs.push(line) } });
-  const channel = buildXChannel({ config: { ...config, x: config.x! }, db: store.db, logger }, { now: time.now, sleep: time.sleep });
+  const x = config.channels.x as XConfig;
+  const channel = buildXChannel({ brand: config.brand, db: store.db, logger }, x, { now: time.now, sleep: time.sleep });
   const { pipeline } = channel;
   const deps = testDeps(store.db, {
-    now: time.now, channelRules: pipeline!.channelRules!, pointerValues: pipeline!.pointerValues!, budgetReached: pipeline!.budgetReached!,
+    now: time.now, channelRules: () => pipeline!.rules!(), pointerValues: () => pipeline!.pointerValues!(), budgetReached: () => pipeline!.budgetReached!(),
   });
   const slack = recordOnlyTransport('slack');
   const sender = new OutboxSender({ ...caseOutboxHooks,

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/load-config';
 import { escalateSla } from '../../src/jobs/escalate-sla';
 import { sendFollowUps } from '../../src/jobs/send-follow-ups';
-import { channelRules } from '../../src/core/channel-rules';
+import { rulesOf } from '../../src/app/known-channels';
 import { mention } from '../helpers/fixtures';
 import { prompts } from '../helpers/pipeline-deps';
 import { openPostedCase, threadLines, topMessage } from '../helpers/slack/desk-clicks';
@@ -32,7 +32,7 @@ describeSlack('scheduled jobs as the team sees them in Slack', () => {
     const [o] = await h.ingest([mention({ author })]);
     await h.drainAll();
     const c = await h.app.db.case.update({ where: { id: o.caseId! }, data: { status: 'resolved', resolvedAt: new Date(), followUpDueAt: new Date(Date.now() - 1000) } });
-    expect(await sendFollowUps({ db: h.app.db, prompts, brandName: 'Lumora', channelRules: (ch) => channelRules(ch) }, new Date())).toEqual([c.id]);
+    expect(await sendFollowUps({ db: h.app.db, prompts, brandName: 'Lumora', channelRules: rulesOf }, new Date())).toEqual([c.id]);
     await h.drainAll();
     const followUp = h.customer.sent.find((r) => r.idempotencyKey === `followup:${c.id}`)!;
     expect(followUp.text).toMatch(/Kim/);

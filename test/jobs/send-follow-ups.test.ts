@@ -1,6 +1,6 @@
 import { sendFollowUps } from '../../src/jobs/send-follow-ups';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
-import { channelRules } from '../../src/core/channel-rules';
+import { rulesOf } from '../../src/app/known-channels';
 import type { Db } from '../../src/store/create-db';
 import { mention } from '../helpers/fixtures';
 import { prompts, testDeps } from '../helpers/pipeline-deps';
@@ -13,7 +13,7 @@ describe('follow-ups and ratings', () => {
   let close: () => Promise<void>;
   beforeEach(async () => ({ db, close } = await tempDb()));
   afterEach(() => close());
-  const deps = () => ({ db, prompts, brandName: 'Lumora', channelRules: (c: string) => channelRules(c) });
+  const deps = () => ({ db, prompts, brandName: 'Lumora', channelRules: rulesOf });
 
   async function resolvedCase(channel: string, author = { id: `a-${channel}`, handle: 'kim', name: 'Kim Lee' }) {
     const [o] = await ingestBatch(testDeps(db), [mention({ channel, author, place: channel === 'discord' ? { guildId: 'g', channelId: 'c' } : undefined })]);

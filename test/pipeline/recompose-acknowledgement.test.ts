@@ -1,4 +1,5 @@
-import { fitsChannel } from '../../src/core/channel-limit';
+import { limitOf } from '../../src/app/known-channels';
+import { fitsLimit } from '../../src/core/channel-limit';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import { recomposeAcknowledgement } from '../../src/pipeline/recompose-acknowledgement';
 import { mention } from '../helpers/fixtures';
@@ -16,7 +17,7 @@ describe('recomposeAcknowledgement', () => {
       expect(reworded).toBeDefined();
       expect(reworded).not.toBe(row.text);
       expect(reworded).toMatch(/Maria/);
-      expect(fitsChannel('x', reworded!)).toBe(true);
+      expect(fitsLimit(limitOf('x'), reworded!)).toBe(true);
       expect(outcome.caseId).toBeDefined();
       const again = await recomposeAcknowledgement(deps)({ ...row, text: reworded!, attempts: 1 });
       expect([row.text, reworded]).not.toContain(again);

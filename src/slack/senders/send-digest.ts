@@ -2,7 +2,7 @@ import { buildDigest } from '../../digest/build-digest.js';
 import { queryDigestData } from '../../digest/query-digest-data.js';
 import { renderDigestChart } from '../../digest/render-digest-chart.js';
 import { describeError } from '../../core/app-error.js';
-import { periodFromTarget } from '../../jobs/post-digest.js';
+import { periodFromTarget } from '../../digest/post-digest.js';
 import { parseJson } from '../../store/db-types.js';
 import { findMarkedInChannel, markerFor } from '../find-marked-message.js';
 import { postMessage, toExternalId } from '../post-message.js';

@@ -1,6 +1,6 @@
-import { dmLink, xChannel } from '../../../adapters/x/x-channel';
-import type { AppContext } from '../../../src/app/open-app';
-import { loadConfig } from '../../../src/config/load-config';
+import { dmLink } from '../../../adapters/x/x-channel';
+import { configuredChannels } from '../../../src/app/known-channels';
+import { loadAppConfig } from '../../../src/app/load-app-config';
 import { SERVER_ERROR } from '../../helpers/fake-x';
 import { xContractMissing } from '../../helpers/x-contract-server';
 import { xHarness, XHarness } from '../../helpers/x-harness';
@@ -11,9 +11,9 @@ const describeX = xContractMissing ? describe.skip : describe;
 
 const COMPLAINT = '@lumora my order never arrived and nobody answers. Unacceptable!';
 
-describe('xChannel', () => {
-  it('is not built when the X credentials are not configured', async () => {
-    expect(await xChannel({ config: loadConfig({}) } as AppContext)).toBeNull();
+describe('the X channel', () => {
+  it('is not configured when the X credentials are not set', () => {
+    expect(configuredChannels(loadAppConfig({})).map((c) => c.channel.name)).not.toContain('x');
   });
 });
 
@@ -103,9 +103,9 @@ describeX('X channel rules (real twitter-api-v2 against the contract)', () => {
     h = await xHarness({ env: { X_DAILY_BUDGET_USD: '0.011' } });
     h.fx.post(h.fx.user('ana'), COMPLAINT, 3);
     await h.cycle(); // 0.001 read + 0.01 reply: the budget is used up
-    expect(await h.channel.pipeline!.budgetReached!('x')).toBe(true);
+    expect(await h.channel.pipeline!.budgetReached!()).toBe(true);
     h.time.advance(86_400_000);
-    expect(await h.channel.pipeline!.budgetReached!('x')).toBe(false);
+    expect(await h.channel.pipeline!.budgetReached!()).toBe(false);
     h.fx.post(h.fx.user('ben'), COMPLAINT, 1);
     await h.cycle();
     expect(h.posted()).toHaveLength(2);

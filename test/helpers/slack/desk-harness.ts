@@ -2,7 +2,8 @@ import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
 import path from 'node:path';
 import type { SendResult } from '../../../src/core/channel-adapter';
 import type { Mention } from '../../../src/core/mention';
-import { loadConfig, type Config } from '../../../src/config/load-config';
+import { loadAppConfig } from '../../../src/app/load-app-config';
+import type { Config } from '../../../src/config/load-config';
 import { openApp, type AppContext } from '../../../src/app/open-app';
 import { acknowledgementsPaused } from '../../../src/store/runtime-settings';
 import { silentLogger } from '../../../src/log/create-logger';
@@ -60,7 +61,7 @@ export interface DeskHarness {
 export async function startDeskHarness(contract: SlackContract, env: Record<string, string> = {}, options: StartDeskOptions = {}): Promise<DeskHarness> {
   const fake = await SlackApiServer.start(contract, { bot: BOT_TOKEN, app: APP_TOKEN });
   const { dir, cleanup } = tempDir('md-slack-');
-  const config = loadConfig({
+  const config = loadAppConfig({
     DATABASE_URL: `file:${path.join(dir, 'desk.db')}`, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CHANNEL_ID: TEAM_CHANNEL,
     SLACK_API_URL: fake.apiUrl, SLACK_HTTP_PORT: '0', SLACK_HTTP_HOST: '127.0.0.1', SLACK_MIN_POST_INTERVAL_MS: '0', LOG_LEVEL: 'silent', ...env,
   });

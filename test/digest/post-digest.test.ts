@@ -2,8 +2,8 @@ import { loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/log/create-logger';
 import { createJobs } from '../../src/jobs/create-jobs';
 import { JobRunner } from '../../src/jobs/job-runner';
-import { digestPeriod, periodFromTarget } from '../../src/jobs/post-digest';
-import { channelRules } from '../../src/core/channel-rules';
+import { digestPeriod, periodFromTarget } from '../../src/digest/post-digest';
+import { rulesOf } from '../../src/app/known-channels';
 import { tempDb } from '../helpers/temp-db';
 import { prompts } from '../helpers/pipeline-deps';
 import { RecentTexts } from '../../src/compose/recent-texts';
@@ -20,7 +20,7 @@ describe('scheduled digests', () => {
     const config = loadConfig({ DATABASE_URL: url, SLACK_MANAGERS_CHANNEL_ID: 'C0MANAGERS', TEAM_TIMEZONE: 'Europe/London', DIGEST_WEEKLY_CRON: '0 8 * * 1' });
     const app = { config, db, logger: silentLogger(), prompts, recent: new RecentTexts(1), close: async () => undefined };
     const now = () => new Date('2026-11-23T08:30:00Z'); // Monday 08:30 in London
-    const runner = (owner: string) => new JobRunner({ db, logger: silentLogger(), owner, now }, createJobs(app, (c) => channelRules(c)).filter((j) => j.name === 'digest-weekly'));
+    const runner = (owner: string) => new JobRunner({ db, logger: silentLogger(), owner, now }, createJobs(app, rulesOf).filter((j) => j.name === 'digest-weekly'));
     const [a, b] = [runner('a'), runner('b')];
     await Promise.all([a.tick(), b.tick()]);
     const rows = await db.outboundMessage.findMany({ where: { kind: 'slack_digest' } });

@@ -1,9 +1,9 @@
-import { loadConfig } from '../../src/config/load-config';
+import { loadAppConfig } from '../../../src/app/load-app-config';
 
 const creds = { X_API_KEY: 'key-1234', X_API_SECRET: 'secret-1234', X_ACCESS_TOKEN: 'token-1234', X_ACCESS_SECRET: 'tsecret-1234', X_BRAND_USER_ID: '1500000000000000001' };
 const error = (env: Record<string, string>) => {
   try {
-    loadConfig(env);
+    loadAppConfig(env);
   } catch (e) {
     return (e as Error).message;
   }
@@ -12,7 +12,7 @@ const error = (env: Record<string, string>) => {
 
 describe('X settings', () => {
   it('turns X on with its defaults: a one-minute poll, a day of backfill, no keyword search, words not links, $5 a day', () => {
-    const { x, secrets } = loadConfig(creds);
+    const { channels: { x }, secrets } = loadAppConfig(creds);
     expect(x).toMatchObject({
       brandUserId: '1500000000000000001', apiBaseUrl: 'https://api.x.com', pollIntervalMs: 60_000, backfillMaxAgeMs: 86_400_000,
       searchKeywords: [], readDms: true, dmLink: false, dailyBudgetUsd: 5,
@@ -22,7 +22,7 @@ describe('X settings', () => {
   });
 
   it('reads the optional settings', () => {
-    const { x } = loadConfig({ ...creds, X_SEARCH_KEYWORDS: 'lumora, lumora router', X_DM_LINK: 'yes', X_COST_SUMMONED_REPLY_USD: '0.02', X_BACKFILL_MAX_HOURS: '6' });
+    const { channels: { x } } = loadAppConfig({ ...creds, X_SEARCH_KEYWORDS: 'lumora, lumora router', X_DM_LINK: 'yes', X_COST_SUMMONED_REPLY_USD: '0.02', X_BACKFILL_MAX_HOURS: '6' });
     expect(x).toMatchObject({ searchKeywords: ['lumora', 'lumora router'], dmLink: true, backfillMaxAgeMs: 6 * 3_600_000, costs: { summonedReply: 0.02 } });
   });
 

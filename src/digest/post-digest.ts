@@ -1,7 +1,7 @@
-import { buildDigest } from '../digest/build-digest.js';
-import type { DigestPeriod } from '../digest/digest-types.js';
-import { queryDigestData } from '../digest/query-digest-data.js';
-import { renderDigestMarkdown } from '../digest/render-digest-markdown.js';
+import { buildDigest } from './build-digest.js';
+import type { DigestPeriod } from './digest-types.js';
+import { queryDigestData } from './query-digest-data.js';
+import { renderDigestMarkdown } from './render-digest-markdown.js';
 import { enqueueIntents } from '../store/enqueue-intents.js';
 import type { Db } from '../store/create-db.js';
 
