@@ -68,7 +68,19 @@ function listFiles(root, dir, exts) {
 }
 
 const REGEX_AFTER_WORD = new Set([
-  'return', 'typeof', 'case', 'in', 'of', 'delete', 'void', 'throw', 'new', 'else', 'do', 'yield', 'await',
+  'return',
+  'typeof',
+  'case',
+  'in',
+  'of',
+  'delete',
+  'void',
+  'throw',
+  'new',
+  'else',
+  'do',
+  'yield',
+  'await',
 ]);
 
 /**
@@ -191,10 +203,7 @@ function resolveSpecifier(root, fromFile, spec) {
   if (!spec.startsWith('.')) return null;
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), spec));
   const stem = base.replace(/\.(c|m)?js$/, '');
-  const candidates = [
-    `${stem}.ts`, `${stem}.tsx`, base, `${stem}.js`,
-    `${base}/index.ts`, `${base}/index.js`,
-  ];
+  const candidates = [`${stem}.ts`, `${stem}.tsx`, base, `${stem}.js`, `${base}/index.ts`, `${base}/index.js`];
   for (const candidate of candidates) {
     const abs = path.join(root, candidate);
     if (fs.existsSync(abs) && fs.statSync(abs).isFile()) return candidate;

@@ -115,6 +115,7 @@ describe('check-imports', () => {
       'src/core/a.ts': [
         'const m = new Map<string, number>();',
         "export const a = m.get('x')! + [1][0]! + (m.get('y'))!;",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: this is source text for the checker to read
         "export const b = a !== 1 && a != 2 && !a ? 'wow!' : `${'hey!'}!`; // really!",
         'let later!: number;',
         `export const long = '${'x'.repeat(130)}';`,
