@@ -49,6 +49,10 @@ describe('check-imports', () => {
       'src/core/index.ts': "export * from './mention.js';\n",
       'adapters/x/x-adapter.ts': "import { m } from '../../src/store/create-db.js';\nconst s = 'not an import: x!';\n",
       'src/app/run-live.ts': "const x = require('../../adapters/x/x-adapter.js');\nexport const y = x != null;\n",
+      // the channel list registers each channel; the app reads the list
+      'src/channels/index.ts': "export { m } from './bsky/index.js';\nexport * from '../../adapters/x/x-adapter.js';\n",
+      'src/channels/bsky/index.ts': "export { m } from '../../store/create-db.js';\n",
+      'src/app/open-app.ts': "import { m } from '../channels/index.js';\n",
     });
     const result = checkImports(root);
     expect(result.cycles).toEqual([]);
@@ -93,21 +97,32 @@ describe('check-imports', () => {
       'src/jobs/escalate.ts': 'export const escalate = 1;\n',
       // outbox sits below slack: importing it runs upward
       'src/outbox/send.ts': "// import { no } from '../slack/render.js';\nimport { x } from '../slack/render.js';\n",
-      // jobs and slack share a level
+      // on the level "digest, jobs, slack" the desk may read jobs, but jobs may not read the desk
       'src/slack/desk.ts': "\nimport { escalate } from '../jobs/escalate.js';\n",
+      'src/jobs/remind.ts': "import { render } from '../slack/render.js';\n",
       // a channel reads only core, log, store and itself
       'adapters/x/x-spend.ts': "import { xSettings } from '../../src/config/x-settings.js';\n",
+      'adapters/x/x-adapter.ts': "import { xSettings } from './x-spend.js';\n", // its own folder: fine
+      'adapters/discord/read-x.ts': "import { xSettings } from '../x/x-spend.js';\n", // another channel
+      'src/core/mention.ts': 'export type Mention = string;\n',
+      'src/channels/index.ts': 'export const list = [];\n',
+      'src/channels/bsky/index.ts': "import { list } from '../index.js';\n", // a channel reads the list
+      'src/widgets/widget.ts': "import type { Mention } from '../core/mention.js';\n", // a folder the table lacks
       'src/cli/main.ts': "import { escalate } from '../jobs/escalate.js';\n", // downward: fine
     });
     const found = checkImports(root).backRunning.map((b) => `${b.from}:${b.line} ${b.fromFolder}->${b.toFolder}`);
     expect(found.sort()).toEqual([
+      'adapters/discord/read-x.ts:1 adapters/discord->adapters/x',
       'adapters/x/x-spend.ts:1 adapters/x->config',
+      'src/channels/bsky/index.ts:1 channels/bsky->channels',
+      'src/jobs/remind.ts:1 jobs->slack',
       'src/outbox/send.ts:2 outbox->slack',
-      'src/slack/desk.ts:2 slack->jobs',
+      'src/widgets/widget.ts:1 widgets->core',
     ]);
     const cli = runCli(root);
     expect(cli.status).toBe(1);
-    expect(cli.stdout).toContain('back-running imports: 3');
+    expect(cli.stdout).toContain('back-running imports: 6');
+    expect(cli.stdout).toContain('folder widgets has no place in the layer table');
   });
 
   it('counts non-null assertions outside strings and comments, and long lines', () => {
