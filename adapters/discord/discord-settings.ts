@@ -1,19 +1,42 @@
-import {
-  idListSetting, intSetting, listSetting, optionalText, optionalUrl, urlSetting, SettingShape, ParsedSettings,
-} from '../../src/core/settings/setting-types.js';
 import { credentialGroup } from '../../src/core/settings/credential-group.js';
+import {
+  idListSetting,
+  intSetting,
+  listSetting,
+  optionalText,
+  optionalUrl,
+  type ParsedSettings,
+  type SettingShape,
+  urlSetting,
+} from '../../src/core/settings/setting-types.js';
 
 /** Discord settings: the bot's credentials, what it watches, and where it connects. */
 export const discordSettings = {
   DISCORD_BOT_TOKEN: optionalText('the bot token (Developer Portal, Bot, Reset Token)'),
-  DISCORD_APPLICATION_ID: optionalText("the application id (Developer Portal, General Information); empty: the bot's user id, read from the token"),
+  DISCORD_APPLICATION_ID: optionalText(
+    "the application id (Developer Portal, General Information); empty: the bot's user id, read from the token",
+  ),
   DISCORD_GUILD_IDS: idListSetting('ids of the servers to watch, comma-separated; empty: every server the bot is in'),
-  DISCORD_CHANNEL_IDS: idListSetting("ids of the channels to watch (their threads included), comma-separated; empty: every text channel of the watched servers"),
-  DISCORD_KEYWORDS: listSetting('', 'words that make a message worth a look without an @mention of the bot, comma-separated; empty: BRAND_KEYWORDS'),
-  DISCORD_CATCH_UP_MAX_AGE_HOURS: intSetting(24, 0, 336, 'whole hours: after a restart, messages up to this old are fetched and handled; 0 turns catch-up off'),
-  DISCORD_SUPPORT_HANDLE: optionalText("the name members should message when their DMs are closed, without @; empty: the bot's own username"),
+  DISCORD_CHANNEL_IDS: idListSetting(
+    'ids of the channels to watch (their threads included), comma-separated; empty: every text channel of the watched servers',
+  ),
+  DISCORD_KEYWORDS: listSetting(
+    '',
+    'words that make a message worth a look without an @mention of the bot, comma-separated; empty: BRAND_KEYWORDS',
+  ),
+  DISCORD_CATCH_UP_MAX_AGE_HOURS: intSetting(
+    24,
+    0,
+    336,
+    'whole hours: after a restart, messages up to this old are fetched and handled; 0 turns catch-up off',
+  ),
+  DISCORD_SUPPORT_HANDLE: optionalText(
+    "the name members should message when their DMs are closed, without @; empty: the bot's own username",
+  ),
   DISCORD_API_URL: urlSetting('https://discord.com/api', 'base URL of the Discord REST API, without /v10'),
-  DISCORD_GATEWAY_URL: optionalUrl('gateway URL override, e.g. wss://gateway.discord.gg; empty: the URL Discord announces (GET /gateway/bot)'),
+  DISCORD_GATEWAY_URL: optionalUrl(
+    'gateway URL override, e.g. wss://gateway.discord.gg; empty: the URL Discord announces (GET /gateway/bot)',
+  ),
 } satisfies SettingShape;
 
 type DiscordParsed = ParsedSettings<typeof discordSettings> & { BRAND_KEYWORDS: string[] };
@@ -52,11 +75,16 @@ export function buildDiscordConfig(p: DiscordParsed) {
   const botUserId = token ? botUserIdFromToken(token) : undefined;
   const discord: DiscordConfig | null = group.enabled
     ? {
-        botToken: token!, applicationId: p.DISCORD_APPLICATION_ID ?? botUserId, botUserId,
-        guildIds: p.DISCORD_GUILD_IDS, channelIds: p.DISCORD_CHANNEL_IDS,
+        botToken: token!,
+        applicationId: p.DISCORD_APPLICATION_ID ?? botUserId,
+        botUserId,
+        guildIds: p.DISCORD_GUILD_IDS,
+        channelIds: p.DISCORD_CHANNEL_IDS,
         keywords: p.DISCORD_KEYWORDS.length ? p.DISCORD_KEYWORDS : p.BRAND_KEYWORDS,
-        catchUpMaxAgeHours: p.DISCORD_CATCH_UP_MAX_AGE_HOURS, supportHandle: p.DISCORD_SUPPORT_HANDLE?.replace(/^@/, ''),
-        apiUrl: p.DISCORD_API_URL, gatewayUrl: p.DISCORD_GATEWAY_URL,
+        catchUpMaxAgeHours: p.DISCORD_CATCH_UP_MAX_AGE_HOURS,
+        supportHandle: p.DISCORD_SUPPORT_HANDLE?.replace(/^@/, ''),
+        apiUrl: p.DISCORD_API_URL,
+        gatewayUrl: p.DISCORD_GATEWAY_URL,
       }
     : null;
   // Every secret value, so the logger can scrub them wherever they appear.

@@ -2,10 +2,10 @@ import type { LiveChannel } from '../../src/core/live-channel.js';
 import type { OutboundRow } from '../../src/core/outbound.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
-import { X_RULES } from './x-rules.js';
-import type { XConfig } from './x-settings.js';
 import { XAdapter } from './x-adapter.js';
 import type { Sleep } from './x-context.js';
+import { X_RULES } from './x-rules.js';
+import type { XConfig } from './x-settings.js';
 import type { XSpend } from './x-spend.js';
 
 /** X's DM deep link to the brand: a customer who follows it opens a DM to the brand (and so writes first). */
@@ -21,11 +21,18 @@ const AUTOMATIC: ReadonlySet<string> = new Set(['acknowledgement', 'invitation']
  * or before its customer said "stop", is held for a person instead of sent. Messages a person sends
  * from Slack pass.
  */
-export function xOutboxGuard(db: Db, config: XConfig, spend: XSpend): (row: OutboundRow) => Promise<string | undefined> {
+export function xOutboxGuard(
+  db: Db,
+  config: XConfig,
+  spend: XSpend,
+): (row: OutboundRow) => Promise<string | undefined> {
   return async (row) => {
     if (row.channel !== 'x' || !AUTOMATIC.has(row.purpose)) return undefined;
     if (row.caseId !== null) {
-      const found = await db.case.findUnique({ where: { id: row.caseId }, select: { customer: { select: { optedOutAt: true } } } });
+      const found = await db.case.findUnique({
+        where: { id: row.caseId },
+        select: { customer: { select: { optedOutAt: true } } },
+      });
       if (found?.customer.optedOutAt) return 'the customer opted out ("stop"): no automatic message';
     }
     return (await spend.budgetReached(config)) ? 'budget reached' : undefined;
@@ -49,7 +56,13 @@ export function buildXChannel(
   x: XConfig,
   clock: { now?: () => Date; sleep?: Sleep } = {},
 ): LiveChannel & { adapter: XAdapter } {
-  const adapter = new XAdapter({ config: x, db: app.db, logger: app.logger, brandHandles: app.brand.handles, ...clock });
+  const adapter = new XAdapter({
+    config: x,
+    db: app.db,
+    logger: app.logger,
+    brandHandles: app.brand.handles,
+    ...clock,
+  });
   return {
     adapter,
     pipeline: {
@@ -61,4 +74,3 @@ export function buildXChannel(
     outboxGuard: xOutboxGuard(app.db, x, adapter.spend),
   };
 }
-

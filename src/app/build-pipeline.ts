@@ -1,7 +1,7 @@
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
+import { acknowledgementsPaused } from '../store/runtime-settings.js';
 import { brandAccountIds, limitOf, rulesOf } from './known-channels.js';
 import type { AppContext } from './open-app.js';
-import { acknowledgementsPaused } from '../store/runtime-settings.js';
 
 /** The pipeline's dependencies for a running app. Channel adapters add their account ids and rules. */
 export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> = {}): PipelineDeps {

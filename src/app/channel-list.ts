@@ -8,7 +8,4 @@ import type { ChannelHost } from './channel-host.js';
  * settings, rules, limits and start-up come from the folder.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each channel has its own settings type; the app only passes them back.
-export const channelList: ReadonlyArray<ChannelDefinition<any, ChannelHost>> = [
-  xChannel,
-  discordChannel,
-];
+export const channelList: ReadonlyArray<ChannelDefinition<any, ChannelHost>> = [xChannel, discordChannel];

@@ -1,7 +1,7 @@
+import type { Config } from '../config/load-config.js';
 import { type ChannelLimit, DEFAULT_LIMIT } from '../core/channel-limit.js';
 import { type ChannelRules, DEFAULT_RULES } from '../core/channel-rules.js';
 import type { ChannelDefinition } from '../core/live-channel.js';
-import type { Config } from '../config/load-config.js';
 import type { ChannelHost } from './channel-host.js';
 import { channelList } from './channel-list.js';
 
@@ -21,7 +21,9 @@ export function limitOf(channel: string): ChannelLimit {
 }
 
 /** The channels whose credentials are configured, with their settings. */
-export function configuredChannels(config: Pick<Config, 'channels'>): Array<{ channel: AnyChannel; settings: unknown }> {
+export function configuredChannels(
+  config: Pick<Config, 'channels'>,
+): Array<{ channel: AnyChannel; settings: unknown }> {
   return channelList.flatMap((channel) => {
     const settings = config.channels[channel.name];
     return settings ? [{ channel, settings }] : [];

@@ -1,6 +1,5 @@
-import { type Config, loadConfig } from '../config/load-config.js';
+import { allSettings, type Config, loadConfig } from '../config/load-config.js';
 import type { SettingShape } from '../core/settings/setting-types.js';
-import { allSettings } from '../config/load-config.js';
 import { channelList } from './channel-list.js';
 
 type Env = Record<string, string | undefined>;

@@ -1,12 +1,12 @@
-import { loadPrompts, Prompts } from '../compose/load-prompts.js';
+import { loadPrompts, type Prompts } from '../compose/load-prompts.js';
 import { RecentTexts } from '../compose/recent-texts.js';
-import { resolveBundled } from '../core/package-root.js';
 import type { Config } from '../config/load-config.js';
 import type { ChannelLimit } from '../core/channel-limit.js';
-import { limitOf } from './known-channels.js';
+import { resolveBundled } from '../core/package-root.js';
 import type { Logger } from '../log/create-logger.js';
 import { applyMigrations } from '../store/apply-migrations.js';
-import { createDb, Db } from '../store/create-db.js';
+import { createDb, type Db } from '../store/create-db.js';
+import { limitOf } from './known-channels.js';
 
 /** What every command that touches the database shares. */
 export interface AppContext {

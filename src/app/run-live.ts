@@ -65,7 +65,9 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
     channels.map((c) =>
       c.adapter
         .start(handler)
-        .catch((e) => app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start')),
+        .catch((e) =>
+          app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start'),
+        ),
     ),
   );
   app.logger.info({ channels: channels.map((c) => c.adapter.channel) }, 'watching');

@@ -1,7 +1,7 @@
 import { CaseStatus } from '../core/case-status.js';
 import type { Db } from '../store/create-db.js';
+import { type ActionResult, notActionable } from './action-result.js';
 import { recordCaseChange, slackActor } from './record-case-change.js';
-import { notActionable, type ActionResult } from './action-result.js';
 
 const CLAIMABLE = [CaseStatus.Open, CaseStatus.Escalated];
 
@@ -19,12 +19,22 @@ export async function claimCase(db: Db, input: { caseId: number; userId: string;
     if (won.count === 0) {
       const current = await tx.case.findUnique({ where: { id: caseId }, select: { status: true, ownerSlackId: true } });
       if (current?.ownerSlackId === userId) return { ok: false, reason: 'already_owner', caseId } as const;
-      if (current?.ownerSlackId && current.status !== CaseStatus.Resolved && current.status !== CaseStatus.ClosedNotComplaint) {
+      if (
+        current?.ownerSlackId &&
+        current.status !== CaseStatus.Resolved &&
+        current.status !== CaseStatus.ClosedNotComplaint
+      ) {
         return { ok: false, reason: 'taken', caseId, ownerSlackId: current.ownerSlackId } as const;
       }
       return notActionable(caseId, current?.status);
     }
-    const eventId = await recordCaseChange(tx, { caseId, actor: slackActor(userId), type: 'claimed', detail: { owner: userId }, at });
+    const eventId = await recordCaseChange(tx, {
+      caseId,
+      actor: slackActor(userId),
+      type: 'claimed',
+      detail: { owner: userId },
+      at,
+    });
     return { ok: true, eventId } as const;
   });
 }

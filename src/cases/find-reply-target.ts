@@ -1,5 +1,5 @@
 import type { DbTx } from '../store/db-types.js';
-import { loadMentionView, type MentionView } from '../slack/load-case-view.js';
+import { loadMentionView, type MentionView } from './load-case-view.js';
 
 /**
  * The post a public reply from Slack answers: the customer's latest public post of the case that
@@ -8,7 +8,9 @@ import { loadMentionView, type MentionView } from '../slack/load-case-view.js';
  */
 export async function findReplyTarget(db: DbTx, caseId: number): Promise<MentionView | null> {
   const latest = await db.mention.findFirst({
-    where: { caseId, isPrivate: false, mentionsBrand: true }, orderBy: [{ postedAt: 'desc' }, { id: 'desc' }], select: { id: true },
+    where: { caseId, isPrivate: false, mentionsBrand: true },
+    orderBy: [{ postedAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
   });
   return latest ? loadMentionView(db, latest.id) : null;
 }

@@ -1,11 +1,10 @@
-import { CaseStatus } from '../core/case-status.js';
+import { CaseStatus, OPEN_CASE_STATUSES } from '../core/case-status.js';
 import { type ChannelLimit, fitsLimit } from '../core/channel-limit.js';
 import { cleanText } from '../core/clean-text.js';
 import type { Db } from '../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../core/case-status.js';
-import { recordCaseChange, slackActor } from './record-case-change.js';
-import { notActionable, type ActionResult } from './action-result.js';
+import { type ActionResult, notActionable } from './action-result.js';
 import { findReplyTarget } from './find-reply-target.js';
+import { recordCaseChange, slackActor } from './record-case-change.js';
 
 /**
  * Queues a public reply a person wrote in Slack, as the brand, on the customer's channel: an outbox
@@ -13,7 +12,8 @@ import { findReplyTarget } from './find-reply-target.js';
  * unowned case becomes its owner. The thread hears about it when the reply has really gone out.
  */
 export async function queueHumanReply(
-  db: Db, input: {
+  db: Db,
+  input: {
     caseId: number;
     userId: string;
     viewId: string;
@@ -30,24 +30,48 @@ export async function queueHumanReply(
   return db.$transaction(async (tx) => {
     const already = await tx.outboundMessage.findUnique({ where: { idempotencyKey }, select: { id: true } });
     if (already) return { ok: false, reason: 'reply_on_its_way' } as const;
-    const current = await tx.case.findUnique({ where: { id: caseId }, select: { status: true, ownerSlackId: true, claimedAt: true } });
-    if (!current || !(OPEN_CASE_STATUSES as readonly string[]).includes(current.status)) return notActionable(caseId, current?.status);
+    const current = await tx.case.findUnique({
+      where: { id: caseId },
+      select: { status: true, ownerSlackId: true, claimedAt: true },
+    });
+    if (!current || !(OPEN_CASE_STATUSES as readonly string[]).includes(current.status))
+      return notActionable(caseId, current?.status);
     const target = await findReplyTarget(tx, caseId);
     if (!target) return { ok: false, reason: 'no_public_post', caseId } as const;
-    if (!fitsLimit(input.limit(target.channel), text)) return { ok: false, reason: 'too_long', channel: target.channel } as const;
+    if (!fitsLimit(input.limit(target.channel), text))
+      return { ok: false, reason: 'too_long', channel: target.channel } as const;
     if (!current.ownerSlackId) {
       await tx.case.updateMany({
         where: { id: caseId, ownerSlackId: null },
-        data: { ownerSlackId: userId, claimedAt: current.claimedAt ?? at, ...(current.status === CaseStatus.Open ? { status: CaseStatus.Claimed } : {}) },
+        data: {
+          ownerSlackId: userId,
+          claimedAt: current.claimedAt ?? at,
+          ...(current.status === CaseStatus.Open ? { status: CaseStatus.Claimed } : {}),
+        },
       });
     }
     const eventId = await recordCaseChange(tx, {
-      caseId, actor: slackActor(userId), type: 'reply_queued', detail: { channel: target.channel, mentionId: target.id, length: text.length }, at,
+      caseId,
+      actor: slackActor(userId),
+      type: 'reply_queued',
+      detail: { channel: target.channel, mentionId: target.id, length: text.length },
+      at,
       thread: false,
-      also: () => [{
-        idempotencyKey, channel: target.channel, kind: 'public_reply', purpose: 'human_reply', text, caseId, mentionId: target.id,
-        target: { inReplyTo: { id: target.externalId, authorId: target.author.externalId, place: target.place }, by: userId },
-      }],
+      also: () => [
+        {
+          idempotencyKey,
+          channel: target.channel,
+          kind: 'public_reply',
+          purpose: 'human_reply',
+          text,
+          caseId,
+          mentionId: target.id,
+          target: {
+            inReplyTo: { id: target.externalId, authorId: target.author.externalId, place: target.place },
+            by: userId,
+          },
+        },
+      ],
     });
     return { ok: true, eventId } as const;
   });

@@ -1,6 +1,6 @@
 import type { OutboundIntent } from '../core/outbound.js';
-import { enqueueIntents } from '../store/enqueue-intents.js';
 import type { DbTx } from '../store/db-types.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
 import type { CaseEventType } from './case-event-type.js';
 import { caseEventThreadIntent, caseUpdateIntent } from './case-intents.js';
 
@@ -30,11 +30,18 @@ export function slackActor(userId: string): string {
  */
 export async function recordCaseChange(tx: DbTx, change: CaseChange): Promise<number> {
   const event = await tx.caseEvent.create({
-    data: { caseId: change.caseId, at: change.at, actor: change.actor, type: change.type, detail: JSON.stringify(change.detail) },
+    data: {
+      caseId: change.caseId,
+      at: change.at,
+      actor: change.actor,
+      type: change.type,
+      detail: JSON.stringify(change.detail),
+    },
     select: { id: true },
   });
   const intents: OutboundIntent[] = [];
-  if (change.thread !== false) intents.push(caseEventThreadIntent(change.caseId, event.id, `${change.type} by ${change.actor}`));
+  if (change.thread !== false)
+    intents.push(caseEventThreadIntent(change.caseId, event.id, `${change.type} by ${change.actor}`));
   intents.push(caseUpdateIntent(change.caseId, `event:${event.id}`));
   intents.push(...(change.also?.(event.id) ?? []));
   await enqueueIntents(tx, intents, change.at);

@@ -5,7 +5,10 @@
 export class RecentTexts {
   private readonly used = new Map<string, number>();
 
-  constructor(private readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Records a hash (of a full text or of a template combination) at `at` (ms). */
   add(hash: string, at = this.now()): void {

@@ -15,12 +15,20 @@ export function parseBusinessHours(window: string, days: string, timeZone: strin
   const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(window.trim());
   if (!m) throw new Error('must look like 09:00-18:00');
   const [startMinute, endMinute] = [Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])];
-  if (startMinute >= endMinute || endMinute > 1440) throw new Error('must start before it ends, within one day (00:00-24:00 for all day)');
+  if (startMinute >= endMinute || endMinute > 1440)
+    throw new Error('must start before it ends, within one day (00:00-24:00 for all day)');
   const set = new Set<number>();
-  for (const part of days.toLowerCase().split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of days
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [a, b] = part.split('-').map((d) => DAY_NAMES.indexOf(d));
     if (a < 0 || (part.includes('-') && b < 0)) throw new Error(`unknown day "${part}" (use mon,tue,... or mon-fri)`);
-    for (let d = a; ; d = (d + 1) % 7) { set.add(d); if (!part.includes('-') || d === b) break; }
+    for (let d = a; ; d = (d + 1) % 7) {
+      set.add(d);
+      if (!part.includes('-') || d === b) break;
+    }
   }
   if (!set.size) throw new Error('needs at least one day');
   return { timeZone, days: set, startMinute, endMinute };

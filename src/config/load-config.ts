@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../core/app-error.js';
-import { buildCoreConfig, coreSettings, CoreConfig } from './core-settings.js';
-import { buildXConfig, xSettings, XConfig } from '../../adapters/x/x-settings.js';
-import { buildSlackConfig, slackSettings, SlackConfig } from './slack-settings.js';
-import { buildDiscordConfig, discordSettings, DiscordConfig } from '../../adapters/discord/discord-settings.js';
-import { buildJobsConfig, jobsSettings, JobsConfig } from './jobs-settings.js';
 import type { ChannelSettingsSection } from '../core/live-channel.js';
 import type { SettingShape } from '../core/settings/setting-types.js';
+import { buildCoreConfig, type CoreConfig, coreSettings } from './core-settings.js';
+import { buildJobsConfig, type JobsConfig, jobsSettings } from './jobs-settings.js';
+import { buildSlackConfig, type SlackConfig, slackSettings } from './slack-settings.js';
 
 /** The settings that are not a channel's, by environment name. */
 export const appSettings = { ...coreSettings, ...slackSettings, ...jobsSettings } satisfies SettingShape;
@@ -49,7 +47,7 @@ export function loadConfig(env: Env = process.env, channels: readonly ChannelSet
   if (problem) throw configError(shape, problem.key, problem.message);
   const secrets = sections.flatMap((s) => s.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const byName = Object.fromEntries(channelSections.map((c) => [c.name, c.value]));
-  // biome-ignore lint/style/noNonNullAssertion: buildJobsConfig returns a value whenever it reports no problem.
+  // buildJobsConfig returns a value whenever it reports no problem (checked above).
   return { ...buildCoreConfig(p), slack: slack.value, channels: byName, jobs: jobs.value!, secrets };
 }
 
@@ -63,5 +61,5 @@ function configError(shape: SettingShape, key: string, problem: string): AppErro
 // Show what was given, but never a long value, which could be a secret pasted into the wrong key.
 function shown(value: string | undefined): string {
   if (value === undefined) return '';
-  return value.length <= 40 ? ` (got "${value}")` : ' (got a value of ' + value.length + ' characters)';
+  return value.length <= 40 ? ` (got "${value}")` : ` (got a value of ${value.length} characters)`;
 }

@@ -1,11 +1,11 @@
-import { SendError } from '../core/channel-adapter.js';
 import { describeError } from '../core/app-error.js';
+import { SendError } from '../core/channel-adapter.js';
+import type { OutboundRow } from '../core/outbound.js';
+import { OutboundStatus } from '../core/outbound.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
-import { OutboundStatus } from '../core/outbound.js';
 import type { OutboxTransport } from './outbox-transport.js';
-import type { OutboundRow } from '../core/outbound.js';
 import { type OutcomeHooks, recordNotSent, recordSent } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
 
@@ -30,7 +30,12 @@ export interface OutboxSenderDeps extends OutcomeHooks {
  */
 const HOLD_FOR_A_PERSON = new Set(['auth', 'duplicate']);
 
-export interface DrainResult { sent: number; retried: number; failed: number; held: number }
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  held: number;
+}
 
 const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 
@@ -51,7 +56,9 @@ export class OutboxSender {
   async drain(limit = 500): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, failed: 0, held: 0 };
     const rows = await this.deps.db.outboundMessage.findMany({
-      where: { status: OutboundStatus.Pending, notBefore: { lte: this.now() } }, orderBy: { id: 'asc' }, take: limit,
+      where: { status: OutboundStatus.Pending, notBefore: { lte: this.now() } },
+      orderBy: { id: 'asc' },
+      take: limit,
     });
     for (const row of rows) {
       if ((this.pausedUntil.get(row.channel) ?? 0) > this.now().getTime()) continue;
@@ -73,7 +80,8 @@ export class OutboxSender {
       return 'held';
     }
     const claimed = await db.outboundMessage.updateMany({
-      where: { id: row.id, status: OutboundStatus.Pending }, data: { status: OutboundStatus.Sending, attempts: { increment: 1 }, updatedAt: this.now() },
+      where: { id: row.id, status: OutboundStatus.Pending },
+      data: { status: OutboundStatus.Sending, attempts: { increment: 1 }, updatedAt: this.now() },
     });
     if (claimed.count === 0) return 'retried'; // another sender has it
     try {
@@ -85,7 +93,14 @@ export class OutboxSender {
       if (isUnconfirmed(row)) {
         if (!transport.findSent) {
           // Cannot ask the platform whether it posted: a person decides rather than risk a double post.
-          await recordNotSent(db, this.deps, row, 'held', `unknown whether sent (${row.error}); check the channel, then resend or drop`, this.now());
+          await recordNotSent(
+            db,
+            this.deps,
+            row,
+            'held',
+            `unknown whether sent (${row.error}); check the channel, then resend or drop`,
+            this.now(),
+          );
           return 'held';
         }
         const earlier = await transport.findSent(row);
@@ -112,14 +127,26 @@ export class OutboxSender {
     const log = { outboundId: row.id, channel: row.channel, kind: row.kind, attempts, failure: failure?.failure };
     if (failure?.failure === 'waiting') logger.debug(log, `send deferred: ${describeError(error)}`);
     else logger.warn(log, `send failed: ${describeError(error)}`);
-    if (failure?.failure === 'duplicate' && attempts < (this.deps.maxAttempts ?? 8) && (await rewordDuplicate(this.deps, row, this.now()))) return 'retried';
+    if (
+      failure?.failure === 'duplicate' &&
+      attempts < (this.deps.maxAttempts ?? 8) &&
+      (await rewordDuplicate(this.deps, row, this.now()))
+    )
+      return 'retried';
     if (failure && !failure.retryable) {
       const status = HOLD_FOR_A_PERSON.has(failure.failure) ? 'held' : 'failed';
       await recordNotSent(db, this.deps, row, status, `${failure.failure}: ${failure.message}`, this.now());
       return status;
     }
     if (!waiting && attempts >= (this.deps.maxAttempts ?? 8)) {
-      await recordNotSent(db, this.deps, row, 'failed', `gave up after ${attempts} attempts: ${describeError(error)}`, this.now());
+      await recordNotSent(
+        db,
+        this.deps,
+        row,
+        'failed',
+        `gave up after ${attempts} attempts: ${describeError(error)}`,
+        this.now(),
+      );
       return 'failed';
     }
     const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
@@ -127,7 +154,9 @@ export class OutboxSender {
     await db.outboundMessage.update({
       where: { id: row.id },
       data: {
-        status: OutboundStatus.Pending, notBefore: new Date(this.now().getTime() + waitMs), error: (ambiguous ? UNCONFIRMED : '') + describeError(error),
+        status: OutboundStatus.Pending,
+        notBefore: new Date(this.now().getTime() + waitMs),
+        error: (ambiguous ? UNCONFIRMED : '') + describeError(error),
         ...(waiting ? { attempts: row.attempts } : {}),
       },
     });
@@ -144,7 +173,11 @@ export class OutboxSender {
       where: { status: OutboundStatus.Sending, updatedAt: { lt: new Date(this.now().getTime() - staleMs) } },
       data: { status: OutboundStatus.Pending, error: `${UNCONFIRMED}the process stopped while sending` },
     });
-    if (count) this.deps.logger.warn({ count }, 'recovered messages interrupted mid-send; the platform is checked before resending');
+    if (count)
+      this.deps.logger.warn(
+        { count },
+        'recovered messages interrupted mid-send; the platform is checked before resending',
+      );
     return count;
   }
 }

@@ -17,7 +17,13 @@ export interface OutcomeHooks {
  * Records a delivered message: the outbox row, what the hooks add, and the spend ledger, in one
  * transaction so they never disagree.
  */
-export async function recordSent(db: Db, hooks: OutcomeHooks, row: OutboundRow, result: SendResult, at: Date): Promise<void> {
+export async function recordSent(
+  db: Db,
+  hooks: OutcomeHooks,
+  row: OutboundRow,
+  result: SendResult,
+  at: Date,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.outboundMessage.update({
       where: { id: row.id },
@@ -26,7 +32,14 @@ export async function recordSent(db: Db, hooks: OutcomeHooks, row: OutboundRow, 
     await hooks.onSent(tx, row, result, at);
     if (result.costUsd) {
       await tx.spendEntry.create({
-        data: { at, day: ledgerDay(at), channel: row.channel, action: row.kind, costUsd: result.costUsd, outboundId: row.id },
+        data: {
+          at,
+          day: ledgerDay(at),
+          channel: row.channel,
+          action: row.kind,
+          costUsd: result.costUsd,
+          outboundId: row.id,
+        },
       });
     }
   });

@@ -1,9 +1,9 @@
 import type { Prompts } from '../compose/load-prompts.js';
 import type { RecentTexts } from '../compose/recent-texts.js';
-import type { Mention } from '../core/mention.js';
-import type { Logger } from '../log/create-logger.js';
 import type { ChannelLimit } from '../core/channel-limit.js';
 import type { ChannelRules } from '../core/channel-rules.js';
+import type { Mention } from '../core/mention.js';
+import type { Logger } from '../log/create-logger.js';
 import type { Decision } from '../policy/decide-action.js';
 import type { ComplaintScore } from '../scoring/score-types.js';
 import type { Db } from '../store/create-db.js';

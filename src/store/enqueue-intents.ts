@@ -1,5 +1,5 @@
-import { textHash } from '../core/text-hash.js';
 import { type OutboundIntent, OutboundStatus } from '../core/outbound.js';
+import { textHash } from '../core/text-hash.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { DbTx } from './db-types.js';
 
@@ -34,6 +34,10 @@ export async function enqueueIntents(db: DbTx, intents: OutboundIntent[], now = 
   });
   const taken = new Set(existing.map((e) => e.idempotencyKey));
   const fresh = intents.filter((i) => !taken.has(i.idempotencyKey) && Boolean(taken.add(i.idempotencyKey)));
-  await bulkInsert(db, 'OutboundMessage', fresh.map((i) => toRow(i, now)));
+  await bulkInsert(
+    db,
+    'OutboundMessage',
+    fresh.map((i) => toRow(i, now)),
+  );
   return fresh.length;
 }

@@ -33,7 +33,11 @@ describe('the channel list', () => {
     const discord = await configured[0].channel.create(host, configured[0].settings);
     expect(discord.adapter.channel).toBe('discord');
     expect(discord.pipeline?.accountIds).toEqual(['1180000000000000001']);
-    expect(rulesOf('discord')).toEqual({ pointerKind: 'discord', privateFirst: 'always', privateFailedPointerKind: 'discord-dm-closed' });
+    expect(rulesOf('discord')).toEqual({
+      pointerKind: 'discord',
+      privateFirst: 'always',
+      privateFailedPointerKind: 'discord-dm-closed',
+    });
     expect(discord.pipeline?.pointerValues?.()).toEqual({ handle: 'LumoraCare' });
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { loadAppConfig } from '../../src/app/load-app-config';
 import { openApp } from '../../src/app/open-app';
 import { runLive } from '../../src/app/run-live';
-import { loadAppConfig } from '../../src/app/load-app-config';
 import { silentLogger } from '../../src/log/create-logger';
 import { FakeX } from '../helpers/fake-x';
 import { tempDir } from '../helpers/temp-db';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { everySetting, loadAppConfig } from '../../src/app/load-app-config';
 import { parse } from 'dotenv';
+import { everySetting, loadAppConfig } from '../../src/app/load-app-config';
 
 const example = parse(fs.readFileSync(path.join(__dirname, '../../.env.example')));
 

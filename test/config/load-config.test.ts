@@ -26,7 +26,9 @@ describe('loadConfig', () => {
 
   it('names the setting, the value and the fix on one line', () => {
     const message = configError({ COMPLAINT_THRESHOLD: '7' });
-    expect(message).toMatch(/^Setting COMPLAINT_THRESHOLD is invalid: .*\(got "7"\)\. Expected: a number from 0 to 1.*see \.env\.example\)\.$/);
+    expect(message).toMatch(
+      /^Setting COMPLAINT_THRESHOLD is invalid: .*\(got "7"\)\. Expected: a number from 0 to 1.*see \.env\.example\)\.$/,
+    );
     expect(message).not.toContain('\n');
   });
 
@@ -47,13 +49,23 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a long value, which may be a misplaced secret', () => {
-    const secret = 'xoxb-' + 'a'.repeat(60);
+    const secret = `xoxb-${'a'.repeat(60)}`;
     expect(configError({ COMPLAINT_THRESHOLD: secret })).not.toContain(secret);
   });
 
   it('enables a platform with its full credential set and collects the secrets', () => {
-    const c = loadAppConfig({ SLACK_BOT_TOKEN: 'xoxb-123456', SLACK_SIGNING_SECRET: 'shh-secret', SLACK_CHANNEL_ID: 'C123', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(c.slack).toMatchObject({ botToken: 'xoxb-123456', signingSecret: 'shh-secret', channelId: 'C123', apiUrl: 'http://127.0.0.1:9/api/' });
+    const c = loadAppConfig({
+      SLACK_BOT_TOKEN: 'xoxb-123456',
+      SLACK_SIGNING_SECRET: 'shh-secret',
+      SLACK_CHANNEL_ID: 'C123',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    expect(c.slack).toMatchObject({
+      botToken: 'xoxb-123456',
+      signingSecret: 'shh-secret',
+      channelId: 'C123',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
     expect(c.secrets).toEqual(expect.arrayContaining(['xoxb-123456', 'shh-secret']));
   });
 
@@ -61,7 +73,13 @@ describe('loadConfig', () => {
 
   it('runs the Slack desk over HTTP by default and in Socket Mode with an app token, whose value is a secret', () => {
     const http = loadAppConfig(slack).slack!;
-    expect([http.appToken, http.httpPort, http.httpHost, http.followUpDelayHours, http.minPostIntervalMs]).toEqual([undefined, 3000, '0.0.0.0', 72, 1100]);
+    expect([http.appToken, http.httpPort, http.httpHost, http.followUpDelayHours, http.minPostIntervalMs]).toEqual([
+      undefined,
+      3000,
+      '0.0.0.0',
+      72,
+      1100,
+    ]);
     const socket = loadAppConfig({ ...slack, SLACK_APP_TOKEN: 'xapp-1-A1-secret' });
     expect(socket.slack!.appToken).toBe('xapp-1-A1-secret');
     expect(socket.secrets).toContain('xapp-1-A1-secret');
@@ -71,7 +89,9 @@ describe('loadConfig', () => {
     expect(configError({ ...slack, SLACK_TEAM_USERGROUP: 'C0SOCIAL01' })).toContain('SLACK_TEAM_USERGROUP');
     expect(configError({ ...slack, SLACK_ONCALL: 'someone' })).toContain('SLACK_ONCALL');
     expect(configError({ SLACK_APP_TOKEN: 'xapp-1-A1-secret' })).toMatch(/SLACK_APP_TOKEN.*SLACK_BOT_TOKEN/);
-    expect(loadAppConfig({ ...slack, SLACK_ONCALL: 'S0ONCALL1', SLACK_TEAM_USERGROUP: 'S0SUPPORT' }).slack).toMatchObject({ onCall: 'S0ONCALL1', teamUsergroup: 'S0SUPPORT' });
+    expect(
+      loadAppConfig({ ...slack, SLACK_ONCALL: 'S0ONCALL1', SLACK_TEAM_USERGROUP: 'S0SUPPORT' }).slack,
+    ).toMatchObject({ onCall: 'S0ONCALL1', teamUsergroup: 'S0SUPPORT' });
   });
 
   it('parses lists and strips @ from brand handles', () => {

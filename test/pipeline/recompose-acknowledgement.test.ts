@@ -11,7 +11,9 @@ describe('recomposeAcknowledgement', () => {
     const store = await tempDb();
     try {
       const deps = testDeps(store.db);
-      const [outcome] = await ingestBatch(deps, [mention({ author: { id: 'u-maria', handle: 'maria_k', name: 'Maria Kettle' } })]);
+      const [outcome] = await ingestBatch(deps, [
+        mention({ author: { id: 'u-maria', handle: 'maria_k', name: 'Maria Kettle' } }),
+      ]);
       const row = (await store.db.outboundMessage.findMany({ where: { kind: 'public_reply' } }))[0];
       const reworded = await recomposeAcknowledgement(deps)(row);
       expect(reworded).toBeDefined();

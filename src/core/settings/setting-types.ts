@@ -33,7 +33,12 @@ export function flagSetting(defaultValue: boolean, help: string) {
 export function listSetting(defaultValue: string, help: string) {
   return z
     .preprocess(unsetIfEmpty, z.string().default(defaultValue))
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .describe(help);
 }
 
@@ -50,7 +55,10 @@ export function urlSetting(defaultValue: string, help: string) {
 export function optionalUrl(help: string) {
   return z
     .preprocess(unsetIfEmpty, z.string().trim().optional())
-    .refine((s) => s === undefined || /^(https?|wss?):\/\/[^\s/]+/.test(s), 'must be a URL such as wss://host or ws://127.0.0.1:8080')
+    .refine(
+      (s) => s === undefined || /^(https?|wss?):\/\/[^\s/]+/.test(s),
+      'must be a URL such as wss://host or ws://127.0.0.1:8080',
+    )
     .transform((s) => s?.replace(/\/+$/, ''))
     .describe(help);
 }
@@ -58,7 +66,10 @@ export function optionalUrl(help: string) {
 /** A comma-separated list of platform ids (Discord snowflakes); blanks dropped, each checked. */
 export function idListSetting(help: string) {
   return listSetting('', help)
-    .refine((ids) => ids.every((id) => /^\d{15,21}$/.test(id)), 'must be numeric ids separated by commas, e.g. 1180000000000000001,1180000000000000002')
+    .refine(
+      (ids) => ids.every((id) => /^\d{15,21}$/.test(id)),
+      'must be numeric ids separated by commas, e.g. 1180000000000000001,1180000000000000002',
+    )
     .describe(help);
 }
 

@@ -1,8 +1,8 @@
-import { describeRefusal } from './describe-refusal.js';
 import type { App } from '@slack/bolt';
 import { openCaseFromAlert } from '../../cases/open-case-from-alert.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { ALERT_OPEN_CASE } from '../slack-ids.js';
+import { describeRefusal } from './describe-refusal.js';
 import { onButton } from './on-button.js';
 import { tellUser } from './tell-user.js';
 

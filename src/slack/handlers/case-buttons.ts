@@ -1,11 +1,11 @@
-import { describeRefusal } from './describe-refusal.js';
 import type { App } from '@slack/bolt';
+import type { ActionResult } from '../../cases/action-result.js';
 import { claimCase } from '../../cases/claim-case.js';
 import { escalateCase } from '../../cases/escalate-case.js';
 import { markNotComplaint } from '../../cases/mark-not-complaint.js';
-import type { ActionResult } from '../../cases/action-result.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { CaseAction } from '../slack-ids.js';
+import { describeRefusal } from './describe-refusal.js';
 import { onButton } from './on-button.js';
 import { tellUser } from './tell-user.js';
 
@@ -15,7 +15,8 @@ type OneClick = (deps: DeskDeps, caseId: number, userId: string) => Promise<Acti
 const ONE_CLICK: Record<string, OneClick> = {
   [CaseAction.Claim]: (deps, caseId, userId) => claimCase(deps.db, { caseId, userId, at: deps.now() }),
   [CaseAction.NotComplaint]: (deps, caseId, userId) => markNotComplaint(deps.db, { caseId, userId, at: deps.now() }),
-  [CaseAction.Escalate]: (deps, caseId, userId) => escalateCase(deps.db, { caseId, userId, at: deps.now(), onCall: deps.config.onCall }),
+  [CaseAction.Escalate]: (deps, caseId, userId) =>
+    escalateCase(deps.db, { caseId, userId, at: deps.now(), onCall: deps.config.onCall }),
 };
 
 /** Take ownership, Not a complaint, Escalate: act, and tell the clicker (only them) when it did not happen. */

@@ -1,5 +1,5 @@
 import type { Refusal } from '../../cases/action-result.js';
-import { formatSlackMention } from '../format-slack-text.js';
+import { formatSlackMention } from '../render/format-slack-text.js';
 
 const DOING: Record<Extract<Refusal, { reason: 'changed' }>['action'], string> = {
   escalate: 'escalating',
