@@ -17,8 +17,7 @@ export function presentOutcome(o: MentionOutcome, slackConfigured: boolean): str
   const head = `${m.channel.padEnd(7)} @${oneLine(m.author.handle, 30)}: "${oneLine(m.text, 120)}"`;
   if (o.status === 'duplicate') return [];
   if (o.status === 'own_post') return [head, "        ignored: the brand's own post"];
-  const s = o.score!;
-  const d = o.decision!;
+  const { score: s, decision: d } = o;
   const lines = [head + (o.status === 'edited' ? ' (edited)' : '')];
   const reasons = s.reasons.slice(0, 4).map(formatReason).join('; ');
   lines.push(

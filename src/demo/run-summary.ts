@@ -24,7 +24,7 @@ export class RunSummary {
       else {
         if (o.status === 'edited') this.edited++;
         else this.fresh++;
-        const action = o.decision!.action;
+        const action = o.decision.action;
         this.decisions[action] = (this.decisions[action] ?? 0) + 1;
         if (o.caseOpened) this.casesOpened++;
       }

@@ -4,7 +4,7 @@ import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
-import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
+import type { DecidedMention, MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import { queueMessages } from './queue-messages.js';
 import { NEW_CASE, writeMentions } from './write-mentions.js';
 
@@ -38,9 +38,8 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
       });
       if (fresh.length) {
         const decided = await decideFresh(tx, deps, fresh, paused, budget);
-        await writeMentions(tx, deps, decided);
-        await queueMessages(tx, deps, decided);
-        decided.forEach((o, n) => (outcomes[freshAt[n]] = o));
+        const processed = await queueMessages(tx, deps, await writeMentions(tx, deps, decided));
+        processed.forEach((o, n) => (outcomes[freshAt[n]] = o));
       }
       return outcomes;
     },
@@ -69,7 +68,7 @@ async function decideFresh(
   fresh: Array<{ m: Mention; known?: KnownMention }>,
   paused: boolean,
   budget: Map<string, boolean>,
-): Promise<MentionOutcome[]> {
+): Promise<DecidedMention[]> {
   const links = await linkAuthors(
     tx,
     fresh.map((f) => f.m),
@@ -103,16 +102,16 @@ async function decideFresh(
     // swaps the placeholder for the new case's id).
     if (decision.openCase) openCases.set(link.customerId, NEW_CASE);
     if (m.isPrivate) link.lastPrivateInboundAt = m.createdAt;
-    return {
+    const decided = {
       mention: m,
-      status: known ? 'edited' : 'new',
-      mentionId: known?.id,
       customerId: link.customerId,
       identityId: link.identityId,
       lastPrivateInboundAt: link.lastPrivateInboundAt,
       score: s,
       decision,
-      caseId: known?.caseId ?? undefined,
-    } satisfies MentionOutcome;
+    };
+    return known
+      ? { ...decided, status: 'edited', mentionId: known.id, caseId: known.caseId ?? undefined }
+      : { ...decided, status: 'new' };
   });
 }

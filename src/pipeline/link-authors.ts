@@ -58,12 +58,12 @@ async function createCustomers(
   links: Map<string, AuthorLink>,
   now: Date,
 ): Promise<void> {
-  const keys = [...newcomers.keys()];
+  const entries = [...newcomers];
   const customers = await bulkInsert<{ id: number; firstIdentityKey: string }>(
     db,
     'Customer',
-    keys.map((key) => ({
-      displayName: newcomers.get(key)!.author.name || newcomers.get(key)!.author.handle,
+    entries.map(([key, m]) => ({
+      displayName: m.author.name || m.author.handle,
       firstIdentityKey: key,
       createdAt: now,
     })),
@@ -73,10 +73,11 @@ async function createCustomers(
   const identities = await bulkInsert<{ id: number; channel: string; externalId: string; customerId: number }>(
     db,
     'Identity',
-    keys.map((key) => {
-      const m = newcomers.get(key)!;
+    entries.map(([key, m]) => {
+      const customerId = customerOf.get(key);
+      if (customerId === undefined) throw new Error(`no customer created for ${key}`);
       return {
-        customerId: customerOf.get(key)!,
+        customerId,
         channel: m.channel,
         externalId: m.author.id,
         handle: m.author.handle,

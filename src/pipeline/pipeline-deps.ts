@@ -36,19 +36,47 @@ export interface PipelineDeps {
   score?: (text: string, threshold: number) => ComplaintScore;
 }
 
-/** What the pipeline did with one mention. */
-export interface MentionOutcome {
+/** Stage 2 (decideFresh): a fresh mention linked to its author, scored and decided; nothing stored yet. */
+export type DecidedMention = DecidedFields &
+  (
+    | { status: 'new' }
+    /** An edit of a stored mention: the stored row's id and the case it belongs to, if any. */
+    | { status: 'edited'; mentionId: number; caseId?: number }
+  );
+
+interface DecidedFields {
   mention: Mention;
-  status: 'new' | 'edited' | 'duplicate' | 'own_post';
-  mentionId?: number;
-  customerId?: number;
-  identityId?: number;
+  customerId: number;
+  identityId: number;
   /** When the author last wrote to the brand in private on this channel (before this mention). */
-  lastPrivateInboundAt?: Date | null;
-  score?: ComplaintScore;
-  decision?: Decision;
+  lastPrivateInboundAt: Date | null;
+  score: ComplaintScore;
+  decision: Decision;
+}
+
+/** Stage 3 (writeMentions): stored, with its row id and the case it belongs to (opened by it, or not). */
+export type StoredMention = DecidedMention & {
+  mentionId: number;
   caseId?: number;
-  caseOpened?: boolean;
+  caseOpened: boolean;
+};
+
+/** Stage 4 (queueMessages): its messages queued, with the texts composed for it. */
+export type ProcessedMention = StoredMention & {
   acknowledgement?: string;
   invitation?: string;
+};
+
+/** A mention the pipeline stopped at: a duplicate (of a stored one: its id) or the brand's own post. */
+export type SkippedMention = SkippedAs<'duplicate'> | SkippedAs<'own_post'>;
+
+interface SkippedAs<S extends string> extends Partial<Record<Exclude<keyof ProcessedMention, SkippedKeys>, undefined>> {
+  mention: Mention;
+  status: S;
+  mentionId?: number;
 }
+
+type SkippedKeys = 'mention' | 'status' | 'mentionId';
+
+/** What the pipeline did with one mention: processed through every stage, or skipped. */
+export type MentionOutcome = ProcessedMention | SkippedMention;

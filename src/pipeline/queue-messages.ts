@@ -10,7 +10,7 @@ import type { OutboundIntent } from '../core/outbound.js';
 import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
 import { enqueueIntents } from '../store/enqueue-intents.js';
-import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
+import type { PipelineDeps, ProcessedMention, StoredMention } from './pipeline-deps.js';
 import { acknowledgementIntent, invitationIntent, mentionSummary, slackAlertIntent } from './plan-intents.js';
 
 type EventRow = { caseId: number; at: Date; actor: string; type: CaseEventType; detail: string };
@@ -20,28 +20,32 @@ type EventRow = { caseId: number; at: Date; actor: string; type: CaseEventType; 
  * Slack messages) and the cases' audit trail. Texts are composed here, so what is queued is exactly
  * what will be sent.
  */
-export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: MentionOutcome[]): Promise<void> {
+export async function queueMessages(
+  tx: DbTx,
+  deps: PipelineDeps,
+  stored: StoredMention[],
+): Promise<ProcessedMention[]> {
   const now = deps.now();
   const intents: OutboundIntent[] = [];
   const events: EventRow[] = [];
   const event = (caseId: number, type: CaseEventType, detail: object) =>
     events.push({ caseId, at: now, actor: 'bot', type, detail: JSON.stringify(detail) });
-  for (const o of decided) {
-    const { mention: m, decision: d, score: s } = o;
-    const mentionId = o.mentionId!;
-    if (d!.action === 'alert') intents.push(slackAlertIntent(m, mentionId, mentionSummary(m, `(score ${s!.score})`)));
-    if (o.caseId === undefined) continue;
+  const processed = stored.map((o): ProcessedMention => {
+    const { mention: m, decision: d, score: s, mentionId } = o;
+    if (d.action === 'alert') intents.push(slackAlertIntent(m, mentionId, mentionSummary(m, `(score ${s.score})`)));
+    if (o.caseId === undefined) return o;
+    let texts: Pick<ProcessedMention, 'acknowledgement' | 'invitation'> = {};
     if (o.caseOpened) {
       event(o.caseId, 'opened', {
         mentionId,
-        score: s!.score,
-        topic: s!.topic,
-        severity: s!.severity,
-        reasons: d!.reasons,
+        score: s.score,
+        topic: s.topic,
+        severity: s.severity,
+        reasons: d.reasons,
       });
-      if (d!.holdReason) event(o.caseId, 'held', { reason: d!.holdReason });
-      if (d!.acknowledge) intents.push(...acknowledge(deps, o, o.caseId));
-      intents.push(caseMessageIntent(o.caseId, mentionSummary(m, `score ${s!.score} ${s!.topic}/${s!.severity}`)));
+      if (d.holdReason) event(o.caseId, 'held', { reason: d.holdReason });
+      if (d.acknowledge) texts = acknowledge(deps, o, o.caseId, intents);
+      intents.push(caseMessageIntent(o.caseId, mentionSummary(m, `score ${s.score} ${s.topic}/${s.severity}`)));
     } else if (o.status === 'edited') {
       event(o.caseId, 'mention_edited', { mentionId, text: m.text });
       intents.push(
@@ -52,14 +56,14 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
           mentionId,
         ),
       );
-    } else if (d!.rating !== undefined) {
-      event(o.caseId, 'rated', { mentionId, rating: d!.rating });
+    } else if (d.rating !== undefined) {
+      event(o.caseId, 'rated', { mentionId, rating: d.rating });
       intents.push(
-        caseThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d!.rating}/5)`), mentionId),
+        caseThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d.rating}/5)`), mentionId),
       );
       intents.push(caseUpdateIntent(o.caseId, `rated:${mentionId}`));
     } else {
-      event(o.caseId, m.isPrivate ? 'customer_wrote_privately' : 'customer_wrote', { mentionId, score: s!.score });
+      event(o.caseId, m.isPrivate ? 'customer_wrote_privately' : 'customer_wrote', { mentionId, score: s.score });
       intents.push(
         caseThreadIntent(
           o.caseId,
@@ -69,9 +73,11 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
         ),
       );
     }
-  }
+    return { ...o, ...texts };
+  });
   await bulkInsert(tx, 'CaseEvent', events);
   await enqueueIntents(tx, intents, now);
+  return processed;
 }
 
 /**
@@ -79,18 +85,26 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
  * channel has a pointer for "the invitation did not arrive" (Discord: DMs closed), that wording is
  * composed too and kept with the acknowledgement, so the sender can switch without composing anything.
  */
-function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): OutboundIntent[] {
+function acknowledge(
+  deps: PipelineDeps,
+  o: StoredMention,
+  caseId: number,
+  out: OutboundIntent[],
+): { acknowledgement: string; invitation?: string } {
   const m = o.mention;
   const rules = deps.channelRules(m.channel);
   const name = greetingName(m.author);
   const ref = caseRef(caseId);
   const seed = mentionKey(m);
-  const out: OutboundIntent[] = [];
   let invitation: OutboundIntent | undefined;
-  if (mayMessagePrivately(rules, o.lastPrivateInboundAt ?? null)) {
-    const template = pickVariant(deps.prompts.privateInvitation.get('message')!, `${seed}:invite`);
-    o.invitation = fillTemplate(template, { name, brand: deps.brand.name, ref });
-    invitation = invitationIntent(m, caseId, o.mentionId!, o.invitation);
+  if (mayMessagePrivately(rules, o.lastPrivateInboundAt)) {
+    const template = pickVariant(deps.prompts.privateInvitation.get('message') ?? [], `${seed}:invite`);
+    invitation = invitationIntent(
+      m,
+      caseId,
+      o.mentionId,
+      fillTemplate(template, { name, brand: deps.brand.name, ref }),
+    );
     out.push(invitation);
   }
   const compose = (pointerKind: string, variantSeed: string) =>
@@ -101,7 +115,7 @@ function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): Out
         limit: deps.channelLimit(m.channel),
         name,
         brand: deps.brand.name,
-        topic: o.score!.topic,
+        topic: o.score.topic,
         ref,
         seed: variantSeed,
         pointerKind,
@@ -109,11 +123,11 @@ function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): Out
       },
       deps.recent,
     );
-  o.acknowledgement = compose(rules.pointerKind, seed);
+  const acknowledgement = compose(rules.pointerKind, seed);
   const fallback =
     invitation && rules.privateFailedPointerKind
       ? { ifNotDelivered: invitation.idempotencyKey, text: compose(rules.privateFailedPointerKind, `${seed}:fallback`) }
       : undefined;
-  out.push(acknowledgementIntent(m, caseId, o.mentionId!, o.acknowledgement, fallback));
-  return out;
+  out.push(acknowledgementIntent(m, caseId, o.mentionId, acknowledgement, fallback));
+  return { acknowledgement, invitation: invitation?.text };
 }
