@@ -2,7 +2,7 @@ import type { ComplaintModelFile } from '../scoring/complaint-model.js';
 import { extractFeatures, Feature } from '../scoring/extract-features.js';
 import { normalizeText } from '../scoring/normalize-text.js';
 import { DEFAULT_FIT, fitLogistic, FitOptions, TrainingExample } from './fit-logistic.js';
-import type { LabelledText } from './read-datasets.js';
+import { LabelledText, SENTIMENT_SETS } from './read-datasets.js';
 
 /** A labelled text with its features, extracted once and reused by every fold. */
 export type FeaturizedText = LabelledText & { features: Feature[] };
@@ -13,9 +13,11 @@ export interface BuildOptions extends FitOptions {
   minWordCount: number;
   /** How much one brand label counts against one data-set text: the brand's own traffic matters most. */
   brandWeight: number;
+  /** How much one text of a sentiment set (negative vs not, a stand-in for complaints) counts against one complaint-labelled text. */
+  sentimentWeight: number;
 }
 
-export const DEFAULT_BUILD: BuildOptions = { ...DEFAULT_FIT, minWordCount: 3, brandWeight: 3 };
+export const DEFAULT_BUILD: BuildOptions = { ...DEFAULT_FIT, minWordCount: 3, brandWeight: 3, sentimentWeight: 0.25 };
 
 /** Features of each text, as the scorer will see them. */
 export function featurizeTexts(texts: LabelledText[]): FeaturizedText[] {
@@ -38,7 +40,7 @@ export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFA
   const examples: TrainingExample[] = items.map((item) => ({
     features: item.features.filter(keep),
     complaint: item.complaint,
-    weight: (item.weight ?? 1) * (item.set === 'brand' ? options.brandWeight : 1)
+    weight: (item.weight ?? 1) * (item.set === 'brand' ? options.brandWeight : SENTIMENT_SETS.has(item.set) ? options.sentimentWeight : 1)
       * (setSize(item.set) / (2 * counts.get(`${item.set}:${item.complaint}`)!)),
   }));
   const fitted = fitLogistic(examples, options);
@@ -50,7 +52,7 @@ export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFA
   for (const item of items) trainedOn[item.set] = (trainedOn[item.set] ?? 0) + 1;
   return {
     version: 1, bias: round(fitted.bias), weights, trainedOn,
-    notes: `npm run train; l2Words=${options.l2Words} l2General=${options.l2General} iterations=${options.iterations} minWordCount=${options.minWordCount} brandWeight=${options.brandWeight}`,
+    notes: `npm run train; l2Words=${options.l2Words} l2General=${options.l2General} iterations=${options.iterations} minWordCount=${options.minWordCount} brandWeight=${options.brandWeight} sentimentWeight=${options.sentimentWeight}`,
   };
 }
 
