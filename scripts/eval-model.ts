@@ -10,7 +10,8 @@ import { MODEL_FILE, toComplaintModel } from '../src/scoring/complaint-model';
 import { detectSeverity } from '../src/scoring/detect-severity';
 import { normalizeText } from '../src/scoring/normalize-text';
 import { scoreComplaint } from '../src/scoring/score-complaint';
-import { DEFAULT_BUILD, FeaturizedText, featurizeTexts } from '../src/training/build-model';
+import { BuildOptions, DEFAULT_BUILD, FeaturizedText, featurizeTexts } from '../src/training/build-model';
+import { DEFAULT_CLUSTERS, findWordClusters } from '../src/training/cluster-words';
 import { crossValidate, leaveOneSetOut, measureSpeed } from '../src/training/evaluate-model';
 import { formatConfusion, formatHistogram, formatSpeed, histogramHeader } from '../src/training/format-figures';
 import { areaUnderCurve, measureClassifier, scoreHistogram } from '../src/training/measure-classifier';
@@ -51,11 +52,11 @@ function row(name: string, scored: Array<{ score: number; complaint: boolean }>)
   return `| ${name.padEnd(32)} | ${String(f.n).padStart(6)} | ${f3(f.precision)} | ${f3(f.recall)} | ${f3(f.macroF1)} | ${f3(areaUnderCurve(scored))} |`;
 }
 
-function evaluateLoso(sets: Map<string, FeaturizedText[]>): void {
-  out(`\n## leave-one-set-out (trained on every other set; sentiment sets weigh ${DEFAULT_BUILD.sentimentWeight} a text in training)`);
+function evaluateLoso(sets: Map<string, FeaturizedText[]>, options: BuildOptions): void {
+  out(`\n## leave-one-set-out (trained on every other set; sentiment sets weigh ${options.sentimentWeight} a text in training)`);
   out(`| set left out                     |  texts | P     | R     | macro-F1 | AUC |`);
   out(`| --- | --- | --- | --- | --- | --- |`);
-  const scored = leaveOneSetOut(sets);
+  const scored = leaveOneSetOut(sets, options);
   let sum = 0, weights = 0;
   for (const [name, items] of scored) {
     out(row(name + (SENTIMENT_SETS.has(name) ? ' (sentiment)' : ''), items));
@@ -79,11 +80,11 @@ function evaluateLoso(sets: Map<string, FeaturizedText[]>): void {
   }
 }
 
-async function evaluateBrand(sets: Map<string, FeaturizedText[]>): Promise<void> {
+async function evaluateBrand(sets: Map<string, FeaturizedText[]>, options: BuildOptions): Promise<void> {
   const brand = await readBrandLabels(loadConfig(readEnv()).databaseUrl);
   out(`\n## the brand's own labels: ${brand.note}`);
   if (brand.labels.length < 10 || new Set(brand.labels.map((l) => l.complaint)).size < 2) return out('  too few (or of one kind) to measure');
-  const scored = crossValidate(featurizeTexts(brand.labels), 5, DEFAULT_BUILD, [...sets.values()].flat());
+  const scored = crossValidate(featurizeTexts(brand.labels, options), 5, options, [...sets.values()].flat());
   out(`| set |  texts | P     | R     | macro-F1 | AUC |`);
   out(row('brand, 5-fold', scored));
 }
@@ -98,6 +99,18 @@ function checkSampleStream(texts: string[]): void {
   out(`  topics of complaints: ${count((s) => (s.complaint ? s.topic : 'not a complaint'))}`);
 }
 
+/** The training options, with `--set key=value` overrides to try other ones (e.g. `--set sentimentWeight=0.5`). */
+function experimentOptions(clusters: BuildOptions['clusters']): BuildOptions {
+  const options: BuildOptions = { ...DEFAULT_BUILD, clusters };
+  process.argv.forEach((a, i) => {
+    if (a !== '--set') return;
+    const [key, value] = process.argv[i + 1].split('=');
+    if (key === 'clusters') options.clusters = value === 'none' ? undefined : options.clusters;
+    else (options as unknown as Record<string, number>)[key] = Number(value);
+  });
+  return options;
+}
+
 async function main(): Promise<void> {
   out(`# Complaint scorer evaluation (threshold 0.5)`);
   // Load time and speed first, while the process is as small as a running bot (the rest fills the heap).
@@ -109,9 +122,11 @@ async function main(): Promise<void> {
     out(`\nNo labelled data in ${dataDir} (see README "Complaint scoring"): accuracy not measured.`);
   } else {
     out(`\ndata: ${dataDir}: ${[...raw].map(([k, v]) => `${k} ${v.length} (${v.filter((t) => t.complaint).length} yes)`).join(', ')}`);
-    const sets = new Map([...raw].map(([k, v]) => [k, featurizeTexts(v)]));
-    evaluateLoso(sets);
-    await evaluateBrand(sets);
+    const options = experimentOptions(findWordClusters(dataDir, { ...DEFAULT_CLUSTERS, clusters: Number(arg('--k') ?? DEFAULT_CLUSTERS.clusters) }));
+    out(`word clusters: ${options.clusters?.source ?? 'none (no GloVe folder)'}`);
+    const sets = new Map([...raw].map(([k, v]) => [k, featurizeTexts(v, options)]));
+    evaluateLoso(sets, options);
+    await evaluateBrand(sets, options);
   }
   checkSampleStream(stream);
 }

@@ -49,12 +49,13 @@ export const COMPLAINT_PHRASES: Record<string, number> = {
   weeks: 0.6, months: 0.5, 'cancel my': 1.2, "i'm switching": 1.2, 'switching provider': 1.2,
   'switching to another': 1.3, "i'm leaving": 1.0, 'never again': 1.6, 'never buy': 1.5,
   "don't buy": 1.6, 'do not buy': 1.6, avoid: 1.0, 'returned it': 0.9, 'return it': 0.8,
-  // what customer-care complaints sound like in any industry: a request, something of mine, a wait
-  'please help': 0.7, 'kindly help': 0.7, 'pls help': 0.7, 'plz help': 0.7, 'help me': 0.5, kindly: 0.4, asap: 0.8,
-  urgent: 0.6, urgently: 0.7, 'look into': 0.7, 'get back to me': 0.8, 'any update': 0.9, 'raised a complaint': 1.4,
-  'raised a ticket': 1.0, 'ticket number': 0.6, 'reference number': 0.6, 'customer care': 0.4, 'customer service': 0.4,
-  'my money': 0.8, 'my refund': 1.0, 'till now': 0.8, 'till date': 0.8, 'still nothing': 1.2, 'anyone there': 0.6,
-  'since yesterday': 0.8, 'since last': 0.7, 'yet to': 0.7,
+  // what customer-care complaints sound like in any industry: something of mine, a wait. Asking for
+  // help is not here: a request is its own outcome (detectRequest), whether or not something went wrong.
+  asap: 0.8, urgent: 0.6, urgently: 0.7, 'get back to me': 0.8, 'any update': 0.9, 'raised a complaint': 1.4,
+  'raised a ticket': 1.0, 'my money': 0.8, 'my refund': 1.0, 'till now': 0.8, 'till date': 0.8, 'still nothing': 1.2,
+  'anyone there': 0.6, 'since yesterday': 0.8, 'since last': 0.7, 'yet to': 0.7,
+  // none left to buy: a retail let-down, not market talk
+  'out of stock': 1.0, 'sold out': 0.8,
 };
 
 /** Phrases that make a text less of a complaint (praise, thanks, a happy ending). */

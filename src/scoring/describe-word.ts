@@ -16,7 +16,9 @@ export interface WordInfo {
   negator: boolean;
 }
 
-const STOPWORDS = new Set(stopwords.filter((w) => !NEGATORS.has(w)));
+// Words of asking get no learned weight either: whether a request is a complaint is the request features'
+// call (see detectRequest), not what one data set's habits say ("please" is in most complaints to banks).
+const STOPWORDS = new Set([...stopwords.filter((w) => !NEGATORS.has(w)), 'please', 'pls', 'plz', 'kindly', 'help']);
 // Porter stemming costs about 3 µs a word, more than the whole scoring budget for a tweet; words repeat
 // a lot, so a cache makes it nearly free. Cleared when full, which keeps memory bounded on any input.
 const MAX_CACHED = 50_000;

@@ -35,15 +35,17 @@ export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): Co
   const language = detectLanguage(text, tokens);
   if (language !== 'en' && language !== 'und') {
     const reasons = [{ signal: `language ${language}: not scored`, weight: 0 }];
-    return { score: 0, complaint: false, reasons, topic: detectTopic(text, tokens), severity: 'none', language, isQuestion: detectQuestion(text).isQuestion };
+    const isQuestion = detectQuestion(text).isQuestion;
+    return { score: 0, complaint: false, reasons, topic: detectTopic(text, tokens), severity: 'none', language, isQuestion, kind: 'other' };
   }
-  const { features, question, topic } = extractFeatures(text, tokens);
   const model = options.model ?? loadComplaintModel();
+  const { features, question, request, topic } = extractFeatures(text, tokens, model.clusters);
   // Nothing readable (empty, or only links and markup): nothing to answer.
   const { score, reasons } = features.length ? weigh(model, features) : { score: 0, reasons: [{ signal: 'nothing to score', weight: 0 }] };
   const complaint = score >= threshold;
+  const kind = complaint ? 'complaint' : request.request ? 'request' : 'other';
   return {
-    score, complaint, reasons, topic, severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion,
+    score, complaint, reasons, topic, severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion, kind,
   };
 }
 

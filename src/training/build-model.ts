@@ -1,4 +1,4 @@
-import type { ComplaintModelFile } from '../scoring/complaint-model.js';
+import { ComplaintModelFile, toWordClusters, WordClusterFile } from '../scoring/complaint-model.js';
 import { extractFeatures, Feature } from '../scoring/extract-features.js';
 import { normalizeText } from '../scoring/normalize-text.js';
 import { DEFAULT_FIT, fitLogistic, FitOptions, TrainingExample } from './fit-logistic.js';
@@ -15,16 +15,22 @@ export interface BuildOptions extends FitOptions {
   brandWeight: number;
   /** How much one text of a sentiment set (negative vs not, a stand-in for complaints) counts against one complaint-labelled text. */
   sentimentWeight: number;
+  /** Word clusters for the `c:<n>` features (clusterWords), shipped inside the model; none: no cluster features. */
+  clusters?: WordClusterFile;
 }
 
 export const DEFAULT_BUILD: BuildOptions = { ...DEFAULT_FIT, minWordCount: 3, brandWeight: 3, sentimentWeight: 0.25 };
 
-/** Features of each text, as the scorer will see them. */
-export function featurizeTexts(texts: LabelledText[]): FeaturizedText[] {
-  return texts.map((t) => ({ ...t, features: extractFeatures(normalizeText(t.text)).features }));
+/** Features of each text, as the scorer will see them (with the word clusters of `options`, if any). */
+export function featurizeTexts(texts: LabelledText[], options: Pick<BuildOptions, 'clusters'> = {}): FeaturizedText[] {
+  const clusters = options.clusters ? toWordClusters(options.clusters) : undefined;
+  return texts.map((t) => {
+    const text = normalizeText(t.text);
+    return { ...t, features: extractFeatures(text, undefined, clusters).features };
+  });
 }
 
-const isWordKey = (key: string) => key.startsWith('w:') || key.startsWith('n:');
+const isWordKey = (key: string) => key.startsWith('w:') || key.startsWith('n:') || key.startsWith('c:');
 
 /**
  * Fits the model on `items`. Within each set, complaints and non-complaints weigh the same in total
@@ -51,7 +57,7 @@ export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFA
   const trainedOn: Record<string, number> = {};
   for (const item of items) trainedOn[item.set] = (trainedOn[item.set] ?? 0) + 1;
   return {
-    version: 1, bias: round(fitted.bias), weights, trainedOn,
+    version: 1, bias: round(fitted.bias), weights, trainedOn, ...(options.clusters ? { clusters: options.clusters } : {}),
     notes: `npm run train; l2Words=${options.l2Words} l2General=${options.l2General} iterations=${options.iterations} minWordCount=${options.minWordCount} brandWeight=${options.brandWeight} sentimentWeight=${options.sentimentWeight}`,
   };
 }

@@ -13,6 +13,8 @@ export interface FitOptions {
   l2Words: number;
   /** L2 strength on every other weight (lexicon scales, intensity, questions). */
   l2General: number;
+  /** L2 strength on word-cluster weights (`c:`); default l2Words. */
+  l2Clusters?: number;
   /** Full-batch AdaGrad steps. */
   iterations: number;
   /** [min, max] of some weights (hand-written knowledge the data may not overrule). */
@@ -46,7 +48,7 @@ export function fitLogistic(examples: TrainingExample[], options: FitOptions = D
     return { idx: Int32Array.from(sums.keys()), val: Float64Array.from(sums.values()), y: ex.complaint ? 1 : 0, c: ex.weight };
   });
   const keys = [...index.keys()];
-  const l2 = Float64Array.from(keys, (k) => (isWordKey(k) ? options.l2Words : options.l2General));
+  const l2 = Float64Array.from(keys, (k) => (k.startsWith('c:') ? options.l2Clusters ?? options.l2Words : isWordKey(k) ? options.l2Words : options.l2General));
   const totalWeight = rows.reduce((s, r) => s + r.c, 0) || 1;
   const low = Float64Array.from(keys, (k) => options.bounds?.[k]?.[0] ?? -Infinity);
   const high = Float64Array.from(keys, (k) => options.bounds?.[k]?.[1] ?? Infinity);

@@ -2,8 +2,8 @@ import { decideAction, DecisionContext } from '../../src/policy/decide-action';
 import { detectSpam, isOptOutRequest } from '../../src/policy/detect-spam';
 import type { ComplaintScore } from '../../src/scoring/score-types';
 
-const complaint: ComplaintScore = { score: 0.9, complaint: true, reasons: [], topic: 'delivery', severity: 'blame', language: 'en', isQuestion: false };
-const praise: ComplaintScore = { ...complaint, score: 0.1, complaint: false, topic: 'other', severity: 'none' };
+const complaint: ComplaintScore = { score: 0.9, complaint: true, reasons: [], topic: 'delivery', severity: 'blame', language: 'en', isQuestion: false, kind: 'complaint' };
+const praise: ComplaintScore = { ...complaint, score: 0.1, complaint: false, topic: 'other', severity: 'none', kind: 'other' };
 const ctx: DecisionContext = { isOwnPost: false, mentionsBrand: true, isPrivate: false, customerOptedOut: false, acknowledgementsPaused: false, budgetReached: false };
 const text = '@lumora my parcel never arrived';
 
