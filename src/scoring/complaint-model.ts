@@ -67,14 +67,26 @@ export function toComplaintModel(data: unknown, source = 'model'): ComplaintMode
 }
 
 let loaded: ComplaintModel | undefined;
+let chosenFile: string | undefined;
 
 /**
- * The shipped model, read synchronously on first use and kept: scoring stays pure and synchronous.
- * A file in the working directory's models/ wins over the package's, so a brand's retrained model is used.
+ * Which model file loadComplaintModel reads from now on (the brand's adopted model, see
+ * training/model-store); undefined: the default. Drops the loaded model, so an adopted or rolled-back
+ * model is used from the next text on.
+ */
+export function useComplaintModelFile(file: string | undefined): void {
+  chosenFile = file;
+  loaded = undefined;
+}
+
+/**
+ * The model, read synchronously on first use and kept: scoring stays pure and synchronous. The file
+ * set by useComplaintModelFile, else models/complaint-model.json in the working directory (a brand's
+ * retrained model), else the package's.
  */
 export function loadComplaintModel(): ComplaintModel {
   if (!loaded) {
-    const file = resolveBundled(MODEL_FILE);
+    const file = chosenFile ?? resolveBundled(MODEL_FILE);
     loaded = toComplaintModel(JSON.parse(fs.readFileSync(file, 'utf8')), file);
   }
   return loaded;
