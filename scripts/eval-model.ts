@@ -106,6 +106,7 @@ function experimentOptions(clusters: BuildOptions['clusters']): BuildOptions {
     if (a !== '--set') return;
     const [key, value] = process.argv[i + 1].split('=');
     if (key === 'clusters') options.clusters = value === 'none' ? undefined : options.clusters;
+    else if (key.startsWith('weight.')) options.setWeights = { ...options.setWeights, [key.slice(7)]: Number(value) };
     else (options as unknown as Record<string, number>)[key] = Number(value);
   });
   return options;

@@ -58,6 +58,15 @@ export const COMPLAINT_PHRASES: Record<string, number> = {
   'out of stock': 1.0, 'sold out': 0.8,
 };
 
+/**
+ * Phrases that hold a complaint word but say nothing wrong: "store hours" is a question about opening
+ * times, "I lost my card" is the writer's own mishap. They weigh nothing and keep their words from
+ * counting on their own.
+ */
+export const NEUTRAL_PHRASES: string[] = [
+  'opening hours', 'store hours', 'business hours', 'office hours', 'working hours', 'happy hour', 'i lost', "i've lost", 'i have lost',
+];
+
 /** Phrases that make a text less of a complaint (praise, thanks, a happy ending). */
 export const PRAISE_PHRASES: Record<string, number> = {
   'thank you': -1.3, thanks: -1.0, thx: -0.8, cheers: -0.6, love: -1.1, loved: -1.1, loving: -1.0, great: -0.9,

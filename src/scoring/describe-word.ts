@@ -1,5 +1,5 @@
 import { stopwords, PorterStemmer } from './natural-parts.js';
-import { sentimentOf } from './sentiment-lexicon.js';
+import { sentimentOf, vaderOf } from './sentiment-lexicon.js';
 import { NEGATORS } from './find-phrases.js';
 
 /** What the scorer needs to know about one lower-case word token, computed once per distinct word. */
@@ -13,6 +13,8 @@ export interface WordInfo {
   learned: boolean;
   /** AFINN polarity, -5..5 (0 when none). */
   polarity: number;
+  /** VADER valence, -4..4 (0 when none). */
+  vader: number;
   negator: boolean;
 }
 
@@ -32,7 +34,7 @@ export function describeWord(word: string): WordInfo {
     const stem = word.length > 40 ? word : PorterStemmer.stem(word.endsWith("'s") ? word.slice(0, -2) : word);
     info = {
       stem, key: `w:${stem}`, negatedKey: `n:${stem}`, learned: !STOPWORDS.has(word) && !/^\d/.test(word),
-      polarity: sentimentOf(word), negator: NEGATORS.has(word),
+      polarity: sentimentOf(word), vader: vaderOf(word), negator: NEGATORS.has(word),
     };
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(word, info);

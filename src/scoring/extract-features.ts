@@ -66,7 +66,7 @@ export interface TextFeatures {
  * learn from. An exclamation with nothing wrong never adds. The trainer keeps the weights inside these bounds.
  */
 export const FEATURE_BOUNDS: Record<string, [number, number]> = {
-  'lex:complaint': [0, Infinity], 'lex:praise': [0, Infinity], 'afinn:neg': [0, Infinity], 'afinn:pos': [-Infinity, 0],
+  'lex:complaint': [0, Infinity], 'lex:praise': [0, Infinity], 'afinn:neg': [0, Infinity], 'afinn:pos': [-Infinity, 0], 'vader:neg': [0, Infinity], 'vader:pos': [-Infinity, 0],
   'int:shouting': [0.5, Infinity], 'int:caps': [0.2, Infinity], 'int:punct': [0.2, Infinity], 'int:angry_emoji': [0.3, Infinity],
   'int:happy_emoji': [-Infinity, -0.3], 'int:profanity': [0.5, Infinity], 'int:elongated': [0.2, Infinity], 'sarc:cue': [0.5, Infinity],
   'q:why': [0.3, Infinity], 'q:how_to': [-Infinity, -1], 'q:question': [-Infinity, 0], 'req:ask': [-Infinity, 0], 'req:only': [-Infinity, -0.5],
@@ -89,7 +89,9 @@ const KEY: Record<PhraseHit['kind'], string> = {
   complaint: 'lex:complaint', negated_praise: 'lex:complaint', sarcasm: 'lex:complaint', praise: 'lex:praise', negated_complaint: 'lex:praise',
   resolved: 'lex:praise', praised: 'lex:praise',
 };
-const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos']);
+const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos', 'vader:neg', 'vader:pos']);
+/** Intensity that says something is wrong even without a complaint word: a request said with it is not a plain one. */
+const ANGRY = new Set(['int:profanity', 'int:angry_emoji', 'sarc:cue', 'int:shouting']);
 
 /**
  * Features of `text`, which must already be normalised (normalizeText). Pure; the hot path. `clusters`:
@@ -132,13 +134,15 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     const negator = info.negator ? undefined : negatorBefore(tokens, i, floorAt[i]);
     const phrase = owner[i];
     const polarity = phrase ? 0 : negator ? -info.polarity : info.polarity;
+    const valence = phrase ? 0 : negator ? -info.vader : info.vader;
     // Lexicon words keep their hand weight (a learned one would carry the training set's habits).
     const key = phrase || !info.learned ? undefined : negator ? info.negatedKey : info.key;
     const newKey = key !== undefined && !seen.has(key);
-    if (polarity === 0 && !newKey) continue;
+    if (polarity === 0 && valence === 0 && !newKey) continue;
     const reason = phrase ?? (negator ? info.negatedKey : info.key);
     const word = phrase ? undefined : token;
     if (polarity !== 0) features.push({ key: polarity < 0 ? 'afinn:neg' : 'afinn:pos', value: (Math.abs(polarity) / 5) * (emphasis?.[i] ?? 1), reason, word, negator });
+    if (valence !== 0) features.push({ key: valence < 0 ? 'vader:neg' : 'vader:pos', value: (Math.abs(valence) / 4) * (emphasis?.[i] ?? 1), reason, word, negator });
     if (newKey) seen.add(key), features.push({ key, value: 1, reason, word, negator });
     // A word the labelled sets never used still counts like its neighbours in meaning.
     const cluster = key !== undefined && !negator && clusters ? clusters.of.get(token) : undefined;
@@ -148,7 +152,7 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     }
   }
   saturate(features);
-  const wrong = features.some((f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg');
+  const wrong = features.some((f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg' || f.key === 'vader:neg');
   // "didn't know you had one!": an exclamation with nothing wrong in the text is delight, not anger.
   if (!wrong && text.includes('!') && !text.includes('!!')) features.push({ key: 'int:cheer', value: 1, reason: 'exclaims, with nothing wrong' });
   for (const hit of intensity) features.push(hit);
@@ -157,7 +161,7 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     const asks = request.cue ? `asks "${request.cue}"` : 'asks a question';
     if (request.cue) features.push({ key: 'req:ask', value: 1, reason: asks });
     // "does the router come with a spare cable?": asking, with nothing wrong said, is a request.
-    if (!wrong && !question.why && !intensity.some((h) => h.key === 'int:profanity' || h.key === 'int:angry_emoji' || h.key === 'sarc:cue')) {
+    if (!wrong && !question.why && !intensity.some((h) => ANGRY.has(h.key))) {
       features.push({ key: 'req:only', value: 1, reason: `${asks}, with nothing wrong (a request)` });
     }
   }

@@ -15,6 +15,8 @@ export interface BuildOptions extends FitOptions {
   brandWeight: number;
   /** How much one text of a sentiment set (negative vs not, a stand-in for complaints) counts against one complaint-labelled text. */
   sentimentWeight: number;
+  /** Per-set weight of one text, overriding the above (e.g. `{ "tweeteval-sentiment": 0 }` leaves a set out of training). */
+  setWeights?: Record<string, number>;
   /** Word clusters for the `c:<n>` features (clusterWords), shipped inside the model; none: no cluster features. */
   clusters?: WordClusterFile;
 }
@@ -46,7 +48,7 @@ export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFA
   const examples: TrainingExample[] = items.map((item) => ({
     features: item.features.filter(keep),
     complaint: item.complaint,
-    weight: (item.weight ?? 1) * (item.set === 'brand' ? options.brandWeight : SENTIMENT_SETS.has(item.set) ? options.sentimentWeight : 1)
+    weight: (item.weight ?? 1) * (options.setWeights?.[item.set] ?? (item.set === 'brand' ? options.brandWeight : SENTIMENT_SETS.has(item.set) ? options.sentimentWeight : 1))
       * (setSize(item.set) / (2 * counts.get(`${item.set}:${item.complaint}`)!)),
   }));
   const fitted = fitLogistic(examples, options);

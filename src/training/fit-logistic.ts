@@ -21,7 +21,7 @@ export interface FitOptions {
   bounds?: Record<string, [number, number]>;
 }
 
-export const DEFAULT_FIT: FitOptions = { l2Words: 3e-3, l2General: 1e-4, iterations: 400, bounds: FEATURE_BOUNDS };
+export const DEFAULT_FIT: FitOptions = { l2Words: 3e-3, l2General: 1e-3, iterations: 400, bounds: FEATURE_BOUNDS };
 
 /** A fitted logistic regression: z = bias + Σ weight[key] · value; score = 1 / (1 + e^-z). */
 export interface FittedWeights {
