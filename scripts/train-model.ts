@@ -11,7 +11,10 @@ import { DEFAULT_BUILD } from '../src/training/build-model';
 import { findWordClusters } from '../src/training/cluster-words';
 import { runTraining } from '../src/training/run-training';
 
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 
 const dataDir = path.resolve(arg('--data') ?? path.join(packageRoot(), '..', 'shared', 'data'));
 runTraining({
@@ -19,8 +22,13 @@ runTraining({
   options: process.argv.includes('--clusters') ? { ...DEFAULT_BUILD, clusters: findWordClusters(dataDir) } : undefined,
   outFile: path.resolve(arg('--out') ?? path.join(packageRoot(), MODEL_FILE)),
   databaseUrl: loadConfig(readEnv()).databaseUrl,
-  write: (line) => process.stdout.write(line + '\n'),
+  write: (line) => process.stdout.write(`${line}\n`),
 }).then(
-  (trained) => { process.exitCode = trained ? 0 : 1; },
-  (error) => { process.stderr.write(`train: ${(error as Error).stack ?? error}\n`); process.exitCode = 1; },
+  (trained) => {
+    process.exitCode = trained ? 0 : 1;
+  },
+  (error) => {
+    process.stderr.write(`train: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  },
 );

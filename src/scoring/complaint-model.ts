@@ -55,15 +55,25 @@ export interface ComplaintModel {
 /** Checks the shape of a parsed model file and makes it ready for scoring. */
 export function toComplaintModel(data: unknown, source = 'model'): ComplaintModel {
   const m = data as Partial<ComplaintModelFile> | null;
-  if (!m || m.version !== 1 || typeof m.bias !== 'number' || !m.weights || typeof m.weights !== 'object') {
-    throw new Error(`${source}: not a complaint model (version 1 with bias and weights); rebuild it with npm run train`);
+  if (m?.version !== 1 || typeof m.bias !== 'number' || !m.weights || typeof m.weights !== 'object') {
+    throw new Error(
+      `${source}: not a complaint model (version 1 with bias and weights); rebuild it with npm run train`,
+    );
   }
   const weights = new Map<string, number>();
   for (const [k, v] of Object.entries(m.weights)) if (typeof v === 'number' && Number.isFinite(v)) weights.set(k, v);
-  if (m.clusters !== undefined && !(Array.isArray(m.clusters.words) && m.clusters.words.every((w) => typeof w === 'string'))) {
+  if (
+    m.clusters !== undefined &&
+    !(Array.isArray(m.clusters.words) && m.clusters.words.every((w) => typeof w === 'string'))
+  ) {
     throw new Error(`${source}: clusters.words is not a list of word lists; rebuild it with npm run train`);
   }
-  return { bias: m.bias, weights, trainedOn: m.trainedOn ?? {}, clusters: m.clusters ? toWordClusters(m.clusters) : undefined };
+  return {
+    bias: m.bias,
+    weights,
+    trainedOn: m.trainedOn ?? {},
+    clusters: m.clusters ? toWordClusters(m.clusters) : undefined,
+  };
 }
 
 let loaded: ComplaintModel | undefined;

@@ -1,14 +1,14 @@
-import { detectQuestion, QuestionKind } from './detect-question.js';
-import { findIntensity } from './find-intensity.js';
-import { findPhrases, negatorBefore, PhraseHit } from './find-phrases.js';
+import type { WordClusters } from './complaint-model.js';
 import { describeWord } from './describe-word.js';
-import { detectRequest, RequestCue } from './detect-request.js';
+import { detectQuestion, type QuestionKind } from './detect-question.js';
+import { detectRequest, type RequestCue } from './detect-request.js';
 import { detectTopic } from './detect-topic.js';
 import { findContrast } from './find-contrast.js';
+import { findIntensity } from './find-intensity.js';
+import { findPhrases, negatorBefore, type PhraseHit } from './find-phrases.js';
 import { findStance } from './find-stance.js';
 import { markPraised } from './mark-praised.js';
 import { markResolved } from './mark-resolved.js';
-import type { WordClusters } from './complaint-model.js';
 import type { Topic } from './score-types.js';
 import { tokenizeText } from './tokenize-text.js';
 
@@ -36,7 +36,8 @@ export interface Feature {
 
 /** What a person reads for a feature (and the features that share its reason). */
 export function reasonText(f: Feature): string {
-  if (f.cluster !== undefined) return f.word === f.cluster ? `words like '${f.cluster}'` : `words like '${f.cluster}' ("${f.word}")`;
+  if (f.cluster !== undefined)
+    return f.word === f.cluster ? `words like '${f.cluster}'` : `words like '${f.cluster}' ("${f.word}")`;
   if (f.word === undefined) return f.reason;
   return f.negator ? `negated "${f.negator} … ${f.word}"` : `word "${f.word}"`;
 }
@@ -66,11 +67,27 @@ export interface TextFeatures {
  * learn from. An exclamation with nothing wrong never adds. The trainer keeps the weights inside these bounds.
  */
 export const FEATURE_BOUNDS: Record<string, [number, number]> = {
-  'lex:complaint': [0, Infinity], 'lex:praise': [0, Infinity], 'afinn:neg': [0, Infinity], 'afinn:pos': [-Infinity, 0], 'vader:neg': [0, Infinity], 'vader:pos': [-Infinity, 0],
-  'int:shouting': [0.5, Infinity], 'int:caps': [0.2, Infinity], 'int:punct': [0.2, Infinity], 'int:angry_emoji': [0.3, Infinity],
-  'int:happy_emoji': [-Infinity, -0.3], 'int:profanity': [0.5, Infinity], 'int:elongated': [0.2, Infinity], 'sarc:cue': [0.5, Infinity],
-  'q:why': [0.3, Infinity], 'q:how_to': [-Infinity, -1], 'q:question': [-Infinity, 0], 'req:ask': [-Infinity, 0], 'req:only': [-Infinity, -0.5],
-  'int:cheer': [-Infinity, 0], 'stance:commentary': [1, Infinity],
+  'lex:complaint': [0, Infinity],
+  'lex:praise': [0, Infinity],
+  'afinn:neg': [0, Infinity],
+  'afinn:pos': [-Infinity, 0],
+  'vader:neg': [0, Infinity],
+  'vader:pos': [-Infinity, 0],
+  'int:shouting': [0.5, Infinity],
+  'int:caps': [0.2, Infinity],
+  'int:punct': [0.2, Infinity],
+  'int:angry_emoji': [0.3, Infinity],
+  'int:happy_emoji': [-Infinity, -0.3],
+  'int:profanity': [0.5, Infinity],
+  'int:elongated': [0.2, Infinity],
+  'sarc:cue': [0.5, Infinity],
+  'q:why': [0.3, Infinity],
+  'q:how_to': [-Infinity, -1],
+  'q:question': [-Infinity, 0],
+  'req:ask': [-Infinity, 0],
+  'req:only': [-Infinity, -0.5],
+  'int:cheer': [-Infinity, 0],
+  'stance:commentary': [1, Infinity],
 };
 
 const REASON: Record<PhraseHit['kind'], (h: PhraseHit) => string> = {
@@ -86,8 +103,13 @@ const REASON: Record<PhraseHit['kind'], (h: PhraseHit) => string> = {
 // Praise and complaint phrases share two learned scales: negated praise and sarcasm are complaint
 // phrases, negated complaint words are praise. Their own counts are too small to learn a scale from.
 const KEY: Record<PhraseHit['kind'], string> = {
-  complaint: 'lex:complaint', negated_praise: 'lex:complaint', sarcasm: 'lex:complaint', praise: 'lex:praise', negated_complaint: 'lex:praise',
-  resolved: 'lex:praise', praised: 'lex:praise',
+  complaint: 'lex:complaint',
+  negated_praise: 'lex:complaint',
+  sarcasm: 'lex:complaint',
+  praise: 'lex:praise',
+  negated_complaint: 'lex:praise',
+  resolved: 'lex:praise',
+  praised: 'lex:praise',
 };
 const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos', 'vader:neg', 'vader:pos']);
 /** Intensity that says something is wrong even without a complaint word: a request said with it is not a plain one. */
@@ -97,7 +119,11 @@ const ANGRY = new Set(['int:profanity', 'int:angry_emoji', 'sarc:cue', 'int:shou
  * Features of `text`, which must already be normalised (normalizeText). Pure; the hot path. `clusters`:
  * the model's word clusters, when it has them.
  */
-export function extractFeatures(text: string, tokens: string[] = tokenizeText(text), clusters?: WordClusters): TextFeatures {
+export function extractFeatures(
+  text: string,
+  tokens: string[] = tokenizeText(text),
+  clusters?: WordClusters,
+): TextFeatures {
   const features: Feature[] = [];
   const emphasis = findContrast(tokens);
   // Which phrase (if any) owns each token, so its word features are shown under the phrase; and where
@@ -118,7 +144,12 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     features.push({ key: ironic ? 'lex:complaint' : KEY[hit.kind], value, reason });
     for (let i = hit.start; i < hit.end; i++) owner[i] = reason;
     // The negator that flipped a phrase is part of it ("not … happy"), not a word of its own.
-    if (hit.negator) for (let j = hit.start - 1; j >= hit.start - 3 && j >= 0; j--) if (tokens[j] === hit.negator) { owner[j] = reason; break; }
+    if (hit.negator)
+      for (let j = hit.start - 1; j >= hit.start - 3 && j >= 0; j--)
+        if (tokens[j] === hit.negator) {
+          owner[j] = reason;
+          break;
+        }
     floorAt.fill(hit.end, hit.end);
   }
   const seen = new Set<string>();
@@ -141,20 +172,43 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     if (polarity === 0 && valence === 0 && !newKey) continue;
     const reason = phrase ?? (negator ? info.negatedKey : info.key);
     const word = phrase ? undefined : token;
-    if (polarity !== 0) features.push({ key: polarity < 0 ? 'afinn:neg' : 'afinn:pos', value: (Math.abs(polarity) / 5) * (emphasis?.[i] ?? 1), reason, word, negator });
-    if (valence !== 0) features.push({ key: valence < 0 ? 'vader:neg' : 'vader:pos', value: (Math.abs(valence) / 4) * (emphasis?.[i] ?? 1), reason, word, negator });
+    if (polarity !== 0)
+      features.push({
+        key: polarity < 0 ? 'afinn:neg' : 'afinn:pos',
+        value: (Math.abs(polarity) / 5) * (emphasis?.[i] ?? 1),
+        reason,
+        word,
+        negator,
+      });
+    if (valence !== 0)
+      features.push({
+        key: valence < 0 ? 'vader:neg' : 'vader:pos',
+        value: (Math.abs(valence) / 4) * (emphasis?.[i] ?? 1),
+        reason,
+        word,
+        negator,
+      });
     if (newKey) seen.add(key), features.push({ key, value: 1, reason, word, negator });
     // A word the labelled sets never used still counts like its neighbours in meaning.
     const cluster = key !== undefined && !negator && clusters ? clusters.of.get(token) : undefined;
     if (cluster !== undefined && !seenClusters.has(cluster)) {
       seenClusters.add(cluster);
-      features.push({ key: `c:${cluster}`, value: 1, reason: `c:${cluster}`, word: token, cluster: clusters!.label[cluster] });
+      features.push({
+        key: `c:${cluster}`,
+        value: 1,
+        reason: `c:${cluster}`,
+        word: token,
+        cluster: clusters!.label[cluster],
+      });
     }
   }
   saturate(features);
-  const wrong = features.some((f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg' || f.key === 'vader:neg');
+  const wrong = features.some(
+    (f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg' || f.key === 'vader:neg',
+  );
   // "didn't know you had one!": an exclamation with nothing wrong in the text is delight, not anger.
-  if (!wrong && text.includes('!') && !text.includes('!!')) features.push({ key: 'int:cheer', value: 1, reason: 'exclaims, with nothing wrong' });
+  if (!wrong && text.includes('!') && !text.includes('!!'))
+    features.push({ key: 'int:cheer', value: 1, reason: 'exclaims, with nothing wrong' });
   for (const hit of intensity) features.push(hit);
   const request = detectRequest(text, question.isQuestion);
   if (request.request) {

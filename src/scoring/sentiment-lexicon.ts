@@ -19,7 +19,9 @@ export function sentimentOf(word: string): number {
 // slang and emoticons of social media rated -4..4 by ten people each. Read from the package's own text
 // file (token, mean, sd, ratings, tab-separated); VADER's rule engine is not used: too slow for the hot path.
 const vader = new Map<string, number>();
-for (const line of fs.readFileSync(path.join(path.dirname(require.resolve('vader-sentiment/package.json')), 'vader_lexicon.txt'), 'utf8').split('\n')) {
+for (const line of fs
+  .readFileSync(path.join(path.dirname(require.resolve('vader-sentiment/package.json')), 'vader_lexicon.txt'), 'utf8')
+  .split('\n')) {
   const [token, mean] = line.split('\t');
   const v = Number(mean);
   if (token && Number.isFinite(v) && v !== 0) vader.set(token, v);

@@ -15,13 +15,21 @@ export interface ClusterOptions {
   skip?: Set<string>;
 }
 
-export const DEFAULT_CLUSTERS: ClusterOptions = { words: 20_000, clusters: 256, iterations: 12, skip: new Set(stopwords) };
+export const DEFAULT_CLUSTERS: ClusterOptions = {
+  words: 20_000,
+  clusters: 256,
+  iterations: 12,
+  skip: new Set(stopwords),
+};
 
 /** Where the GloVe vectors are, under the labelled-data folder (../shared/data). */
 export const GLOVE_FOLDER = 'glove-100d';
 
 /** Clusters from `<dataDir>/glove-100d` when it is there (about 10 s), else undefined. */
-export function findWordClusters(dataDir: string, options: ClusterOptions = DEFAULT_CLUSTERS): WordClusterFile | undefined {
+export function findWordClusters(
+  dataDir: string,
+  options: ClusterOptions = DEFAULT_CLUSTERS,
+): WordClusterFile | undefined {
   const dir = path.join(dataDir, GLOVE_FOLDER);
   return fs.existsSync(path.join(dir, 'vectors.i8')) ? clusterWords(dir, options) : undefined;
 }
@@ -35,12 +43,16 @@ export interface WordVectors {
 
 /** Reads the first `limit` words of the GloVe folder (most frequent first), each vector scaled to unit length. */
 export function readGlove(dir: string, limit: number, keep: (word: string) => boolean = () => true): WordVectors {
-  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { dimensions: number; scale: number[] };
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')) as {
+    dimensions: number;
+    scale: number[];
+  };
   const vocab = fs.readFileSync(path.join(dir, 'vocab.txt'), 'utf8').split('\n');
   const raw = fs.readFileSync(path.join(dir, 'vectors.i8'));
   const bytes = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
   const dims = meta.dimensions;
-  if (bytes.length < vocab.filter(Boolean).length * dims) throw new Error(`${dir}: vectors.i8 holds fewer rows than vocab.txt has words`);
+  if (bytes.length < vocab.filter(Boolean).length * dims)
+    throw new Error(`${dir}: vectors.i8 holds fewer rows than vocab.txt has words`);
   const words: string[] = [];
   const rows: number[] = [];
   for (let i = 0; i < vocab.length && words.length < limit; i++) {
@@ -68,17 +80,19 @@ export function kMeans(v: WordVectors, k: number, iterations: number): Int32Arra
   const { dims, vectors } = v;
   const n = v.words.length;
   const centres = new Float32Array(k * dims);
-  for (let c = 0; c < k; c++) centres.set(vectors.subarray(Math.floor((c * n) / k) * dims, (Math.floor((c * n) / k) + 1) * dims), c * dims);
+  for (let c = 0; c < k; c++)
+    centres.set(vectors.subarray(Math.floor((c * n) / k) * dims, (Math.floor((c * n) / k) + 1) * dims), c * dims);
   const assign = new Int32Array(n);
   for (let it = 0; it < iterations; it++) {
     for (let w = 0; w < n; w++) {
-      let best = 0, bestSim = -Infinity;
+      let best = 0,
+        bestSim = -Infinity;
       const o = w * dims;
       for (let c = 0; c < k; c++) {
         let sim = 0;
         const co = c * dims;
         for (let d = 0; d < dims; d++) sim += vectors[o + d] * centres[co + d];
-        if (sim > bestSim) bestSim = sim, best = c;
+        if (sim > bestSim) (bestSim = sim), (best = c);
       }
       assign[w] = best;
     }
@@ -107,5 +121,8 @@ export function clusterWords(gloveDir: string, options: ClusterOptions = DEFAULT
   const members: string[][] = Array.from({ length: options.clusters }, () => []);
   vectors.words.forEach((w, i) => members[assign[i]].push(w));
   const nonEmpty = members.filter((m) => m.length);
-  return { source: `GloVe 6B 100d, ${vectors.words.length} most frequent words, spherical k-means k=${options.clusters} x${options.iterations}`, words: nonEmpty.map((m) => m.join(' ')) };
+  return {
+    source: `GloVe 6B 100d, ${vectors.words.length} most frequent words, spherical k-means k=${options.clusters} x${options.iterations}`,
+    words: nonEmpty.map((m) => m.join(' ')),
+  };
 }

@@ -1,4 +1,4 @@
-import { Feature, FEATURE_BOUNDS } from '../scoring/extract-features.js';
+import { FEATURE_BOUNDS, type Feature } from '../scoring/extract-features.js';
 
 /** One training example: its features, its label and how much it counts. */
 export interface TrainingExample {
@@ -45,10 +45,17 @@ export function fitLogistic(examples: TrainingExample[], options: FitOptions = D
       if (k === undefined) index.set(f.key, (k = index.size));
       sums.set(k, (sums.get(k) ?? 0) + f.value);
     }
-    return { idx: Int32Array.from(sums.keys()), val: Float64Array.from(sums.values()), y: ex.complaint ? 1 : 0, c: ex.weight };
+    return {
+      idx: Int32Array.from(sums.keys()),
+      val: Float64Array.from(sums.values()),
+      y: ex.complaint ? 1 : 0,
+      c: ex.weight,
+    };
   });
   const keys = [...index.keys()];
-  const l2 = Float64Array.from(keys, (k) => (k.startsWith('c:') ? options.l2Clusters ?? options.l2Words : isWordKey(k) ? options.l2Words : options.l2General));
+  const l2 = Float64Array.from(keys, (k) =>
+    k.startsWith('c:') ? (options.l2Clusters ?? options.l2Words) : isWordKey(k) ? options.l2Words : options.l2General,
+  );
   const totalWeight = rows.reduce((s, r) => s + r.c, 0) || 1;
   const low = Float64Array.from(keys, (k) => options.bounds?.[k]?.[0] ?? -Infinity);
   const high = Float64Array.from(keys, (k) => options.bounds?.[k]?.[1] ?? Infinity);

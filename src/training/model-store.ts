@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveBundled } from '../core/package-root.js';
-import { ComplaintModelFile, MODEL_FILE, toComplaintModel } from '../scoring/complaint-model.js';
+import { type ComplaintModelFile, MODEL_FILE, toComplaintModel } from '../scoring/complaint-model.js';
 
 /** The adopted model in a model folder (e.g. ./data/models, beside the database). */
 export const ACTIVE_MODEL = 'complaint-model.json';
@@ -84,8 +84,17 @@ export function modelStatus(modelDir: string): ModelStatus {
   const stat = fs.statSync(file);
   const prevFile = path.join(modelDir, PREVIOUS_MODEL);
   const status: ModelStatus = {
-    file, adopted: file === path.join(modelDir, ACTIVE_MODEL), trainedOn: readModelFile(file).trainedOn, bytes: stat.size, changedAt: stat.mtime,
+    file,
+    adopted: file === path.join(modelDir, ACTIVE_MODEL),
+    trainedOn: readModelFile(file).trainedOn,
+    bytes: stat.size,
+    changedAt: stat.mtime,
   };
-  if (fs.existsSync(prevFile)) status.previous = { file: prevFile, trainedOn: readModelFile(prevFile).trainedOn, changedAt: fs.statSync(prevFile).mtime };
+  if (fs.existsSync(prevFile))
+    status.previous = {
+      file: prevFile,
+      trainedOn: readModelFile(prevFile).trainedOn,
+      changedAt: fs.statSync(prevFile).mtime,
+    };
   return status;
 }

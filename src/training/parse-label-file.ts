@@ -32,10 +32,13 @@ function verdict(value: unknown): boolean | undefined {
 
 function check(text: unknown, complaint: unknown, line: number, errors: string[]): ImportedLabel | undefined {
   if (typeof text !== 'string' || !text.trim()) return void errors.push(`line ${line}: no "text"`);
-  if (text.length > MAX_TEXT) return void errors.push(`line ${line}: "text" is ${text.length} characters, more than ${MAX_TEXT}`);
+  if (text.length > MAX_TEXT)
+    return void errors.push(`line ${line}: "text" is ${text.length} characters, more than ${MAX_TEXT}`);
   const said = verdict(complaint);
   if (said === undefined) {
-    return void errors.push(`line ${line}: "complaint" is ${JSON.stringify(complaint ?? null)}; use true/false, yes/no, 1/0 or complaint/not`);
+    return void errors.push(
+      `line ${line}: "complaint" is ${JSON.stringify(complaint ?? null)}; use true/false, yes/no, 1/0 or complaint/not`,
+    );
   }
   return { text: text.trim(), complaint: said, line };
 }
@@ -59,20 +62,36 @@ export function parseLabelFile(content: string, format?: 'csv' | 'jsonl'): Parse
       } catch (error) {
         return void errors.push(`line ${i + 1}: not JSON (${(error as Error).message})`);
       }
-      if (!row || typeof row !== 'object' || Array.isArray(row)) return void errors.push(`line ${i + 1}: not a JSON object`);
-      const label = check((row as Record<string, unknown>).text, (row as Record<string, unknown>).complaint, i + 1, errors);
+      if (!row || typeof row !== 'object' || Array.isArray(row))
+        return void errors.push(`line ${i + 1}: not a JSON object`);
+      const label = check(
+        (row as Record<string, unknown>).text,
+        (row as Record<string, unknown>).complaint,
+        i + 1,
+        errors,
+      );
       if (label) found.push(label);
     });
   } else {
     let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
     try {
-      records = parse(body, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), info: true, skip_empty_lines: true, relax_column_count: true, bom: true });
+      records = parse(body, {
+        columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+        info: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        bom: true,
+      });
     } catch (error) {
       return { labels: [], errors: [`not a CSV file: ${(error as Error).message}`], duplicates: 0 };
     }
     const header = records[0] ? Object.keys(records[0].record) : [];
     if (records.length && !(header.includes('text') && header.includes('complaint'))) {
-      return { labels: [], errors: [`line 1: the header needs "text" and "complaint" columns (found: ${header.join(', ')})`], duplicates: 0 };
+      return {
+        labels: [],
+        errors: [`line 1: the header needs "text" and "complaint" columns (found: ${header.join(', ')})`],
+        duplicates: 0,
+      };
     }
     for (const { record, info } of records) {
       const label = check(record.text, record.complaint, info.lines, errors);

@@ -41,20 +41,36 @@ function column(header: string[], name: string, file: string): number {
 export function readXFincorp(dataDir: string): LabelledText[] {
   const file = path.join(dataDir, 'x-fincorp', 'X-FINCORP.converted.csv');
   const { header, rows } = readRows(file);
-  const [text, label, severity, domain] = ['Complaint/ Opinion', 'Complaint Label', 'Severity level', 'Domain'].map((c) => column(header, c, file));
-  return rows.filter((r) => r[text]?.trim() && (r[label] === '0' || r[label] === '1')).map((r) => ({
-    text: r[text], complaint: r[label] === '1', set: 'x-fincorp', severity: r[severity] || undefined, domain: r[domain] || undefined,
-  }));
+  const [text, label, severity, domain] = ['Complaint/ Opinion', 'Complaint Label', 'Severity level', 'Domain'].map(
+    (c) => column(header, c, file),
+  );
+  return rows
+    .filter((r) => r[text]?.trim() && (r[label] === '0' || r[label] === '1'))
+    .map((r) => ({
+      text: r[text],
+      complaint: r[label] === '1',
+      set: 'x-fincorp',
+      severity: r[severity] || undefined,
+      domain: r[domain] || undefined,
+    }));
 }
 
 /** CESAMARD-Aspect: Amazon product reviews (Singh et al., ECIR 2023). The title is part of the text. */
 export function readCesamard(dataDir: string): LabelledText[] {
   const file = path.join(dataDir, 'cesamard', 'CESAMARD-Aspect_Dataset.csv');
   const { header, rows } = readRows(file);
-  const [title, review, label, severity, domain] = ['Title', 'Review_S', 'Complaint', 'Severity', 'Domain'].map((c) => column(header, c, file));
-  return rows.filter((r) => r[review]?.trim() && (r[label] === '0' || r[label] === '1')).map((r) => ({
-    text: `${r[title].trim()}. ${r[review].trim()}`, complaint: r[label] === '1', set: 'cesamard', severity: r[severity] || undefined, domain: r[domain] || undefined,
-  }));
+  const [title, review, label, severity, domain] = ['Title', 'Review_S', 'Complaint', 'Severity', 'Domain'].map((c) =>
+    column(header, c, file),
+  );
+  return rows
+    .filter((r) => r[review]?.trim() && (r[label] === '0' || r[label] === '1'))
+    .map((r) => ({
+      text: `${r[title].trim()}. ${r[review].trim()}`,
+      complaint: r[label] === '1',
+      set: 'cesamard',
+      severity: r[severity] || undefined,
+      domain: r[domain] || undefined,
+    }));
 }
 
 /**
@@ -69,10 +85,12 @@ export function readTweetEval(dataDir: string): LabelledText[] {
     const labels = fs.readFileSync(path.join(dir, `${split}_labels.txt`), 'utf8').split('\n');
     if (texts.at(-1) === '') texts.pop();
     if (labels.at(-1) === '') labels.pop();
-    if (texts.length !== labels.length) throw new Error(`${dir}: ${split}_text.txt has ${texts.length} lines, ${split}_labels.txt ${labels.length}`);
+    if (texts.length !== labels.length)
+      throw new Error(`${dir}: ${split}_text.txt has ${texts.length} lines, ${split}_labels.txt ${labels.length}`);
     texts.forEach((text, i) => {
       const label = labels[i].trim();
-      if (text.trim() && /^[012]$/.test(label)) out.push({ text, complaint: label === '0', set: 'tweeteval-sentiment' });
+      if (text.trim() && /^[012]$/.test(label))
+        out.push({ text, complaint: label === '0', set: 'tweeteval-sentiment' });
     });
   }
   return out;
@@ -83,9 +101,14 @@ export function readSanders(dataDir: string): LabelledText[] {
   const file = path.join(dataDir, 'sanders-twitter', 'full-corpus.csv');
   const { header, rows } = readRows(file);
   const [topic, sentiment, text] = ['Topic', 'Sentiment', 'TweetText'].map((c) => column(header, c, file));
-  return rows.filter((r) => r[text]?.trim() && ['positive', 'negative', 'neutral'].includes(r[sentiment])).map((r) => ({
-    text: r[text], complaint: r[sentiment] === 'negative', set: 'sanders-twitter', domain: r[topic] || undefined,
-  }));
+  return rows
+    .filter((r) => r[text]?.trim() && ['positive', 'negative', 'neutral'].includes(r[sentiment]))
+    .map((r) => ({
+      text: r[text],
+      complaint: r[sentiment] === 'negative',
+      set: 'sanders-twitter',
+      domain: r[topic] || undefined,
+    }));
 }
 
 /** Every labelled set found in `dataDir`, by name; empty when the folder is absent. */

@@ -1,8 +1,8 @@
-import { ComplaintModelFile, toComplaintModel } from '../scoring/complaint-model.js';
+import { type ComplaintModelFile, toComplaintModel } from '../scoring/complaint-model.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
-import { buildModel, BuildOptions, DEFAULT_BUILD, featurizeTexts } from './build-model.js';
+import { type BuildOptions, buildModel, DEFAULT_BUILD, featurizeTexts } from './build-model.js';
 import { crossValidate } from './evaluate-model.js';
-import { ClassifierFigures, measureClassifier } from './measure-classifier.js';
+import { type ClassifierFigures, measureClassifier } from './measure-classifier.js';
 import { activeModelFile, adoptModel, readModelFile } from './model-store.js';
 import type { LabelledText } from './read-datasets.js';
 
@@ -46,19 +46,39 @@ export function retrainModel(plan: RetrainPlan): RetrainOutcome {
   const labels = plan.labels.map((l) => ({ ...l, set: 'brand' }));
   const kinds = new Set(labels.map((l) => l.complaint)).size;
   if (labels.length < folds || kinds < 2) {
-    return { adopted: false, labels: labels.length, reason: `${labels.length} labels${kinds < 2 ? ' of one kind' : ''}: too few to judge a candidate; the model is kept` };
+    return {
+      adopted: false,
+      labels: labels.length,
+      reason: `${labels.length} labels${kinds < 2 ? ' of one kind' : ''}: too few to judge a candidate; the model is kept`,
+    };
   }
   const currentFile = activeModelFile(plan.modelDir);
   const current = readModelFile(currentFile);
   const options: BuildOptions = plan.options ?? { ...DEFAULT_BUILD, clusters: current.clusters };
   const running = toComplaintModel(current, currentFile);
-  const before = measureClassifier(labels.map((l) => ({ complaint: l.complaint, score: scoreComplaint(l.text, { model: running }).score })), threshold);
+  const before = measureClassifier(
+    labels.map((l) => ({ complaint: l.complaint, score: scoreComplaint(l.text, { model: running }).score })),
+    threshold,
+  );
   const brand = featurizeTexts(labels, options);
   const others = featurizeTexts(plan.datasets ?? [], options);
   const after = measureClassifier(crossValidate(brand, folds, options, others), threshold);
   const figures = `macro-F1 ${before.macroF1.toFixed(3)} → ${after.macroF1.toFixed(3)} on ${labels.length} labels`;
-  if (after.macroF1 + 1e-9 < before.macroF1) return { adopted: false, labels: labels.length, before, after, reason: `candidate worse (${figures}): the model is kept` };
+  if (after.macroF1 + 1e-9 < before.macroF1)
+    return {
+      adopted: false,
+      labels: labels.length,
+      before,
+      after,
+      reason: `candidate worse (${figures}): the model is kept`,
+    };
   const candidate: ComplaintModelFile = buildModel([...others, ...brand], options);
   adoptModel(plan.modelDir, candidate);
-  return { adopted: true, labels: labels.length, before, after, reason: `candidate adopted (${figures}); the previous model is kept for rollback` };
+  return {
+    adopted: true,
+    labels: labels.length,
+    before,
+    after,
+    reason: `candidate adopted (${figures}); the previous model is kept for rollback`,
+  };
 }

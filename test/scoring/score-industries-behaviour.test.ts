@@ -4,7 +4,10 @@ import { scoreComplaint } from '../../src/scoring/score-complaint';
 // for information or service (not complaints: a person answers them), and questions that report a
 // problem (complaints). They pin the outcome, not exact scores, so retraining may move the numbers.
 const kind = (text: string) => scoreComplaint(text).kind;
-const reasons = (text: string) => scoreComplaint(text).reasons.map((r) => r.signal).join(' | ');
+const reasons = (text: string) =>
+  scoreComplaint(text)
+    .reasons.map((r) => r.signal)
+    .join(' | ');
 
 const COMPLAINTS: Array<[string, string]> = [
   ['airline', '@united my flight was delayed 4 hours and nobody told us anything'],
@@ -16,7 +19,7 @@ const COMPLAINTS: Array<[string, string]> = [
   ['food delivery', 'my pizza arrived cold and an hour late @dominos'],
   ['food delivery', '@ubereats the order never arrived and I was still charged'],
   ['software', '@Microsoft Teams keeps crashing every time I share my screen'],
-  ['software', 'since the update the app won\'t load on my phone, useless'],
+  ['software', "since the update the app won't load on my phone, useless"],
   ['cars', '@Ford my new focus has been in the shop 3 times for the same transmission problem'],
   ['cars', 'the dealership charged me twice for the same service, still no refund'],
   ['apparel', 'the jacket I ordered came in the wrong size and the return label does not work'],
@@ -59,11 +62,15 @@ describe('scoreComplaint across industries', () => {
   it('never adds to a complaint for asking a question as such', () => {
     const asked = scoreComplaint('does the router come with a spare cable?');
     expect(asked.reasons.filter((r) => /asks/.test(r.signal)).every((r) => r.weight <= 0)).toBe(true);
-    expect(scoreComplaint('why has my bill gone up?').score).toBeGreaterThan(scoreComplaint('has my bill gone up?').score);
+    expect(scoreComplaint('why has my bill gone up?').score).toBeGreaterThan(
+      scoreComplaint('has my bill gone up?').score,
+    );
   });
 
   it('names the words that ask', () => {
-    expect(reasons('does the router come with a spare cable?')).toMatch(/asks "does the", with nothing wrong \(a request\)/);
+    expect(reasons('does the router come with a spare cable?')).toMatch(
+      /asks "does the", with nothing wrong \(a request\)/,
+    );
   });
 
   it('a request that reports a problem is a complaint', () => {
@@ -72,6 +79,9 @@ describe('scoreComplaint across industries', () => {
   });
 
   it('marks a text in another language as other', () => {
-    expect(scoreComplaint("mon colis n'est toujours pas arrivé, c'est inadmissible")).toMatchObject({ kind: 'other', language: 'fr' });
+    expect(scoreComplaint("mon colis n'est toujours pas arrivé, c'est inadmissible")).toMatchObject({
+      kind: 'other',
+      language: 'fr',
+    });
   });
 });

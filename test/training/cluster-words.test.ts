@@ -5,7 +5,11 @@ import { tempDir } from '../helpers/temp-db';
 
 describe('kMeans', () => {
   it('puts words near each other in one cluster, the same way every time', () => {
-    const v = { words: ['a', 'b', 'c', 'd'], dims: 2, vectors: Float32Array.from([1, 0, 0.99, 0.14, 0, 1, 0.14, 0.99]) };
+    const v = {
+      words: ['a', 'b', 'c', 'd'],
+      dims: 2,
+      vectors: Float32Array.from([1, 0, 0.99, 0.14, 0, 1, 0.14, 0.99]),
+    };
     const once = kMeans(v, 2, 5);
     expect(once[0]).toBe(once[1]);
     expect(once[2]).toBe(once[3]);
@@ -20,7 +24,10 @@ describe('clusterWords', () => {
     try {
       fs.writeFileSync(path.join(dir, 'vocab.txt'), 'the\nrefund\nhappy\nrefunds\nglad\n');
       fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ dimensions: 2, scale: [0.01, 0.01] }));
-      fs.writeFileSync(path.join(dir, 'vectors.i8'), Buffer.from(Int8Array.from([50, 50, 100, 0, 0, 100, 90, 10, 5, 90]).buffer));
+      fs.writeFileSync(
+        path.join(dir, 'vectors.i8'),
+        Buffer.from(Int8Array.from([50, 50, 100, 0, 0, 100, 90, 10, 5, 90]).buffer),
+      );
       const table = clusterWords(dir, { words: 10, clusters: 2, iterations: 5, skip: new Set(['the']) });
       expect([...table.words].sort()).toEqual(['happy glad', 'refund refunds']);
       expect(table.source).toMatch(/4 most frequent words/);

@@ -8,21 +8,39 @@ describe('readDatasets', () => {
     const { dir, cleanup } = tempDir();
     try {
       fs.mkdirSync(path.join(dir, 'x-fincorp'));
-      fs.writeFileSync(path.join(dir, 'x-fincorp', 'X-FINCORP.converted.csv'),
+      fs.writeFileSync(
+        path.join(dir, 'x-fincorp', 'X-FINCORP.converted.csv'),
         'Domain,Complaint/ Opinion,Complaint Label,Complaint_Cause,Severity level,Sentiment,Emotion\n' +
-        'ATM,"@bank my card\nwas eaten, ""again""",1,card eaten,Blame,negative,anger\n' +
-        'Economy,markets are up,0,,Non-Complaint,neutral,joy\n' +
-        'Economy,,1,,Blame,neutral,joy\n');
+          'ATM,"@bank my card\nwas eaten, ""again""",1,card eaten,Blame,negative,anger\n' +
+          'Economy,markets are up,0,,Non-Complaint,neutral,joy\n' +
+          'Economy,,1,,Blame,neutral,joy\n',
+      );
       fs.mkdirSync(path.join(dir, 'cesamard'));
-      fs.writeFileSync(path.join(dir, 'cesamard', 'CESAMARD-Aspect_Dataset.csv'),
+      fs.writeFileSync(
+        path.join(dir, 'cesamard', 'CESAMARD-Aspect_Dataset.csv'),
         'Title,Review_S,Complaint,Severity,Domain,Aspect Term,Aspect Term\n' +
-        'Broken,"\\n arrived cracked\\n",1,Disapproval,Electronics,a,b\n');
+          'Broken,"\\n arrived cracked\\n",1,Disapproval,Electronics,a,b\n',
+      );
       const sets = readDatasets(dir);
       expect(sets.get('x-fincorp')).toEqual([
-        { text: '@bank my card\nwas eaten, "again"', complaint: true, set: 'x-fincorp', severity: 'Blame', domain: 'ATM' },
+        {
+          text: '@bank my card\nwas eaten, "again"',
+          complaint: true,
+          set: 'x-fincorp',
+          severity: 'Blame',
+          domain: 'ATM',
+        },
         { text: 'markets are up', complaint: false, set: 'x-fincorp', severity: 'Non-Complaint', domain: 'Economy' },
       ]);
-      expect(sets.get('cesamard')).toEqual([{ text: 'Broken. \\n arrived cracked\\n', complaint: true, set: 'cesamard', severity: 'Disapproval', domain: 'Electronics' }]);
+      expect(sets.get('cesamard')).toEqual([
+        {
+          text: 'Broken. \\n arrived cracked\\n',
+          complaint: true,
+          set: 'cesamard',
+          severity: 'Disapproval',
+          domain: 'Electronics',
+        },
+      ]);
     } finally {
       cleanup();
     }
@@ -32,20 +50,27 @@ describe('readDatasets', () => {
     const { dir, cleanup } = tempDir();
     try {
       fs.mkdirSync(path.join(dir, 'tweeteval-sentiment'));
-      for (const [split, text, labels] of [['val', 'awful day\nnice one \n', '0\n2\n'], ['test', 'meh\n\n', '1\n0\n']]) {
+      for (const [split, text, labels] of [
+        ['val', 'awful day\nnice one \n', '0\n2\n'],
+        ['test', 'meh\n\n', '1\n0\n'],
+      ]) {
         fs.writeFileSync(path.join(dir, 'tweeteval-sentiment', `${split}_text.txt`), text);
         fs.writeFileSync(path.join(dir, 'tweeteval-sentiment', `${split}_labels.txt`), labels);
       }
       fs.mkdirSync(path.join(dir, 'sanders-twitter'));
-      fs.writeFileSync(path.join(dir, 'sanders-twitter', 'full-corpus.csv'),
-        '"Topic","Sentiment","TweetId","TweetDate","TweetText"\n"apple","negative","1","d","@apple my phone\nis dead"\n"google","irrelevant","2","d","hola"\n"twitter","neutral","3","d","ok"\n');
+      fs.writeFileSync(
+        path.join(dir, 'sanders-twitter', 'full-corpus.csv'),
+        '"Topic","Sentiment","TweetId","TweetDate","TweetText"\n"apple","negative","1","d","@apple my phone\nis dead"\n"google","irrelevant","2","d","hola"\n"twitter","neutral","3","d","ok"\n',
+      );
       const sets = readDatasets(dir);
       expect(sets.get('tweeteval-sentiment')).toEqual([
-        { text: 'awful day', complaint: true, set: 'tweeteval-sentiment' }, { text: 'nice one ', complaint: false, set: 'tweeteval-sentiment' },
+        { text: 'awful day', complaint: true, set: 'tweeteval-sentiment' },
+        { text: 'nice one ', complaint: false, set: 'tweeteval-sentiment' },
         { text: 'meh', complaint: false, set: 'tweeteval-sentiment' },
       ]);
       expect(sets.get('sanders-twitter')).toEqual([
-        { text: '@apple my phone\nis dead', complaint: true, set: 'sanders-twitter', domain: 'apple' }, { text: 'ok', complaint: false, set: 'sanders-twitter', domain: 'twitter' },
+        { text: '@apple my phone\nis dead', complaint: true, set: 'sanders-twitter', domain: 'apple' },
+        { text: 'ok', complaint: false, set: 'sanders-twitter', domain: 'twitter' },
       ]);
     } finally {
       cleanup();

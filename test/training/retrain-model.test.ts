@@ -1,14 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { scoreComplaint } from '../../src/scoring/score-complaint';
 import { toComplaintModel } from '../../src/scoring/complaint-model';
-import { ACTIVE_MODEL, activeModelFile, adoptModel, modelDirFor, modelStatus, PREVIOUS_MODEL, readModelFile, rollbackModel } from '../../src/training/model-store';
-import { retrainModel } from '../../src/training/retrain-model';
+import { scoreComplaint } from '../../src/scoring/score-complaint';
+import {
+  ACTIVE_MODEL,
+  activeModelFile,
+  adoptModel,
+  modelDirFor,
+  modelStatus,
+  PREVIOUS_MODEL,
+  readModelFile,
+  rollbackModel,
+} from '../../src/training/model-store';
 import type { LabelledText } from '../../src/training/read-datasets';
+import { retrainModel } from '../../src/training/retrain-model';
 import { tempDir } from '../helpers/temp-db';
 
-const model = (weights: Record<string, number>, bias = 0) => ({ version: 1 as const, bias, weights, trainedOn: { brand: 1 } });
-const write = (dir: string, name: string, data: unknown) => fs.writeFileSync(path.join(dir, name), JSON.stringify(data));
+const model = (weights: Record<string, number>, bias = 0) => ({
+  version: 1 as const,
+  bias,
+  weights,
+  trainedOn: { brand: 1 },
+});
+const write = (dir: string, name: string, data: unknown) =>
+  fs.writeFileSync(path.join(dir, name), JSON.stringify(data));
 const zorblax: LabelledText[] = Array.from({ length: 20 }, (_, i) => [
   { text: `the zorblax ${i} wobbles again`, complaint: true, set: 'brand' },
   { text: `the zorblax ${i} sparkles today`, complaint: false, set: 'brand' },
@@ -65,10 +80,14 @@ describe('retrainModel', () => {
       expect(outcome.labels).toBe(40);
       expect(outcome.before!.macroF1).toBeLessThan(0.5);
       expect(outcome.after!.macroF1).toBeGreaterThan(outcome.before!.macroF1);
-      expect(outcome.reason).toMatch(/^candidate adopted \(macro-F1 0\.\d{3} → \d\.\d{3} on 40 labels\); the previous model is kept for rollback$/);
+      expect(outcome.reason).toMatch(
+        /^candidate adopted \(macro-F1 0\.\d{3} → \d\.\d{3} on 40 labels\); the previous model is kept for rollback$/,
+      );
       const adopted = toComplaintModel(readModelFile(path.join(dir, ACTIVE_MODEL)));
       expect(adopted.trainedOn).toEqual({ brand: 40 });
-      expect(scoreComplaint('my zorblax wobbles', { model: adopted }).score).toBeGreaterThan(scoreComplaint('my zorblax sparkles', { model: adopted }).score);
+      expect(scoreComplaint('my zorblax wobbles', { model: adopted }).score).toBeGreaterThan(
+        scoreComplaint('my zorblax sparkles', { model: adopted }).score,
+      );
       expect(readModelFile(path.join(dir, PREVIOUS_MODEL)).bias).toBe(0.1);
     } finally {
       cleanup();
@@ -81,14 +100,17 @@ describe('retrainModel', () => {
       // Each complaint names a word of its own: the running model knows them all, a candidate cannot learn them in 5 folds.
       const words = ['blorf', 'quazz', 'vrimp', 'snorq', 'plizz', 'trubb', 'gwemp', 'fronk', 'zibbo', 'wuxx'];
       const labels: LabelledText[] = words.flatMap((w) => [
-        { text: `the ${w} again`, complaint: true, set: 'brand' }, { text: `the ${w.split('').reverse().join('')} again`, complaint: false, set: 'brand' },
+        { text: `the ${w} again`, complaint: true, set: 'brand' },
+        { text: `the ${w.split('').reverse().join('')} again`, complaint: false, set: 'brand' },
       ]);
       const running = model(Object.fromEntries(words.map((w) => [`w:${w}`, 4])), -1);
       write(dir, ACTIVE_MODEL, running);
       const outcome = retrainModel({ modelDir: dir, labels });
       expect(outcome.adopted).toBe(false);
       expect(outcome.before!.macroF1).toBe(1);
-      expect(outcome.reason).toMatch(/^candidate worse \(macro-F1 1\.000 → 0\.\d{3} on 20 labels\): the model is kept$/);
+      expect(outcome.reason).toMatch(
+        /^candidate worse \(macro-F1 1\.000 → 0\.\d{3} on 20 labels\): the model is kept$/,
+      );
       expect(readModelFile(path.join(dir, ACTIVE_MODEL))).toEqual(running);
       expect(fs.existsSync(path.join(dir, PREVIOUS_MODEL))).toBe(false);
     } finally {
@@ -99,8 +121,14 @@ describe('retrainModel', () => {
   it('does not judge on too few labels or labels of one kind', () => {
     const { dir, cleanup } = tempDir();
     try {
-      expect(retrainModel({ modelDir: dir, labels: zorblax.slice(0, 3) })).toEqual({ adopted: false, labels: 3, reason: '3 labels: too few to judge a candidate; the model is kept' });
-      expect(retrainModel({ modelDir: dir, labels: zorblax.filter((l) => l.complaint) }).reason).toBe('20 labels of one kind: too few to judge a candidate; the model is kept');
+      expect(retrainModel({ modelDir: dir, labels: zorblax.slice(0, 3) })).toEqual({
+        adopted: false,
+        labels: 3,
+        reason: '3 labels: too few to judge a candidate; the model is kept',
+      });
+      expect(retrainModel({ modelDir: dir, labels: zorblax.filter((l) => l.complaint) }).reason).toBe(
+        '20 labels of one kind: too few to judge a candidate; the model is kept',
+      );
       expect(fs.readdirSync(dir)).toEqual([]);
     } finally {
       cleanup();
