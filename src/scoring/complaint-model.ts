@@ -14,6 +14,8 @@ export interface ComplaintModelFile {
   trainedOn: Record<string, number>;
   /** Free-form notes: options used, how to rebuild. */
   notes?: string;
+  /** ISO time of the newest team label it learned from: the nightly retrain counts new labels after it. */
+  labelsUpTo?: string;
   /** Word clusters the `c:<n>` features use (derived from GloVe by npm run train; only the table ships). */
   clusters?: WordClusterFile;
 }

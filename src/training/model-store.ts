@@ -8,8 +8,12 @@ export const ACTIVE_MODEL = 'complaint-model.json';
 /** The model it replaced, kept for `mention-desk model rollback`. */
 export const PREVIOUS_MODEL = 'complaint-model.previous.json';
 
-/** The model folder for a database: `<folder of the SQLite file>/models`, or ./data/models for PostgreSQL. */
-export function modelDirFor(databaseUrl: string): string {
+/**
+ * The model folder: `configured` (MODEL_DIR) when set, else `<folder of the SQLite file>/models`, or
+ * ./data/models for PostgreSQL.
+ */
+export function modelDirFor(databaseUrl: string, configured?: string): string {
+  if (configured) return path.resolve(configured);
   if (/^postgres(ql)?:/.test(databaseUrl)) return path.resolve('data', 'models');
   const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
   return path.join(path.dirname(path.resolve(file)), 'models');

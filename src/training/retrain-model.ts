@@ -19,6 +19,8 @@ export interface RetrainPlan {
   /** Cross-validation folds over the labels (default 5). */
   folds?: number;
   threshold?: number;
+  /** Time of the newest of `labels`, recorded in the adopted model (the next retrain counts labels after it). */
+  labelsUpTo?: Date;
 }
 
 /** What a retrain did, for the team channel: F1 before → after, on how many labels. */
@@ -72,7 +74,10 @@ export function retrainModel(plan: RetrainPlan): RetrainOutcome {
       after,
       reason: `candidate worse (${figures}): the model is kept`,
     };
-  const candidate: ComplaintModelFile = buildModel([...others, ...brand], options);
+  const candidate: ComplaintModelFile = {
+    ...buildModel([...others, ...brand], options),
+    ...(plan.labelsUpTo ? { labelsUpTo: plan.labelsUpTo.toISOString() } : {}),
+  };
   adoptModel(plan.modelDir, candidate);
   return {
     adopted: true,
