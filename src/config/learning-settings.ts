@@ -16,7 +16,7 @@ export const learningSettings = {
     'folder of the adopted complaint model and the one before it; default: models/ beside the SQLite database (./data/models)',
   ),
   TRAINING_DATA_DIR: optionalText(
-    'folder of the labelled data sets the nightly retrain learns from besides the team labels; default ../shared/data when present',
+    'folder of the labelled data sets (../shared/data) the nightly retrain learns from too; empty: it adjusts the running model to the team labels',
   ),
   RETRAIN_CRON: cronSetting('30 2 * * *', 'cron expression of the nightly retrain, in TEAM_TIMEZONE'),
   RETRAIN_MIN_NEW_LABELS: intSetting(

@@ -6,14 +6,16 @@ import { digestPeriod, postDigest } from '../digest/post-digest.js';
 import type { Logger } from '../log/create-logger.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 import type { Db } from '../store/create-db.js';
+import { modelDirFor } from '../training/model-store.js';
 import { escalateSla } from './escalate-sla.js';
 import { type JobDefinition, JobRunner } from './job-runner.js';
 import { JobSchedule } from './job-schedule.js';
+import { retrainNightly } from './retrain-nightly.js';
 import { sendFollowUps } from './send-follow-ups.js';
 
 /** What the jobs need from the running app. */
 export interface JobsHost {
-  config: Pick<Config, 'jobs' | 'slack' | 'brand' | 'databaseUrl'>;
+  config: Pick<Config, 'jobs' | 'slack' | 'brand' | 'databaseUrl' | 'learning' | 'complaintThreshold'>;
   db: Db;
   logger: Logger;
   prompts: Prompts;
@@ -39,6 +41,24 @@ export function createJobs(app: JobsHost, channelRules: (channel: string) => Cha
           { sent: await sendFollowUps({ db, prompts: app.prompts, brandName: config.brand.name, channelRules }, now) },
           'follow-ups',
         ),
+    },
+    {
+      name: 'retrain-model',
+      schedule: new JobSchedule(config.learning.retrainCron, tz, 1440),
+      run: async ({ scheduledFor, now }) =>
+        void (await retrainNightly(
+          {
+            db,
+            logger,
+            modelDir: modelDirFor(config.databaseUrl, config.learning.modelDir),
+            dataDir: config.learning.trainingDataDir,
+            minNewLabels: config.learning.retrainMinNewLabels,
+            threshold: config.complaintThreshold,
+            slack: config.slack !== null,
+          },
+          scheduledFor.toISOString(),
+          now,
+        )),
     },
   ];
   const channel = jobs.digest.managersChannelId;

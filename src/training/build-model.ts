@@ -17,6 +17,8 @@ export interface BuildOptions extends FitOptions {
   sentimentWeight: number;
   /** Per-set weight of one text, overriding the above (e.g. `{ "tweeteval-sentiment": 0 }` leaves a set out of training). */
   setWeights?: Record<string, number>;
+  /** What the prior model (FitOptions.prior) was trained on, carried into trainedOn (its brand count is replaced). */
+  priorTrainedOn?: Record<string, number>;
   /** Word clusters for the `c:<n>` features (clusterWords), shipped inside the model; none: no cluster features. */
   clusters?: WordClusterFile;
 }
@@ -58,11 +60,15 @@ export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFA
   }));
   const fitted = fitLogistic(examples, options);
   const weights: Record<string, number> = {};
-  for (const [key, w] of Object.entries(fitted.weights).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  // Starting from a prior model, the weights the new texts never touched stay as they were.
+  const all = { ...options.prior?.weights, ...fitted.weights };
+  for (const [key, w] of Object.entries(all).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (Math.abs(w) >= 0.005) weights[key] = round(w);
   }
   const trainedOn: Record<string, number> = {};
   for (const item of items) trainedOn[item.set] = (trainedOn[item.set] ?? 0) + 1;
+  if (options.priorTrainedOn)
+    for (const [set, n] of Object.entries(options.priorTrainedOn)) if (set !== 'brand') trainedOn[set] ??= n;
   return {
     version: 1,
     bias: round(fitted.bias),

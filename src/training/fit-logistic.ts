@@ -19,6 +19,11 @@ export interface FitOptions {
   iterations: number;
   /** [min, max] of some weights (hand-written knowledge the data may not overrule). */
   bounds?: Record<string, [number, number]>;
+  /**
+   * A model to start from and be pulled back towards (L2 on the difference, not on the weight): learning
+   * from a few team labels then adjusts the running model instead of forgetting what the data sets taught.
+   */
+  prior?: FittedWeights;
 }
 
 export const DEFAULT_FIT: FitOptions = { l2Words: 3e-3, l2General: 1e-3, iterations: 400, bounds: FEATURE_BOUNDS };
@@ -59,10 +64,11 @@ export function fitLogistic(examples: TrainingExample[], options: FitOptions = D
   const totalWeight = rows.reduce((s, r) => s + r.c, 0) || 1;
   const low = Float64Array.from(keys, (k) => options.bounds?.[k]?.[0] ?? -Infinity);
   const high = Float64Array.from(keys, (k) => options.bounds?.[k]?.[1] ?? Infinity);
-  const w = Float64Array.from(keys, (_, k) => Math.min(high[k], Math.max(low[k], 0)));
+  const centre = Float64Array.from(keys, (k) => options.prior?.weights[k] ?? 0);
+  const w = Float64Array.from(keys, (_, k) => Math.min(high[k], Math.max(low[k], centre[k])));
   const g = new Float64Array(keys.length);
   const acc = new Float64Array(keys.length).fill(1e-8);
-  let bias = 0;
+  let bias = options.prior?.bias ?? 0;
   let accBias = 1e-8;
   const rate = 0.5;
   for (let it = 0; it < options.iterations; it++) {
@@ -78,7 +84,7 @@ export function fitLogistic(examples: TrainingExample[], options: FitOptions = D
     accBias += gBias * gBias;
     bias -= (rate * gBias) / Math.sqrt(accBias);
     for (let k = 0; k < w.length; k++) {
-      const grad = g[k] + l2[k] * w[k];
+      const grad = g[k] + l2[k] * (w[k] - centre[k]);
       acc[k] += grad * grad;
       w[k] -= (rate * grad) / Math.sqrt(acc[k]);
       w[k] = Math.min(high[k], Math.max(low[k], w[k])); // projected back inside the bounds

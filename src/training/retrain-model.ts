@@ -12,7 +12,7 @@ export interface RetrainPlan {
   modelDir: string;
   /** The team's labels (set `brand`), the texts both models are judged on. */
   labels: LabelledText[];
-  /** The labelled data sets, when present (they join every training set); may be empty. */
+  /** The labelled data sets, when present (they join every training set); without them the running model is the prior. */
   datasets?: LabelledText[];
   /** Default DEFAULT_BUILD, with the running model's word clusters (so no GloVe is needed at run time). */
   options?: BuildOptions;
@@ -56,14 +56,23 @@ export function retrainModel(plan: RetrainPlan): RetrainOutcome {
   }
   const currentFile = activeModelFile(plan.modelDir);
   const current = readModelFile(currentFile);
-  const options: BuildOptions = plan.options ?? { ...DEFAULT_BUILD, clusters: current.clusters };
+  // Without the data sets, the candidate is the running model adjusted to the team's labels (it starts
+  // from the running weights and is pulled back to them), not a model of a few labels alone.
+  const datasets = plan.datasets ?? [];
+  const options: BuildOptions = plan.options ?? {
+    ...DEFAULT_BUILD,
+    clusters: current.clusters,
+    ...(datasets.length
+      ? {}
+      : { prior: { bias: current.bias, weights: current.weights }, priorTrainedOn: current.trainedOn }),
+  };
   const running = toComplaintModel(current, currentFile);
   const before = measureClassifier(
     labels.map((l) => ({ complaint: l.complaint, score: scoreComplaint(l.text, { model: running }).score })),
     threshold,
   );
   const brand = featurizeTexts(labels, options);
-  const others = featurizeTexts(plan.datasets ?? [], options);
+  const others = featurizeTexts(datasets, options);
   const after = measureClassifier(crossValidate(brand, folds, options, others), threshold);
   const figures = `macro-F1 ${before.macroF1.toFixed(3)} → ${after.macroF1.toFixed(3)} on ${labels.length} labels`;
   if (after.macroF1 + 1e-9 < before.macroF1)

@@ -118,6 +118,21 @@ describe('retrainModel', () => {
     }
   });
 
+  it('without the data sets, adjusts the running model: weights the labels never touch stay, its data sets stay credited', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      write(dir, ACTIVE_MODEL, { ...model({ 'w:xyzzy': 2 }, 0.1), trainedOn: { 'x-fincorp': 6280, brand: 3 } });
+      const when = new Date('2026-12-01T10:00:00Z');
+      expect(retrainModel({ modelDir: dir, labels: zorblax, labelsUpTo: when }).adopted).toBe(true);
+      const adopted = readModelFile(path.join(dir, ACTIVE_MODEL));
+      expect(adopted.weights['w:xyzzy']).toBe(2);
+      expect(adopted.trainedOn).toEqual({ 'x-fincorp': 6280, brand: 40 });
+      expect(adopted.labelsUpTo).toBe('2026-12-01T10:00:00.000Z');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('does not judge on too few labels or labels of one kind', () => {
     const { dir, cleanup } = tempDir();
     try {
