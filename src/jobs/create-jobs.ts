@@ -10,6 +10,7 @@ import { modelDirFor } from '../training/model-store.js';
 import { escalateSla } from './escalate-sla.js';
 import { type JobDefinition, JobRunner } from './job-runner.js';
 import { JobSchedule } from './job-schedule.js';
+import { postMaybeMissed } from './post-maybe-missed.js';
 import { retrainNightly } from './retrain-nightly.js';
 import { sendFollowUps } from './send-follow-ups.js';
 
@@ -61,6 +62,22 @@ export function createJobs(app: JobsHost, channelRules: (channel: string) => Cha
         )),
     },
   ];
+  if (config.slack) {
+    defs.push({
+      name: 'maybe-missed',
+      schedule: new JobSchedule(config.learning.maybeMissedCron, tz, 1440),
+      run: async ({ scheduledFor, now }) => {
+        const listed = await postMaybeMissed(db, {
+          max: config.learning.maybeMissedMax,
+          threshold: config.complaintThreshold,
+          since: new Date(scheduledFor.getTime() - 86_400_000),
+          now,
+          key: scheduledFor.toISOString(),
+        });
+        logger.info({ listed: listed.length }, 'maybe-missed list');
+      },
+    });
+  }
   const channel = jobs.digest.managersChannelId;
   if (!channel) {
     logger.info('SLACK_MANAGERS_CHANNEL_ID is not set: scheduled digests are off (mention-desk digest still works)');
