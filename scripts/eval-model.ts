@@ -1,4 +1,4 @@
-// npm run eval [-- --data DIR] [--stream FILE]: leave-one-set-out over every labelled set in
+// npm run eval [-- --data DIR] [--stream FILE] [--clusters [--k N]] [--set option=value]: leave-one-set-out over every labelled set in
 // ../shared/data (train on all sets but one, score the one left out), the brand's own labels when the
 // database has them, speed on the sample stream (default DEMO_STREAM_FILE), model size and load time.
 import fs from 'node:fs';
@@ -158,10 +158,12 @@ async function main(): Promise<void> {
     out(
       `\ndata: ${dataDir}: ${[...raw].map(([k, v]) => `${k} ${v.length} (${v.filter((t) => t.complaint).length} yes)`).join(', ')}`,
     );
-    const options = experimentOptions(
-      findWordClusters(dataDir, { ...DEFAULT_CLUSTERS, clusters: Number(arg('--k') ?? DEFAULT_CLUSTERS.clusters) }),
-    );
-    out(`word clusters: ${options.clusters?.source ?? 'none (no GloVe folder)'}`);
+    // Word clusters as npm run train makes them: only with --clusters (leave-one-set-out does not say they help).
+    const clusters = process.argv.includes('--clusters')
+      ? findWordClusters(dataDir, { ...DEFAULT_CLUSTERS, clusters: Number(arg('--k') ?? DEFAULT_CLUSTERS.clusters) })
+      : undefined;
+    const options = experimentOptions(clusters);
+    out(`word clusters: ${options.clusters?.source ?? 'off (--clusters to measure them; needs the GloVe folder)'}`);
     const sets = new Map([...raw].map(([k, v]) => [k, featurizeTexts(v, options)]));
     evaluateLoso(sets, options);
     await evaluateBrand(sets, options);
