@@ -4,7 +4,7 @@ import { useComplaintModelFile } from '../scoring/complaint-model.js';
 import type { Db } from '../store/create-db.js';
 import { enqueueIntents } from '../store/enqueue-intents.js';
 import { countLabelsSince } from '../training/import-labels.js';
-import { activeModelFile, readModelFile } from '../training/model-store.js';
+import { activeModelFile, readLastRetrain, readModelFile, writeLastRetrain } from '../training/model-store.js';
 import { readDatasets } from '../training/read-datasets.js';
 import { readTeamLabels } from '../training/read-team-labels.js';
 import { type RetrainOutcome, retrainModel } from '../training/retrain-model.js';
@@ -27,14 +27,20 @@ export interface RetrainJobDeps {
 export type RetrainRun = { skipped: string } | RetrainOutcome;
 
 /**
- * Retrains when at least `minNewLabels` team labels are newer than the running model's (its
- * `labelsUpTo`), adopts the candidate only if it is not worse on the team's labels (retrainModel), makes
+ * Retrains when at least `minNewLabels` team labels are newer than the last retrain judged (the running
+ * model's `labelsUpTo`, or the last kept candidate's), adopts the candidate only if it is not worse on the team's labels (retrainModel), makes
  * this process score with the adopted model, and tells the team channel what changed. `key` (the due
  * time) makes the message go out once however many instances run.
  */
 export async function retrainNightly(deps: RetrainJobDeps, key: string, now: Date): Promise<RetrainRun> {
+  // New since the last retrain, adopted or not: a candidate kept once is not judged again every night.
   const current = readModelFile(activeModelFile(deps.modelDir));
-  const since = current.labelsUpTo ? new Date(current.labelsUpTo) : undefined;
+  const last = readLastRetrain(deps.modelDir)?.labelsUpTo;
+  const judged = [current.labelsUpTo, last]
+    .filter((t): t is string => !!t)
+    .sort()
+    .at(-1);
+  const since = judged ? new Date(judged) : undefined;
   const fresh = await countLabelsSince(deps.db, since);
   if (fresh < deps.minNewLabels) {
     const skipped = `${fresh} new team labels, fewer than RETRAIN_MIN_NEW_LABELS (${deps.minNewLabels}): no retrain`;
@@ -51,6 +57,13 @@ export async function retrainNightly(deps: RetrainJobDeps, key: string, now: Dat
     threshold: deps.threshold,
   });
   if (outcome.adopted) useComplaintModelFile(activeModelFile(deps.modelDir));
+  if (team.newest && outcome.before) {
+    writeLastRetrain(deps.modelDir, {
+      labelsUpTo: team.newest.toISOString(),
+      adopted: outcome.adopted,
+      at: now.toISOString(),
+    });
+  }
   const detail = `${fresh} new labels; ${outcome.reason}.`;
   deps.logger.info({ adopted: outcome.adopted, labels: outcome.labels, fresh }, `nightly retrain: ${detail}`);
   if (deps.slack) {

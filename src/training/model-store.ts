@@ -7,6 +7,31 @@ import { type ComplaintModelFile, MODEL_FILE, toComplaintModel } from '../scorin
 export const ACTIVE_MODEL = 'complaint-model.json';
 /** The model it replaced, kept for `mention-desk model rollback`. */
 export const PREVIOUS_MODEL = 'complaint-model.previous.json';
+/** The last retrain's verdict, adopted or not: the next one counts only labels newer than it judged. */
+export const LAST_RETRAIN = 'last-retrain.json';
+
+/** What the last retrain judged: the newest label it saw, and whether it adopted its candidate. */
+export interface LastRetrain {
+  labelsUpTo: string;
+  adopted: boolean;
+  at: string;
+}
+
+/** The last retrain's record in the model folder, if any (a damaged one counts as none). */
+export function readLastRetrain(modelDir: string): LastRetrain | undefined {
+  try {
+    const data = JSON.parse(fs.readFileSync(path.join(modelDir, LAST_RETRAIN), 'utf8')) as Partial<LastRetrain>;
+    return typeof data.labelsUpTo === 'string' && typeof data.adopted === 'boolean' ? (data as LastRetrain) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the last retrain's verdict. */
+export function writeLastRetrain(modelDir: string, record: LastRetrain): void {
+  fs.mkdirSync(modelDir, { recursive: true });
+  writeAtomically(path.join(modelDir, LAST_RETRAIN), `${JSON.stringify(record)}\n`);
+}
 
 /**
  * The model folder: `configured` (MODEL_DIR) when set, else `<folder of the SQLite file>/models`, or

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { retrainNightly } from '../../src/jobs/retrain-nightly';
 import { silentLogger } from '../../src/log/create-logger';
 import { useComplaintModelFile } from '../../src/scoring/complaint-model';
-import { ACTIVE_MODEL, readModelFile } from '../../src/training/model-store';
+import { ACTIVE_MODEL, readModelFile, writeLastRetrain } from '../../src/training/model-store';
 import { type DeskHarness, startDeskHarness, TEAM_CHANNEL } from '../helpers/slack/desk-harness';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 import { tempDir } from '../helpers/temp-db';
@@ -66,6 +66,23 @@ describeSlack('the nightly retrain, as the team sees it', () => {
     await retrainNightly(deps(1), '2026-12-02T02:30:00.000Z', new Date());
     await h.drainAll();
     expect(teamLines().filter((t) => t.includes('Nightly retrain'))).toHaveLength(1);
+    // the next night: nothing new since the labels it judged
+    expect(await retrainNightly(deps(1), 'next-night', new Date())).toEqual({
+      skipped: '0 new team labels, fewer than RETRAIN_MIN_NEW_LABELS (1): no retrain',
+    });
+  });
+
+  it('does not judge the same labels again after keeping the running model', async () => {
+    h = await startDeskHarness(contract);
+    models = tempDir();
+    const at = new Date('2026-12-01T10:00:00Z');
+    await h.app.db.label.createMany({ data: labels(15, at) });
+    writeLastRetrain(models.dir, { labelsUpTo: at.toISOString(), adopted: false, at: at.toISOString() });
+    expect(await retrainNightly(deps(1), 'n1', new Date())).toMatchObject({
+      skipped: expect.stringMatching(/^0 new team labels/),
+    });
+    await h.app.db.label.create({ data: { ...labels(1, new Date('2026-12-02T10:00:00Z'))[0], text: 'a new one' } });
+    expect(await retrainNightly(deps(1), 'n2', new Date())).toMatchObject({ labels: 31 });
   });
 
   it('waits for RETRAIN_MIN_NEW_LABELS labels newer than the running model', async () => {
