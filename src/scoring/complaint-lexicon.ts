@@ -274,6 +274,10 @@ export const COMPLAINT_PHRASES: Record<string, number> = {
   'since yesterday': 0.8,
   'since last': 0.7,
   'yet to': 0.7,
+  // a service down, a fault that comes back, a wait told by its start: how problems are reported as questions too
+  'internet down': 1.2, 'wifi down': 1.2, 'app down': 1.1, 'site down': 1.1, 'website down': 1.1, 'network down': 1.2,
+  'every time': 0.6, 'every single time': 1.0, 'since this morning': 0.8, 'since last night': 0.8, 'nothing since': 0.9,
+  'different answers': 0.9, 'no answer': 1.0,
   // none left to buy: a retail let-down, not market talk
   'out of stock': 1.0,
   'sold out': 0.8,
