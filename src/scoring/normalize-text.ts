@@ -17,7 +17,8 @@ export function normalizeText(raw: unknown): string {
   let text = typeof raw === 'string' ? raw : String(raw ?? '');
   // Cut before any regular expression runs, so a megabyte of input costs no more than 4 kB.
   if (text.length > MAX_SCORED_CHARS) text = text.slice(0, MAX_SCORED_CHARS);
-  text = text.toWellFormed().replace(INVISIBLE, '').replace(CONTROL, ' ');
+  // Invisible characters and lone surrogates are all outside ASCII: plain text skips those passes.
+  text = (/[^\x00-\x7f]/.test(text) ? text.toWellFormed().replace(INVISIBLE, '') : text).replace(CONTROL, ' ');
   // Markup, entities, links and handles are rare in most texts: skip their passes when none can match.
   if (text.includes('\\')) text = text.replace(/\\n/g, '\n');
   if (text.includes('&')) text = text.replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m);
