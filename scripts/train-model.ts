@@ -1,11 +1,14 @@
-// npm run train [-- --data DIR] [--out FILE]: rebuilds models/complaint-model.json from the labelled
+// npm run train [-- --data DIR] [--out FILE] [--clusters]: rebuilds models/complaint-model.json from the labelled
 // sets in ../shared/data (when present) and the brand's own labels (the Label table in DATABASE_URL,
 // when the database exists). The data is read where it is, never copied into the repository.
+// --clusters adds GloVe word-cluster features (off by default: leave-one-set-out does not say they help).
 import path from 'node:path';
 import { loadConfig } from '../src/config/load-config';
 import { readEnv } from '../src/config/read-env';
 import { packageRoot } from '../src/core/package-root';
 import { MODEL_FILE } from '../src/scoring/complaint-model';
+import { DEFAULT_BUILD } from '../src/training/build-model';
+import { findWordClusters } from '../src/training/cluster-words';
 import { runTraining } from '../src/training/run-training';
 
 const arg = (name: string) => {
@@ -13,8 +16,10 @@ const arg = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 
+const dataDir = path.resolve(arg('--data') ?? path.join(packageRoot(), '..', 'shared', 'data'));
 runTraining({
-  dataDir: path.resolve(arg('--data') ?? path.join(packageRoot(), '..', 'shared', 'data')),
+  dataDir,
+  options: process.argv.includes('--clusters') ? { ...DEFAULT_BUILD, clusters: findWordClusters(dataDir) } : undefined,
   outFile: path.resolve(arg('--out') ?? path.join(packageRoot(), MODEL_FILE)),
   databaseUrl: loadConfig(readEnv()).databaseUrl,
   write: (line) => process.stdout.write(`${line}\n`),

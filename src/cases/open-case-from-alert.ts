@@ -14,9 +14,19 @@ import { slackActor } from './record-case-change.js';
  */
 export async function openCaseFromAlert(
   db: Db,
-  input: { mentionId: number; userId: string; at: Date },
+  input: {
+    mentionId: number;
+    userId: string;
+    at: Date;
+    /**
+     * Where the button was: a keyword alert (default), or the daily "maybe missed" list (its outbox key,
+     * `listKey`, names the message to re-render).
+     */
+    from?: { maybeMissed: string };
+  },
 ): Promise<ActionResult & { caseId?: number }> {
   const { mentionId, userId, at } = input;
+  const listKey = input.from?.maybeMissed;
   return db.$transaction(async (tx) => {
     const m = await tx.mention.findUnique({ where: { id: mentionId } });
     if (!m) return { ok: false, reason: 'mention_missing' } as const;
@@ -40,8 +50,9 @@ export async function openCaseFromAlert(
             ownerSlackId: userId,
             claimedAt: at,
             status: CaseStatus.Claimed,
-            holdReason:
-              'opened by hand from a keyword alert: the bot may not answer a post that does not @mention the brand',
+            holdReason: listKey
+              ? 'opened by hand from the "maybe missed" list: the scorer had it below the threshold'
+              : 'opened by hand from a keyword alert: the bot may not answer a post that does not @mention the brand',
           },
           select: { id: true },
         })
@@ -53,7 +64,14 @@ export async function openCaseFromAlert(
         humanMessage: 'Someone just made a case from this post.',
       });
     await tx.label.create({
-      data: { mentionId, text: m.text, complaint: true, source: 'slack:case_from_alert', by: slackActor(userId), at },
+      data: {
+        mentionId,
+        text: m.text,
+        complaint: true,
+        source: listKey ? 'slack:maybe_missed' : 'slack:case_from_alert',
+        by: slackActor(userId),
+        at,
+      },
     });
     const event = await tx.caseEvent.create({
       data: {
@@ -71,15 +89,26 @@ export async function openCaseFromAlert(
         open
           ? caseThreadIntent(caseId, `mention:${mentionId}`, `post added from an alert`, mentionId)
           : caseMessageIntent(caseId, `case #${caseId} opened from an alert`),
-        {
-          idempotencyKey: `slack:alert-update:${mentionId}`,
-          channel: 'slack',
-          kind: 'slack_alert_update',
-          purpose: 'alert_update',
-          target: { mentionId },
-          text: `alert turned into case #${caseId}`,
-          mentionId,
-        },
+        listKey
+          ? {
+              // One update per click: the list re-renders with every case made from it so far.
+              idempotencyKey: `slack:maybe-missed-update:${listKey}:${mentionId}`,
+              channel: 'slack',
+              kind: 'slack_maybe_missed_update',
+              purpose: 'maybe_missed_update',
+              target: { listKey },
+              text: `maybe-missed mention turned into case #${caseId}`,
+              mentionId,
+            }
+          : {
+              idempotencyKey: `slack:alert-update:${mentionId}`,
+              channel: 'slack',
+              kind: 'slack_alert_update',
+              purpose: 'alert_update',
+              target: { mentionId },
+              text: `alert turned into case #${caseId}`,
+              mentionId,
+            },
       ],
       at,
     );

@@ -13,6 +13,10 @@ Usage:
                                      and print one JSON object per line: {"score","complaint","reasons",...}.
   mention-desk digest [--since 7d]   The managers' digest of the period as Markdown (--json: one JSON object).
   mention-desk migrate               Apply database migrations and exit.
+  mention-desk label --file FILE     Import the team's labels (CSV or JSON lines of text and complaint);
+                                     the nightly retrain learns from them. See mention-desk label --help.
+  mention-desk model status|rollback Which complaint model is in use; go back to the one the last retrain
+                                     replaced. See mention-desk model --help.
   mention-desk discord-invite        Print the link that adds the Discord bot to a server, with the
                                      permissions it needs (from DISCORD_APPLICATION_ID or the token).
   mention-desk --help | --version

@@ -6,11 +6,15 @@ import { runReplay } from '../app/run-replay.js';
 import { readEnv } from '../config/read-env.js';
 import { AppError, describeError, ErrorCode } from '../core/app-error.js';
 import { createLogger } from '../log/create-logger.js';
+import { useComplaintModelFile } from '../scoring/complaint-model.js';
 import { type SlackDesk, startSlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
+import { activeModelFile, modelDirFor } from '../training/model-store.js';
 import { runDigest } from './digest-command.js';
 import { discordInviteLines } from './discord-invite-command.js';
 import { HELP, packageVersion } from './help-text.js';
+import { LABEL_HELP, runLabelImport } from './label-command.js';
+import { MODEL_HELP, runModelCommand } from './model-command.js';
 import { parseCli } from './parse-cli.js';
 import { runScore } from './score-command.js';
 
@@ -28,6 +32,8 @@ const defaultIo = (): CliIo => ({
   env: readEnv(),
 });
 
+const COMMAND_HELP: Record<string, string> = { label: LABEL_HELP, model: MODEL_HELP };
+
 /** Resolves on SIGINT or SIGTERM: the bot then stops watching and finishes what is in flight. */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
@@ -40,9 +46,13 @@ function untilSignal(): Promise<void> {
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   try {
     const args = parseCli(argv);
-    if (args.command === 'help') return (io.stdout(HELP), 0);
+    if (args.command === 'help') return (io.stdout(COMMAND_HELP[args.rest[0]] ?? HELP), 0);
     if (args.command === 'version') return (io.stdout(packageVersion()), 0);
     const config = loadAppConfig(io.env);
+    // The team's adopted model when there is one (models/ beside the database), else the packaged one.
+    const modelDir = modelDirFor(config.databaseUrl, config.learning.modelDir);
+    if (args.command === 'model') return runModelCommand(args.rest[0], modelDir, io.stdout);
+    useComplaintModelFile(activeModelFile(modelDir));
     if (args.command === 'discord-invite') return (discordInviteLines(config).forEach((l) => io.stdout(l)), 0);
     if (args.command === 'score') {
       await runScore(io.stdin, io.stdout, args.threshold ?? config.complaintThreshold);
@@ -57,6 +67,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     const app = await openApp(config, logger);
     let desk: SlackDesk | null = null;
     try {
+      if (args.command === 'label') return await runLabelImport(app.db, args.file!, io.stdout, io.stderr);
       if (args.command === 'digest') {
         await runDigest(app, args.since, args.json, io.stdout);
         return 0;

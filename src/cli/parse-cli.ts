@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../core/app-error.js';
 
-export type Command = 'run' | 'replay' | 'score' | 'digest' | 'migrate' | 'discord-invite' | 'help' | 'version';
+export type Command =
+  | 'run'
+  | 'replay'
+  | 'score'
+  | 'digest'
+  | 'migrate'
+  | 'discord-invite'
+  | 'label'
+  | 'model'
+  | 'help'
+  | 'version';
 
 export interface CliArgs {
   command: Command;
@@ -15,7 +25,21 @@ export interface CliArgs {
   rest: string[];
 }
 
-const COMMANDS: Command[] = ['run', 'replay', 'score', 'digest', 'migrate', 'discord-invite', 'help', 'version'];
+const COMMANDS: Command[] = [
+  'run',
+  'replay',
+  'score',
+  'digest',
+  'migrate',
+  'discord-invite',
+  'label',
+  'model',
+  'help',
+  'version',
+];
+
+/** Commands with a help text of their own (`mention-desk label --help`, `mention-desk help model`). */
+export const COMMANDS_WITH_HELP = new Set<string>(['label', 'model']);
 
 const OPTIONS = {
   file: { type: 'string', short: 'f' },
@@ -41,10 +65,17 @@ export function parseCli(argv: string[]): CliArgs {
   const { values, positionals } = parsed;
   const word = positionals[0] ?? 'run';
   const command: Command = values.help ? 'help' : values.version ? 'version' : (word as Command);
+  // "mention-desk label --help": the command's own help, as "mention-desk help label" gives it.
+  const rest = values.help && COMMANDS_WITH_HELP.has(word) ? [word] : positionals.slice(1);
   if (!COMMANDS.includes(command))
     throw new AppError(ErrorCode.BadInput, `unknown command "${word}". See mention-desk --help.`);
   if (command === 'replay' && !values.file)
     throw new AppError(ErrorCode.BadInput, 'replay needs --file FILE (JSON lines, one mention each).');
+  if (command === 'label' && !values.file)
+    throw new AppError(
+      ErrorCode.BadInput,
+      'label needs --file FILE (CSV or JSON lines). See mention-desk label --help.',
+    );
   let threshold: number | undefined;
   if (values.threshold !== undefined) {
     threshold = Number(values.threshold);
@@ -58,6 +89,6 @@ export function parseCli(argv: string[]): CliArgs {
     quiet: values.quiet ?? false,
     threshold,
     since: values.since ?? '7d',
-    rest: positionals.slice(1),
+    rest,
   };
 }

@@ -13,6 +13,8 @@ export function scoreLine(text: string, threshold: number): string {
     severity: s.severity,
     language: s.language,
     question: s.isQuestion,
+    // complaint | request (asks for information or service: a person answers, no apology) | other
+    kind: s.kind,
   });
 }
 

@@ -4,10 +4,16 @@ import type { ChannelSettingsSection } from '../core/live-channel.js';
 import type { SettingShape } from '../core/settings/setting-types.js';
 import { buildCoreConfig, type CoreConfig, coreSettings } from './core-settings.js';
 import { buildJobsConfig, type JobsConfig, jobsSettings } from './jobs-settings.js';
+import { buildLearningConfig, type LearningConfig, learningSettings } from './learning-settings.js';
 import { buildSlackConfig, type SlackConfig, slackSettings } from './slack-settings.js';
 
 /** The settings that are not a channel's, by environment name. */
-export const appSettings = { ...coreSettings, ...slackSettings, ...jobsSettings } satisfies SettingShape;
+export const appSettings = {
+  ...coreSettings,
+  ...slackSettings,
+  ...jobsSettings,
+  ...learningSettings,
+} satisfies SettingShape;
 
 /** Every setting: the app's and each channel's. `.env.example` lists the same keys. */
 export function allSettings(channels: readonly ChannelSettingsSection[] = []): SettingShape {
@@ -20,6 +26,8 @@ export interface Config extends CoreConfig {
   /** Each channel's own configuration, by channel name; null when its credentials are not set. */
   channels: Readonly<Record<string, unknown>>;
   jobs: JobsConfig;
+  /** Learning from the team: model folder, nightly retrain, "maybe missed" thread. */
+  learning: LearningConfig;
   /** Every secret value, so the logger can scrub them from anything it writes. */
   secrets: string[];
 }
@@ -48,7 +56,14 @@ export function loadConfig(env: Env = process.env, channels: readonly ChannelSet
   const secrets = sections.flatMap((s) => s.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const byName = Object.fromEntries(channelSections.map((c) => [c.name, c.value]));
   // buildJobsConfig returns a value whenever it reports no problem (checked above).
-  return { ...buildCoreConfig(p), slack: slack.value, channels: byName, jobs: jobs.value!, secrets };
+  return {
+    ...buildCoreConfig(p),
+    slack: slack.value,
+    channels: byName,
+    jobs: jobs.value!,
+    learning: buildLearningConfig(p),
+    secrets,
+  };
 }
 
 function configError(shape: SettingShape, key: string, problem: string): AppError {

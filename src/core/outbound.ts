@@ -10,7 +10,9 @@ export type OutboundKind =
   | 'slack_burst' // one summary message for a burst of new cases, which are threaded under it
   | 'slack_handoff' // a direct message to the person a case was handed to: the note and the context
   | 'slack_notice' // a notice to the whole team channel (acknowledgements paused or resumed)
-  | 'slack_digest'; // a managers' digest (Markdown, with its chart rebuilt at send time)
+  | 'slack_digest' // a managers' digest (Markdown, with its chart rebuilt at send time)
+  | 'slack_maybe_missed' // the daily list of ignored mentions that scored closest below the threshold
+  | 'slack_maybe_missed_update'; // that list re-rendered after someone made a case from it
 
 /**
  * Why a message is sent, stored in its own column: the idempotency key says what caused a message, not
@@ -31,6 +33,8 @@ export const OUTBOUND_PURPOSES = [
   'handoff', // the note to the person a case was handed to
   'notice', // a notice to the whole team channel
   'digest', // a managers' digest
+  'maybe_missed', // the daily "maybe missed" list
+  'maybe_missed_update', // that list re-rendered
   'other',
 ] as const;
 

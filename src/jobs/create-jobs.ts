@@ -6,14 +6,17 @@ import { digestPeriod, postDigest } from '../digest/post-digest.js';
 import type { Logger } from '../log/create-logger.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 import type { Db } from '../store/create-db.js';
+import { modelDirFor } from '../training/model-store.js';
 import { escalateSla } from './escalate-sla.js';
 import { type JobDefinition, JobRunner } from './job-runner.js';
 import { JobSchedule } from './job-schedule.js';
+import { postMaybeMissed } from './post-maybe-missed.js';
+import { retrainNightly } from './retrain-nightly.js';
 import { sendFollowUps } from './send-follow-ups.js';
 
 /** What the jobs need from the running app. */
 export interface JobsHost {
-  config: Pick<Config, 'jobs' | 'slack' | 'brand' | 'databaseUrl'>;
+  config: Pick<Config, 'jobs' | 'slack' | 'brand' | 'databaseUrl' | 'learning' | 'complaintThreshold'>;
   db: Db;
   logger: Logger;
   prompts: Prompts;
@@ -40,7 +43,41 @@ export function createJobs(app: JobsHost, channelRules: (channel: string) => Cha
           'follow-ups',
         ),
     },
+    {
+      name: 'retrain-model',
+      schedule: new JobSchedule(config.learning.retrainCron, tz, 1440),
+      run: async ({ scheduledFor, now }) =>
+        void (await retrainNightly(
+          {
+            db,
+            logger,
+            modelDir: modelDirFor(config.databaseUrl, config.learning.modelDir),
+            dataDir: config.learning.trainingDataDir,
+            minNewLabels: config.learning.retrainMinNewLabels,
+            threshold: config.complaintThreshold,
+            slack: config.slack !== null,
+          },
+          scheduledFor.toISOString(),
+          now,
+        )),
+    },
   ];
+  if (config.slack) {
+    defs.push({
+      name: 'maybe-missed',
+      schedule: new JobSchedule(config.learning.maybeMissedCron, tz, 1440),
+      run: async ({ scheduledFor, now }) => {
+        const listed = await postMaybeMissed(db, {
+          max: config.learning.maybeMissedMax,
+          threshold: config.complaintThreshold,
+          since: new Date(scheduledFor.getTime() - 86_400_000),
+          now,
+          key: scheduledFor.toISOString(),
+        });
+        logger.info({ listed: listed.length }, 'maybe-missed list');
+      },
+    });
+  }
   const channel = jobs.digest.managersChannelId;
   if (!channel) {
     logger.info('SLACK_MANAGERS_CHANNEL_ID is not set: scheduled digests are off (mention-desk digest still works)');

@@ -114,6 +114,10 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   }
   if (!score.complaint) {
     if (score.isQuestion) return openWithoutAnswer('a question for the brand: a person answers it', score);
+    // "can you DM me the tracking number please": asks for a service, nothing to apologise for.
+    if (score.kind === 'request') {
+      return openWithoutAnswer('a request for information or service: a person answers it', score);
+    }
     return ignore(`score ${score.score} below the complaint threshold`);
   }
   const hold = ctx.customerOptedOut

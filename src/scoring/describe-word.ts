@@ -1,6 +1,6 @@
 import { NEGATORS } from './find-phrases.js';
 import { PorterStemmer, stopwords } from './natural-parts.js';
-import { sentimentOf } from './sentiment-lexicon.js';
+import { sentimentOf, vaderOf } from './sentiment-lexicon.js';
 
 /** What the scorer needs to know about one lower-case word token, computed once per distinct word. */
 export interface WordInfo {
@@ -13,10 +13,14 @@ export interface WordInfo {
   learned: boolean;
   /** AFINN polarity, -5..5 (0 when none). */
   polarity: number;
+  /** VADER valence, -4..4 (0 when none). */
+  vader: number;
   negator: boolean;
 }
 
-const STOPWORDS = new Set(stopwords.filter((w) => !NEGATORS.has(w)));
+// Words of asking get no learned weight either: whether a request is a complaint is the request features'
+// call (see detectRequest), not what one data set's habits say ("please" is in most complaints to banks).
+const STOPWORDS = new Set([...stopwords.filter((w) => !NEGATORS.has(w)), 'please', 'pls', 'plz', 'kindly', 'help']);
 // Porter stemming costs about 3 µs a word, more than the whole scoring budget for a tweet; words repeat
 // a lot, so a cache makes it nearly free. Cleared when full, which keeps memory bounded on any input.
 const MAX_CACHED = 50_000;
@@ -34,6 +38,7 @@ export function describeWord(word: string): WordInfo {
       negatedKey: `n:${stem}`,
       learned: !STOPWORDS.has(word) && !/^\d/.test(word),
       polarity: sentimentOf(word),
+      vader: vaderOf(word),
       negator: NEGATORS.has(word),
     };
     if (cache.size >= MAX_CACHED) cache.clear();

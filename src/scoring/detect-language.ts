@@ -248,7 +248,8 @@ export function detectLanguage(text: string, tokens: string[]): string {
   for (const t of tokens) {
     if (t === '.' || t === ',') continue;
     words++;
-    for (const lang of LANGUAGES_OF.get(t) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+    const langs = LANGUAGES_OF.get(t);
+    if (langs) for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1);
   }
   if (words < 3) return 'en'; // too short to argue; English is the default audience
   const en = hits.get('en') ?? 0;

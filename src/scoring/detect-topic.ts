@@ -59,33 +59,36 @@ const TOPIC_OF_PHRASE = new Map<string, Topic>();
 for (const [topic, phrases] of TOPIC_PHRASES) for (const p of phrases) TOPIC_OF_PHRASE.set(p, topic);
 const PHRASE_STARTS = new Set([...TOPIC_OF_PHRASE.keys()].map((p) => p.split(' ')[0]));
 const TOPICS = TOPIC_WORDS.map(([t]) => t);
+const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, k) => [t, k]));
 
 /**
  * What the text is about: the topic with the most keyword hits (ties go to the earlier topic), else
  * `other`. `stems` (from extractFeatures, aligned with `tokens`) saves stemming again.
  */
 export function detectTopic(text: string, tokens: string[], stems?: string[]): Topic {
-  const hits = new Map<Topic, number>();
-  const count = (topic: Topic | undefined) => topic && hits.set(topic, (hits.get(topic) ?? 0) + 1);
+  // Hits per topic, in TOPICS order (no closure or map per call: this runs on every text).
+  const hits = new Int32Array(TOPICS.length + 1);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === '.' || t === ',') continue;
     const next = tokens[i + 1];
     const pair = next !== undefined && PHRASE_STARTS.has(t) && TOPIC_OF_PHRASE.get(`${t} ${next}`);
     if (pair) {
-      count(pair);
+      hits[TOPIC_INDEX.get(pair)!]++;
       i++;
       continue;
     }
-    count(TOPIC_OF_STEM.get(stems?.[i] || describeWord(t).stem));
+    const topic = TOPIC_OF_STEM.get(stems?.[i] || describeWord(t).stem);
+    if (topic) hits[TOPIC_INDEX.get(topic)!]++;
   }
-  if (/[£$€₹]\s?\d/.test(text)) count('billing');
+  if (/[£$€₹]\s?\d/.test(text)) hits[TOPIC_INDEX.get('billing')!]++;
   let best: Topic = 'other';
   let bestHits = 0;
-  for (const topic of TOPICS)
-    if ((hits.get(topic) ?? 0) > bestHits) {
-      best = topic;
-      bestHits = hits.get(topic)!;
+  for (let k = 0; k < TOPICS.length; k++) {
+    if (hits[k] > bestHits) {
+      best = TOPICS[k];
+      bestHits = hits[k];
     }
+  }
   return best;
 }

@@ -1,5 +1,7 @@
+import type { WordClusters } from './complaint-model.js';
 import { describeWord } from './describe-word.js';
 import { detectQuestion, type QuestionKind } from './detect-question.js';
+import { detectRequest, type RequestCue } from './detect-request.js';
 import { detectTopic } from './detect-topic.js';
 import { findContrast } from './find-contrast.js';
 import { findIntensity } from './find-intensity.js';
@@ -17,9 +19,9 @@ import { tokenizeText } from './tokenize-text.js';
  * gives the text, built only for the reasons actually shown (see reasonText).
  *
  * Keys: `lex:<kind>` a lexicon phrase (value = its hand weight); `w:<stem>` a word, `n:<stem>` a
- * negated word (value 1, once per text); `afinn:neg|pos` a sentiment word outside any phrase (value =
+ * negated word (value 1, once per text); `c:<n>` a word of GloVe word cluster n (value 1, once per text); `afinn:neg|pos` a sentiment word outside any phrase (value =
  * |polarity| / 5); `int:*` intensity (`int:cheer`: an exclamation with nothing wrong); `q:*` question
- * kinds; `sarc:cue` sarcasm cues; `stance:commentary` words about the world (value = their hand
+ * kinds; `req:ask` a request for information or service, `req:only` one with nothing wrong in the text; `sarc:cue` sarcasm cues; `stance:commentary` words about the world (value = their hand
  * weights), `stance:detached` no I, no you and nothing a company provides (see findStance).
  */
 export interface Feature {
@@ -28,10 +30,14 @@ export interface Feature {
   reason: string;
   word?: string;
   negator?: string;
+  /** For a word-cluster feature (`c:<n>`): the word that names the cluster. */
+  cluster?: string;
 }
 
 /** What a person reads for a feature (and the features that share its reason). */
 export function reasonText(f: Feature): string {
+  if (f.cluster !== undefined)
+    return f.word === f.cluster ? `words like '${f.cluster}'` : `words like '${f.cluster}' ("${f.word}")`;
   if (f.word === undefined) return f.reason;
   return f.negator ? `negated "${f.negator} … ${f.word}"` : `word "${f.word}"`;
 }
@@ -45,6 +51,8 @@ export interface TextFeatures {
   /** Porter stem of each token ('' for sentence breaks and commas), for the topic. */
   stems: string[];
   question: QuestionKind;
+  /** Whether it asks for information or a service (detectRequest). */
+  request: RequestCue;
   /** What the text is about (detectTopic). */
   topic: Topic;
 }
@@ -52,7 +60,9 @@ export interface TextFeatures {
 /**
  * Where each general weight must stay, whatever a training set says. Shouting, profanity and angry
  * emoji at a brand always add to a complaint, though finance chatter is full of them; a how-to question
- * is not a complaint even where a data set labels every tweet to a bank "complaint". Commentary words
+ * is not a complaint even where a data set labels every tweet to a bank "complaint", and neither is a
+ * question or request as such: most questions to a support account ask for information or a service,
+ * and one that reports a problem is a complaint by its problem ("why has my bill gone up?"). Commentary words
  * count at least at their hand weight: product reviews, all the writer's own experience, have none to
  * learn from. An exclamation with nothing wrong never adds. The trainer keeps the weights inside these bounds.
  */
@@ -61,6 +71,8 @@ export const FEATURE_BOUNDS: Record<string, [number, number]> = {
   'lex:praise': [0, Infinity],
   'afinn:neg': [0, Infinity],
   'afinn:pos': [-Infinity, 0],
+  'vader:neg': [0, Infinity],
+  'vader:pos': [-Infinity, 0],
   'int:shouting': [0.5, Infinity],
   'int:caps': [0.2, Infinity],
   'int:punct': [0.2, Infinity],
@@ -71,6 +83,9 @@ export const FEATURE_BOUNDS: Record<string, [number, number]> = {
   'sarc:cue': [0.5, Infinity],
   'q:why': [0.3, Infinity],
   'q:how_to': [-Infinity, -1],
+  'q:question': [-Infinity, 0],
+  'req:ask': [-Infinity, 0],
+  'req:only': [-Infinity, -0.5],
   'int:cheer': [-Infinity, 0],
   'stance:commentary': [1, Infinity],
 };
@@ -96,10 +111,19 @@ const KEY: Record<PhraseHit['kind'], string> = {
   resolved: 'lex:praise',
   praised: 'lex:praise',
 };
-const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos']);
+const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos', 'vader:neg', 'vader:pos']);
+/** Intensity that says something is wrong even without a complaint word: a request said with it is not a plain one. */
+const ANGRY = new Set(['int:profanity', 'int:angry_emoji', 'sarc:cue', 'int:shouting']);
 
-/** Features of `text`, which must already be normalised (normalizeText). Pure; the hot path. */
-export function extractFeatures(text: string, tokens: string[] = tokenizeText(text)): TextFeatures {
+/**
+ * Features of `text`, which must already be normalised (normalizeText). Pure; the hot path. `clusters`:
+ * the model's word clusters, when it has them.
+ */
+export function extractFeatures(
+  text: string,
+  tokens: string[] = tokenizeText(text),
+  clusters?: WordClusters,
+): TextFeatures {
   const features: Feature[] = [];
   const emphasis = findContrast(tokens);
   // Which phrase (if any) owns each token, so its word features are shown under the phrase; and where
@@ -129,6 +153,7 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     floorAt.fill(hit.end, hit.end);
   }
   const seen = new Set<string>();
+  const seenClusters = new Set<number>();
   const stems: string[] = new Array(tokens.length).fill('');
   let wordCount = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -140,10 +165,11 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     const negator = info.negator ? undefined : negatorBefore(tokens, i, floorAt[i]);
     const phrase = owner[i];
     const polarity = phrase ? 0 : negator ? -info.polarity : info.polarity;
+    const valence = phrase ? 0 : negator ? -info.vader : info.vader;
     // Lexicon words keep their hand weight (a learned one would carry the training set's habits).
     const key = phrase || !info.learned ? undefined : negator ? info.negatedKey : info.key;
     const newKey = key !== undefined && !seen.has(key);
-    if (polarity === 0 && !newKey) continue;
+    if (polarity === 0 && valence === 0 && !newKey) continue;
     const reason = phrase ?? (negator ? info.negatedKey : info.key);
     const word = phrase ? undefined : token;
     if (polarity !== 0)
@@ -154,24 +180,51 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
         word,
         negator,
       });
+    if (valence !== 0)
+      features.push({
+        key: valence < 0 ? 'vader:neg' : 'vader:pos',
+        value: (Math.abs(valence) / 4) * (emphasis?.[i] ?? 1),
+        reason,
+        word,
+        negator,
+      });
     if (newKey) seen.add(key), features.push({ key, value: 1, reason, word, negator });
+    // A word the labelled sets never used still counts like its neighbours in meaning.
+    const cluster = key !== undefined && !negator && clusters ? clusters.of.get(token) : undefined;
+    if (cluster !== undefined && !seenClusters.has(cluster)) {
+      seenClusters.add(cluster);
+      features.push({
+        key: `c:${cluster}`,
+        value: 1,
+        reason: `c:${cluster}`,
+        word: token,
+        cluster: clusters!.label[cluster],
+      });
+    }
   }
   saturate(features);
+  const wrong = features.some(
+    (f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg' || f.key === 'vader:neg',
+  );
   // "didn't know you had one!": an exclamation with nothing wrong in the text is delight, not anger.
-  if (
-    text.includes('!') &&
-    !text.includes('!!') &&
-    !features.some((f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg')
-  ) {
+  if (!wrong && text.includes('!') && !text.includes('!!'))
     features.push({ key: 'int:cheer', value: 1, reason: 'exclaims, with nothing wrong' });
-  }
   for (const hit of intensity) features.push(hit);
+  const request = detectRequest(text, question.isQuestion);
+  if (request.request) {
+    const asks = request.cue ? `asks "${request.cue}"` : 'asks a question';
+    if (request.cue) features.push({ key: 'req:ask', value: 1, reason: asks });
+    // "does the router come with a spare cable?": asking, with nothing wrong said, is a request.
+    if (!wrong && !question.why && !intensity.some((h) => ANGRY.has(h.key))) {
+      features.push({ key: 'req:only', value: 1, reason: `${asks}, with nothing wrong (a request)` });
+    }
+  }
   const topic = detectTopic(text, tokens, stems);
-  if (wordCount) for (const hit of findStance(tokens, topic !== 'other')) features.push(hit);
+  if (wordCount) for (const hit of findStance(tokens, topic !== 'other', owner)) features.push(hit);
   if (question.isQuestion) features.push({ key: 'q:question', value: 1, reason: 'asks a question' });
   if (question.why) features.push({ key: 'q:why', value: 1, reason: 'asks why (a grievance)' });
   if (question.howTo) features.push({ key: 'q:how_to', value: 1, reason: 'asks how to (a request for help)' });
-  return { features, tokens, wordCount, stems, question, topic };
+  return { features, tokens, wordCount, stems, question, request, topic };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { COMPLAINT_PHRASES, FLIPPABLE, PRAISE_PHRASES, SARCASM_PHRASES } from './complaint-lexicon.js';
+import { COMPLAINT_PHRASES, FLIPPABLE, NEUTRAL_PHRASES, PRAISE_PHRASES, SARCASM_PHRASES } from './complaint-lexicon.js';
 
 /** Words that turn what follows (within a few words of the same clause) into its opposite. */
 export const NEGATORS = new Set([
@@ -74,6 +74,7 @@ const LEXICON = new Map<string, Entry>();
 for (const [p, w] of Object.entries(COMPLAINT_PHRASES)) LEXICON.set(p, { kind: 'complaint', weight: w });
 for (const [p, w] of Object.entries(PRAISE_PHRASES)) LEXICON.set(p, { kind: 'praise', weight: w });
 for (const [p, w] of Object.entries(SARCASM_PHRASES)) LEXICON.set(p, { kind: 'sarcasm', weight: w });
+for (const p of NEUTRAL_PHRASES) LEXICON.set(p, { kind: 'complaint', weight: 0 });
 // One lookup per token on the hot path: most tokens start no phrase at all.
 type First = { single?: Entry; longest: number };
 const FIRST = new Map<string, First>();

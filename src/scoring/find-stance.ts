@@ -29,10 +29,10 @@ for (const w of FIRST_PERSON) ROLE.set(w, { first: true });
 /**
  * Who speaks about what. `stance:commentary` (the sum of the words' hand weights, negative): words
  * about the world (economy, markets, politics, offers, news, "I think"), except what the writer owns
- * ("my shares"). `stance:detached`: no I, no you and nothing a company provides (`hasTopic` false,
+ * ("my shares") and words inside a lexicon phrase (`inPhrase[i]` set). `stance:detached`: no I, no you and nothing a company provides (`hasTopic` false,
  * no service word), as chatter reads. `tokens` from tokenizeText.
  */
-export function findStance(tokens: string[], hasTopic: boolean): StanceHit[] {
+export function findStance(tokens: string[], hasTopic: boolean, inPhrase?: ArrayLike<string | undefined>): StanceHit[] {
   let writer = false,
     addressed = false,
     service = hasTopic;
@@ -50,7 +50,8 @@ export function findStance(tokens: string[], hasTopic: boolean): StanceHit[] {
       }
     } else if ('second' in role) addressed = true;
     else if ('service' in role) service = true;
-    else if (!OWNERS.has(tokens[i - 1]) && !OWNERS.has(tokens[i - 2])) {
+    // A word inside a lexicon phrase means what the phrase means: "out of stock" is not market talk.
+    else if (!inPhrase?.[i] && !OWNERS.has(tokens[i - 1]) && !OWNERS.has(tokens[i - 2])) {
       commentary += role.weight;
       example ??= { word: t, kind: role.kind };
     }

@@ -17,18 +17,19 @@ export function normalizeText(raw: unknown): string {
   let text = typeof raw === 'string' ? raw : String(raw ?? '');
   // Cut before any regular expression runs, so a megabyte of input costs no more than 4 kB.
   if (text.length > MAX_SCORED_CHARS) text = text.slice(0, MAX_SCORED_CHARS);
-  text = text.toWellFormed().replace(INVISIBLE, '').replace(CONTROL, ' ');
+  // Invisible characters and lone surrogates are all outside ASCII: plain text skips those passes.
+  text = (/[^\x00-\x7f]/.test(text) ? text.toWellFormed().replace(INVISIBLE, '') : text).replace(CONTROL, ' ');
   // Markup, entities, links and handles are rare in most texts: skip their passes when none can match.
-  if (/[<&@\\]|https?:|www\./i.test(text)) {
+  if (text.includes('\\')) text = text.replace(/\\n/g, '\n');
+  if (text.includes('&')) text = text.replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m);
+  if (text.includes('<')) {
     text = text
-      .replace(/\\n/g, '\n')
-      .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m)
       .replace(/<(https?:\/\/[^|>\s]*)\|([^>]*)>/g, ' $2 ') // Slack link with a label: keep the label
       .replace(/<a?:(\w+):\d+>/g, ' ') // Discord custom emoji
       .replace(/<[!@#&][^>\s]{0,80}>/g, ' ') // Slack <!channel>, <@U1>, <#C1|x>; Discord <@1>, <@&1>, <#1>
-      .replace(/<\/?[a-z][^>]{0,200}>/gi, ' ') // HTML tags
-      .replace(/https?:\/\/\S+|www\.\S+/gi, ' ')
-      .replace(/(^|[^\w])@\w+/g, '$1 ');
+      .replace(/<\/?[a-z][^>]{0,200}>/gi, ' '); // HTML tags
   }
+  if (/https?:|www\./i.test(text)) text = text.replace(/https?:\/\/\S+|www\.\S+/gi, ' ');
+  if (text.includes('@')) text = text.replace(/(^|[^\w])@\w+/g, '$1 ');
   return text.replace(/[ \t]+/g, ' ').trim();
 }

@@ -35,6 +35,7 @@ export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): Co
   const language = detectLanguage(text, tokens);
   if (language !== 'en' && language !== 'und') {
     const reasons = [{ signal: `language ${language}: not scored`, weight: 0 }];
+    const isQuestion = detectQuestion(text).isQuestion;
     return {
       score: 0,
       complaint: false,
@@ -42,16 +43,18 @@ export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): Co
       topic: detectTopic(text, tokens),
       severity: 'none',
       language,
-      isQuestion: detectQuestion(text).isQuestion,
+      isQuestion,
+      kind: 'other',
     };
   }
-  const { features, question, topic } = extractFeatures(text, tokens);
   const model = options.model ?? loadComplaintModel();
+  const { features, question, request, topic } = extractFeatures(text, tokens, model.clusters);
   // Nothing readable (empty, or only links and markup): nothing to answer.
   const { score, reasons } = features.length
     ? weigh(model, features)
     : { score: 0, reasons: [{ signal: 'nothing to score', weight: 0 }] };
   const complaint = score >= threshold;
+  const kind = complaint ? 'complaint' : request.request ? 'request' : 'other';
   return {
     score,
     complaint,
@@ -60,24 +63,35 @@ export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): Co
     severity: detectSeverity(text, complaint),
     language,
     isQuestion: question.isQuestion,
+    kind,
   };
 }
 
 /** The model's score and its reasons: each feature's push (weight × value), gathered by what a person reads. */
 function weigh(model: ComplaintModel, features: Feature[]): { score: number; reasons: ScoreReason[] } {
   let z = model.bias;
-  const groups = new Map<string, { push: number; feature: Feature }>();
+  // A text has a handful of reasons: a linear scan beats hashing each freshly built reason string.
+  const groups: Array<{ push: number; feature: Feature }> = [];
   for (const f of features) {
     const push = (model.weights.get(f.key) ?? 0) * f.value;
     if (push === 0) continue;
     z += push;
-    const group = groups.get(f.reason);
+    let group: { push: number; feature: Feature } | undefined;
+    for (let i = 0; i < groups.length; i++) {
+      if (groups[i].feature.reason === f.reason) {
+        group = groups[i];
+        break;
+      }
+    }
     if (group) group.push += push;
-    else groups.set(f.reason, { push, feature: f });
+    else groups.push({ push, feature: f });
   }
-  const shown = [...groups.values()].filter((g) => Math.abs(g.push) >= MIN_REASON_WEIGHT);
+  const shown = groups.filter((g) => Math.abs(g.push) >= MIN_REASON_WEIGHT);
   shown.sort((a, b) => Math.abs(b.push) - Math.abs(a.push));
-  const reasons = shown.slice(0, MAX_REASONS).map((g) => ({ signal: reasonText(g.feature), weight: round(g.push) }));
+  const reasons: ScoreReason[] = [];
+  for (let i = 0; i < shown.length && i < MAX_REASONS; i++) {
+    reasons.push({ signal: reasonText(shown[i].feature), weight: round(shown[i].push) });
+  }
   return { score: round(1 / (1 + Math.exp(-z))), reasons };
 }
 

@@ -21,6 +21,12 @@ export interface ScoreReason {
   weight: number;
 }
 
+/**
+ * What a mention is, for the policy: a `complaint` (score at or above the threshold), a `request` for
+ * information or service that is not a complaint (a person answers it, no apology), or `other`.
+ */
+export type MentionKind = 'complaint' | 'request' | 'other';
+
 /** The scorer's verdict on one text. */
 export interface ComplaintScore {
   /** 0..1: how much this is a complaint that wants a response. */
@@ -33,6 +39,8 @@ export interface ComplaintScore {
   /** ISO 639-1 code, or `und` when unknown; only `en` is scored. */
   language: string;
   isQuestion: boolean;
+  /** complaint, request (asks for information or service, nothing to apologise for) or other. */
+  kind: MentionKind;
 }
 
 /** `+0.30 never arrived` style, for Slack and the command line. */

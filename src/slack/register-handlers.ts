@@ -4,6 +4,7 @@ import { registerAlertButton } from './handlers/alert-button.js';
 import { registerAppHome } from './handlers/app-home.js';
 import { registerCaseButtons } from './handlers/case-buttons.js';
 import { registerHandOffFlow } from './handlers/hand-off-flow.js';
+import { registerMaybeMissedButton } from './handlers/maybe-missed-button.js';
 import { registerMentionsCommand } from './handlers/mentions-command.js';
 import { registerReplyFlow } from './handlers/reply-flow.js';
 import { registerResolveFlow } from './handlers/resolve-flow.js';
@@ -18,6 +19,7 @@ export function registerHandlers(app: App, deps: DeskDeps): void {
   registerReplyFlow(app, deps);
   registerResolveFlow(app, deps);
   registerAlertButton(app, deps);
+  registerMaybeMissedButton(app, deps);
   registerMentionsCommand(app, deps);
   registerAppHome(app, deps);
 }

@@ -14,6 +14,9 @@ export const CaseAction = {
 /** The button on a keyword alert (its value is the mention id). */
 export const ALERT_OPEN_CASE = 'alert_open_case';
 
+/** The button beside each mention of the daily "maybe missed" list (its value is the mention id). */
+export const MAYBE_MISSED_COMPLAINT = 'maybe_missed_complaint';
+
 /** Modals: callback ids, and the block/action ids of their inputs. */
 export const Modal = {
   Reply: 'reply_modal',

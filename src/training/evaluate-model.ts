@@ -45,6 +45,24 @@ export function crossValidate(
   return out;
 }
 
+/**
+ * Leave-one-set-out: each set scored by a model trained on all the other sets (brand labels, when
+ * present, are not left out: they are the brand's own traffic and join every training set).
+ */
+export function leaveOneSetOut(
+  sets: Map<string, FeaturizedText[]>,
+  options: BuildOptions = DEFAULT_BUILD,
+): Map<string, ScoredText[]> {
+  const out = new Map<string, ScoredText[]>();
+  for (const [name, items] of sets) {
+    if (name === 'brand') continue;
+    const train = [...sets].filter(([k]) => k !== name).flatMap(([, v]) => v);
+    if (new Set(train.map((t) => t.complaint)).size < 2) continue;
+    out.set(name, trainAndScore(train, items, options));
+  }
+  return out;
+}
+
 /** Scoring speed: median and 90th percentile microseconds per text, and texts per second. */
 export interface SpeedFigures {
   texts: number;

@@ -13,13 +13,20 @@ export interface FitOptions {
   l2Words: number;
   /** L2 strength on every other weight (lexicon scales, intensity, questions). */
   l2General: number;
+  /** L2 strength on word-cluster weights (`c:`); default l2Words. */
+  l2Clusters?: number;
   /** Full-batch AdaGrad steps. */
   iterations: number;
   /** [min, max] of some weights (hand-written knowledge the data may not overrule). */
   bounds?: Record<string, [number, number]>;
+  /**
+   * A model to start from and be pulled back towards (L2 on the difference, not on the weight): learning
+   * from a few team labels then adjusts the running model instead of forgetting what the data sets taught.
+   */
+  prior?: FittedWeights;
 }
 
-export const DEFAULT_FIT: FitOptions = { l2Words: 3e-3, l2General: 1e-4, iterations: 400, bounds: FEATURE_BOUNDS };
+export const DEFAULT_FIT: FitOptions = { l2Words: 3e-3, l2General: 1e-3, iterations: 400, bounds: FEATURE_BOUNDS };
 
 /** A fitted logistic regression: z = bias + Σ weight[key] · value; score = 1 / (1 + e^-z). */
 export interface FittedWeights {
@@ -51,14 +58,17 @@ export function fitLogistic(examples: TrainingExample[], options: FitOptions = D
     };
   });
   const keys = [...index.keys()];
-  const l2 = Float64Array.from(keys, (k) => (isWordKey(k) ? options.l2Words : options.l2General));
+  const l2 = Float64Array.from(keys, (k) =>
+    k.startsWith('c:') ? (options.l2Clusters ?? options.l2Words) : isWordKey(k) ? options.l2Words : options.l2General,
+  );
   const totalWeight = rows.reduce((s, r) => s + r.c, 0) || 1;
   const low = Float64Array.from(keys, (k) => options.bounds?.[k]?.[0] ?? -Infinity);
   const high = Float64Array.from(keys, (k) => options.bounds?.[k]?.[1] ?? Infinity);
-  const w = Float64Array.from(keys, (_, k) => Math.min(high[k], Math.max(low[k], 0)));
+  const centre = Float64Array.from(keys, (k) => options.prior?.weights[k] ?? 0);
+  const w = Float64Array.from(keys, (_, k) => Math.min(high[k], Math.max(low[k], centre[k])));
   const g = new Float64Array(keys.length);
   const acc = new Float64Array(keys.length).fill(1e-8);
-  let bias = 0;
+  let bias = options.prior?.bias ?? 0;
   let accBias = 1e-8;
   const rate = 0.5;
   for (let it = 0; it < options.iterations; it++) {
@@ -74,7 +84,7 @@ export function fitLogistic(examples: TrainingExample[], options: FitOptions = D
     accBias += gBias * gBias;
     bias -= (rate * gBias) / Math.sqrt(accBias);
     for (let k = 0; k < w.length; k++) {
-      const grad = g[k] + l2[k] * w[k];
+      const grad = g[k] + l2[k] * (w[k] - centre[k]);
       acc[k] += grad * grad;
       w[k] -= (rate * grad) / Math.sqrt(acc[k]);
       w[k] = Math.min(high[k], Math.max(low[k], w[k])); // projected back inside the bounds

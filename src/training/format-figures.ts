@@ -1,12 +1,4 @@
 import type { SpeedFigures } from './evaluate-model.js';
-import type { ClassifierFigures } from './measure-classifier.js';
-
-const f3 = (x: number) => x.toFixed(3);
-
-/** `P 0.912  R 0.874  macro-F1 0.893  (n 6280)` */
-export function formatFigures(f: ClassifierFigures): string {
-  return `P ${f3(f.precision)}  R ${f3(f.recall)}  macro-F1 ${f3(f.macroF1)}  (n ${f.n})`;
-}
 
 /** One line of counts per tenth of the score range, e.g. `0.0 ▕ 812 …`, for complaints and the rest. */
 export function formatHistogram(label: string, counts: number[]): string {

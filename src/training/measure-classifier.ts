@@ -79,3 +79,24 @@ export function hashText(text: string): number {
 export function isHeldOut(text: string): boolean {
   return hashText(text) % 10 < 3;
 }
+
+/**
+ * Area under the ROC curve: the chance that a random complaint scores above a random non-complaint
+ * (ties count half). Threshold-free, so it compares rankings across sets whose break-even differs.
+ * NaN without both kinds.
+ */
+export function areaUnderCurve(scored: Scored[]): number {
+  const sorted = [...scored].sort((a, b) => a.score - b.score);
+  let rankSum = 0,
+    positives = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j].score === sorted[i].score) j++;
+    const midRank = (i + 1 + j) / 2; // ties share the mean of their ranks (1-based)
+    for (let k = i; k < j; k++) if (sorted[k].complaint) (rankSum += midRank), positives++;
+    i = j;
+  }
+  const negatives = sorted.length - positives;
+  if (!positives || !negatives) return NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}

@@ -17,7 +17,13 @@ export interface LabelledText {
 }
 
 /** The labelled sets known to the trainer, by folder under ../shared/data (see its README). */
-export const DATASETS = ['x-fincorp', 'cesamard'] as const;
+export const DATASETS = ['x-fincorp', 'cesamard', 'tweeteval-sentiment', 'sanders-twitter'] as const;
+
+/**
+ * Sets whose labels are sentiment (negative vs not), a stand-in for complaint labels: weaker evidence,
+ * weighed down in training (see BuildOptions.sentimentWeight) and reported apart.
+ */
+export const SENTIMENT_SETS = new Set<string>(['tweeteval-sentiment', 'sanders-twitter']);
 
 // CSV rows as arrays: CESAMARD repeats some column names, so objects keyed by header would lose columns.
 function readRows(file: string): { header: string[]; rows: string[][] } {
@@ -67,11 +73,51 @@ export function readCesamard(dataDir: string): LabelledText[] {
     }));
 }
 
+/**
+ * TweetEval sentiment (SemEval-2017 4A), validation and test splits: general tweets, negative counts as
+ * complaint-like, neutral and positive as not.
+ */
+export function readTweetEval(dataDir: string): LabelledText[] {
+  const out: LabelledText[] = [];
+  for (const split of ['val', 'test']) {
+    const dir = path.join(dataDir, 'tweeteval-sentiment');
+    const texts = fs.readFileSync(path.join(dir, `${split}_text.txt`), 'utf8').split('\n');
+    const labels = fs.readFileSync(path.join(dir, `${split}_labels.txt`), 'utf8').split('\n');
+    if (texts.at(-1) === '') texts.pop();
+    if (labels.at(-1) === '') labels.pop();
+    if (texts.length !== labels.length)
+      throw new Error(`${dir}: ${split}_text.txt has ${texts.length} lines, ${split}_labels.txt ${labels.length}`);
+    texts.forEach((text, i) => {
+      const label = labels[i].trim();
+      if (text.trim() && /^[012]$/.test(label))
+        out.push({ text, complaint: label === '0', set: 'tweeteval-sentiment' });
+    });
+  }
+  return out;
+}
+
+/** Sanders corpus: 2011 tweets about Apple, Google, Microsoft, Twitter; negative vs not, `irrelevant` dropped. */
+export function readSanders(dataDir: string): LabelledText[] {
+  const file = path.join(dataDir, 'sanders-twitter', 'full-corpus.csv');
+  const { header, rows } = readRows(file);
+  const [topic, sentiment, text] = ['Topic', 'Sentiment', 'TweetText'].map((c) => column(header, c, file));
+  return rows
+    .filter((r) => r[text]?.trim() && ['positive', 'negative', 'neutral'].includes(r[sentiment]))
+    .map((r) => ({
+      text: r[text],
+      complaint: r[sentiment] === 'negative',
+      set: 'sanders-twitter',
+      domain: r[topic] || undefined,
+    }));
+}
+
 /** Every labelled set found in `dataDir`, by name; empty when the folder is absent. */
 export function readDatasets(dataDir: string): Map<string, LabelledText[]> {
   const sets = new Map<string, LabelledText[]>();
   if (!fs.existsSync(dataDir)) return sets;
   if (fs.existsSync(path.join(dataDir, 'x-fincorp'))) sets.set('x-fincorp', readXFincorp(dataDir));
   if (fs.existsSync(path.join(dataDir, 'cesamard'))) sets.set('cesamard', readCesamard(dataDir));
+  if (fs.existsSync(path.join(dataDir, 'tweeteval-sentiment'))) sets.set('tweeteval-sentiment', readTweetEval(dataDir));
+  if (fs.existsSync(path.join(dataDir, 'sanders-twitter'))) sets.set('sanders-twitter', readSanders(dataDir));
   return sets;
 }

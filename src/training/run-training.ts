@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type BuildOptions, buildModel, DEFAULT_BUILD, featurizeTexts } from './build-model.js';
 import { crossValidate } from './evaluate-model.js';
 import { measureClassifier, suggestThreshold } from './measure-classifier.js';
+import { serializeModel } from './model-store.js';
 import { readBrandLabels } from './read-brand-labels.js';
 import { type LabelledText, readDatasets } from './read-datasets.js';
 
@@ -50,10 +51,9 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
   const options = plan.options ?? DEFAULT_BUILD;
   const featurized = featurizeTexts(texts);
   const model = buildModel(featurized, options);
-  // One weight per line: a retrained model reads as a reviewable diff.
-  const json = JSON.stringify(model).replace(/,"(?=[a-z]+:)/g, ',\n"');
+  const json = serializeModel(model);
   fs.mkdirSync(path.dirname(plan.outFile), { recursive: true });
-  fs.writeFileSync(plan.outFile, `${json}\n`);
+  fs.writeFileSync(plan.outFile, json);
   write(`wrote ${plan.outFile}: ${Object.keys(model.weights).length} weights, ${Math.round(json.length / 1024)} kB`);
   const brandItems = featurized.filter((t) => t.set === 'brand');
   if (brandItems.length >= MIN_LABELS_FOR_THRESHOLD && new Set(brandItems.map((t) => t.complaint)).size === 2) {

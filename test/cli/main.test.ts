@@ -60,7 +60,9 @@ describe('mention-desk command line', () => {
       'severity',
       'language',
       'question',
+      'kind',
     ]);
+    expect(rows.slice(0, 2).map((r) => r.kind)).toEqual(['complaint', 'other']);
   });
 
   it('score honours --threshold', async () => {

@@ -10,7 +10,16 @@ const run = async (input: string, threshold = 0.5) => {
 describe('mention-desk score output', () => {
   it('keeps the documented line format', () => {
     const row = JSON.parse(scoreLine('my parcel never arrived, unacceptable!!', 0.5));
-    expect(Object.keys(row)).toEqual(['score', 'complaint', 'reasons', 'topic', 'severity', 'language', 'question']);
+    expect(Object.keys(row)).toEqual([
+      'score',
+      'complaint',
+      'reasons',
+      'topic',
+      'severity',
+      'language',
+      'question',
+      'kind',
+    ]);
     expect(row).toMatchObject({ complaint: true, topic: 'delivery', language: 'en', question: false });
     expect(row.score).toBeGreaterThanOrEqual(0.5);
     expect(row.score).toBeLessThanOrEqual(1);

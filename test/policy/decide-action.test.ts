@@ -1,5 +1,6 @@
 import { type DecisionContext, decideAction } from '../../src/policy/decide-action';
 import { detectSpam, isOptOutRequest } from '../../src/policy/detect-spam';
+import { scoreComplaint } from '../../src/scoring/score-complaint';
 import type { ComplaintScore } from '../../src/scoring/score-types';
 
 const complaint: ComplaintScore = {
@@ -10,8 +11,16 @@ const complaint: ComplaintScore = {
   severity: 'blame',
   language: 'en',
   isQuestion: false,
+  kind: 'complaint',
 };
-const praise: ComplaintScore = { ...complaint, score: 0.1, complaint: false, topic: 'other', severity: 'none' };
+const praise: ComplaintScore = {
+  ...complaint,
+  score: 0.1,
+  complaint: false,
+  topic: 'other',
+  severity: 'none',
+  kind: 'other',
+};
 const ctx: DecisionContext = {
   isOwnPost: false,
   mentionsBrand: true,
@@ -81,6 +90,21 @@ describe('decideAction', () => {
       action: 'open_case',
       acknowledge: false,
     });
+  });
+
+  it('hands a request for information or service to a person, without an apology', () => {
+    const request = { ...praise, score: 0.4, kind: 'request' as const };
+    const d = decideAction('@lumora can you DM me the tracking number please', request, ctx);
+    expect(d).toMatchObject({ action: 'open_case', acknowledge: false, openCase: true });
+    expect(d.reasons[0]).toMatch(/^a request for information or service: a person answers it/);
+    // the scorer's own verdict, end to end: a request, not a complaint
+    const scored = scoreComplaint('@lumora does the router come with a spare cable?');
+    expect(decideAction('@lumora does the router come with a spare cable?', scored, ctx)).toMatchObject({
+      action: 'open_case',
+      acknowledge: false,
+    });
+    expect(decideAction('@lumora nice one', { ...praise, kind: 'other' }, ctx).action).toBe('ignore');
+    expect(decideAction('can you DM me', request, { ...ctx, mentionsBrand: false }).action).toBe('ignore');
   });
 
   it('opens a case for a private complaint without a public answer', () => {

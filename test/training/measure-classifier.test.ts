@@ -1,4 +1,5 @@
 import {
+  areaUnderCurve,
   hashText,
   isHeldOut,
   measureClassifier,
@@ -55,5 +56,15 @@ describe('isHeldOut', () => {
     expect(share).toBeLessThan(0.33);
     expect(hashText('abc')).toBe(hashText('abc'));
     expect(hashText('abc')).not.toBe(hashText('abd'));
+  });
+});
+
+describe('areaUnderCurve', () => {
+  it('is the chance a complaint outranks a non-complaint, ties half', () => {
+    expect(areaUnderCurve([s(0.9, true), s(0.8, true), s(0.1, false)])).toBe(1);
+    expect(areaUnderCurve([s(0.1, true), s(0.9, false)])).toBe(0);
+    expect(areaUnderCurve([s(0.5, true), s(0.5, false)])).toBe(0.5);
+    expect(areaUnderCurve([s(0.9, true), s(0.4, true), s(0.6, false), s(0.1, false)])).toBe(0.75);
+    expect(areaUnderCurve([s(0.9, true)])).toBeNaN();
   });
 });

@@ -46,6 +46,37 @@ describe('readDatasets', () => {
     }
   });
 
+  it('reads the two sentiment sets: negative is complaint-like, Sanders without its irrelevant tweets', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      fs.mkdirSync(path.join(dir, 'tweeteval-sentiment'));
+      for (const [split, text, labels] of [
+        ['val', 'awful day\nnice one \n', '0\n2\n'],
+        ['test', 'meh\n\n', '1\n0\n'],
+      ]) {
+        fs.writeFileSync(path.join(dir, 'tweeteval-sentiment', `${split}_text.txt`), text);
+        fs.writeFileSync(path.join(dir, 'tweeteval-sentiment', `${split}_labels.txt`), labels);
+      }
+      fs.mkdirSync(path.join(dir, 'sanders-twitter'));
+      fs.writeFileSync(
+        path.join(dir, 'sanders-twitter', 'full-corpus.csv'),
+        '"Topic","Sentiment","TweetId","TweetDate","TweetText"\n"apple","negative","1","d","@apple my phone\nis dead"\n"google","irrelevant","2","d","hola"\n"twitter","neutral","3","d","ok"\n',
+      );
+      const sets = readDatasets(dir);
+      expect(sets.get('tweeteval-sentiment')).toEqual([
+        { text: 'awful day', complaint: true, set: 'tweeteval-sentiment' },
+        { text: 'nice one ', complaint: false, set: 'tweeteval-sentiment' },
+        { text: 'meh', complaint: false, set: 'tweeteval-sentiment' },
+      ]);
+      expect(sets.get('sanders-twitter')).toEqual([
+        { text: '@apple my phone\nis dead', complaint: true, set: 'sanders-twitter', domain: 'apple' },
+        { text: 'ok', complaint: false, set: 'sanders-twitter', domain: 'twitter' },
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('finds nothing in a folder that is not there', () => {
     expect(readDatasets('/nonexistent/data').size).toBe(0);
   });
@@ -58,5 +89,9 @@ describe('readDatasets', () => {
     expect(sets.get('x-fincorp')!.filter((t) => t.complaint).length).toBe(3148);
     expect(sets.get('cesamard')!.length).toBeGreaterThan(3890);
     expect(sets.get('cesamard')!.filter((t) => t.complaint).length).toBe(1294);
+    expect(sets.get('tweeteval-sentiment')!.length).toBe(14284);
+    expect(sets.get('tweeteval-sentiment')!.filter((t) => t.complaint).length).toBe(4284);
+    expect(sets.get('sanders-twitter')!.length).toBe(3424);
+    expect(sets.get('sanders-twitter')!.filter((t) => t.complaint).length).toBe(572);
   });
 });

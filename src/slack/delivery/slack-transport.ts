@@ -7,6 +7,7 @@ import { sendCaseMessage } from '../senders/send-case-message.js';
 import { sendCaseUpdate } from '../senders/send-case-update.js';
 import { sendDigest } from '../senders/send-digest.js';
 import { sendHandoff } from '../senders/send-handoff.js';
+import { sendMaybeMissed, sendMaybeMissedUpdate } from '../senders/send-maybe-missed.js';
 import { sendNotice } from '../senders/send-notice.js';
 import { sendThreadMessage } from '../senders/send-thread-message.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
@@ -23,6 +24,8 @@ export const SLACK_SENDERS: Record<string, KindSender> = {
   slack_handoff: sendHandoff,
   slack_notice: sendNotice,
   slack_digest: sendDigest,
+  slack_maybe_missed: sendMaybeMissed,
+  slack_maybe_missed_update: sendMaybeMissedUpdate,
 };
 
 /**

@@ -8,7 +8,12 @@ import { type KindSender, queuedAt, targetText } from './kind-sender.js';
 export const sendNotice: KindSender = {
   async send(row, d) {
     const notice = targetText(row, 'notice') ?? '';
-    const message = renderNotice(notice, targetText(row, 'by'), markerFor(row.idempotencyKey));
+    const message = renderNotice(
+      notice,
+      targetText(row, 'by'),
+      markerFor(row.idempotencyKey),
+      targetText(row, 'detail'),
+    );
     if (!message) throw new SendError('rejected', `unknown notice "${notice.slice(0, 40)}"`, false);
     return { externalId: toExternalId(await postMessage(d, d.config.channelId, message)) };
   },
