@@ -1,3 +1,4 @@
+import { buildFacets } from '../../../adapters/bluesky/build-facets';
 import { CHAT_CURSOR } from '../../../adapters/bluesky/poll-messages';
 import { NOTIFICATIONS_CURSOR } from '../../../adapters/bluesky/poll-notifications';
 import { readCursor } from '../../../src/store/cursor-position';
@@ -37,8 +38,7 @@ describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', (
     expect(chatCalls.every((r) => r.proxy === 'did:web:api.bsky.chat#bsky_chat')).toBe(true);
   });
 
-  it('gives facets to links and to the author only, never to another @handle', async () => {
-    const { buildFacets } = await import('../../../adapters/bluesky/build-facets');
+  it('gives facets to links and to the author only, never to another @handle', () => {
     const text = 'Hi @maria.bsky.social, see https://status.lumora.example and ask @other.bsky.social';
     const { facets } = buildFacets(text, { did: 'did:plc:maria', handle: 'maria.bsky.social' });
     const features = facets.flatMap((f) => f.features);
