@@ -1,0 +1,30 @@
+import type { ChannelLimit } from '../../src/compose/channel-limits.js';
+
+/** Mastodon's own default; an instance announces its limit in configuration.statuses.max_characters. */
+export const DEFAULT_MAX_CHARACTERS = 500;
+/** What a link counts, whatever its length (configuration.statuses.characters_reserved_per_url). */
+export const DEFAULT_URL_LENGTH = 23;
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
+// A mention of someone on another server counts only its @username part.
+const REMOTE_MENTION = /(^|[^\p{L}\p{N}_/])@([\p{L}\p{N}_]+)@[\p{L}\p{N}.-]+[\p{L}\p{N}]/gu;
+
+/**
+ * A status's length as Mastodon counts it (StatusLengthValidator): grapheme clusters, every link as
+ * `urlLength` characters, `@user@other.server` as `@user`; the content warning counts too.
+ */
+export function measureStatus(text: string, spoilerText = '', urlLength = DEFAULT_URL_LENGTH): number {
+  const countable = text.replace(URL_PATTERN, 'x'.repeat(urlLength)).replace(REMOTE_MENTION, '$1@$2');
+  return [...segmenter.segment(countable)].length + [...segmenter.segment(spoilerText)].length;
+}
+
+/** Mastodon's limit, with the instance's figures once read (`maxCharacters` is read on each use). */
+export function mastodonLimit(read: () => { maxCharacters: number; urlLength: number } = () => ({ maxCharacters: DEFAULT_MAX_CHARACTERS, urlLength: DEFAULT_URL_LENGTH })): ChannelLimit {
+  return {
+    get maxLength() {
+      return read().maxCharacters;
+    },
+    measure: (text) => measureStatus(text, '', read().urlLength),
+  };
+}
