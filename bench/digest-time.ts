@@ -1,10 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { buildDigest } from '../src/digest/build-digest';
+import { digestPeriod } from '../src/digest/post-digest';
 import { queryDigestData } from '../src/digest/query-digest-data';
 import { renderDigestChart } from '../src/digest/render-digest-chart';
 import { renderDigestMarkdown } from '../src/digest/render-digest-markdown';
-import { digestPeriod } from '../src/jobs/post-digest';
 import { applyMigrations } from '../src/store/apply-migrations';
 import { createDb } from '../src/store/create-db';
 
@@ -22,21 +22,41 @@ export async function seedForDigest(dir: string, n: number, end: number): Promis
   const db = new Database(file);
   db.pragma('synchronous = OFF');
   db.prepare("INSERT INTO Customer (id, displayName, createdAt) VALUES (1, 'c', ?)").run(iso(end));
-  db.prepare("INSERT INTO Identity (id, customerId, channel, externalId, handle, name, createdAt) VALUES (1, 1, 'x', 'c', 'c', 'c', ?)").run(iso(end));
-  const mention = db.prepare(`INSERT INTO Mention (channel, externalId, identityId, customerId, text, postedAt, receivedAt, mentionsBrand, isPrivate,
+  db.prepare(
+    "INSERT INTO Identity (id, customerId, channel, externalId, handle, name, createdAt) VALUES (1, 1, 'x', 'c', 'c', 'c', ?)",
+  ).run(iso(end));
+  const mention =
+    db.prepare(`INSERT INTO Mention (channel, externalId, identityId, customerId, text, postedAt, receivedAt, mentionsBrand, isPrivate,
     score, complaint, reasons, topic, severity, language, decision, decisionReasons) VALUES (?, ?, 1, 1, 'text', ?, ?, 1, 0, ?, ?, '[]', ?, 'none', 'en', 'ignore', '[]')`);
-  const kase = db.prepare(`INSERT INTO "Case" (customerId, channel, status, topic, severity, score, openedAt, acknowledgedAt, claimedAt, firstHumanReplyAt, resolvedAt, ownerSlackId, updatedAt)
+  const kase =
+    db.prepare(`INSERT INTO "Case" (customerId, channel, status, topic, severity, score, openedAt, acknowledgedAt, claimedAt, firstHumanReplyAt, resolvedAt, ownerSlackId, updatedAt)
     VALUES (1, 'x', ?, 'billing', 'blame', 0.9, ?, ?, ?, ?, ?, ?, ?)`);
   const span = 90 * 86_400_000;
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const at = end - Math.floor((i / n) * span);
       const complaint = i % 3 === 0 ? 1 : 0;
-      mention.run(i % 4 === 0 ? 'discord' : 'x', `m${i}`, iso(at), iso(at), complaint ? 0.8 : 0.2, complaint, TOPICS[i % TOPICS.length]);
+      mention.run(
+        i % 4 === 0 ? 'discord' : 'x',
+        `m${i}`,
+        iso(at),
+        iso(at),
+        complaint ? 0.8 : 0.2,
+        complaint,
+        TOPICS[i % TOPICS.length],
+      );
       if (i % 5 === 0) {
         const done = i % 10 === 0;
-        kase.run(done ? 'resolved' : 'open', iso(at), iso(at + 60_000), iso(at + 600_000 + (i % 7) * 60_000), done ? iso(at + 1_800_000) : null,
-          done ? iso(at + 7_200_000) : null, `U${i % 6}`, iso(at));
+        kase.run(
+          done ? 'resolved' : 'open',
+          iso(at),
+          iso(at + 60_000),
+          iso(at + 600_000 + (i % 7) * 60_000),
+          done ? iso(at + 1_800_000) : null,
+          done ? iso(at + 7_200_000) : null,
+          `U${i % 6}`,
+          iso(at),
+        );
       }
     }
   })();
@@ -44,7 +64,11 @@ export async function seedForDigest(dir: string, n: number, end: number): Promis
   return file;
 }
 
-export interface DigestTiming { buildMs: number; chartMs: number; mentionsInWeek: number }
+export interface DigestTiming {
+  buildMs: number;
+  chartMs: number;
+  mentionsInWeek: number;
+}
 
 /**
  * Times the weekly digest over the seeded file `runs` times on one connection: the first run is cold

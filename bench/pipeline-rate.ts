@@ -8,7 +8,11 @@ import { silentLogger } from '../src/log/create-logger';
 import { batchHandler } from '../src/pipeline/process-stream';
 
 /** Mentions per second through ingest, score, decide and persist (replay adapter, fresh SQLite file). */
-export async function pipelineRate(dir: string, file: string, batch: number): Promise<{ rate: number; stored: number; dbFile: string }> {
+export async function pipelineRate(
+  dir: string,
+  file: string,
+  batch: number,
+): Promise<{ rate: number; stored: number; dbFile: string }> {
   const dbFile = path.join(dir, `bench-${Date.now()}.db`);
   const config = loadConfig({ DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: 'silent' });
   const app = await openApp(config, silentLogger());
@@ -16,7 +20,11 @@ export async function pipelineRate(dir: string, file: string, batch: number): Pr
   let count = 0;
   const adapter = new ReplayAdapter({ file, batchSize: batch });
   const t0 = process.hrtime.bigint();
-  await adapter.start(batchHandler(deps, (outcomes) => void (count += outcomes.length)));
+  await adapter.start(
+    batchHandler(deps, (outcomes) => {
+      count += outcomes.length;
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const stored = await app.db.mention.count();
   await app.close();
@@ -24,5 +32,5 @@ export async function pipelineRate(dir: string, file: string, batch: number): Pr
 }
 
 export function writeLines(file: string, lines: string[]): void {
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }

@@ -11,9 +11,20 @@ export function rawInsertRate(file: string, n: number, batch: number): number {
   db.exec(`DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw (
     id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, externalId TEXT NOT NULL, text TEXT NOT NULL,
     postedAt TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL, decision TEXT NOT NULL, UNIQUE(channel, externalId))`);
-  const insert = db.prepare('INSERT INTO bench_raw (channel, externalId, text, postedAt, score, reasons, decision) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO bench_raw (channel, externalId, text, postedAt, score, reasons, decision) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertMany = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) insert.run('x', `raw-${i}`, `@lumora some text of a mention number ${i}`, new Date().toISOString(), 0.5, '["+0.40 reason"]', 'ignore');
+    for (let i = from; i < to; i++)
+      insert.run(
+        'x',
+        `raw-${i}`,
+        `@lumora some text of a mention number ${i}`,
+        new Date().toISOString(),
+        0.5,
+        '["+0.40 reason"]',
+        'ignore',
+      );
   });
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i += batch) insertMany(i, Math.min(n, i + batch));

@@ -3,23 +3,32 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { seedForDigest, weeklyDigestTimes } from './digest-time';
 import { pipelineRate, writeLines } from './pipeline-rate';
 import { rawInsertRate } from './raw-insert-rate';
 import { syntheticLines } from './synthetic-mentions';
-import { seedForDigest, weeklyDigestTimes } from './digest-time';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 async function main() {
-  const { values } = parseArgs({ options: { n: { type: 'string' }, batch: { type: 'string' }, repeat: { type: 'string' }, 'digest-mentions': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string' },
+      batch: { type: 'string' },
+      repeat: { type: 'string' },
+      'digest-mentions': { type: 'string' },
+    },
+  });
   const n = Number(values.n ?? 20_000);
   const batch = Number(values.batch ?? 500);
   const repeat = Number(values.repeat ?? 3);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
   const file = path.join(dir, 'synthetic.jsonl');
   writeLines(file, syntheticLines(n));
-  console.log(`mention-desk bench: ${fmt(n)} synthetic mentions, batches of ${batch}, ${repeat} runs each, node ${process.version}, ${os.cpus()[0]?.model}`);
+  console.log(
+    `mention-desk bench: ${fmt(n)} synthetic mentions, batches of ${batch}, ${repeat} runs each, node ${process.version}, ${os.cpus()[0]?.model}`,
+  );
 
   const pipeline: number[] = [];
   const raw: number[] = [];
@@ -30,7 +39,9 @@ async function main() {
     pipeline.push(p.rate);
     raw.push(r);
     ratios.push(p.rate / r);
-    console.log(`  run ${i + 1}: pipeline ${fmt(p.rate)} mentions/s (${fmt(p.stored)} stored), raw batched inserts ${fmt(r)} rows/s, ratio ${(p.rate / r).toFixed(3)}`);
+    console.log(
+      `  run ${i + 1}: pipeline ${fmt(p.rate)} mentions/s (${fmt(p.stored)} stored), raw batched inserts ${fmt(r)} rows/s, ratio ${(p.rate / r).toFixed(3)}`,
+    );
   }
   console.log(`pipeline (ingest, score, decide, persist): median ${fmt(median(pipeline))} mentions/s (target 2,000)`);
   console.log(`raw batched inserts, same SQLite file:     median ${fmt(median(raw))} rows/s`);
@@ -39,11 +50,15 @@ async function main() {
   const end = Date.parse('2026-11-23T08:00:00Z');
   const seedStart = process.hrtime.bigint();
   const digestFile = await seedForDigest(dir, stored, end);
-  console.log(`digest: seeded ${fmt(stored)} mentions and ${fmt(stored / 5)} cases over 90 days in ${(Number(process.hrtime.bigint() - seedStart) / 1e9).toFixed(1)} s`);
+  console.log(
+    `digest: seeded ${fmt(stored)} mentions and ${fmt(stored / 5)} cases over 90 days in ${(Number(process.hrtime.bigint() - seedStart) / 1e9).toFixed(1)} s`,
+  );
   const [cold, ...warm] = await weeklyDigestTimes(digestFile, end, repeat + 1);
-  console.log(`weekly digest over ${fmt(stored)} stored mentions (${fmt(cold.mentionsInWeek)} in the week): ` +
-    `${fmt(cold.buildMs)} ms cold (first after start), median ${fmt(median(warm.map((r) => r.buildMs)))} ms warm to build ` +
-    `(queries + figures + Markdown); median ${fmt(median(warm.map((r) => r.chartMs)))} ms to draw the PNG chart`);
+  console.log(
+    `weekly digest over ${fmt(stored)} stored mentions (${fmt(cold.mentionsInWeek)} in the week): ` +
+      `${fmt(cold.buildMs)} ms cold (first after start), median ${fmt(median(warm.map((r) => r.buildMs)))} ms warm to build ` +
+      `(queries + figures + Markdown); median ${fmt(median(warm.map((r) => r.chartMs)))} ms to draw the PNG chart`,
+  );
   console.log(`peak memory (RSS):                         ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -21,7 +21,10 @@ const OTHERS = [
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 /** `n` replay lines (JSON strings), about 40% complaints, 3% duplicates, 2% own posts. */
@@ -30,19 +33,31 @@ export function syntheticLines(n: number, seed = 42): string[] {
   const lines: string[] = [];
   const start = Date.parse('2026-11-16T00:00:00Z');
   for (let i = 0; i < n; i++) {
-    if (i > 10 && r() < 0.03) { lines.push(lines[Math.floor(r() * lines.length)]); continue; }
+    if (i > 10 && r() < 0.03) {
+      lines.push(lines[Math.floor(r() * lines.length)]);
+      continue;
+    }
     const channel = r() < 0.7 ? 'x' : 'discord';
     const own = r() < 0.02;
-    const author = own ? { id: 'brand', handle: 'lumora', name: 'Lumora' } : (() => {
-      const k = Math.floor(r() * 8000);
-      return { id: `u${k}`, handle: `user_${k}`, name: `User ${k}` };
-    })();
+    const author = own
+      ? { id: 'brand', handle: 'lumora', name: 'Lumora' }
+      : (() => {
+          const k = Math.floor(r() * 8000);
+          return { id: `u${k}`, handle: `user_${k}`, name: `User ${k}` };
+        })();
     const pool = r() < 0.4 ? COMPLAINTS : OTHERS;
     const text = `@lumora ${pool[Math.floor(r() * pool.length)]} #${i}`;
-    lines.push(JSON.stringify({
-      channel, id: `${channel}-${i}`, author, text, createdAt: new Date(start + i * 30_000).toISOString(),
-      mentionsBrand: r() > 0.05, url: `https://example.com/${i}`,
-    }));
+    lines.push(
+      JSON.stringify({
+        channel,
+        id: `${channel}-${i}`,
+        author,
+        text,
+        createdAt: new Date(start + i * 30_000).toISOString(),
+        mentionsBrand: r() > 0.05,
+        url: `https://example.com/${i}`,
+      }),
+    );
   }
   return lines;
 }

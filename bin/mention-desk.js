@@ -10,4 +10,6 @@ if (!fs.existsSync(entry)) {
 }
 require(entry)
   .main(process.argv.slice(2))
-  .then((code) => { process.exitCode = code; });
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -7,7 +7,10 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const source = fs.readFileSync(path.join(root, 'prisma/schema.prisma'), 'utf8');
 const derived = source
-  .replace('// Source schema (SQLite', '// GENERATED from prisma/schema.prisma by scripts/derive-postgres-schema.js: do not edit.\n// Source schema (SQLite')
+  .replace(
+    '// Source schema (SQLite',
+    '// GENERATED from prisma/schema.prisma by scripts/derive-postgres-schema.js: do not edit.\n// Source schema (SQLite',
+  )
   .replace('provider = "sqlite"', 'provider = "postgresql"')
   .replace('output       = "../src/generated/sqlite"', 'output       = "../../src/generated/postgres"');
 const target = path.join(root, 'prisma/postgres/schema.prisma');

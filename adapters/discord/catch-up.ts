@@ -1,4 +1,4 @@
-import { ChannelType, PermissionFlagsBits, type Client, type Message, type TextBasedChannel } from 'discord.js';
+import { ChannelType, type Client, type Message, PermissionFlagsBits, type TextBasedChannel } from 'discord.js';
 import { describeError } from '../../src/core/app-error.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { DbTx } from '../../src/store/db-types.js';
@@ -18,7 +18,11 @@ export interface CatchUpDeps {
 
 /** Text channels a complaint can be posted in; threads follow their parent. */
 const TEXT_TYPES = new Set<ChannelType>([
-  ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread,
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
 ]);
 
 /**
@@ -34,21 +38,35 @@ export async function catchUp(deps: CatchUpDeps): Promise<Set<string>> {
   for (const { channel, isDirect } of await targets(deps, failed)) {
     try {
       const fetched = await catchUpChannel(deps, channel, isDirect, floor);
-      if (fetched) deps.logger.info({ channelId: channel.id, fetched }, 'Discord catch-up: messages posted while the bot was away');
+      if (fetched)
+        deps.logger.info(
+          { channelId: channel.id, fetched },
+          'Discord catch-up: messages posted while the bot was away',
+        );
     } catch (error) {
       failed.add(channel.id);
-      deps.logger.warn({ channelId: channel.id, error: describeError(error) }, 'Discord catch-up failed for a channel; it is tried again at the next session');
+      deps.logger.warn(
+        { channelId: channel.id, error: describeError(error) },
+        'Discord catch-up failed for a channel; it is tried again at the next session',
+      );
     }
   }
   return failed;
 }
 
-async function catchUpChannel(deps: CatchUpDeps, channel: TextBasedChannel, isDirect: boolean, floor: string): Promise<number> {
+async function catchUpChannel(
+  deps: CatchUpDeps,
+  channel: TextBasedChannel,
+  isDirect: boolean,
+  floor: string,
+): Promise<number> {
   let after = laterId((await readCursor(deps.db, cursorKey(channel.id, isDirect))) ?? floor, floor);
   let fetched = 0;
   for (;;) {
     const page = await channel.messages.fetch({ after, limit: 100, cache: false });
-    const messages = [...page.values()].filter((m) => BigInt(m.id) > BigInt(after)).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    const messages = [...page.values()]
+      .filter((m) => BigInt(m.id) > BigInt(after))
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     if (!messages.length) return fetched;
     await deps.deliver(messages);
     fetched += messages.length;
@@ -57,22 +75,32 @@ async function catchUpChannel(deps: CatchUpDeps, channel: TextBasedChannel, isDi
   }
 }
 
-async function targets(deps: CatchUpDeps, failed: Set<string>): Promise<Array<{ channel: TextBasedChannel; isDirect: boolean }>> {
+async function targets(
+  deps: CatchUpDeps,
+  failed: Set<string>,
+): Promise<Array<{ channel: TextBasedChannel; isDirect: boolean }>> {
   const { client } = deps;
   const out: Array<{ channel: TextBasedChannel; isDirect: boolean }> = [];
   for (const guild of client.guilds.cache.values()) {
     for (const channel of guild.channels.cache.values()) {
       if (!TEXT_TYPES.has(channel.type) || !channel.isTextBased()) continue;
-      const parentId = channel.isThread() ? channel.parentId ?? undefined : undefined;
+      const parentId = channel.isThread() ? (channel.parentId ?? undefined) : undefined;
       if (!deps.isWatched({ guildId: guild.id, channelId: channel.id, parentId })) continue;
       // Unknown permissions (member not cached) are tried; a refusal is logged and skipped.
       const me = guild.members.me;
-      if (me && !channel.permissionsFor(me).has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.ReadMessageHistory])) continue;
+      if (
+        me &&
+        !channel.permissionsFor(me).has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.ReadMessageHistory])
+      )
+        continue;
       out.push({ channel, isDirect: false });
     }
   }
   const since = new Date(deps.now() - deps.maxAgeMs);
-  const dms = await deps.db.cursor.findMany({ where: { source: { startsWith: DM_CURSOR_PREFIX }, updatedAt: { gte: since } }, select: { source: true } });
+  const dms = await deps.db.cursor.findMany({
+    where: { source: { startsWith: DM_CURSOR_PREFIX }, updatedAt: { gte: since } },
+    select: { source: true },
+  });
   for (const { source } of dms) {
     const id = source.slice(DM_CURSOR_PREFIX.length);
     try {
@@ -80,7 +108,10 @@ async function targets(deps: CatchUpDeps, failed: Set<string>): Promise<Array<{ 
       if (channel?.isTextBased()) out.push({ channel, isDirect: true });
     } catch (error) {
       failed.add(id);
-      deps.logger.warn({ channelId: id, error: describeError(error) }, 'Discord catch-up: a DM channel could not be opened');
+      deps.logger.warn(
+        { channelId: id, error: describeError(error) },
+        'Discord catch-up: a DM channel could not be opened',
+      );
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials, type ClientOptions, type WebSocketOptions } from 'discord.js';
+import { Client, type ClientOptions, GatewayIntentBits, Partials, type WebSocketOptions } from 'discord.js';
 import { defaultBackoffMs, PacedShardingStrategy, type ReconnectPacing } from './paced-sharding-strategy.js';
 
 /** The gateway intents the bot asks for (the README explains each; Message Content is privileged). */

@@ -1,8 +1,7 @@
-import { Events, type Client, type Message } from 'discord.js';
-import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
+import { type Client, Events, type Message } from 'discord.js';
 import { describeError } from '../../src/core/app-error.js';
+import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
-import type { DiscordConfig } from '../../src/config/discord-settings.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
 import { catchUp } from './catch-up.js';
@@ -10,13 +9,14 @@ import { advanceCursors, cursorKey, laterId } from './channel-cursor.js';
 import { createDiscordClient, type DiscordClientOptions } from './create-discord-client.js';
 import { createSendRest } from './create-send-rest.js';
 import { DiscordSender } from './discord-sender.js';
+import type { DiscordConfig } from './discord-settings.js';
 import { GatewayConnection, type GatewayConnectionDeps } from './gateway-connection.js';
 import { HandOverQueue } from './hand-over-queue.js';
-import type { ReconnectPacing } from './paced-sharding-strategy.js';
 import { buildInviteUrl } from './invite-url.js';
-import { readMessage, type DiscordPost } from './read-message.js';
+import type { ReconnectPacing } from './paced-sharding-strategy.js';
+import { type DiscordPost, readMessage } from './read-message.js';
 import { DISCORD, toMention } from './to-mention.js';
-import { isWatchedPlace, watchMessage, type WatchSettings } from './watch-filter.js';
+import { isWatchedPlace, type WatchSettings, watchMessage } from './watch-filter.js';
 
 export interface DiscordAdapterDeps {
   config: DiscordConfig;
@@ -46,15 +46,38 @@ export class DiscordAdapter implements ChannelAdapter {
 
   constructor(private readonly deps: DiscordAdapterDeps) {
     const { config, logger } = deps;
-    this.watch = { botUserId: config.botUserId ?? '', botRoleIds: [], guildIds: config.guildIds, channelIds: config.channelIds, keywords: config.keywords };
-    this.queue = new HandOverQueue((posts) => this.deliver(posts), (error, what) => logger.error({ error: describeError(error) }, `Discord: ${what} failed`));
-    this.sender = new DiscordSender({ rest: createSendRest(config.apiUrl, config.botToken), db: deps.db, logger, botUserId: () => this.watch.botUserId || undefined });
+    this.watch = {
+      botUserId: config.botUserId ?? '',
+      botRoleIds: [],
+      guildIds: config.guildIds,
+      channelIds: config.channelIds,
+      keywords: config.keywords,
+    };
+    this.queue = new HandOverQueue(
+      (posts) => this.deliver(posts),
+      (error, what) => logger.error({ error: describeError(error) }, `Discord: ${what} failed`),
+    );
+    this.sender = new DiscordSender({
+      rest: createSendRest(config.apiUrl, config.botToken),
+      db: deps.db,
+      logger,
+      botUserId: () => this.watch.botUserId || undefined,
+    });
     this.connection = new GatewayConnection({
-      createClient: () => createDiscordClient({
-        apiUrl: config.apiUrl, gatewayUrl: config.gatewayUrl, overrides: deps.clientOverrides,
-        pacing: { onPause: (delayMs, attempt) => logger.warn({ delayMs, attempt }, 'Discord gateway unreachable; pausing before the next attempt'), ...deps.pacing },
-      }),
-      token: config.botToken, logger, ...deps.connection,
+      createClient: () =>
+        createDiscordClient({
+          apiUrl: config.apiUrl,
+          gatewayUrl: config.gatewayUrl,
+          overrides: deps.clientOverrides,
+          pacing: {
+            onPause: (delayMs, attempt) =>
+              logger.warn({ delayMs, attempt }, 'Discord gateway unreachable; pausing before the next attempt'),
+            ...deps.pacing,
+          },
+        }),
+      token: config.botToken,
+      logger,
+      ...deps.connection,
       attach: (client) => this.attach(client),
       onSession: (client) => this.session(client),
       onResumed: () => void this.queue.reopen(),
@@ -75,7 +98,12 @@ export class DiscordAdapter implements ChannelAdapter {
     return this.sender.sendPrivate(message);
   }
 
-  findSent(idempotencyKey: string, kind: 'reply' | 'private', target: Record<string, unknown>, text: string): Promise<SendResult | null> {
+  findSent(
+    idempotencyKey: string,
+    kind: 'reply' | 'private',
+    target: Record<string, unknown>,
+    text: string,
+  ): Promise<SendResult | null> {
     return this.sender.findSent(idempotencyKey, kind, target, text);
   }
 
@@ -105,7 +133,10 @@ export class DiscordAdapter implements ChannelAdapter {
   private async session(client: Client): Promise<void> {
     const user = client.user!;
     if (this.watch.botUserId && this.watch.botUserId !== user.id) {
-      this.deps.logger.warn({ fromToken: this.watch.botUserId, loggedIn: user.id }, 'Discord: the token names another user than the one logged in; using the logged-in one');
+      this.deps.logger.warn(
+        { fromToken: this.watch.botUserId, loggedIn: user.id },
+        'Discord: the token names another user than the one logged in; using the logged-in one',
+      );
     }
     this.watch = { ...this.watch, botUserId: user.id };
     this.username = user.username;
@@ -117,7 +148,10 @@ export class DiscordAdapter implements ChannelAdapter {
     await this.queue.reopen(async () => {
       this.behind = new Set(); // live messages are held meanwhile: only this catch-up's failures count
       this.behind = await catchUp({
-        client, db: this.deps.db, logger: this.deps.logger, now: this.deps.now ?? Date.now,
+        client,
+        db: this.deps.db,
+        logger: this.deps.logger,
+        now: this.deps.now ?? Date.now,
         maxAgeMs: this.deps.config.catchUpMaxAgeHours * 3_600_000,
         isWatched: (place) => isWatchedPlace(place, this.watch),
         deliver: (messages) => this.deliver(messages.map(readMessage).filter((p): p is DiscordPost => p !== undefined)),
@@ -128,7 +162,9 @@ export class DiscordAdapter implements ChannelAdapter {
   private refreshBotRoles(client: Client): void {
     const botId = client.user?.id;
     if (!botId) return;
-    const roles = client.guilds.cache.map((g) => g.roles.botRoleFor(botId)?.id).filter((id): id is string => Boolean(id));
+    const roles = client.guilds.cache
+      .map((g) => g.roles.botRoleFor(botId)?.id)
+      .filter((id): id is string => Boolean(id));
     this.watch = { ...this.watch, botRoleIds: roles };
   }
 
@@ -140,13 +176,20 @@ export class DiscordAdapter implements ChannelAdapter {
       try {
         const verdict = watchMessage(post, this.watch);
         if (verdict.watch) mentions.push(toMention(post, verdict.mentionsBrand));
-        else this.deps.logger.debug({ id: post.id, channelId: post.channelId, why: verdict.why }, 'Discord message not watched');
+        else
+          this.deps.logger.debug(
+            { id: post.id, channelId: post.channelId, why: verdict.why },
+            'Discord message not watched',
+          );
         if (!post.isDirect && !isWatchedPlace(post, this.watch)) continue;
         if (this.behind.has(post.channelId)) continue;
         const key = cursorKey(post.channelId, post.isDirect);
         cursors.set(key, laterId(cursors.get(key) ?? post.id, post.id));
       } catch (error) {
-        this.deps.logger.error({ id: post.id, error: describeError(error) }, 'Discord message could not be read; skipped');
+        this.deps.logger.error(
+          { id: post.id, error: describeError(error) },
+          'Discord message could not be read; skipped',
+        );
       }
     }
     if (mentions.length) await this.onMentions!(mentions);

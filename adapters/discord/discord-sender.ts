@@ -1,8 +1,18 @@
 import crypto from 'node:crypto';
 import {
-  makeURLSearchParams, Routes, type APIChannel, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody,
+  type APIChannel,
+  type APIMessage,
+  makeURLSearchParams,
+  type REST,
+  type RESTPostAPIChannelMessageJSONBody,
+  Routes,
 } from 'discord.js';
-import { SendError, type OutgoingPrivate, type OutgoingReply, type SendResult } from '../../src/core/channel-adapter.js';
+import {
+  type OutgoingPrivate,
+  type OutgoingReply,
+  SendError,
+  type SendResult,
+} from '../../src/core/channel-adapter.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { DbTx } from '../../src/store/db-types.js';
 import { advanceCursors, cursorKey } from './channel-cursor.js';
@@ -38,10 +48,16 @@ export class DiscordSender {
   async reply(message: OutgoingReply): Promise<SendResult> {
     const { inReplyTo } = message;
     const channelId = replyChannelId(inReplyTo.place);
-    if (!channelId) throw new SendError('rejected', `no Discord channel to reply in for message ${inReplyTo.id}`, false);
+    if (!channelId)
+      throw new SendError('rejected', `no Discord channel to reply in for message ${inReplyTo.id}`, false);
     const sent = await this.post(channelId, {
       ...this.body(message.text, message.idempotencyKey),
-      message_reference: { message_id: inReplyTo.id, channel_id: channelId, guild_id: inReplyTo.place?.guildId, fail_if_not_exists: true },
+      message_reference: {
+        message_id: inReplyTo.id,
+        channel_id: channelId,
+        guild_id: inReplyTo.place?.guildId,
+        fail_if_not_exists: true,
+      },
       allowed_mentions: { parse: [], replied_user: true },
     });
     return { externalId: sent.id, url: messageUrl(inReplyTo.place?.guildId, channelId, sent.id) };
@@ -49,7 +65,10 @@ export class DiscordSender {
 
   async sendPrivate(message: OutgoingPrivate): Promise<SendResult> {
     const dm = await this.openDm(message.recipient.id);
-    const sent = await this.post(dm.id, { ...this.body(message.text, message.idempotencyKey), allowed_mentions: { parse: [] } });
+    const sent = await this.post(dm.id, {
+      ...this.body(message.text, message.idempotencyKey),
+      allowed_mentions: { parse: [] },
+    });
     // The member's answer may come while the bot is down: catch-up looks at DM channels with a cursor.
     await advanceCursors(this.deps.db, new Map([[cursorKey(dm.id, true), sent.id]]));
     return { externalId: sent.id, url: messageUrl(undefined, dm.id, sent.id) };
@@ -59,7 +78,13 @@ export class DiscordSender {
    * After a crash mid-send: looks for the bot's message carrying this nonce or this text, among the
    * replies to the target message (replies) or the latest messages of the DM (private messages).
    */
-  async findSent(idempotencyKey: string, kind: 'reply' | 'private', target: Record<string, any>, text: string): Promise<SendResult | null> {
+  async findSent(
+    idempotencyKey: string,
+    kind: 'reply' | 'private',
+    // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on `kind`.
+    target: Record<string, any>,
+    text: string,
+  ): Promise<SendResult | null> {
     const botId = this.deps.botUserId();
     if (!botId) throw new SendError('network', 'the bot has not logged in yet; cannot check what it sent', true, 5_000);
     const nonce = nonceFor(idempotencyKey);
@@ -91,7 +116,8 @@ export class DiscordSender {
 
   private body(text: string, idempotencyKey: string): RESTPostAPIChannelMessageJSONBody {
     const content = neutraliseMentions(text);
-    if ([...content].length > DISCORD_MAX_LENGTH) throw new SendError('rejected', `text is longer than Discord's ${DISCORD_MAX_LENGTH} characters`, false);
+    if ([...content].length > DISCORD_MAX_LENGTH)
+      throw new SendError('rejected', `text is longer than Discord's ${DISCORD_MAX_LENGTH} characters`, false);
     return { content, nonce: nonceFor(idempotencyKey), enforce_nonce: true };
   }
 
@@ -100,8 +126,11 @@ export class DiscordSender {
       return (await this.deps.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
     } catch (error) {
       if (isPermissionError(error)) {
-        this.deps.logger.error({ channelId }, `Discord refused to post in channel ${channelId}: the bot is missing a permission there ` +
-          `(it needs ${PERMISSION_HINT}). Fix the bot's role or the channel's permission overrides, then resend the message.`);
+        this.deps.logger.error(
+          { channelId },
+          `Discord refused to post in channel ${channelId}: the bot is missing a permission there ` +
+            `(it needs ${PERMISSION_HINT}). Fix the bot's role or the channel's permission overrides, then resend the message.`,
+        );
       }
       throw toSendError(error);
     }
@@ -116,7 +145,9 @@ export class DiscordSender {
   }
 
   private async list(channelId: string, query: { after?: string; limit: number }): Promise<APIMessage[]> {
-    return (await this.deps.rest.get(Routes.channelMessages(channelId), { query: makeURLSearchParams(query) })) as APIMessage[];
+    return (await this.deps.rest.get(Routes.channelMessages(channelId), {
+      query: makeURLSearchParams(query),
+    })) as APIMessage[];
   }
 }
 

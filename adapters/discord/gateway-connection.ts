@@ -1,5 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { DiscordAPIError, Events, GatewayCloseCodes, type Client } from 'discord.js';
+import { type Client, DiscordAPIError, Events, GatewayCloseCodes } from 'discord.js';
 import { AppError, describeError, ErrorCode } from '../../src/core/app-error.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import { defaultBackoffMs } from './paced-sharding-strategy.js';
@@ -48,10 +48,13 @@ export class GatewayConnection {
     });
     const waited = await Promise.race([
       first.then(() => 'ready' as const),
-      sleepFor(this.deps.connectTimeoutMs ?? 30_000, 'waiting' as const, { signal: this.abort.signal }).catch(() => 'stopped' as const),
+      sleepFor(this.deps.connectTimeoutMs ?? 30_000, 'waiting' as const, { signal: this.abort.signal }).catch(
+        () => 'stopped' as const,
+      ),
     ]);
     returned = true;
-    if (waited === 'waiting') this.deps.logger.warn('Discord gateway not reachable yet; the bot runs on and keeps trying');
+    if (waited === 'waiting')
+      this.deps.logger.warn('Discord gateway not reachable yet; the bot runs on and keeps trying');
   }
 
   async stop(): Promise<void> {
@@ -78,7 +81,10 @@ export class GatewayConnection {
         const fatal = fatalReason(error);
         if (fatal) throw new AppError(ErrorCode.ConfigInvalid, fatal, { cause: error });
         const delayMs = (this.deps.backoffMs ?? defaultBackoffMs)(n);
-        this.deps.logger.warn({ delayMs, error: describeError(error) }, 'Discord login failed; trying again after a pause');
+        this.deps.logger.warn(
+          { delayMs, error: describeError(error) },
+          'Discord login failed; trying again after a pause',
+        );
         await sleepFor(delayMs, undefined, { signal: this.abort.signal }).catch(() => undefined);
       }
     }
@@ -92,14 +98,21 @@ export class GatewayConnection {
     const session = new Promise<void>((resolve) => (sessionDone = resolve));
     client.on(Events.ShardReady, () => {
       if (!mine()) return;
-      this.deps.onSession(client).catch((e) => log.error({ error: describeError(e) }, 'Discord session start-up failed')).finally(sessionDone);
+      this.deps
+        .onSession(client)
+        .catch((e) => log.error({ error: describeError(e) }, 'Discord session start-up failed'))
+        .finally(sessionDone);
     });
     client.on(Events.ShardResume, () => mine() && this.deps.onResumed());
     client.on(Events.ShardReconnecting, () => mine() && this.deps.onLost());
     client.on(Events.ShardDisconnect, (event) => {
       if (!mine()) return;
       this.deps.onLost();
-      log.error({ code: event.code }, fatalReason(event.code) ?? `Discord closed the gateway for good (code ${event.code}); the bot no longer watches Discord`);
+      log.error(
+        { code: event.code },
+        fatalReason(event.code) ??
+          `Discord closed the gateway for good (code ${event.code}); the bot no longer watches Discord`,
+      );
     });
     client.on(Events.ShardError, (error) => log.warn({ error: describeError(error) }, 'Discord gateway error'));
     client.on(Events.Error, (error) => log.warn({ error: describeError(error) }, 'Discord client error'));
@@ -107,14 +120,17 @@ export class GatewayConnection {
   }
 }
 
-const TOKEN_HINT = 'Discord refused the bot token: reset it in the Developer Portal (Bot, Reset Token) and set DISCORD_BOT_TOKEN';
-const INTENTS_HINT = 'Discord refused the Message Content intent: switch it on in the Developer Portal (Bot, Privileged Gateway Intents, MESSAGE CONTENT INTENT)';
+const TOKEN_HINT =
+  'Discord refused the bot token: reset it in the Developer Portal (Bot, Reset Token) and set DISCORD_BOT_TOKEN';
+const INTENTS_HINT =
+  'Discord refused the Message Content intent: switch it on in the Developer Portal (Bot, Privileged Gateway Intents, MESSAGE CONTENT INTENT)';
 
 /** Why no retry can help (with what to change), or undefined for a failure worth retrying. */
 function fatalReason(error: unknown): string | undefined {
   if (typeof error === 'number') {
     if (error === GatewayCloseCodes.AuthenticationFailed) return TOKEN_HINT;
-    if (error === GatewayCloseCodes.DisallowedIntents || error === GatewayCloseCodes.InvalidIntents) return INTENTS_HINT;
+    if (error === GatewayCloseCodes.DisallowedIntents || error === GatewayCloseCodes.InvalidIntents)
+      return INTENTS_HINT;
     return undefined;
   }
   if (error instanceof DiscordAPIError && error.status === 401) return TOKEN_HINT;

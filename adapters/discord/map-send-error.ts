@@ -1,4 +1,10 @@
-import { CannotSendMessagesToThisUserErrorCodes, DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import {
+  CannotSendMessagesToThisUserErrorCodes,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  RESTJSONErrorCodes,
+} from 'discord.js';
 import { SendError } from '../../src/core/channel-adapter.js';
 
 /** What the bot needs in a channel to read and answer there (the README lists the same). */
@@ -24,20 +30,40 @@ export function isPermissionError(error: unknown): boolean {
 export function toSendError(error: unknown): SendError {
   if (error instanceof SendError) return error;
   if (error instanceof RateLimitError) {
-    return new SendError('rate_limited', `Discord rate limit on ${error.route} (${error.global ? 'global' : error.scope})`, true, Math.max(error.retryAfter, 1000), error);
+    return new SendError(
+      'rate_limited',
+      `Discord rate limit on ${error.route} (${error.global ? 'global' : error.scope})`,
+      true,
+      Math.max(error.retryAfter, 1000),
+      error,
+    );
   }
   if (error instanceof DiscordAPIError) {
     const code = Number(error.code);
     const what = `Discord ${error.status} ${error.code}: ${error.message}`;
-    if (DM_CLOSED_CODES.includes(code)) return new SendError('dm_closed', `${what} (the member does not accept DMs from the bot)`, false, undefined, error);
-    if (PERMISSION_CODES.includes(code)) return new SendError('rejected', `${what} (the bot needs ${PERMISSION_HINT})`, false, undefined, error);
+    if (DM_CLOSED_CODES.includes(code))
+      return new SendError(
+        'dm_closed',
+        `${what} (the member does not accept DMs from the bot)`,
+        false,
+        undefined,
+        error,
+      );
+    if (PERMISSION_CODES.includes(code))
+      return new SendError('rejected', `${what} (the bot needs ${PERMISSION_HINT})`, false, undefined, error);
     if (error.status === 401) return new SendError('auth', `${what} (check DISCORD_BOT_TOKEN)`, true, undefined, error);
     if (error.status === 429) return new SendError('rate_limited', what, true, undefined, error);
     if (error.status >= 500) return new SendError('server', what, true, undefined, error);
     return new SendError('rejected', what, false, undefined, error);
   }
   if (error instanceof HTTPError) {
-    return new SendError(error.status >= 500 ? 'server' : 'rejected', `Discord HTTP ${error.status} ${error.message}`, error.status >= 500, undefined, error);
+    return new SendError(
+      error.status >= 500 ? 'server' : 'rejected',
+      `Discord HTTP ${error.status} ${error.message}`,
+      error.status >= 500,
+      undefined,
+      error,
+    );
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new SendError('network', `Discord unreachable: ${message}`, true, undefined, error);

@@ -7,7 +7,5 @@ export const DISCORD_MAX_LENGTH = 2000;
  * "@role". Every send also carries `allowed_mentions` with nothing to parse; this is the second lock.
  */
 export function neutraliseMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)\b/gi, '@\u200b$1')
-    .replace(/<@&\d+>/g, '@\u200brole');
+  return text.replace(/@(everyone|here)\b/gi, '@\u200b$1').replace(/<@&\d+>/g, '@\u200brole');
 }

@@ -1,8 +1,16 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import {
-  managerToFetchingStrategyOptions, SimpleContextFetchingStrategy, WebSocketShard, WebSocketShardEvents, WebSocketShardStatus,
-  type FetchingStrategyOptions, type IContextFetchingStrategy, type IShardingStrategy, type SessionInfo, type WebSocketManager,
+  type FetchingStrategyOptions,
+  type IContextFetchingStrategy,
+  type IShardingStrategy,
+  managerToFetchingStrategyOptions,
+  type SessionInfo,
+  SimpleContextFetchingStrategy,
+  type WebSocketManager,
+  WebSocketShard,
   type WebSocketShardDestroyOptions,
+  WebSocketShardEvents,
+  WebSocketShardStatus,
 } from '@discordjs/ws';
 import { Collection, type GatewaySendPayload } from 'discord.js';
 
@@ -33,11 +41,17 @@ export class PacedShardingStrategy implements IShardingStrategy {
   private readonly shards = new Collection<number, WebSocketShard>();
   private contexts: PacedContext[] = [];
 
-  constructor(private readonly manager: WebSocketManager, private readonly pacing: ReconnectPacing, private readonly gatewayUrl?: string) {}
+  constructor(
+    private readonly manager: WebSocketManager,
+    private readonly pacing: ReconnectPacing,
+    private readonly gatewayUrl?: string,
+  ) {}
 
   async spawn(shardIds: number[]): Promise<void> {
     const options = await managerToFetchingStrategyOptions(this.manager);
-    const pinned = this.gatewayUrl ? { ...options, gatewayInformation: { ...options.gatewayInformation, url: this.gatewayUrl } } : options;
+    const pinned = this.gatewayUrl
+      ? { ...options, gatewayInformation: { ...options.gatewayInformation, url: this.gatewayUrl } }
+      : options;
     for (const shardId of shardIds) {
       const context = new PacedContext(new SimpleContextFetchingStrategy(this.manager, pinned), this.pacing);
       const shard = new WebSocketShard(context, shardId);
@@ -46,7 +60,9 @@ export class PacedShardingStrategy implements IShardingStrategy {
       shard.on(WebSocketShardEvents.Ready, () => context.connected());
       shard.on(WebSocketShardEvents.Resumed, () => context.connected());
       for (const event of Object.values(WebSocketShardEvents)) {
-        shard.on(event, (payload: object) => (this.manager.emit as (e: string, p: object) => void)(event, { ...payload, shardId }));
+        shard.on(event, (payload: object) =>
+          (this.manager.emit as (e: string, p: object) => void)(event, { ...payload, shardId }),
+        );
       }
       this.shards.set(shardId, shard);
     }
@@ -87,7 +103,10 @@ class PacedContext implements IContextFetchingStrategy {
   private killed = false;
   private readonly abort = new AbortController();
 
-  constructor(private readonly inner: SimpleContextFetchingStrategy, private readonly pacing: ReconnectPacing) {}
+  constructor(
+    private readonly inner: SimpleContextFetchingStrategy,
+    private readonly pacing: ReconnectPacing,
+  ) {}
 
   get options(): FetchingStrategyOptions {
     return this.inner.options;

@@ -36,10 +36,16 @@ export function watchMessage(post: DiscordPost, settings: WatchSettings): WatchV
 }
 
 /** Whether the post's server and channel (or its thread's parent) are watched. */
-export function isWatchedPlace(post: Pick<DiscordPost, 'guildId' | 'channelId' | 'parentId'>, settings: Pick<WatchSettings, 'guildIds' | 'channelIds'>): boolean {
+export function isWatchedPlace(
+  post: Pick<DiscordPost, 'guildId' | 'channelId' | 'parentId'>,
+  settings: Pick<WatchSettings, 'guildIds' | 'channelIds'>,
+): boolean {
   if (settings.guildIds.length && !settings.guildIds.includes(post.guildId ?? '')) return false;
   if (!settings.channelIds.length) return true;
-  return settings.channelIds.includes(post.channelId) || (post.parentId !== undefined && settings.channelIds.includes(post.parentId));
+  return (
+    settings.channelIds.includes(post.channelId) ||
+    (post.parentId !== undefined && settings.channelIds.includes(post.parentId))
+  );
 }
 
 function mentionsBot(post: DiscordPost, settings: WatchSettings): boolean {
@@ -56,7 +62,9 @@ function mentionsBot(post: DiscordPost, settings: WatchSettings): boolean {
  * taken out, so "lu\u200bmora" still counts and "<#lumora-chat>" does not.
  */
 export function findKeyword(content: string, keywords: string[]): string | undefined {
-  const text = stripInvisible(content.normalize('NFKC')).replace(/<[@#:a-z][^<>\s]*>/gi, ' ').toLowerCase();
+  const text = stripInvisible(content.normalize('NFKC'))
+    .replace(/<[@#:a-z][^<>\s]*>/gi, ' ')
+    .toLowerCase();
   return keywords.find((k) => {
     const word = k.normalize('NFKC').toLowerCase().trim();
     if (!word) return false;

@@ -8,7 +8,10 @@ export const MAX_LINE_BYTES = 1_000_000;
 const id = z.union([z.string().min(1).max(200), z.number().int().nonnegative()]).transform(String);
 const date = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const d = new Date(v);
-  if (Number.isNaN(d.getTime())) { ctx.addIssue({ code: 'custom', message: 'is not a date (use ISO 8601, e.g. 2026-11-20T09:15:00Z)' }); return z.NEVER; }
+  if (Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'is not a date (use ISO 8601, e.g. 2026-11-20T09:15:00Z)' });
+    return z.NEVER;
+  }
   return d;
 });
 
@@ -21,8 +24,14 @@ export const replayLineSchema = z.object({
   id,
   author: z.object({
     id,
-    handle: z.string().max(200).transform((h) => cleanText(h, 200).replace(/^@/, '')),
-    name: z.string().max(500).transform((n) => cleanText(n, 200)),
+    handle: z
+      .string()
+      .max(200)
+      .transform((h) => cleanText(h, 200).replace(/^@/, '')),
+    name: z
+      .string()
+      .max(500)
+      .transform((n) => cleanText(n, 200)),
   }),
   text: z.string().transform((t) => cleanText(t)),
   createdAt: date,

@@ -31,7 +31,10 @@ export class ReplayAdapter implements ChannelAdapter {
 
   async start(onMentions: (batch: Mention[]) => Promise<void>): Promise<void> {
     const size = this.options.batchSize ?? 200;
-    const lines = readline.createInterface({ input: fs.createReadStream(this.options.file, 'utf8'), crlfDelay: Infinity });
+    const lines = readline.createInterface({
+      input: fs.createReadStream(this.options.file, 'utf8'),
+      crlfDelay: Infinity,
+    });
     let batch: Mention[] = [];
     let lineNumber = 0;
     for await (const line of lines) {

@@ -37,7 +37,7 @@ export class ReplaySentLog {
     const full = { ...entry, externalId: `replay-${this.entries.size + 1}`, at: new Date().toISOString() };
     if (this.file) {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.appendFileSync(this.file, JSON.stringify(full) + '\n');
+      fs.appendFileSync(this.file, `${JSON.stringify(full)}\n`);
     }
     this.entries.set(full.key, full);
     return full;

@@ -44,15 +44,32 @@ const MAX_REFUSALS = 3;
  * call a used-up rate-limit window is waited out; a 429 is waited out too, then the same page is asked
  * again, so nothing spins and pages already read are not lost.
  */
-export async function fetchPages<T extends { id: string }>(ctx: XContext, o: FetchPagesOptions<T>): Promise<{ items: T[]; users: Map<string, UserV2> }> {
+export async function fetchPages<T extends { id: string }>(
+  ctx: XContext,
+  o: FetchPagesOptions<T>,
+): Promise<{ items: T[]; users: Map<string, UserV2> }> {
   const items: T[] = [];
   const users = new Map<string, UserV2>();
   let token: string | undefined;
   for (let pages = 1; ; pages++) {
-    const query = { ...o.query, ...(token ? { [o.tokenParam ?? 'pagination_token']: token, max_results: o.nextPageSize ?? o.query.max_results } : {}) };
-    const page = await readWithLimits(ctx, `GET /2/${o.path}`, () => ctx.api.get<XPage<T>>(o.path, query, { params: o.params }), o.whenLimited);
+    const query = {
+      ...o.query,
+      ...(token
+        ? { [o.tokenParam ?? 'pagination_token']: token, max_results: o.nextPageSize ?? o.query.max_results }
+        : {}),
+    };
+    const page = await readWithLimits(
+      ctx,
+      `GET /2/${o.path}`,
+      () => ctx.api.get<XPage<T>>(o.path, query, { params: o.params }),
+      o.whenLimited,
+    );
     const data = page.data ?? [];
-    await ctx.spend.recordRead(o.action, data.map((d) => d.id), o.unitUsd);
+    await ctx.spend.recordRead(
+      o.action,
+      data.map((d) => d.id),
+      o.unitUsd,
+    );
     for (const u of page.includes?.users ?? []) users.set(u.id, u);
     const stop = data.findIndex((d) => o.stopAt?.(d) ?? false);
     items.push(...(stop === -1 ? data : data.slice(0, stop)));
@@ -62,18 +79,27 @@ export async function fetchPages<T extends { id: string }>(ctx: XContext, o: Fet
 }
 
 /** One read call, after waiting out a used-up window; a 429 is waited out and asked again. */
-export async function readWithLimits<R>(ctx: XContext, endpoint: string, call: () => Promise<R>, whenLimited: 'wait' | 'refuse' = 'wait'): Promise<R> {
+export async function readWithLimits<R>(
+  ctx: XContext,
+  endpoint: string,
+  call: () => Promise<R>,
+  whenLimited: 'wait' | 'refuse' = 'wait',
+): Promise<R> {
   for (let refusals = 0; ; ) {
     const wait = ctx.limits.waitMs(endpoint);
     if (wait > 0 && whenLimited === 'refuse') throw windowUsedUp(endpoint, wait);
     if (wait > 0) {
-      ctx.logger.warn({ endpoint, waitSeconds: Math.ceil(wait / 1000) }, `X rate limit used up on ${endpoint}; waiting for the reset`);
+      ctx.logger.warn(
+        { endpoint, waitSeconds: Math.ceil(wait / 1000) },
+        `X rate limit used up on ${endpoint}; waiting for the reset`,
+      );
       await ctx.sleep(wait, ctx.signal);
     }
     try {
       return await call();
     } catch (error) {
-      if (isRateLimited(error) && whenLimited === 'refuse') throw toSendError(error, 'read', ctx.limits.waitMs(endpoint));
+      if (isRateLimited(error) && whenLimited === 'refuse')
+        throw toSendError(error, 'read', ctx.limits.waitMs(endpoint));
       if (!isRateLimited(error) || ++refusals >= MAX_REFUSALS) throw error;
     }
   }

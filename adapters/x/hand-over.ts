@@ -19,7 +19,11 @@ export const BATCH_SIZE = 100;
  * pipeline drops what it already stored) and never loses one.
  */
 export async function handOver(
-  db: DbTx, source: string, items: ReadItem[], onMentions: (batch: Mention[]) => Promise<void>, batchSize = BATCH_SIZE,
+  db: DbTx,
+  source: string,
+  items: ReadItem[],
+  onMentions: (batch: Mention[]) => Promise<void>,
+  batchSize = BATCH_SIZE,
 ): Promise<number> {
   const ordered = [...items].sort((a, b) => compareIds(a.cursorId, b.cursorId));
   let handed = 0;

@@ -46,7 +46,12 @@ export function mapPost(post: XPost, users: Map<string, UserV2>, mentionsBrand: 
   const author = authorOf(post.author_id, users);
   const place: Record<string, string> = post.conversation_id ? { conversationId: post.conversation_id } : {};
   return {
-    channel: 'x', id: firstId, author, text: cleanText(decodeXText(post.text ?? '')), createdAt, mentionsBrand,
+    channel: 'x',
+    id: firstId,
+    author,
+    text: cleanText(decodeXText(post.text ?? '')),
+    createdAt,
+    mentionsBrand,
     url: `https://x.com/${encodeURIComponent(author.handle)}/status/${post.id}`,
     ...(history.length > 1 ? { editedAt: createdAt } : {}),
     ...(repliedTo(post) ? { inReplyToId: repliedTo(post) } : {}),
@@ -57,8 +62,13 @@ export function mapPost(post: XPost, users: Map<string, UserV2>, mentionsBrand: 
 /** A direct message to the brand as a private Mention (what allows the bot's first DM, per X's rules). */
 export function mapDirectMessage(event: DMEventV2 & { text: string }, users: Map<string, UserV2>): Mention {
   return {
-    channel: 'x', id: event.id, author: authorOf(event.sender_id, users), text: cleanText(decodeXText(event.text)),
-    createdAt: event.created_at ? new Date(event.created_at) : idTime(event.id), mentionsBrand: true, isPrivate: true,
+    channel: 'x',
+    id: event.id,
+    author: authorOf(event.sender_id, users),
+    text: cleanText(decodeXText(event.text)),
+    createdAt: event.created_at ? new Date(event.created_at) : idTime(event.id),
+    mentionsBrand: true,
+    isPrivate: true,
     ...(event.dm_conversation_id ? { place: { dmConversationId: event.dm_conversation_id } } : {}),
   };
 }

@@ -22,18 +22,29 @@ const DM_QUERY = {
  * page is small, because every event returned is billed. Each customer message becomes a private
  * mention: the pipeline records it, and only then may the bot send that customer a DM (X's rule).
  */
-export async function pollDirectMessages(ctx: XContext, onMentions: (batch: Mention[]) => Promise<void>): Promise<number> {
+export async function pollDirectMessages(
+  ctx: XContext,
+  onMentions: (batch: Mention[]) => Promise<void>,
+): Promise<number> {
   if (!ctx.config.readDms) return 0;
   const cursor = await readCursor(ctx.db, DM_CURSOR);
   const oldest = ctx.now().getTime() - ctx.config.backfillMaxAgeMs;
   const { items, users } = await fetchPages<XDmEvent>(ctx, {
-    path: 'dm_events', query: { ...DM_QUERY, max_results: cursor ? 10 : 100 }, nextPageSize: 100,
-    stopAt: (e) => (cursor !== undefined && compareIds(e.id, cursor) <= 0) || (e.created_at !== undefined && Date.parse(e.created_at) < oldest),
-    action: 'read_dm_events', unitUsd: ctx.config.costs.dmRead,
+    path: 'dm_events',
+    query: { ...DM_QUERY, max_results: cursor ? 10 : 100 },
+    nextPageSize: 100,
+    stopAt: (e) =>
+      (cursor !== undefined && compareIds(e.id, cursor) <= 0) ||
+      (e.created_at !== undefined && Date.parse(e.created_at) < oldest),
+    action: 'read_dm_events',
+    unitUsd: ctx.config.costs.dmRead,
   });
   const read = items.map((e) => ({
     cursorId: e.id,
-    mention: e.event_type === 'MessageCreate' && e.sender_id !== ctx.config.brandUserId ? mapDirectMessage(e, users) : undefined,
+    mention:
+      e.event_type === 'MessageCreate' && e.sender_id !== ctx.config.brandUserId
+        ? mapDirectMessage(e, users)
+        : undefined,
   }));
   return handOver(ctx.db, DM_CURSOR, read, onMentions);
 }

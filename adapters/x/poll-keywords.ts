@@ -24,8 +24,12 @@ export function buildSearchQuery(keywords: string[], brandUserId: string, brandH
 
 function mentionsTheBrand(post: XPost, brandUserId: string, handles: string[]): boolean {
   const lower = handles.map((h) => h.toLowerCase());
-  return post.author_id === brandUserId
-    || (post.entities?.mentions ?? []).some((m) => m.id === brandUserId || lower.includes(String(m.username).toLowerCase()));
+  return (
+    post.author_id === brandUserId ||
+    (post.entities?.mentions ?? []).some(
+      (m) => m.id === brandUserId || lower.includes(String(m.username).toLowerCase()),
+    )
+  );
 }
 
 /**
@@ -41,12 +45,17 @@ export async function pollKeywords(ctx: XContext, onMentions: (batch: Mention[])
   // X refuses a since_id older than search reaches: after a long downtime, start from the limit instead.
   const since = sinceId && idTime(sinceId) > oldest ? { since_id: sinceId } : {};
   const { items, users } = await fetchPages<XPost>(ctx, {
-    path: 'tweets/search/recent', tokenParam: 'next_token',
+    path: 'tweets/search/recent',
+    tokenParam: 'next_token',
     query: {
-      ...POST_QUERY, query: buildSearchQuery(searchKeywords, brandUserId, ctx.brandHandles), max_results: 100,
-      start_time: xTime(oldest), ...since,
+      ...POST_QUERY,
+      query: buildSearchQuery(searchKeywords, brandUserId, ctx.brandHandles),
+      max_results: 100,
+      start_time: xTime(oldest),
+      ...since,
     },
-    action: 'read_search', unitUsd: ctx.config.costs.read,
+    action: 'read_search',
+    unitUsd: ctx.config.costs.read,
   });
   const read = items.map((p) => ({
     cursorId: p.id,

@@ -19,14 +19,24 @@ export async function pollMentions(ctx: XContext, onMentions: (batch: Mention[])
   const sinceId = await readCursor(ctx.db, MENTIONS_CURSOR);
   const oldest = new Date(ctx.now().getTime() - ctx.config.backfillMaxAgeMs);
   if (sinceId && idTime(sinceId) < oldest) {
-    ctx.logger.warn({ since: idTime(sinceId).toISOString(), oldest: oldest.toISOString() },
-      'X mentions: down for longer than X_BACKFILL_MAX_HOURS; mentions older than the limit are not fetched');
+    ctx.logger.warn(
+      { since: idTime(sinceId).toISOString(), oldest: oldest.toISOString() },
+      'X mentions: down for longer than X_BACKFILL_MAX_HOURS; mentions older than the limit are not fetched',
+    );
   }
   const { items, users } = await fetchPages<XPost>(ctx, {
-    path: 'users/:id/mentions', params: { id: ctx.config.brandUserId },
+    path: 'users/:id/mentions',
+    params: { id: ctx.config.brandUserId },
     query: { ...POST_QUERY, max_results: 100, start_time: xTime(oldest), ...(sinceId ? { since_id: sinceId } : {}) },
-    action: 'read_mentions', unitUsd: ctx.config.costs.ownedRead,
+    action: 'read_mentions',
+    unitUsd: ctx.config.costs.ownedRead,
   });
-  if (items.length) ctx.logger.info({ count: items.length, backfill: !sinceId || items.length > 100 }, 'X mentions read');
-  return handOver(ctx.db, MENTIONS_CURSOR, items.map((p: TweetV2) => ({ cursorId: p.id, mention: mapPost(p, users, true) })), onMentions);
+  if (items.length)
+    ctx.logger.info({ count: items.length, backfill: !sinceId || items.length > 100 }, 'X mentions read');
+  return handOver(
+    ctx.db,
+    MENTIONS_CURSOR,
+    items.map((p: TweetV2) => ({ cursorId: p.id, mention: mapPost(p, users, true) })),
+    onMentions,
+  );
 }

@@ -49,7 +49,9 @@ export class RateLimits {
   private recordRefusal(endpoint: string, limit: TwitterRateLimit | undefined): void {
     const nowMs = this.now().getTime();
     const fallback = nowMs + (limit ? MIN_WAIT_AFTER_429_MS : WAIT_WITHOUT_HEADERS_MS);
-    const exhausted = [limit, limit?.day, limit?.userDay].filter((w) => w && w.remaining <= 0).map((w) => w!.reset * 1000);
+    const exhausted = [limit, limit?.day, limit?.userDay]
+      .filter((w) => w && w.remaining <= 0)
+      .map((w) => w!.reset * 1000);
     const resetMs = Math.max(fallback, limit?.reset ? limit.reset * 1000 : 0, ...exhausted);
     this.byEndpoint.set(endpoint, { limit: limit?.limit ?? 0, remaining: 0, reset: Math.ceil(resetMs / 1000) });
   }

@@ -1,4 +1,4 @@
-import { SendError, type OutgoingPrivate, type SendResult } from '../../src/core/channel-adapter.js';
+import { type OutgoingPrivate, SendError, type SendResult } from '../../src/core/channel-adapter.js';
 import { toSendError, windowUsedUp } from './classify-x-error.js';
 import type { XContext } from './x-context.js';
 
@@ -10,16 +10,23 @@ const ENDPOINT = 'POST /2/dm_conversations/with/:participant_id/messages';
  */
 export async function sendDirectMessage(ctx: XContext, message: OutgoingPrivate): Promise<SendResult> {
   const identity = await ctx.db.identity.findUnique({
-    where: { channel_externalId: { channel: 'x', externalId: message.recipient.id } }, select: { lastPrivateInboundAt: true },
+    where: { channel_externalId: { channel: 'x', externalId: message.recipient.id } },
+    select: { lastPrivateInboundAt: true },
   });
   if (!identity?.lastPrivateInboundAt) {
-    throw new SendError('rejected', `X allows a DM only after the customer wrote to the brand first; no DM from @${message.recipient.handle} is recorded`, false);
+    throw new SendError(
+      'rejected',
+      `X allows a DM only after the customer wrote to the brand first; no DM from @${message.recipient.handle} is recorded`,
+      false,
+    );
   }
   const wait = ctx.limits.waitMs(ENDPOINT);
   if (wait > 0) throw windowUsedUp(ENDPOINT, wait);
   try {
     const { data } = await ctx.api.post<{ data: { dm_conversation_id: string; dm_event_id: string } }>(
-      'dm_conversations/with/:participant_id/messages', { text: message.text }, { params: { participant_id: message.recipient.id } },
+      'dm_conversations/with/:participant_id/messages',
+      { text: message.text },
+      { params: { participant_id: message.recipient.id } },
     );
     return { externalId: data.dm_event_id, costUsd: ctx.config.costs.dm };
   } catch (error) {

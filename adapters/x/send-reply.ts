@@ -9,7 +9,10 @@ const ENDPOINT = 'POST /2/tweets';
 
 /** Whether the post was a summoned one (it @mentioned the brand): X bills a reply to it at the lower price. */
 export async function wasSummoned(ctx: XContext, postId: string): Promise<boolean> {
-  const row = await ctx.db.mention.findUnique({ where: { channel_externalId: { channel: 'x', externalId: postId } }, select: { mentionsBrand: true } });
+  const row = await ctx.db.mention.findUnique({
+    where: { channel_externalId: { channel: 'x', externalId: postId } },
+    select: { mentionsBrand: true },
+  });
   return row?.mentionsBrand ?? false;
 }
 
@@ -26,7 +29,11 @@ export async function sendReply(ctx: XContext, message: OutgoingReply): Promise<
   try {
     const { data } = await ctx.api.reply(message.text, message.inReplyTo.id);
     const hasUrl = twitterText.extractUrls(message.text).length > 0;
-    return { externalId: data.id, url: `https://x.com/i/web/status/${data.id}`, costUsd: replyCostUsd(ctx.config.costs, hasUrl, summoned) };
+    return {
+      externalId: data.id,
+      url: `https://x.com/i/web/status/${data.id}`,
+      costUsd: replyCostUsd(ctx.config.costs, hasUrl, summoned),
+    };
   } catch (error) {
     const failure = toSendError(error, 'reply', ctx.limits.waitMs(ENDPOINT));
     if (failure.failure === 'duplicate') {

@@ -1,7 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
-import type { XConfig } from '../../src/config/x-settings.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
 import { classifyXError } from './classify-x-error.js';
@@ -14,6 +13,7 @@ import { sendDirectMessage } from './send-direct-message.js';
 import { sendReply, wasSummoned } from './send-reply.js';
 import { createXClient } from './x-client.js';
 import type { Sleep, XContext } from './x-context.js';
+import type { XConfig } from './x-settings.js';
 import { XSpend } from './x-spend.js';
 
 export interface XAdapterOptions {
@@ -29,7 +29,11 @@ export interface XAdapterOptions {
 type OnMentions = (batch: Mention[]) => Promise<void>;
 
 /** DMs first: a customer's DM is recorded before their public post is decided, so the invitation may go by DM. */
-const SOURCES = [['directMessages', pollDirectMessages], ['mentions', pollMentions], ['keywords', pollKeywords]] as const;
+const SOURCES = [
+  ['directMessages', pollDirectMessages],
+  ['mentions', pollMentions],
+  ['keywords', pollKeywords],
+] as const;
 
 /** How many mentions each source handed over in one poll. */
 export type PollCounts = Record<(typeof SOURCES)[number][0], number>;
@@ -53,8 +57,16 @@ export class XAdapter implements ChannelAdapter {
     this.closeClient = close;
     this.spend = new XSpend(o.db, now);
     this.ctx = {
-      config: o.config, api: client.v2, db: o.db, logger: o.logger, now, signal: this.abort.signal, limits, spend: this.spend,
-      sleep: o.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })), brandHandles: o.brandHandles,
+      config: o.config,
+      api: client.v2,
+      db: o.db,
+      logger: o.logger,
+      now,
+      signal: this.abort.signal,
+      limits,
+      spend: this.spend,
+      sleep: o.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
+      brandHandles: o.brandHandles,
     };
   }
 
@@ -73,7 +85,10 @@ export class XAdapter implements ChannelAdapter {
         counts[source] = await poll(this.ctx, onMentions);
       } catch (error) {
         if (this.abort.signal.aborted) break;
-        this.ctx.logger.error({ source }, `X ${source} poll failed, next try in the next poll: ${classifyXError(error, 'read').message}`);
+        this.ctx.logger.error(
+          { source },
+          `X ${source} poll failed, next try in the next poll: ${classifyXError(error, 'read').message}`,
+        );
       }
     }
     return counts;
@@ -87,7 +102,13 @@ export class XAdapter implements ChannelAdapter {
     return sendDirectMessage(this.ctx, message);
   }
 
-  async findSent(_key: string, kind: 'reply' | 'private', target: Record<string, any>, text?: string): Promise<SendResult | null> {
+  async findSent(
+    _key: string,
+    kind: 'reply' | 'private',
+    // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on `kind`.
+    target: Record<string, any>,
+    text?: string,
+  ): Promise<SendResult | null> {
     if (text === undefined) throw new Error('X findSent needs the message text');
     if (kind === 'private') return findSentMessage(this.ctx, String(target.recipient?.id), text);
     const postId = String(target.inReplyTo?.id);

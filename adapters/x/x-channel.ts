@@ -1,12 +1,11 @@
-import type { LiveChannel, LiveChannelFactory } from '../../src/app/live-channels.js';
-import type { Config } from '../../src/config/load-config.js';
-import type { XConfig } from '../../src/config/x-settings.js';
+import type { LiveChannel } from '../../src/core/live-channel.js';
+import type { OutboundRow } from '../../src/core/outbound.js';
 import type { Logger } from '../../src/log/create-logger.js';
-import type { OutboundRow } from '../../src/outbox/outbox-transport.js';
-import { channelRules } from '../../src/policy/channel-rules.js';
 import type { Db } from '../../src/store/create-db.js';
 import { XAdapter } from './x-adapter.js';
 import type { Sleep } from './x-context.js';
+import { X_RULES } from './x-rules.js';
+import type { XConfig } from './x-settings.js';
 import type { XSpend } from './x-spend.js';
 
 /** X's DM deep link to the brand: a customer who follows it opens a DM to the brand (and so writes first). */
@@ -14,19 +13,26 @@ export function dmLink(brandUserId: string): string {
   return `https://x.com/messages/compose?recipient_id=${encodeURIComponent(brandUserId)}`;
 }
 
-// What the pipeline queues without a person: the acknowledgement and the DM invitation (plan-intents.ts).
-const AUTOMATIC = /^(ack|invite):/;
+// What the pipeline queues without a person: the acknowledgement and the DM invitation.
+const AUTOMATIC: ReadonlySet<string> = new Set(['acknowledgement', 'invitation']);
 
 /**
  * Asked by the outbox before each X send: an automatic message queued before the day's budget ran out,
  * or before its customer said "stop", is held for a person instead of sent. Messages a person sends
  * from Slack pass.
  */
-export function xOutboxGuard(db: Db, config: XConfig, spend: XSpend): (row: OutboundRow) => Promise<string | undefined> {
+export function xOutboxGuard(
+  db: Db,
+  config: XConfig,
+  spend: XSpend,
+): (row: OutboundRow) => Promise<string | undefined> {
   return async (row) => {
-    if (row.channel !== 'x' || !AUTOMATIC.test(row.idempotencyKey)) return undefined;
+    if (row.channel !== 'x' || !AUTOMATIC.has(row.purpose)) return undefined;
     if (row.caseId !== null) {
-      const found = await db.case.findUnique({ where: { id: row.caseId }, select: { customer: { select: { optedOutAt: true } } } });
+      const found = await db.case.findUnique({
+        where: { id: row.caseId },
+        select: { customer: { select: { optedOutAt: true } } },
+      });
       if (found?.customer.optedOutAt) return 'the customer opted out ("stop"): no automatic message';
     }
     return (await spend.budgetReached(config)) ? 'budget reached' : undefined;
@@ -35,7 +41,7 @@ export function xOutboxGuard(db: Db, config: XConfig, spend: XSpend): (row: Outb
 
 /** What the X channel needs from the running app (tests pass their own). */
 export interface XChannelApp {
-  config: Pick<Config, 'brand'> & { x: XConfig };
+  brand: { handles: string[] };
   db: Db;
   logger: Logger;
 }
@@ -45,20 +51,26 @@ export interface XChannelApp {
  * ignored), the private-message pointer (words, or the DM deep link when X_DM_LINK is on), and the
  * day's budget, which turns acknowledgements into cases held with "budget reached".
  */
-export function buildXChannel(app: XChannelApp, clock: { now?: () => Date; sleep?: Sleep } = {}): LiveChannel & { adapter: XAdapter } {
-  const x = app.config.x;
-  const adapter = new XAdapter({ config: x, db: app.db, logger: app.logger, brandHandles: app.config.brand.handles, ...clock });
+export function buildXChannel(
+  app: XChannelApp,
+  x: XConfig,
+  clock: { now?: () => Date; sleep?: Sleep } = {},
+): LiveChannel & { adapter: XAdapter } {
+  const adapter = new XAdapter({
+    config: x,
+    db: app.db,
+    logger: app.logger,
+    brandHandles: app.brand.handles,
+    ...clock,
+  });
   return {
     adapter,
     pipeline: {
       accountIds: [x.brandUserId],
-      channelRules: (channel) => channelRules(channel, x.dmLink ? { x: { pointerKind: 'x-link' } } : {}),
+      rules: () => (x.dmLink ? { ...X_RULES, pointerKind: 'x-link' } : X_RULES),
       pointerValues: (): Record<string, string> => (x.dmLink ? { dm_link: dmLink(x.brandUserId) } : {}),
       budgetReached: () => adapter.spend.budgetReached(x),
     },
     outboxGuard: xOutboxGuard(app.db, x, adapter.spend),
   };
 }
-
-/** Registered in src/app/live-channels.ts: null when the X credentials are not configured. */
-export const xChannel: LiveChannelFactory = async (app) => (app.config.x ? buildXChannel({ ...app, config: { ...app.config, x: app.config.x } }) : null);

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
-import type { XConfig } from '../../src/config/x-settings.js';
+import { type ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
+import type { XConfig } from './x-settings.js';
 
 /** A request X has not answered in this time is abandoned (and, for a send, checked before any retry). */
 export const X_REQUEST_TIMEOUT_MS = 30_000;
@@ -30,11 +30,19 @@ export function baseUrlPlugin(baseUrl: string): ITwitterApiClientPlugin {
  * The twitter-api-v2 client of the brand account: OAuth 1.0a user context (the app's keys plus the
  * brand's access token), every request through the base-URL plugin and the given plugins.
  */
-export function createXClient(config: XConfig, plugins: ITwitterApiClientPlugin[] = []): { client: TwitterApi; close: () => void } {
+export function createXClient(
+  config: XConfig,
+  plugins: ITwitterApiClientPlugin[] = [],
+): { client: TwitterApi; close: () => void } {
   // https.request accepts an http: URL only with an http agent: needed for a plain-http proxy or test server.
   const agent = config.apiBaseUrl.startsWith('http:') ? new http.Agent({ keepAlive: true }) : undefined;
   const client = new TwitterApi(
-    { appKey: config.apiKey, appSecret: config.apiSecret, accessToken: config.accessToken, accessSecret: config.accessSecret },
+    {
+      appKey: config.apiKey,
+      appSecret: config.apiSecret,
+      accessToken: config.accessToken,
+      accessSecret: config.accessSecret,
+    },
     { plugins: [baseUrlPlugin(config.apiBaseUrl), ...plugins], ...(agent ? { httpAgent: agent } : {}) },
   );
   return { client, close: () => agent?.destroy() };

@@ -1,6 +1,6 @@
-import type { XConfig } from '../../src/config/x-settings.js';
 import type { DbTx } from '../../src/store/db-types.js';
 import { ledgerDay, recordSpend, spentOnDay } from '../../src/store/spend-ledger.js';
+import type { XConfig } from './x-settings.js';
 
 // Dollars with float noise removed (0.001 * 3 is 0.0030000000000000005 in binary floating point).
 const dollars = (usd: number) => Math.round(usd * 1e6) / 1e6;
@@ -15,7 +15,10 @@ export class XSpend {
   private readonly billedToday = new Set<string>();
   private day = '';
 
-  constructor(private readonly db: DbTx, private readonly now: () => Date) {}
+  constructor(
+    private readonly db: DbTx,
+    private readonly now: () => Date,
+  ) {}
 
   /** Records a read that returned these resource ids at `unitUsd` each; returns what it cost. */
   async recordRead(action: string, resourceIds: string[], unitUsd: number): Promise<number> {
@@ -25,7 +28,7 @@ export class XSpend {
       this.billedToday.clear();
     }
     const fresh = resourceIds.filter((id) => !this.billedToday.has(id));
-    fresh.forEach((id) => this.billedToday.add(id));
+    for (const id of fresh) this.billedToday.add(id);
     const costUsd = dollars(fresh.length * unitUsd);
     await recordSpend(this.db, { channel: 'x', action, costUsd, at });
     return costUsd;

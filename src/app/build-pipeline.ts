@@ -1,7 +1,7 @@
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
-import { channelRules } from '../policy/channel-rules.js';
+import { acknowledgementsPaused } from '../store/runtime-settings.js';
+import { brandAccountIds, limitOf, rulesOf } from './known-channels.js';
 import type { AppContext } from './open-app.js';
-import { acknowledgementsPaused } from './runtime-settings.js';
 
 /** The pipeline's dependencies for a running app. Channel adapters add their account ids and rules. */
 export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> = {}): PipelineDeps {
@@ -11,7 +11,7 @@ export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> 
     prompts: app.prompts,
     recent: app.recent,
     logger: app.logger,
-    brand: { name: config.brand.name, handles: config.brand.handles, accountIds: config.x ? [config.x.brandUserId] : [] },
+    brand: { name: config.brand.name, handles: config.brand.handles, accountIds: brandAccountIds(config) },
     threshold: config.complaintThreshold,
     acknowledgeMinScore: config.acknowledgeMinScore,
     acknowledgeQuestionMinScore: config.acknowledgeQuestionMinScore,
@@ -19,7 +19,8 @@ export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> 
     now: () => new Date(),
     acknowledgementsPaused: () => acknowledgementsPaused(db, config.acknowledgeAutomatically),
     budgetReached: async () => false,
-    channelRules: (channel) => channelRules(channel),
+    channelRules: rulesOf,
+    channelLimit: limitOf,
     // Channels that know better (the Discord bot's own name) override this.
     pointerValues: () => ({ handle: config.brand.handles[0] ?? config.brand.name }),
     ...extra,

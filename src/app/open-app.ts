@@ -1,14 +1,18 @@
-import { loadPrompts, Prompts } from '../compose/load-prompts.js';
+import { loadPrompts, type Prompts } from '../compose/load-prompts.js';
 import { RecentTexts } from '../compose/recent-texts.js';
-import { resolveBundled } from '../core/package-root.js';
 import type { Config } from '../config/load-config.js';
+import type { ChannelLimit } from '../core/channel-limit.js';
+import { resolveBundled } from '../core/package-root.js';
 import type { Logger } from '../log/create-logger.js';
 import { applyMigrations } from '../store/apply-migrations.js';
-import { createDb, Db } from '../store/create-db.js';
+import { createDb, type Db } from '../store/create-db.js';
+import { limitOf } from './known-channels.js';
 
 /** What every command that touches the database shares. */
 export interface AppContext {
   config: Config;
+  /** How long a message may be on each channel (from the channel list). */
+  channelLimit: (channel: string) => ChannelLimit;
   logger: Logger;
   db: Db;
   prompts: Prompts;
@@ -33,5 +37,5 @@ export async function openApp(config: Config, logger: Logger): Promise<AppContex
     select: { textHash: true, createdAt: true },
   });
   for (const s of sent) recent.add(s.textHash, s.createdAt.getTime());
-  return { config, logger, db, prompts, recent, close: () => db.$disconnect() };
+  return { config, logger, db, prompts, recent, channelLimit: limitOf, close: () => db.$disconnect() };
 }

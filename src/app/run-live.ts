@@ -1,19 +1,16 @@
+import { caseOutboxHooks } from '../cases/record-message-outcome.js';
 import { describeError } from '../core/app-error.js';
+import type { LiveChannel } from '../core/live-channel.js';
+import { startJobs } from '../jobs/create-jobs.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
-import { adapterTransport, OutboxTransport } from '../outbox/outbox-transport.js';
+import { adapterTransport, type OutboxTransport } from '../outbox/outbox-transport.js';
 import { recordOnlyTransport } from '../outbox/record-only-transport.js';
+import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import { batchHandler } from '../pipeline/process-stream.js';
 import { recomposeAcknowledgement } from '../pipeline/recompose-acknowledgement.js';
-import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
-import { startJobs } from '../jobs/create-jobs.js';
 import { buildPipelineDeps } from './build-pipeline.js';
-import { LiveChannel, liveChannelFactories } from './live-channels.js';
+import { configuredChannels } from './known-channels.js';
 import type { AppContext } from './open-app.js';
-
-/** Whether any channel has credentials: then `run` watches real platforms instead of the demo. */
-export function hasLiveChannels(app: Pick<AppContext, 'config'>): boolean {
-  return Boolean(app.config.x || app.config.discord);
-}
 
 export interface LiveOptions {
   /** Transport for Slack when the Slack desk runs; otherwise Slack messages are only recorded. */
@@ -24,30 +21,55 @@ export interface LiveOptions {
   stopSignal: Promise<void>;
 }
 
+/** Starts every configured channel of the channel list; none is named here. */
+async function startChannels(app: AppContext): Promise<LiveChannel[]> {
+  const host = { brand: app.config.brand, db: app.db, logger: app.logger };
+  return Promise.all(configuredChannels(app.config).map(({ channel, settings }) => channel.create(host, settings)));
+}
+
 /**
  * Runs the bot against every configured platform until `stopSignal`: each adapter feeds the pipeline,
  * one outbox sender delivers everything, and shutdown waits for in-flight work.
  */
 export async function runLive(app: AppContext, options: LiveOptions): Promise<void> {
-  const channels = (await Promise.all(liveChannelFactories.map((f) => f(app)))).filter((c): c is LiveChannel => c !== null);
+  const channels = await startChannels(app);
   if (!channels.length) throw new Error('no channel adapter is configured');
-  const transports: Record<string, OutboxTransport> = { slack: options.slack ?? recordOnlyTransport('unconfigured-slack') };
+  const transports: Record<string, OutboxTransport> = {
+    slack: options.slack ?? recordOnlyTransport('unconfigured-slack'),
+  };
   for (const c of channels) transports[c.adapter.channel] = adapterTransport(c.adapter);
   const deps = mergePipeline(buildPipelineDeps(app), channels);
   const guards = new Map(channels.map((c) => [c.adapter.channel, c.outboxGuard]));
   const sender = new OutboxSender({
-    db: app.db, transports, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts,
+    ...caseOutboxHooks,
+    db: app.db,
+    transports,
+    logger: app.logger,
+    maxAttempts: app.config.outboxMaxAttempts,
     guard: async (row) => guards.get(row.channel)?.(row),
     recompose: recomposeAcknowledgement(deps),
   });
   await sender.recoverInterrupted();
 
   let draining: Promise<unknown> = Promise.resolve();
-  const drain = () => (draining = draining.then(() => sender.drain()).catch((e) => app.logger.error({ error: describeError(e) }, 'outbox drain failed')));
+  const drain = () => {
+    draining = draining
+      .then(() => sender.drain())
+      .catch((e) => app.logger.error({ error: describeError(e) }, 'outbox drain failed'));
+    return draining;
+  };
   const timer = setInterval(drain, options.drainEveryMs ?? 2_000);
   const jobs = startJobs(app, deps.channelRules);
   const handler = batchHandler(deps, () => void drain());
-  await Promise.all(channels.map((c) => c.adapter.start(handler).catch((e) => app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start'))));
+  await Promise.all(
+    channels.map((c) =>
+      c.adapter
+        .start(handler)
+        .catch((e) =>
+          app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start'),
+        ),
+    ),
+  );
   app.logger.info({ channels: channels.map((c) => c.adapter.channel) }, 'watching');
   await options.stopSignal;
   clearInterval(timer);
@@ -56,13 +78,15 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
   await draining;
 }
 
+/** The pipeline with what each running channel adds: account ids, deployed rules, pointer values, budget. */
 function mergePipeline(base: PipelineDeps, channels: LiveChannel[]): PipelineDeps {
   const byChannel = new Map(channels.map((c) => [c.adapter.channel, c.pipeline ?? {}]));
+  const extraIds = channels.flatMap((c) => c.pipeline?.accountIds ?? []);
   return {
     ...base,
-    brand: { ...base.brand, accountIds: [...base.brand.accountIds, ...channels.flatMap((c) => c.pipeline?.accountIds ?? [])] },
-    channelRules: (ch) => byChannel.get(ch)?.channelRules?.(ch) ?? base.channelRules(ch),
-    pointerValues: (ch) => byChannel.get(ch)?.pointerValues?.(ch) ?? base.pointerValues?.(ch) ?? {},
-    budgetReached: (ch) => byChannel.get(ch)?.budgetReached?.(ch) ?? base.budgetReached(ch),
+    brand: { ...base.brand, accountIds: [...new Set([...base.brand.accountIds, ...extraIds])] },
+    channelRules: (ch) => byChannel.get(ch)?.rules?.() ?? base.channelRules(ch),
+    pointerValues: (ch) => byChannel.get(ch)?.pointerValues?.() ?? base.pointerValues?.(ch) ?? {},
+    budgetReached: (ch) => byChannel.get(ch)?.budgetReached?.() ?? base.budgetReached(ch),
   };
 }

@@ -1,11 +1,12 @@
 import { ReplayAdapter } from '../../adapters/replay/replay-adapter.js';
 import { ReplaySentLog } from '../../adapters/replay/replay-sent-log.js';
+import { caseOutboxHooks } from '../cases/record-message-outcome.js';
 import { cleanText } from '../core/clean-text.js';
 import { resolveBundled } from '../core/package-root.js';
-import { RunSummary } from '../demo/run-summary.js';
 import { outcomeJson, presentOutcome } from '../demo/present-outcome.js';
+import { RunSummary } from '../demo/run-summary.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
-import { adapterTransport, OutboxTransport } from '../outbox/outbox-transport.js';
+import { adapterTransport, type OutboxTransport } from '../outbox/outbox-transport.js';
 import { recordOnlyTransport } from '../outbox/record-only-transport.js';
 import { batchHandler } from '../pipeline/process-stream.js';
 import { buildPipelineDeps } from './build-pipeline.js';
@@ -44,37 +45,50 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
   // The sent log is output, like the database: relative to the working directory.
   const sentLog = new ReplaySentLog(app.config.replaySentLog);
   const adapter = new ReplayAdapter({
-    file: resolveBundled(options.file), sentLog,
+    file: resolveBundled(options.file),
+    sentLog,
     onBadLine: async (lineNumber, error, line) => {
       summary.badLines++;
       app.logger.warn({ file: options.file, line: lineNumber }, `unreadable line kept in DeadLetter: ${error}`);
       const letter = { source: `${options.file}:${lineNumber}`, payload: cleanText(line), error };
-      if (!(await app.db.deadLetter.findFirst({ where: { source: letter.source, payload: letter.payload } }))) await app.db.deadLetter.create({ data: letter });
+      if (!(await app.db.deadLetter.findFirst({ where: { source: letter.source, payload: letter.payload } })))
+        await app.db.deadLetter.create({ data: letter });
     },
   });
   const sender = new OutboxSender({
-    db: app.db, logger: app.logger, maxAttempts: app.config.outboxMaxAttempts,
+    ...caseOutboxHooks,
+    db: app.db,
+    logger: app.logger,
+    maxAttempts: app.config.outboxMaxAttempts,
     transports: { slack: options.slack ?? recordOnlyTransport('demo-slack') },
     defaultTransport: adapterTransport(adapter), // a replay file may hold any channel: it answers them all
   });
   await sender.recoverInterrupted();
   const deps = buildPipelineDeps(app);
-  await adapter.start(batchHandler(deps, async (outcomes, failed) => {
-    summary.addOutcomes(outcomes, failed);
-    summary.addDrain(await sender.drain());
-    if (options.quiet) return;
-    for (const o of outcomes) {
-      if (options.json) options.write(JSON.stringify(outcomeJson(o)));
-      else presentOutcome(o, Boolean(options.slack)).forEach((l) => options.write(l));
-    }
-  }));
+  await adapter.start(
+    batchHandler(deps, async (outcomes, failed) => {
+      summary.addOutcomes(outcomes, failed);
+      summary.addDrain(await sender.drain());
+      if (options.quiet) return;
+      for (const o of outcomes) {
+        if (options.json) options.write(JSON.stringify(outcomeJson(o)));
+        else for (const line of presentOutcome(o, Boolean(options.slack))) options.write(line);
+      }
+    }),
+  );
   await drainUntilQuiet(sender, summary);
   options.write(options.json ? JSON.stringify({ summary: summary.toJSON() }) : `\n${summary.toText()}`);
-  if (options.keepDrainingUntil) await keepDraining(sender, app, options.keepDrainingUntil, options.drainEveryMs ?? 2_000);
+  if (options.keepDrainingUntil)
+    await keepDraining(sender, app, options.keepDrainingUntil, options.drainEveryMs ?? 2_000);
   return summary;
 }
 
-async function keepDraining(sender: OutboxSender, app: AppContext, until: Promise<void>, everyMs: number): Promise<void> {
+async function keepDraining(
+  sender: OutboxSender,
+  app: AppContext,
+  until: Promise<void>,
+  everyMs: number,
+): Promise<void> {
   let stopped = false;
   void until.then(() => (stopped = true));
   while (!stopped) {

@@ -1,5 +1,5 @@
-import { AppError, ErrorCode } from '../core/app-error.js';
 import type { AppContext } from '../app/open-app.js';
+import { AppError, ErrorCode } from '../core/app-error.js';
 import { buildDigest } from '../digest/build-digest.js';
 import type { Digest, DigestPeriod } from '../digest/digest-types.js';
 import { queryDigestData } from '../digest/query-digest-data.js';
@@ -21,13 +21,21 @@ export function parseSince(since: string, now: Date): Date {
 export async function digestSince(app: AppContext, since: string, now = new Date()): Promise<Digest> {
   const from = parseSince(since, now);
   const period: DigestPeriod = {
-    from, to: now, bucket: now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day', timeZone: app.config.jobs.timeZone,
+    from,
+    to: now,
+    bucket: now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day',
+    timeZone: app.config.jobs.timeZone,
   };
   return buildDigest(await queryDigestData(app.db, period, databaseProvider(app.config.databaseUrl)));
 }
 
 /** `mention-desk digest --since 7d`: Markdown on stdout (or the digest as one JSON object). */
-export async function runDigest(app: AppContext, since: string, json: boolean, write: (line: string) => void): Promise<void> {
+export async function runDigest(
+  app: AppContext,
+  since: string,
+  json: boolean,
+  write: (line: string) => void,
+): Promise<void> {
   const digest = await digestSince(app, since);
   write(json ? JSON.stringify(digest) : renderDigestMarkdown(digest));
 }

@@ -1,15 +1,20 @@
+import type { DiscordConfig } from '../../adapters/discord/discord-settings.js';
 import { buildInviteUrl, REQUIRED_PERMISSIONS } from '../../adapters/discord/invite-url.js';
-import { AppError, ErrorCode } from '../core/app-error.js';
 import type { Config } from '../config/load-config.js';
+import { AppError, ErrorCode } from '../core/app-error.js';
 
 /**
  * `mention-desk discord-invite`: the link a server admin opens to add the bot with the permissions it
  * needs, built from the configured application id (or the bot id the token carries).
  */
-export function discordInviteLines(config: Pick<Config, 'discord'>): string[] {
-  const id = config.discord?.applicationId;
+export function discordInviteLines(config: Pick<Config, 'channels'>): string[] {
+  const discord = config.channels.discord as DiscordConfig | null | undefined;
+  const id = discord?.applicationId;
   if (!id) {
-    throw new AppError(ErrorCode.ConfigInvalid, 'Discord is not configured: set DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID if the token does not carry the bot id).');
+    throw new AppError(
+      ErrorCode.ConfigInvalid,
+      'Discord is not configured: set DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID if the token does not carry the bot id).',
+    );
   }
   return [
     buildInviteUrl(id),

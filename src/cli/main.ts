@@ -1,17 +1,18 @@
-import { AppError, describeError, ErrorCode } from '../core/app-error.js';
-import { loadConfig } from '../config/load-config.js';
-import { readEnv } from '../config/read-env.js';
-import { createLogger } from '../log/create-logger.js';
+import { hasLiveChannels } from '../app/known-channels.js';
+import { loadAppConfig } from '../app/load-app-config.js';
 import { openApp } from '../app/open-app.js';
+import { runLive } from '../app/run-live.js';
 import { runReplay } from '../app/run-replay.js';
-import { hasLiveChannels, runLive } from '../app/run-live.js';
-import { startSlackDesk, type SlackDesk } from '../slack/start-slack-desk.js';
+import { readEnv } from '../config/read-env.js';
+import { AppError, describeError, ErrorCode } from '../core/app-error.js';
+import { createLogger } from '../log/create-logger.js';
+import { type SlackDesk, startSlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
+import { runDigest } from './digest-command.js';
 import { discordInviteLines } from './discord-invite-command.js';
 import { HELP, packageVersion } from './help-text.js';
 import { parseCli } from './parse-cli.js';
 import { runScore } from './score-command.js';
-import { runDigest } from './digest-command.js';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -21,8 +22,8 @@ export interface CliIo {
 }
 
 const defaultIo = (): CliIo => ({
-  stdout: (line) => process.stdout.write(line + '\n'),
-  stderr: (line) => process.stderr.write(line + '\n'),
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
   stdin: process.stdin,
   env: readEnv(),
 });
@@ -39,10 +40,10 @@ function untilSignal(): Promise<void> {
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   try {
     const args = parseCli(argv);
-    if (args.command === 'help') return io.stdout(HELP), 0;
-    if (args.command === 'version') return io.stdout(packageVersion()), 0;
-    const config = loadConfig(io.env);
-    if (args.command === 'discord-invite') return discordInviteLines(config).forEach((l) => io.stdout(l)), 0;
+    if (args.command === 'help') return (io.stdout(HELP), 0);
+    if (args.command === 'version') return (io.stdout(packageVersion()), 0);
+    const config = loadAppConfig(io.env);
+    if (args.command === 'discord-invite') return (discordInviteLines(config).forEach((l) => io.stdout(l)), 0);
     if (args.command === 'score') {
       await runScore(io.stdin, io.stdout, args.threshold ?? config.complaintThreshold);
       return 0;
@@ -61,14 +62,23 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return 0;
       }
       desk = await startSlackDesk(app);
-      if (args.command === 'run' && hasLiveChannels(app)) await runLive(app, { slack: desk?.transport, stopSignal: untilSignal() });
+      if (args.command === 'run' && hasLiveChannels(config))
+        await runLive(app, { slack: desk?.transport, stopSignal: untilSignal() });
       else {
         const file = args.command === 'replay' ? args.file! : config.demoStreamFile;
-        if (args.command === 'run' && !args.json) io.stdout(`mention-desk demo: no platform credentials set, replaying ${file} into ${config.databaseUrl}\n`);
+        if (args.command === 'run' && !args.json)
+          io.stdout(`mention-desk demo: no platform credentials set, replaying ${file} into ${config.databaseUrl}\n`);
         // The demo with Slack configured stays up afterwards, so the team can work its cases from Slack.
         const stayUp = args.command === 'run' && desk ? untilSignal() : undefined;
         if (stayUp && !args.json) io.stdout('The Slack desk keeps running after the replay; press Ctrl-C to stop.');
-        await runReplay(app, { file, json: args.json, quiet: args.quiet, write: io.stdout, slack: desk?.transport, keepDrainingUntil: stayUp });
+        await runReplay(app, {
+          file,
+          json: args.json,
+          quiet: args.quiet,
+          write: io.stdout,
+          slack: desk?.transport,
+          keepDrainingUntil: stayUp,
+        });
       }
     } finally {
       await desk?.stop();

@@ -17,29 +17,47 @@ export interface CliArgs {
 
 const COMMANDS: Command[] = ['run', 'replay', 'score', 'digest', 'migrate', 'discord-invite', 'help', 'version'];
 
-/** Parses the command line; unknown commands or options give a one-line error. */
-export function parseCli(argv: string[]): CliArgs {
-  let parsed;
+const OPTIONS = {
+  file: { type: 'string', short: 'f' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  threshold: { type: 'string' },
+  since: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function readArgv(argv: string[]) {
   try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        file: { type: 'string', short: 'f' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
-        threshold: { type: 'string' }, since: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
     throw new AppError(ErrorCode.BadInput, `${(e as Error).message}. See mention-desk --help.`);
   }
+}
+
+/** Parses the command line; unknown commands or options give a one-line error. */
+export function parseCli(argv: string[]): CliArgs {
+  const parsed = readArgv(argv);
   const { values, positionals } = parsed;
   const word = positionals[0] ?? 'run';
   const command: Command = values.help ? 'help' : values.version ? 'version' : (word as Command);
-  if (!COMMANDS.includes(command)) throw new AppError(ErrorCode.BadInput, `unknown command "${word}". See mention-desk --help.`);
-  if (command === 'replay' && !values.file) throw new AppError(ErrorCode.BadInput, 'replay needs --file FILE (JSON lines, one mention each).');
+  if (!COMMANDS.includes(command))
+    throw new AppError(ErrorCode.BadInput, `unknown command "${word}". See mention-desk --help.`);
+  if (command === 'replay' && !values.file)
+    throw new AppError(ErrorCode.BadInput, 'replay needs --file FILE (JSON lines, one mention each).');
   let threshold: number | undefined;
   if (values.threshold !== undefined) {
     threshold = Number(values.threshold);
-    if (!(threshold >= 0 && threshold <= 1)) throw new AppError(ErrorCode.BadInput, `--threshold must be a number from 0 to 1 (got "${values.threshold}").`);
+    if (!(threshold >= 0 && threshold <= 1))
+      throw new AppError(ErrorCode.BadInput, `--threshold must be a number from 0 to 1 (got "${values.threshold}").`);
   }
-  return { command, file: values.file, json: values.json ?? false, quiet: values.quiet ?? false, threshold, since: values.since ?? '7d', rest: positionals.slice(1) };
+  return {
+    command,
+    file: values.file,
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    threshold,
+    since: values.since ?? '7d',
+    rest: positionals.slice(1),
+  };
 }

@@ -6,8 +6,13 @@ import { formatReason } from '../scoring/score-types.js';
 export function scoreLine(text: string, threshold: number): string {
   const s = scoreComplaint(text, { threshold });
   return JSON.stringify({
-    score: s.score, complaint: s.complaint, reasons: s.reasons.map(formatReason),
-    topic: s.topic, severity: s.severity, language: s.language, question: s.isQuestion,
+    score: s.score,
+    complaint: s.complaint,
+    reasons: s.reasons.map(formatReason),
+    topic: s.topic,
+    severity: s.severity,
+    language: s.language,
+    question: s.isQuestion,
   });
 }
 
@@ -27,7 +32,11 @@ export function textOfLine(line: string): { text: string } | { error: string } {
  * Scores stdin line by line. Every input line gives exactly one output line (an {"error"} object for a
  * line that cannot be read), so outputs can be pasted beside inputs.
  */
-export async function runScore(input: NodeJS.ReadableStream, write: (line: string) => void, threshold: number): Promise<void> {
+export async function runScore(
+  input: NodeJS.ReadableStream,
+  write: (line: string) => void,
+  threshold: number,
+): Promise<void> {
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
     const parsed = textOfLine(line);

@@ -1,14 +1,17 @@
 import { AppError, ErrorCode } from '../core/app-error.js';
+import { type ChannelLimit, fitsLimit } from '../core/channel-limit.js';
+import { textHash } from '../core/text-hash.js';
 import type { Topic } from '../scoring/score-types.js';
 import { findLiabilityPhrases } from './check-liability.js';
-import { fitsChannel } from './channel-limits.js';
-import { fillTemplate, Prompts } from './load-prompts.js';
+import { fillTemplate, type Prompts } from './load-prompts.js';
 import { seededOrder } from './pick-variant.js';
-import { RecentTexts, textHash } from './recent-texts.js';
+import type { RecentTexts } from './recent-texts.js';
 
 /** Everything the acknowledgement says that is specific to this mention. */
 export interface AcknowledgementInput {
   channel: string;
+  /** The channel's length limit, counted as the platform counts. */
+  limit: ChannelLimit;
   name: string;
   brand: string;
   topic: Topic;
@@ -35,9 +38,13 @@ export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementI
   const topics = ack.get(`topic ${input.topic}`)?.length ? ack.get(`topic ${input.topic}`)! : ack.get('topic other')!;
   const closings = ack.get('closing')!;
   const pointers = pointerVariants(prompts, input.pointerKind).map((v) =>
-    fillTemplate(v, { brand: input.brand, name: input.name, ref: input.ref, ...input.pointerValues }));
+    fillTemplate(v, { brand: input.brand, name: input.name, ref: input.ref, ...input.pointerValues }),
+  );
   const sizes = [openings.length, topics.length, closings.length, pointers.length];
-  const order = seededOrder(sizes.reduce((a, b) => a * b), input.seed);
+  const order = seededOrder(
+    sizes.reduce((a, b) => a * b),
+    input.seed,
+  );
 
   // Combinations unused within the window first (in this mention's shuffled order), then the least
   // recently used. Recency is a map lookup; a text is only rendered and checked for a candidate, so a
@@ -48,15 +55,27 @@ export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementI
     return { parts: [o, t, c, p], combo, lastUsed: recent.lastUsed(combo) ?? -Infinity };
   });
   candidates.sort((a, b) => a.lastUsed - b.lastUsed); // stable: unused ones keep the shuffled order
-  for (const { parts: [o, t, c, p], combo } of candidates) {
+  for (const {
+    parts: [o, t, c, p],
+    combo,
+  } of candidates) {
     const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointers[p] };
     const text = [openings[o], topics[t], closings[c]].map((part) => fillTemplate(part, values)).join(' ');
     // A placeholder left unfilled (a pointer value the channel did not supply) is never sent.
-    if (/\{\w+\}/.test(text) || !fitsChannel(input.channel, text) || recent.has(textHash(text)) || findLiabilityPhrases(text).length) continue;
+    if (
+      /\{\w+\}/.test(text) ||
+      !fitsLimit(input.limit, text) ||
+      recent.has(textHash(text)) ||
+      findLiabilityPhrases(text).length
+    )
+      continue;
     return remember(recent, text, combo);
   }
-  throw new AppError(ErrorCode.PromptInvalid, `no acknowledgement variant fits ${input.channel} for case ${input.ref}`,
-    { humanMessage: 'No acknowledgement template fits this channel; shorten the prompts.' });
+  throw new AppError(
+    ErrorCode.PromptInvalid,
+    `no acknowledgement variant fits ${input.channel} for case ${input.ref}`,
+    { humanMessage: 'No acknowledgement template fits this channel; shorten the prompts.' },
+  );
 }
 
 /** The variants of the private-message pointer of `kind`; the channel-neutral "replay" ones when it has none. */

@@ -14,8 +14,16 @@ export interface Prompts {
 }
 
 const FILES: Record<keyof Prompts, { file: string; required: string[]; placeholders: string[] }> = {
-  acknowledgement: { file: 'acknowledgement.txt', required: ['opening', 'topic other', 'closing'], placeholders: ['name', 'brand', 'private', 'ref'] },
-  privateInvitation: { file: 'private-invitation.txt', required: ['message'], placeholders: ['name', 'brand', 'ref', 'dm_link', 'handle'] },
+  acknowledgement: {
+    file: 'acknowledgement.txt',
+    required: ['opening', 'topic other', 'closing'],
+    placeholders: ['name', 'brand', 'private', 'ref'],
+  },
+  privateInvitation: {
+    file: 'private-invitation.txt',
+    required: ['message'],
+    placeholders: ['name', 'brand', 'ref', 'dm_link', 'handle'],
+  },
   followUp: { file: 'follow-up.txt', required: ['private', 'public'], placeholders: ['name', 'brand', 'ref'] },
 };
 
@@ -49,7 +57,8 @@ export function loadPrompts(dir: string): Prompts {
     if (!fs.existsSync(file)) throw promptError(`prompt file ${file} is missing (PROMPTS_DIR=${dir})`);
     const sections = parsePromptFile(fs.readFileSync(file, 'utf8'), spec.file);
     for (const name of spec.required) {
-      if (!sections.get(name)?.length) throw promptError(`${spec.file}: section "## ${name}" needs at least one variant`);
+      if (!sections.get(name)?.length)
+        throw promptError(`${spec.file}: section "## ${name}" needs at least one variant`);
     }
     for (const [name, variants] of sections) {
       for (const v of variants) checkVariant(v, `${spec.file} ## ${name}`, spec.placeholders);
@@ -61,10 +70,12 @@ export function loadPrompts(dir: string): Prompts {
 
 function checkVariant(variant: string, where: string, allowed: string[]): void {
   for (const [, name] of variant.matchAll(/\{(\w+)\}/g)) {
-    if (!allowed.includes(name)) throw promptError(`${where}: unknown placeholder {${name}} (allowed: ${allowed.map((a) => `{${a}}`).join(' ')})`);
+    if (!allowed.includes(name))
+      throw promptError(`${where}: unknown placeholder {${name}} (allowed: ${allowed.map((a) => `{${a}}`).join(' ')})`);
   }
   const liable = findLiabilityPhrases(variant);
-  if (liable.length) throw promptError(`${where}: "${liable[0]}" admits liability; apologise for the experience instead`);
+  if (liable.length)
+    throw promptError(`${where}: "${liable[0]}" admits liability; apologise for the experience instead`);
 }
 
 function promptError(message: string): AppError {
@@ -73,5 +84,8 @@ function promptError(message: string): AppError {
 
 /** Replaces `{placeholder}`s; unknown ones are left visible so a test or reviewer notices. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole)).replace(/\s+/g, ' ').trim();
+  return template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,10 +1,3 @@
-import crypto from 'node:crypto';
-
-/** sha256 of a text with case and spacing folded: two texts differing only there count as the same. */
-export function textHash(text: string): string {
-  return crypto.createHash('sha256').update(text.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
-}
-
 /**
  * Texts (and template combinations) used within the uniqueness window, held in memory so the composer
  * stays synchronous. Seeded from the outbox at start-up; the outbox's text hashes are the durable record.
@@ -12,7 +5,10 @@ export function textHash(text: string): string {
 export class RecentTexts {
   private readonly used = new Map<string, number>();
 
-  constructor(private readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Records a hash (of a full text or of a template combination) at `at` (ms). */
   add(hash: string, at = this.now()): void {

@@ -1,18 +1,44 @@
 import {
-  choiceSetting, flagSetting, intSetting, listSetting, numberSetting, textSetting, SettingShape, ParsedSettings,
-} from './setting-types.js';
+  choiceSetting,
+  flagSetting,
+  intSetting,
+  listSetting,
+  numberSetting,
+  type ParsedSettings,
+  type SettingShape,
+  textSetting,
+} from '../core/settings/setting-types.js';
 
 /** Settings every run needs: storage, logging, the brand, the scorer's threshold, the composer. */
 export const coreSettings = {
-  DATABASE_URL: textSetting('file:./data/mention-desk.db', 'file:./path/to.db (SQLite) or postgresql://user:pass@host:5432/db')
-    .refine((s) => /^(file:|postgres(ql)?:\/\/)/.test(s), 'must start with file: (SQLite) or postgresql://'),
-  LOG_LEVEL: choiceSetting(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info', 'one of fatal, error, warn, info, debug, trace, silent'),
+  DATABASE_URL: textSetting(
+    'file:./data/mention-desk.db',
+    'file:./path/to.db (SQLite) or postgresql://user:pass@host:5432/db',
+  ).refine((s) => /^(file:|postgres(ql)?:\/\/)/.test(s), 'must start with file: (SQLite) or postgresql://'),
+  LOG_LEVEL: choiceSetting(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    'info',
+    'one of fatal, error, warn, info, debug, trace, silent',
+  ),
   BRAND_NAME: textSetting('Lumora', 'the brand name used in messages, e.g. Lumora'),
-  BRAND_HANDLES: listSetting('lumora,LumoraCares', "the brand's own handles on every channel, comma-separated, without @"),
+  BRAND_HANDLES: listSetting(
+    'lumora,LumoraCares',
+    "the brand's own handles on every channel, comma-separated, without @",
+  ),
   BRAND_KEYWORDS: listSetting('lumora', 'words that count as talking about the brand, comma-separated'),
   COMPLAINT_THRESHOLD: numberSetting(0.5, 0, 1, 'a number from 0 to 1; scores at or above it are complaints'),
-  ACKNOWLEDGE_MIN_SCORE: numberSetting(0.6, 0, 1, 'a number from 0 to 1; complaints scoring below it get a case but no automatic public answer'),
-  ACKNOWLEDGE_QUESTION_MIN_SCORE: numberSetting(0.8, 0, 1, 'a number from 0 to 1; complaints phrased as questions scoring below it get a case for a person, not an automatic apology'),
+  ACKNOWLEDGE_MIN_SCORE: numberSetting(
+    0.6,
+    0,
+    1,
+    'a number from 0 to 1; complaints scoring below it get a case but no automatic public answer',
+  ),
+  ACKNOWLEDGE_QUESTION_MIN_SCORE: numberSetting(
+    0.8,
+    0,
+    1,
+    'a number from 0 to 1; complaints phrased as questions scoring below it get a case for a person, not an automatic apology',
+  ),
   ACKNOWLEDGE_AUTOMATICALLY: flagSetting(true, 'true or false: post public acknowledgements without a human'),
   ACK_UNIQUE_WINDOW_DAYS: intSetting(30, 1, 3650, 'whole days during which an acknowledgement text is never reused'),
   PROMPTS_DIR: textSetting('prompts', 'folder holding the message templates'),

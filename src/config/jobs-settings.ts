@@ -1,6 +1,13 @@
 import cron from 'node-cron';
-import { parseBusinessHours, BusinessHours } from '../jobs/business-hours.js';
-import { intSetting, optionalText, textSetting, timeZoneSetting, SettingShape, ParsedSettings } from './setting-types.js';
+import {
+  intSetting,
+  optionalText,
+  type ParsedSettings,
+  type SettingShape,
+  textSetting,
+  timeZoneSetting,
+} from '../core/settings/setting-types.js';
+import { type BusinessHours, parseBusinessHours } from './business-hours.js';
 
 const cronSetting = (defaultValue: string, help: string) =>
   textSetting(defaultValue, help).refine((s) => cron.validate(s), 'is not a cron expression');
@@ -8,7 +15,10 @@ const cronSetting = (defaultValue: string, help: string) =>
 /** Settings of the scheduled jobs: SLA escalation, follow-ups, digests. */
 export const jobsSettings = {
   TEAM_TIMEZONE: timeZoneSetting('UTC', 'an IANA time zone such as Europe/London: business hours and digests use it'),
-  BUSINESS_HOURS: textSetting('09:00-18:00', 'the daily window the SLA clock runs in, e.g. 09:00-18:00 (00:00-24:00 for all day)'),
+  BUSINESS_HOURS: textSetting(
+    '09:00-18:00',
+    'the daily window the SLA clock runs in, e.g. 09:00-18:00 (00:00-24:00 for all day)',
+  ),
   BUSINESS_DAYS: textSetting('mon-fri', 'days the SLA clock runs, e.g. mon-fri or mon,tue,wed,thu,fri,sat'),
   SLA_UNCLAIMED_MINUTES: intSetting(30, 1, 10_080, 'business minutes a case may stay unclaimed before it is escalated'),
   SLA_NO_REPLY_MINUTES: intSetting(60, 1, 10_080, 'business minutes a claimed case may go without a human reply'),
@@ -41,11 +51,23 @@ export function buildJobsConfig(p: JobsParsed) {
     const message = (e as Error).message;
     problem = { key: /day/.test(message) ? 'BUSINESS_DAYS' : 'BUSINESS_HOURS', message };
   }
-  const value: JobsConfig | null = businessHours ? {
-    timeZone: p.TEAM_TIMEZONE, businessHours,
-    sla: { unclaimedMinutes: p.SLA_UNCLAIMED_MINUTES, noReplyMinutes: p.SLA_NO_REPLY_MINUTES, repeatMinutes: p.SLA_REPEAT_MINUTES, cron: p.SLA_CHECK_CRON },
-    followUp: { cron: p.FOLLOW_UP_CHECK_CRON, ratingWindowDays: p.RATING_WINDOW_DAYS },
-    digest: { dailyCron: p.DIGEST_DAILY_CRON, weeklyCron: p.DIGEST_WEEKLY_CRON, managersChannelId: p.SLACK_MANAGERS_CHANNEL_ID },
-  } : null;
+  const value: JobsConfig | null = businessHours
+    ? {
+        timeZone: p.TEAM_TIMEZONE,
+        businessHours,
+        sla: {
+          unclaimedMinutes: p.SLA_UNCLAIMED_MINUTES,
+          noReplyMinutes: p.SLA_NO_REPLY_MINUTES,
+          repeatMinutes: p.SLA_REPEAT_MINUTES,
+          cron: p.SLA_CHECK_CRON,
+        },
+        followUp: { cron: p.FOLLOW_UP_CHECK_CRON, ratingWindowDays: p.RATING_WINDOW_DAYS },
+        digest: {
+          dailyCron: p.DIGEST_DAILY_CRON,
+          weeklyCron: p.DIGEST_WEEKLY_CRON,
+          managersChannelId: p.SLACK_MANAGERS_CHANNEL_ID,
+        },
+      }
+    : null;
   return { value, problem, secrets: [] as Array<string | undefined> };
 }

@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../core/app-error.js';
-import { buildCoreConfig, coreSettings, CoreConfig } from './core-settings.js';
-import { buildXConfig, xSettings, XConfig } from './x-settings.js';
-import { buildSlackConfig, slackSettings, SlackConfig } from './slack-settings.js';
-import { buildDiscordConfig, discordSettings, DiscordConfig } from './discord-settings.js';
-import { buildJobsConfig, jobsSettings, JobsConfig } from './jobs-settings.js';
-import { SettingShape } from './setting-types.js';
+import type { ChannelSettingsSection } from '../core/live-channel.js';
+import type { SettingShape } from '../core/settings/setting-types.js';
+import { buildCoreConfig, type CoreConfig, coreSettings } from './core-settings.js';
+import { buildJobsConfig, type JobsConfig, jobsSettings } from './jobs-settings.js';
+import { buildSlackConfig, type SlackConfig, slackSettings } from './slack-settings.js';
 
-/** Every setting the bot reads, by environment name. `.env.example` lists the same keys. */
-export const allSettings = { ...coreSettings, ...xSettings, ...slackSettings, ...discordSettings, ...jobsSettings } satisfies SettingShape;
+/** The settings that are not a channel's, by environment name. */
+export const appSettings = { ...coreSettings, ...slackSettings, ...jobsSettings } satisfies SettingShape;
 
-/** The validated configuration. A platform is null when its credentials are not set. */
+/** Every setting: the app's and each channel's. `.env.example` lists the same keys. */
+export function allSettings(channels: readonly ChannelSettingsSection[] = []): SettingShape {
+  return Object.assign({}, appSettings, ...channels.map((c) => c.settings));
+}
+
+/** The validated configuration. Slack is null when its credentials are not set. */
 export interface Config extends CoreConfig {
-  x: XConfig | null;
   slack: SlackConfig | null;
-  discord: DiscordConfig | null;
+  /** Each channel's own configuration, by channel name; null when its credentials are not set. */
+  channels: Readonly<Record<string, unknown>>;
   jobs: JobsConfig;
   /** Every secret value, so the logger can scrub them from anything it writes. */
   secrets: string[];
@@ -26,25 +30,29 @@ type Env = Record<string, string | undefined>;
  * Validates every setting once, at start-up. Throws an AppError whose message is one line naming the
  * setting and how to fix it. Nothing else in the code reads process.env.
  */
-export function loadConfig(env: Env = process.env): Config {
-  const parsed = z.object(allSettings).safeParse(env);
+export function loadConfig(env: Env = process.env, channels: readonly ChannelSettingsSection[] = []): Config {
+  const shape = allSettings(channels);
+  const parsed = z.object(shape).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = String(issue.path[0]);
-    throw configError(key, `${issue.message}${shown(env[key])}`);
+    throw configError(shape, key, `${issue.message}${shown(env[key])}`);
   }
-  const p = parsed.data;
+  const p = parsed.data as z.output<z.ZodObject<typeof appSettings>> & Record<string, unknown>;
   const jobs = buildJobsConfig(p);
-  const sections = [buildXConfig(p), buildSlackConfig(p), buildDiscordConfig(p), jobs];
+  const slack = buildSlackConfig(p);
+  const channelSections = channels.map((c) => ({ name: c.name, ...c.configure(p) }));
+  const sections = [...channelSections, slack, jobs];
   const problem = sections.find((s) => s.problem)?.problem;
-  if (problem) throw configError(problem.key, problem.message);
-  const [x, slack, discord] = sections.map((s) => s.value) as [XConfig | null, SlackConfig | null, DiscordConfig | null];
+  if (problem) throw configError(shape, problem.key, problem.message);
   const secrets = sections.flatMap((s) => s.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  return { ...buildCoreConfig(p), x, slack, discord, jobs: jobs.value!, secrets };
+  const byName = Object.fromEntries(channelSections.map((c) => [c.name, c.value]));
+  // buildJobsConfig returns a value whenever it reports no problem (checked above).
+  return { ...buildCoreConfig(p), slack: slack.value, channels: byName, jobs: jobs.value!, secrets };
 }
 
-function configError(key: string, problem: string): AppError {
-  const help = (allSettings as SettingShape)[key]?.description;
+function configError(shape: SettingShape, key: string, problem: string): AppError {
+  const help = shape[key]?.description;
   const expected = help ? ` Expected: ${help}.` : '';
   const line = `Setting ${key} is invalid: ${problem}.${expected} Fix it in .env or the environment (see .env.example).`;
   return new AppError(ErrorCode.ConfigInvalid, line);
@@ -53,5 +61,5 @@ function configError(key: string, problem: string): AppError {
 // Show what was given, but never a long value, which could be a secret pasted into the wrong key.
 function shown(value: string | undefined): string {
   if (value === undefined) return '';
-  return value.length <= 40 ? ` (got "${value}")` : ' (got a value of ' + value.length + ' characters)';
+  return value.length <= 40 ? ` (got "${value}")` : ` (got a value of ${value.length} characters)`;
 }

@@ -1,26 +1,61 @@
 import { z } from 'zod';
-import { intSetting, optionalText, textSetting, urlSetting, SettingShape, ParsedSettings } from './setting-types.js';
-import { credentialGroup } from './credential-group.js';
+import { credentialGroup } from '../core/settings/credential-group.js';
+import {
+  intSetting,
+  optionalText,
+  type ParsedSettings,
+  type SettingShape,
+  textSetting,
+  urlSetting,
+} from '../core/settings/setting-types.js';
 
 // Slack ids have a letter for their kind (U/W user, S user group, C/G channel) and upper-case letters
 // and digits after it: checked here so a typo stops start-up instead of failing on the first click.
 const slackId = (pattern: RegExp, help: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().regex(pattern, help).optional()).describe(help);
+  z
+    .preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.string().trim().regex(pattern, help).optional(),
+    )
+    .describe(help);
 
 /** Slack settings: the credentials that turn the desk on, and how the desk behaves. */
 export const slackSettings = {
   SLACK_BOT_TOKEN: optionalText('the bot token, xoxb-... (OAuth & Permissions)'),
   SLACK_SIGNING_SECRET: optionalText('the signing secret (Basic Information, App Credentials)'),
   SLACK_CHANNEL_ID: optionalText("the team channel's id, e.g. C0123456789"),
-  SLACK_APP_TOKEN: optionalText('an app-level token, xapp-... with connections:write: turns on Socket Mode (no public URL needed)'),
+  SLACK_APP_TOKEN: optionalText(
+    'an app-level token, xapp-... with connections:write: turns on Socket Mode (no public URL needed)',
+  ),
   SLACK_API_URL: urlSetting('https://slack.com/api', 'base URL of the Slack Web API, e.g. https://slack.com/api'),
   SLACK_HTTP_PORT: intSetting(3000, 0, 65535, 'the port Slack posts events to when Socket Mode is off, e.g. 3000'),
   SLACK_HTTP_HOST: textSetting('0.0.0.0', 'the address the HTTP receiver listens on, e.g. 0.0.0.0 or 127.0.0.1'),
-  SLACK_TEAM_USERGROUP: slackId(/^S[A-Z0-9]{2,}$/, 'a user group id such as S0123ABCD: only its members may act (default: members of the team channel)'),
-  SLACK_ONCALL: slackId(/^[UWS][A-Z0-9]{2,}$/, 'a user id (U...) or user group id (S...) pinged when a case is escalated'),
-  FOLLOW_UP_DELAY_HOURS: intSetting(72, 1, 24 * 90, 'whole hours after resolving a case before the customer is asked how it went'),
-  SLACK_MIN_POST_INTERVAL_MS: intSetting(1100, 0, 60_000, 'milliseconds between two posts in one Slack channel (Slack allows about one per second)'),
-  SLACK_BURST_CASES: intSetting(5, 2, 1000, 'new cases waiting at once (or within the burst window) that are grouped under one summary message'),
+  SLACK_TEAM_USERGROUP: slackId(
+    /^S[A-Z0-9]{2,}$/,
+    'a user group id such as S0123ABCD: only its members may act (default: members of the team channel)',
+  ),
+  SLACK_ONCALL: slackId(
+    /^[UWS][A-Z0-9]{2,}$/,
+    'a user id (U...) or user group id (S...) pinged when a case is escalated',
+  ),
+  FOLLOW_UP_DELAY_HOURS: intSetting(
+    72,
+    1,
+    24 * 90,
+    'whole hours after resolving a case before the customer is asked how it went',
+  ),
+  SLACK_MIN_POST_INTERVAL_MS: intSetting(
+    1100,
+    0,
+    60_000,
+    'milliseconds between two posts in one Slack channel (Slack allows about one per second)',
+  ),
+  SLACK_BURST_CASES: intSetting(
+    5,
+    2,
+    1000,
+    'new cases waiting at once (or within the burst window) that are grouped under one summary message',
+  ),
   SLACK_BURST_WINDOW_MINUTES: intSetting(10, 1, 24 * 60, 'minutes during which new cases keep joining a burst summary'),
 } satisfies SettingShape;
 
@@ -49,20 +84,36 @@ export interface SlackConfig {
 
 export function buildSlackConfig(p: SlackParsed) {
   const group = credentialGroup('Slack', {
-    SLACK_BOT_TOKEN: p.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: p.SLACK_SIGNING_SECRET, SLACK_CHANNEL_ID: p.SLACK_CHANNEL_ID,
+    SLACK_BOT_TOKEN: p.SLACK_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: p.SLACK_SIGNING_SECRET,
+    SLACK_CHANNEL_ID: p.SLACK_CHANNEL_ID,
   });
   const slack: SlackConfig | null = group.enabled
     ? {
-        botToken: p.SLACK_BOT_TOKEN!, signingSecret: p.SLACK_SIGNING_SECRET!, channelId: p.SLACK_CHANNEL_ID!, apiUrl: `${p.SLACK_API_URL}/`,
-        appToken: p.SLACK_APP_TOKEN, httpPort: p.SLACK_HTTP_PORT, httpHost: p.SLACK_HTTP_HOST, teamUsergroup: p.SLACK_TEAM_USERGROUP,
-        onCall: p.SLACK_ONCALL, followUpDelayHours: p.FOLLOW_UP_DELAY_HOURS, minPostIntervalMs: p.SLACK_MIN_POST_INTERVAL_MS,
-        burstCases: p.SLACK_BURST_CASES, burstWindowMinutes: p.SLACK_BURST_WINDOW_MINUTES,
+        botToken: p.SLACK_BOT_TOKEN!,
+        signingSecret: p.SLACK_SIGNING_SECRET!,
+        channelId: p.SLACK_CHANNEL_ID!,
+        apiUrl: `${p.SLACK_API_URL}/`,
+        appToken: p.SLACK_APP_TOKEN,
+        httpPort: p.SLACK_HTTP_PORT,
+        httpHost: p.SLACK_HTTP_HOST,
+        teamUsergroup: p.SLACK_TEAM_USERGROUP,
+        onCall: p.SLACK_ONCALL,
+        followUpDelayHours: p.FOLLOW_UP_DELAY_HOURS,
+        minPostIntervalMs: p.SLACK_MIN_POST_INTERVAL_MS,
+        burstCases: p.SLACK_BURST_CASES,
+        burstWindowMinutes: p.SLACK_BURST_WINDOW_MINUTES,
       }
     : null;
   // An app token without the rest would be silently ignored: say so instead.
-  const problem = group.problem ?? (p.SLACK_APP_TOKEN && !group.enabled
-    ? { key: 'SLACK_APP_TOKEN', message: 'Socket Mode needs SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID too' }
-    : undefined);
+  const problem =
+    group.problem ??
+    (p.SLACK_APP_TOKEN && !group.enabled
+      ? {
+          key: 'SLACK_APP_TOKEN',
+          message: 'Socket Mode needs SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID too',
+        }
+      : undefined);
   // Every secret value, so the logger can scrub them wherever they appear.
   const secrets = [p.SLACK_BOT_TOKEN, p.SLACK_SIGNING_SECRET, p.SLACK_APP_TOKEN];
   return { value: slack, problem, secrets };

@@ -10,8 +10,5 @@ export const CaseStatus = {
 
 export type CaseStatusValue = (typeof CaseStatus)[keyof typeof CaseStatus];
 
-/**
- * Idempotency keys of public replies a person wrote (from Slack), e.g. `human-reply:slack:<view id>`:
- * recording one sets the case's firstHumanReplyAt.
- */
-export const HUMAN_REPLY_PREFIX = 'human-reply:';
+/** The statuses of a case the team still has to handle. */
+export const OPEN_CASE_STATUSES = [CaseStatus.Open, CaseStatus.Claimed, CaseStatus.Escalated] as const;

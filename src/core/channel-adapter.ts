@@ -1,5 +1,5 @@
-import type { Mention } from './mention.js';
 import { AppError, ErrorCode } from './app-error.js';
+import type { Mention } from './mention.js';
 
 /** A public reply to a mention. */
 export interface OutgoingReply {
@@ -29,7 +29,15 @@ export interface SendResult {
  * sent yet (a Slack thread reply before its top message); like `rate_limited`, waiting is not a failed
  * attempt, so a long wait never uses up the attempts and nothing is lost.
  */
-export type SendFailure = 'rate_limited' | 'waiting' | 'duplicate' | 'auth' | 'server' | 'network' | 'rejected' | 'dm_closed';
+export type SendFailure =
+  | 'rate_limited'
+  | 'waiting'
+  | 'duplicate'
+  | 'auth'
+  | 'server'
+  | 'network'
+  | 'rejected'
+  | 'dm_closed';
 
 /** A failed send. `retryable` sends are tried again after `retryAfterMs`; others are marked failed. */
 export class SendError extends AppError {
@@ -64,6 +72,11 @@ export interface ChannelAdapter {
    * then holds the message for a person instead of risking a second send. `text` is the text the
    * message was to carry (platforms without a way to tag a post with the key are searched by it).
    */
-  findSent?(idempotencyKey: string, kind: 'reply' | 'private', target: Record<string, unknown>, text: string): Promise<SendResult | null>;
+  findSent?(
+    idempotencyKey: string,
+    kind: 'reply' | 'private',
+    target: Record<string, unknown>,
+    text: string,
+  ): Promise<SendResult | null>;
   stop(): Promise<void>;
 }

@@ -9,6 +9,6 @@ export function cleanText(input: unknown, max = MAX_STORED_TEXT): string {
   let text = typeof input === 'string' ? input : String(input ?? '');
   text = text.toWellFormed();
   text = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-  if (text.length > max) text = text.slice(0, max) + ` […${text.length - max} more characters not kept]`;
+  if (text.length > max) text = `${text.slice(0, max)} […${text.length - max} more characters not kept]`;
   return text;
 }

@@ -12,7 +12,7 @@ export function packageRoot(): string {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('mention-desk: cannot find package.json above ' + __dirname);
+    if (parent === dir) throw new Error(`mention-desk: cannot find package.json above ${__dirname}`);
     dir = parent;
   }
   cached = dir;

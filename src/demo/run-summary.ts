@@ -1,6 +1,6 @@
 import type { DrainResult } from '../outbox/outbox-sender.js';
-import type { FailedMention } from '../pipeline/process-stream.js';
 import type { MentionOutcome } from '../pipeline/pipeline-deps.js';
+import type { FailedMention } from '../pipeline/process-stream.js';
 
 /** Running totals of a replay or demo run, for the closing summary. */
 export class RunSummary {
@@ -42,7 +42,10 @@ export class RunSummary {
 
   /** The closing lines a person reads. */
   toText(): string {
-    const decisions = Object.entries(this.decisions).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`).join(', ') || 'none';
+    const decisions =
+      Object.entries(this.decisions)
+        .map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`)
+        .join(', ') || 'none';
     return [
       `Summary: ${this.read} mentions read: ${this.fresh} new, ${this.edited} edited, ${this.duplicates} already seen, ` +
         `${this.ownPosts} own posts, ${this.badLines} unreadable lines, ${this.failed} failed`,

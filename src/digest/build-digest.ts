@@ -4,7 +4,11 @@ import { findSpikes, medianAndP90, minutesBetween } from './summary-stats.js';
 
 type CaseRow = DigestData['cases'][number];
 
-const durations = (cases: CaseRow[], to: (c: CaseRow) => Date | null, from: (c: CaseRow) => Date | null = (c) => c.openedAt): DurationStat =>
+const durations = (
+  cases: CaseRow[],
+  to: (c: CaseRow) => Date | null,
+  from: (c: CaseRow) => Date | null = (c) => c.openedAt,
+): DurationStat =>
   medianAndP90(cases.map((c) => minutesBetween(from(c), to(c))).filter((m): m is number => m !== undefined && m >= 0));
 
 function sumBy<K extends string>(groups: DigestData['groups'], key: (g: DigestData['groups'][number]) => K) {
@@ -40,10 +44,13 @@ export function buildDigest(data: DigestData): Digest {
   return {
     period: data.period,
     volume: {
-      total, complaints, complaintShare: total ? complaints / total : 0,
+      total,
+      complaints,
+      complaintShare: total ? complaints / total : 0,
       previousShare: data.previous.total ? data.previous.complaints / data.previous.total : undefined,
     },
-    byChannel, byTopic,
+    byChannel,
+    byTopic,
     buckets: data.buckets,
     spikes: findSpikes(data.buckets).map((b) => ({ start: b.start, total: b.total })),
     times: {
@@ -52,17 +59,32 @@ export function buildDigest(data: DigestData): Digest {
       firstHumanReply: durations(data.cases, (c) => c.firstHumanReplyAt),
       resolve: durations(data.cases, (c) => c.resolvedAt),
     },
-    perOwner: [...owners.entries()].map(([owner, cases]) => ({
-      owner, cases: cases.length, claim: durations(cases, (c) => c.claimedAt),
-      firstHumanReply: durations(cases, (c) => c.firstHumanReplyAt), resolve: durations(cases, (c) => c.resolvedAt),
-    })).sort((a, b) => b.cases - a.cases),
-    sla: { breaches: data.escalated.length, cases: data.escalated.map((e) => ({ id: e.id, escalations: e.escalationCount })) },
+    perOwner: [...owners.entries()]
+      .map(([owner, cases]) => ({
+        owner,
+        cases: cases.length,
+        claim: durations(cases, (c) => c.claimedAt),
+        firstHumanReply: durations(cases, (c) => c.firstHumanReplyAt),
+        resolve: durations(cases, (c) => c.resolvedAt),
+      }))
+      .sort((a, b) => b.cases - a.cases),
+    sla: {
+      breaches: data.escalated.length,
+      cases: data.escalated.map((e) => ({ id: e.id, escalations: e.escalationCount })),
+    },
     open: {
-      total: data.open.total, unclaimed: data.open.unclaimed,
-      oldest: data.open.oldest.map((o) => ({ id: o.id, openedAt: o.openedAt, status: o.status, owner: o.ownerSlackId })),
+      total: data.open.total,
+      unclaimed: data.open.unclaimed,
+      oldest: data.open.oldest.map((o) => ({
+        id: o.id,
+        openedAt: o.openedAt,
+        status: o.status,
+        owner: o.ownerSlackId,
+      })),
     },
     ratings: {
-      count: data.ratings.length, distribution,
+      count: data.ratings.length,
+      distribution,
       average: data.ratings.length ? data.ratings.reduce((a, b) => a + b, 0) / data.ratings.length : undefined,
     },
     spend: {

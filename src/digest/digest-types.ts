@@ -24,9 +24,19 @@ export interface Digest {
   buckets: Array<{ start: string; total: number; complaints: number }>;
   spikes: Array<{ start: string; total: number }>;
   times: { acknowledge: DurationStat; claim: DurationStat; firstHumanReply: DurationStat; resolve: DurationStat };
-  perOwner: Array<{ owner: string; cases: number; claim: DurationStat; firstHumanReply: DurationStat; resolve: DurationStat }>;
+  perOwner: Array<{
+    owner: string;
+    cases: number;
+    claim: DurationStat;
+    firstHumanReply: DurationStat;
+    resolve: DurationStat;
+  }>;
   sla: { breaches: number; cases: Array<{ id: number; escalations: number }> };
-  open: { total: number; unclaimed: number; oldest: Array<{ id: number; openedAt: Date; status: string; owner: string | null }> };
+  open: {
+    total: number;
+    unclaimed: number;
+    oldest: Array<{ id: number; openedAt: Date; status: string; owner: string | null }>;
+  };
   ratings: { count: number; average?: number; distribution: Record<string, number> };
   spend: { totalUsd: number; byChannel: Array<{ channel: string; action: string; usd: number; calls: number }> };
 }

@@ -1,7 +1,7 @@
+import { CaseStatus, OPEN_CASE_STATUSES } from '../core/case-status.js';
+import { timeZoneOffsetMinutes } from '../core/time-zone.js';
 import type { Db } from '../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../store/db-types.js';
 import type { DigestPeriod } from './digest-types.js';
-import { timeZoneOffsetMinutes } from './time-zone.js';
 
 /** What the database says about a period; buildDigest turns it into the digest. */
 export interface DigestData {
@@ -9,9 +9,21 @@ export interface DigestData {
   groups: Array<{ channel: string; topic: string; complaint: boolean; count: number }>;
   previous: { total: number; complaints: number };
   buckets: Array<{ start: string; total: number; complaints: number }>;
-  cases: Array<{ id: number; openedAt: Date; acknowledgedAt: Date | null; claimedAt: Date | null; firstHumanReplyAt: Date | null; resolvedAt: Date | null; ownerSlackId: string | null }>;
+  cases: Array<{
+    id: number;
+    openedAt: Date;
+    acknowledgedAt: Date | null;
+    claimedAt: Date | null;
+    firstHumanReplyAt: Date | null;
+    resolvedAt: Date | null;
+    ownerSlackId: string | null;
+  }>;
   escalated: Array<{ id: number; escalationCount: number }>;
-  open: { total: number; unclaimed: number; oldest: Array<{ id: number; openedAt: Date; status: string; ownerSlackId: string | null }> };
+  open: {
+    total: number;
+    unclaimed: number;
+    oldest: Array<{ id: number; openedAt: Date; status: string; ownerSlackId: string | null }>;
+  };
   ratings: number[];
   spend: Array<{ channel: string; action: string; usd: number; calls: number }>;
 }
@@ -20,20 +32,57 @@ export interface DigestData {
  * Reads a period's figures with aggregate queries only (group by, counts, the period's cases), so a
  * weekly digest stays fast over millions of stored mentions: see `npm run bench`.
  */
-export async function queryDigestData(db: Db, period: DigestPeriod, provider: 'sqlite' | 'postgresql'): Promise<DigestData> {
+export async function queryDigestData(
+  db: Db,
+  period: DigestPeriod,
+  provider: 'sqlite' | 'postgresql',
+): Promise<DigestData> {
   const inPeriod = { gte: period.from, lt: period.to };
   const length = period.to.getTime() - period.from.getTime();
   const [grouped, previous, buckets, cases, escalated, openTotal, unclaimed, oldest, rated, spend] = await Promise.all([
-    db.mention.groupBy({ by: ['channel', 'topic', 'complaint'], where: { postedAt: inPeriod }, _count: { _all: true } }),
-    db.mention.groupBy({ by: ['complaint'], where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from } }, _count: { _all: true } }),
+    db.mention.groupBy({
+      by: ['channel', 'topic', 'complaint'],
+      where: { postedAt: inPeriod },
+      _count: { _all: true },
+    }),
+    db.mention.groupBy({
+      by: ['complaint'],
+      where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from } },
+      _count: { _all: true },
+    }),
     bucketCounts(db, period, provider),
-    db.case.findMany({ where: { openedAt: inPeriod }, select: { id: true, openedAt: true, acknowledgedAt: true, claimedAt: true, firstHumanReplyAt: true, resolvedAt: true, ownerSlackId: true } }),
-    db.case.findMany({ where: { escalatedAt: inPeriod }, select: { id: true, escalationCount: true }, orderBy: { escalationCount: 'desc' } }),
+    db.case.findMany({
+      where: { openedAt: inPeriod },
+      select: {
+        id: true,
+        openedAt: true,
+        acknowledgedAt: true,
+        claimedAt: true,
+        firstHumanReplyAt: true,
+        resolvedAt: true,
+        ownerSlackId: true,
+      },
+    }),
+    db.case.findMany({
+      where: { escalatedAt: inPeriod },
+      select: { id: true, escalationCount: true },
+      orderBy: { escalationCount: 'desc' },
+    }),
     db.case.count({ where: { status: { in: [...OPEN_CASE_STATUSES] } } }),
-    db.case.count({ where: { status: 'open', ownerSlackId: null } }),
-    db.case.findMany({ where: { status: { in: [...OPEN_CASE_STATUSES] } }, orderBy: { openedAt: 'asc' }, take: 5, select: { id: true, openedAt: true, status: true, ownerSlackId: true } }),
+    db.case.count({ where: { status: CaseStatus.Open, ownerSlackId: null } }),
+    db.case.findMany({
+      where: { status: { in: [...OPEN_CASE_STATUSES] } },
+      orderBy: { openedAt: 'asc' },
+      take: 5,
+      select: { id: true, openedAt: true, status: true, ownerSlackId: true },
+    }),
     db.case.findMany({ where: { rating: { not: null }, resolvedAt: inPeriod }, select: { rating: true } }),
-    db.spendEntry.groupBy({ by: ['channel', 'action'], where: { at: inPeriod }, _sum: { costUsd: true }, _count: { _all: true } }),
+    db.spendEntry.groupBy({
+      by: ['channel', 'action'],
+      where: { at: inPeriod },
+      _sum: { costUsd: true },
+      _count: { _all: true },
+    }),
   ]);
   return {
     period,
@@ -42,7 +91,9 @@ export async function queryDigestData(db: Db, period: DigestPeriod, provider: 's
       total: previous.reduce((n, g) => n + g._count._all, 0),
       complaints: previous.filter((g) => g.complaint).reduce((n, g) => n + g._count._all, 0),
     },
-    buckets, cases, escalated,
+    buckets,
+    cases,
+    escalated,
     open: { total: openTotal, unclaimed, oldest },
     ratings: rated.map((r) => r.rating!),
     spend: spend.map((s) => ({ channel: s.channel, action: s.action, usd: s._sum.costUsd ?? 0, calls: s._count._all })),
@@ -53,15 +104,15 @@ export async function queryDigestData(db: Db, period: DigestPeriod, provider: 's
 // stores Prisma dates as ISO text, PostgreSQL as timestamps: one statement per provider.
 async function bucketCounts(db: Db, period: DigestPeriod, provider: 'sqlite' | 'postgresql') {
   const offset = timeZoneOffsetMinutes(period.timeZone, period.from);
-  const rows = provider === 'postgresql'
-    ? await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
+  const rows =
+    provider === 'postgresql'
+      ? await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
         SELECT to_char("postedAt" + make_interval(mins => ${offset}::int), ${period.bucket === 'hour' ? 'YYYY-MM-DD"T"HH24:00' : 'YYYY-MM-DD'}) AS start,
                count(*) AS total, count(*) FILTER (WHERE "complaint") AS complaints
         FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} GROUP BY 1 ORDER BY 1`
-    : await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
+      : await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
         SELECT strftime(${period.bucket === 'hour' ? '%Y-%m-%dT%H:00' : '%Y-%m-%d'}, "postedAt", ${`${offset} minutes`}) AS start,
                count(*) AS total, sum("complaint") AS complaints
         FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} GROUP BY 1 ORDER BY 1`;
   return rows.map((r) => ({ start: r.start, total: Number(r.total), complaints: Number(r.complaints ?? 0) }));
 }
-

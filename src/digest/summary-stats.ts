@@ -26,7 +26,10 @@ export function minutesBetween(from: Date | null | undefined, to: Date | null | 
  */
 export function findSpikes<T extends { total: number }>(buckets: T[], minimum = 10): T[] {
   if (buckets.length < 3) return [];
-  const median = quantile(buckets.map((b) => b.total), 0.5)!;
+  const median = quantile(
+    buckets.map((b) => b.total),
+    0.5,
+  )!;
   return buckets.filter((b) => b.total >= minimum && b.total > 3 * median);
 }
 

@@ -1,26 +1,44 @@
 import os from 'node:os';
-import type { AppContext } from '../app/open-app.js';
-import type { ChannelRules } from '../policy/channel-rules.js';
+import type { Prompts } from '../compose/load-prompts.js';
+import type { Config } from '../config/load-config.js';
+import type { ChannelRules } from '../core/channel-rules.js';
+import { digestPeriod, postDigest } from '../digest/post-digest.js';
+import type { Logger } from '../log/create-logger.js';
 import { databaseProvider } from '../store/apply-migrations.js';
+import type { Db } from '../store/create-db.js';
 import { escalateSla } from './escalate-sla.js';
-import { JobDefinition, JobRunner } from './job-runner.js';
+import { type JobDefinition, JobRunner } from './job-runner.js';
 import { JobSchedule } from './job-schedule.js';
-import { digestPeriod, postDigest } from './post-digest.js';
 import { sendFollowUps } from './send-follow-ups.js';
 
+/** What the jobs need from the running app. */
+export interface JobsHost {
+  config: Pick<Config, 'jobs' | 'slack' | 'brand' | 'databaseUrl'>;
+  db: Db;
+  logger: Logger;
+  prompts: Prompts;
+}
+
 /** The bot's scheduled jobs, built from the configuration. Digests need a managers' channel. */
-export function createJobs(app: AppContext, channelRules: (channel: string) => ChannelRules): JobDefinition[] {
+export function createJobs(app: JobsHost, channelRules: (channel: string) => ChannelRules): JobDefinition[] {
   const { config, db, logger } = app;
   const jobs = config.jobs;
   const tz = jobs.timeZone;
   const defs: JobDefinition[] = [
     {
-      name: 'sla-escalation', schedule: new JobSchedule(jobs.sla.cron, tz, 60),
-      run: async ({ now }) => void logger.info({ escalated: await escalateSla(db, jobs, now, config.slack?.onCall) }, 'SLA check'),
+      name: 'sla-escalation',
+      schedule: new JobSchedule(jobs.sla.cron, tz, 60),
+      run: async ({ now }) =>
+        void logger.info({ escalated: await escalateSla(db, jobs, now, config.slack?.onCall) }, 'SLA check'),
     },
     {
-      name: 'follow-ups', schedule: new JobSchedule(jobs.followUp.cron, tz, 60),
-      run: async ({ now }) => void logger.info({ sent: await sendFollowUps({ db, prompts: app.prompts, brandName: config.brand.name, channelRules }, now) }, 'follow-ups'),
+      name: 'follow-ups',
+      schedule: new JobSchedule(jobs.followUp.cron, tz, 60),
+      run: async ({ now }) =>
+        void logger.info(
+          { sent: await sendFollowUps({ db, prompts: app.prompts, brandName: config.brand.name, channelRules }, now) },
+          'follow-ups',
+        ),
     },
   ];
   const channel = jobs.digest.managersChannelId;
@@ -32,9 +50,19 @@ export function createJobs(app: AppContext, channelRules: (channel: string) => C
   for (const kind of ['daily', 'weekly'] as const) {
     defs.push({
       name: `digest-${kind}`,
-      schedule: new JobSchedule(kind === 'daily' ? jobs.digest.dailyCron : jobs.digest.weeklyCron, tz, (kind === 'daily' ? 1 : 8) * 1440),
+      schedule: new JobSchedule(
+        kind === 'daily' ? jobs.digest.dailyCron : jobs.digest.weeklyCron,
+        tz,
+        (kind === 'daily' ? 1 : 8) * 1440,
+      ),
       run: async ({ scheduledFor, now }) => {
-        await postDigest({ db, provider }, `${kind}:${scheduledFor.toISOString()}`, digestPeriod(kind, scheduledFor, tz), channel, now);
+        await postDigest(
+          { db, provider },
+          `${kind}:${scheduledFor.toISOString()}`,
+          digestPeriod(kind, scheduledFor, tz),
+          channel,
+          now,
+        );
       },
     });
   }
@@ -42,8 +70,11 @@ export function createJobs(app: AppContext, channelRules: (channel: string) => C
 }
 
 /** Starts the job runner for a running bot (makes up missed runs first). */
-export function startJobs(app: AppContext, channelRules: (channel: string) => ChannelRules): JobRunner {
-  const runner = new JobRunner({ db: app.db, logger: app.logger, owner: `${os.hostname()}:${process.pid}` }, createJobs(app, channelRules));
+export function startJobs(app: JobsHost, channelRules: (channel: string) => ChannelRules): JobRunner {
+  const runner = new JobRunner(
+    { db: app.db, logger: app.logger, owner: `${os.hostname()}:${process.pid}` },
+    createJobs(app, channelRules),
+  );
   runner.start();
   return runner;
 }

@@ -1,23 +1,33 @@
+import { escalateForSla } from '../cases/escalate-for-sla.js';
+import { businessMinutesBetween, isBusinessTime } from '../config/business-hours.js';
 import type { JobsConfig } from '../config/jobs-settings.js';
+import { OPEN_CASE_STATUSES } from '../core/case-status.js';
 import { formatMinutes } from '../digest/summary-stats.js';
-import { recordCaseChange } from '../slack/record-case-change.js';
 import type { Db } from '../store/create-db.js';
-import { OPEN_CASE_STATUSES } from '../store/db-types.js';
-import { businessMinutesBetween, isBusinessTime } from './business-hours.js';
 
-type OpenCase = { id: number; ownerSlackId: string | null; openedAt: Date; claimedAt: Date | null; lastEscalatedAt: Date | null; escalationCount: number };
+type OpenCase = {
+  id: number;
+  ownerSlackId: string | null;
+  openedAt: Date;
+  claimedAt: Date | null;
+  lastEscalatedAt: Date | null;
+  escalationCount: number;
+};
 
 /** Why a case breaches its SLA at `now`, or undefined. Pure. */
 export function slaBreach(c: OpenCase, jobs: JobsConfig, now: Date): string | undefined {
   const hours = jobs.businessHours;
-  if (c.lastEscalatedAt && businessMinutesBetween(hours, c.lastEscalatedAt, now) < jobs.sla.repeatMinutes) return undefined;
+  if (c.lastEscalatedAt && businessMinutesBetween(hours, c.lastEscalatedAt, now) < jobs.sla.repeatMinutes)
+    return undefined;
   if (!c.ownerSlackId) {
     const waited = businessMinutesBetween(hours, c.openedAt, now);
-    if (waited >= jobs.sla.unclaimedMinutes) return `unclaimed for ${formatMinutes(waited)} of business time (limit ${formatMinutes(jobs.sla.unclaimedMinutes)})`;
+    if (waited >= jobs.sla.unclaimedMinutes)
+      return `unclaimed for ${formatMinutes(waited)} of business time (limit ${formatMinutes(jobs.sla.unclaimedMinutes)})`;
     return undefined;
   }
   const waited = businessMinutesBetween(hours, c.claimedAt ?? c.openedAt, now);
-  if (waited >= jobs.sla.noReplyMinutes) return `claimed by ${c.ownerSlackId} but no reply to the customer for ${formatMinutes(waited)} of business time (limit ${formatMinutes(jobs.sla.noReplyMinutes)})`;
+  if (waited >= jobs.sla.noReplyMinutes)
+    return `claimed by ${c.ownerSlackId} but no reply to the customer for ${formatMinutes(waited)} of business time (limit ${formatMinutes(jobs.sla.noReplyMinutes)})`;
   return undefined;
 }
 
@@ -30,23 +40,20 @@ export async function escalateSla(db: Db, jobs: JobsConfig, now: Date, onCall?: 
   if (!isBusinessTime(jobs.businessHours, now)) return [];
   const open = await db.case.findMany({
     where: { status: { in: [...OPEN_CASE_STATUSES] }, firstHumanReplyAt: null },
-    select: { id: true, ownerSlackId: true, openedAt: true, claimedAt: true, lastEscalatedAt: true, escalationCount: true },
+    select: {
+      id: true,
+      ownerSlackId: true,
+      openedAt: true,
+      claimedAt: true,
+      lastEscalatedAt: true,
+      escalationCount: true,
+    },
   });
   const escalated: number[] = [];
   for (const c of open) {
     const reason = slaBreach(c, jobs, now);
     if (!reason) continue;
-    const count = c.escalationCount + 1;
-    const done = await db.$transaction(async (tx) => {
-      const won = await tx.case.updateMany({
-        where: { id: c.id, escalationCount: c.escalationCount },
-        data: { escalationCount: count, lastEscalatedAt: now, escalatedAt: c.escalationCount === 0 ? now : undefined, updatedAt: now },
-      });
-      if (won.count !== 1) return false;
-      // The thread line (with the on-call ping) and the top message's refresh come from the event.
-      await recordCaseChange(tx, { caseId: c.id, actor: 'bot', type: 'sla_escalated', detail: { reason, count, onCall: onCall ?? null }, at: now });
-      return true;
-    });
+    const done = await escalateForSla(db, { caseId: c.id, seenCount: c.escalationCount, reason, onCall, at: now });
     if (done) escalated.push(c.id);
   }
   return escalated;

@@ -1,7 +1,7 @@
 import { describeError } from '../core/app-error.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
-import { JobSchedule } from './job-schedule.js';
+import type { JobSchedule } from './job-schedule.js';
 
 /** A scheduled job: what to do for one due time. Effects must be idempotent (outbox keys per run). */
 export interface JobDefinition {
@@ -30,7 +30,10 @@ export class JobRunner {
   private stops: Array<() => void> = [];
   private ticking: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: JobRunnerDeps, readonly jobs: JobDefinition[]) {
+  constructor(
+    private readonly deps: JobRunnerDeps,
+    readonly jobs: JobDefinition[],
+  ) {
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -50,7 +53,8 @@ export class JobRunner {
         this.deps.logger.error({ job: job.name, scheduledFor, error }, 'job failed');
       }
       await this.deps.db.jobRun.update({
-        where: { job_scheduledFor: { job: job.name, scheduledFor } }, data: { finishedAt: this.now(), error },
+        where: { job_scheduledFor: { job: job.name, scheduledFor } },
+        data: { finishedAt: this.now(), error },
       });
     }
     return ran;
@@ -58,7 +62,10 @@ export class JobRunner {
 
   /** Makes up missed runs now, then ticks at every due time until stop(). */
   start(): void {
-    const tick = () => (this.ticking = this.ticking.then(() => this.tick()).catch((e) => this.deps.logger.error({ error: describeError(e) }, 'job tick failed')));
+    const tick = () =>
+      (this.ticking = this.ticking
+        .then(() => this.tick())
+        .catch((e) => this.deps.logger.error({ error: describeError(e) }, 'job tick failed')));
     tick();
     this.stops = this.jobs.map((j) => j.schedule.onEveryDue(tick));
   }
@@ -79,7 +86,8 @@ export class JobRunner {
     }
     const lease = new Date(now.getTime() - (this.deps.leaseMs ?? 30 * 60_000));
     const taken = await db.jobRun.updateMany({
-      where: { job, scheduledFor, finishedAt: null, startedAt: { lt: lease } }, data: { owner, startedAt: now },
+      where: { job, scheduledFor, finishedAt: null, startedAt: { lt: lease } },
+      data: { owner, startedAt: now },
     });
     return taken.count === 1;
   }

@@ -1,10 +1,14 @@
-import cron, { ScheduledTask } from 'node-cron';
+import cron, { type ScheduledTask } from 'node-cron';
 
 /** A cron expression in a time zone, asked "when were you last due?". */
 export class JobSchedule {
   private readonly matcher: ScheduledTask;
 
-  constructor(readonly expression: string, readonly timeZone: string, private readonly lookbackMinutes: number) {
+  constructor(
+    readonly expression: string,
+    readonly timeZone: string,
+    private readonly lookbackMinutes: number,
+  ) {
     if (!cron.validate(expression)) throw new Error(`"${expression}" is not a cron expression (e.g. "0 8 * * 1")`);
     // A task that is never started: node-cron's own matcher, time zone included.
     this.matcher = cron.createTask(expression, () => undefined, { timezone: timeZone });

@@ -1,10 +1,11 @@
+import { caseRef } from '../cases/case-intents.js';
+import { queueFollowUp, skipFollowUp } from '../cases/record-follow-up.js';
 import { greetingName } from '../compose/greeting-name.js';
-import { fillTemplate, Prompts } from '../compose/load-prompts.js';
+import { fillTemplate, type Prompts } from '../compose/load-prompts.js';
 import { pickVariant } from '../compose/pick-variant.js';
-import type { OutboundIntent } from '../outbox/outbound-intent.js';
-import { ChannelRules, mayMessagePrivately } from '../policy/channel-rules.js';
-import { caseRef } from '../pipeline/plan-intents.js';
-import { recordCaseChange } from '../slack/record-case-change.js';
+import { CaseStatus } from '../core/case-status.js';
+import { type ChannelRules, mayMessagePrivately } from '../core/channel-rules.js';
+import type { OutboundIntent } from '../core/outbound.js';
 import type { Db } from '../store/create-db.js';
 import { parseJson } from '../store/db-types.js';
 
@@ -23,20 +24,24 @@ export interface FollowUpDeps {
 export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<number[]> {
   const { db } = deps;
   const due = await db.case.findMany({
-    where: { status: 'resolved', followUpDueAt: { lte: now }, followUpSentAt: null },
+    where: { status: CaseStatus.Resolved, followUpDueAt: { lte: now }, followUpSentAt: null },
     select: {
-      id: true, channel: true, customer: { select: { optedOutAt: true } },
-      mentions: { where: { isPrivate: false }, orderBy: { postedAt: 'desc' }, take: 1, select: { externalId: true, place: true, identity: true } },
+      id: true,
+      channel: true,
+      customer: { select: { optedOutAt: true } },
+      mentions: {
+        where: { isPrivate: false },
+        orderBy: { postedAt: 'desc' },
+        take: 1,
+        select: { externalId: true, place: true, identity: true },
+      },
     },
   });
   const sent: number[] = [];
   for (const c of due) {
     const last = c.mentions[0];
     if (c.customer.optedOutAt || !last) {
-      await db.$transaction(async (tx) => {
-        await tx.case.update({ where: { id: c.id }, data: { followUpDueAt: null } });
-        await recordCaseChange(tx, { caseId: c.id, actor: 'bot', type: 'follow_up_skipped', detail: { reason: last ? 'opted out' : 'no public post to answer' }, at: now });
-      });
+      await skipFollowUp(db, { caseId: c.id, reason: last ? 'opted out' : 'no public post to answer', at: now });
       continue;
     }
     const who = last.identity;
@@ -45,14 +50,25 @@ export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<numb
     const text = fillTemplate(template, { name: greetingName(who), brand: deps.brandName, ref: caseRef(c.id) });
     const place = parseJson<Record<string, string> | undefined>(last.place, undefined);
     const intent: OutboundIntent = inPrivate
-      ? { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'private_message', text, caseId: c.id, target: { recipient: { id: who.externalId, handle: who.handle }, place } }
-      : { idempotencyKey: `followup:${c.id}`, channel: c.channel, kind: 'public_reply', text, caseId: c.id, target: { inReplyTo: { id: last.externalId, authorId: who.externalId, place } } };
-    await db.$transaction(async (tx) => {
-      const claimed = await tx.case.updateMany({ where: { id: c.id, followUpSentAt: null }, data: { followUpSentAt: now } });
-      if (claimed.count !== 1) return;
-      await recordCaseChange(tx, { caseId: c.id, actor: 'bot', type: 'follow_up_queued', detail: { private: inPrivate, text }, at: now, also: () => [intent] });
-      sent.push(c.id);
-    });
+      ? {
+          idempotencyKey: `followup:${c.id}`,
+          channel: c.channel,
+          kind: 'private_message',
+          purpose: 'follow_up',
+          text,
+          caseId: c.id,
+          target: { recipient: { id: who.externalId, handle: who.handle }, place },
+        }
+      : {
+          idempotencyKey: `followup:${c.id}`,
+          channel: c.channel,
+          kind: 'public_reply',
+          purpose: 'follow_up',
+          text,
+          caseId: c.id,
+          target: { inReplyTo: { id: last.externalId, authorId: who.externalId, place } },
+        };
+    if (await queueFollowUp(db, { caseId: c.id, intent, inPrivate, at: now })) sent.push(c.id);
   }
   return sent;
 }

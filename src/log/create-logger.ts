@@ -1,4 +1,4 @@
-import pino, { Logger, DestinationStream } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -14,7 +14,15 @@ export function createLogger(options: { level: string; secrets?: string[]; desti
       level: options.level,
       base: undefined,
       redact: {
-        paths: ['token', '*.token', 'authorization', '*.authorization', '*.headers.authorization', 'password', '*.password'],
+        paths: [
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          '*.headers.authorization',
+          'password',
+          '*.password',
+        ],
         censor: '[redacted]',
       },
       ...(secrets.length ? { hooks: { streamWrite: (line: string) => scrubSecrets(line, secrets) } } : {}),

@@ -1,8 +1,8 @@
-import { textHash } from '../compose/recent-texts.js';
+import type { OutboundRow } from '../core/outbound.js';
+import { type OutboundFallback, OutboundStatus } from '../core/outbound.js';
+import { textHash } from '../core/text-hash.js';
 import type { Db } from '../store/create-db.js';
 import { parseJson } from '../store/db-types.js';
-import { OutboundFallback, OutboundStatus } from './outbound-intent.js';
-import type { OutboundRow } from './outbox-transport.js';
 
 /** What the sender does with a row whose text depends on an earlier message. */
 export type FallbackDecision = { send: OutboundRow } | { wait: string };
@@ -16,12 +16,19 @@ export type FallbackDecision = { send: OutboundRow } | { wait: string };
  */
 export async function applyFallback(db: Db, row: OutboundRow): Promise<FallbackDecision> {
   const fallback = parseJson<{ fallback?: OutboundFallback }>(row.target, {}).fallback;
-  if (!fallback?.ifNotDelivered || typeof fallback.text !== 'string' || row.text === fallback.text) return { send: row };
-  const earlier = await db.outboundMessage.findUnique({ where: { idempotencyKey: fallback.ifNotDelivered }, select: { status: true } });
+  if (!fallback?.ifNotDelivered || typeof fallback.text !== 'string' || row.text === fallback.text)
+    return { send: row };
+  const earlier = await db.outboundMessage.findUnique({
+    where: { idempotencyKey: fallback.ifNotDelivered },
+    select: { status: true },
+  });
   if (!earlier || earlier.status === OutboundStatus.Sent) return { send: row };
   if (earlier.status === OutboundStatus.Pending || earlier.status === OutboundStatus.Sending) {
     return { wait: `waiting for ${fallback.ifNotDelivered} to be sent or to fail` };
   }
-  await db.outboundMessage.update({ where: { id: row.id }, data: { text: fallback.text, textHash: textHash(fallback.text) } });
+  await db.outboundMessage.update({
+    where: { id: row.id },
+    data: { text: fallback.text, textHash: textHash(fallback.text) },
+  });
   return { send: { ...row, text: fallback.text } };
 }

@@ -1,14 +1,15 @@
-import { SendError } from '../core/channel-adapter.js';
 import { describeError } from '../core/app-error.js';
+import { SendError } from '../core/channel-adapter.js';
+import type { OutboundRow } from '../core/outbound.js';
+import { OutboundStatus } from '../core/outbound.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
-import { OutboundStatus } from './outbound-intent.js';
-import type { OutboundRow, OutboxTransport } from './outbox-transport.js';
-import { recordNotSent, recordSent } from './record-outcome.js';
+import type { OutboxTransport } from './outbox-transport.js';
+import { type OutcomeHooks, recordNotSent, recordSent } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
 
-export interface OutboxSenderDeps {
+export interface OutboxSenderDeps extends OutcomeHooks {
   db: Db;
   /** By channel name (`x`, `discord`, `slack`, ...). */
   transports: Record<string, OutboxTransport>;
@@ -29,7 +30,12 @@ export interface OutboxSenderDeps {
  */
 const HOLD_FOR_A_PERSON = new Set(['auth', 'duplicate']);
 
-export interface DrainResult { sent: number; retried: number; failed: number; held: number }
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  held: number;
+}
 
 const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 
@@ -50,7 +56,9 @@ export class OutboxSender {
   async drain(limit = 500): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, failed: 0, held: 0 };
     const rows = await this.deps.db.outboundMessage.findMany({
-      where: { status: OutboundStatus.Pending, notBefore: { lte: this.now() } }, orderBy: { id: 'asc' }, take: limit,
+      where: { status: OutboundStatus.Pending, notBefore: { lte: this.now() } },
+      orderBy: { id: 'asc' },
+      take: limit,
     });
     for (const row of rows) {
       if ((this.pausedUntil.get(row.channel) ?? 0) > this.now().getTime()) continue;
@@ -68,33 +76,41 @@ export class OutboxSender {
     const { db } = this.deps;
     const transport = this.deps.transports[row.channel] ?? this.deps.defaultTransport;
     if (!transport) {
-      await recordNotSent(db, row, 'held', `no transport for channel ${row.channel}`, this.now());
+      await recordNotSent(db, this.deps, row, 'held', `no transport for channel ${row.channel}`, this.now());
       return 'held';
     }
     const claimed = await db.outboundMessage.updateMany({
-      where: { id: row.id, status: OutboundStatus.Pending }, data: { status: OutboundStatus.Sending, attempts: { increment: 1 }, updatedAt: this.now() },
+      where: { id: row.id, status: OutboundStatus.Pending },
+      data: { status: OutboundStatus.Sending, attempts: { increment: 1 }, updatedAt: this.now() },
     });
     if (claimed.count === 0) return 'retried'; // another sender has it
     try {
       const hold = await this.deps.guard?.(row);
       if (hold) {
-        await recordNotSent(db, row, 'held', hold, this.now());
+        await recordNotSent(db, this.deps, row, 'held', hold, this.now());
         return 'held';
       }
       if (isUnconfirmed(row)) {
         if (!transport.findSent) {
           // Cannot ask the platform whether it posted: a person decides rather than risk a double post.
-          await recordNotSent(db, row, 'held', `unknown whether sent (${row.error}); check the channel, then resend or drop`, this.now());
+          await recordNotSent(
+            db,
+            this.deps,
+            row,
+            'held',
+            `unknown whether sent (${row.error}); check the channel, then resend or drop`,
+            this.now(),
+          );
           return 'held';
         }
         const earlier = await transport.findSent(row);
         if (earlier) {
-          await recordSent(db, row, earlier, this.now());
+          await recordSent(db, this.deps, row, earlier, this.now());
           return 'sent';
         }
       }
       const sent = await transport.send(row);
-      await recordSent(db, row, sent, this.now());
+      await recordSent(db, this.deps, row, sent, this.now());
       return 'sent';
     } catch (error) {
       return this.handleFailure(row, error);
@@ -111,14 +127,26 @@ export class OutboxSender {
     const log = { outboundId: row.id, channel: row.channel, kind: row.kind, attempts, failure: failure?.failure };
     if (failure?.failure === 'waiting') logger.debug(log, `send deferred: ${describeError(error)}`);
     else logger.warn(log, `send failed: ${describeError(error)}`);
-    if (failure?.failure === 'duplicate' && attempts < (this.deps.maxAttempts ?? 8) && (await rewordDuplicate(this.deps, row, this.now()))) return 'retried';
+    if (
+      failure?.failure === 'duplicate' &&
+      attempts < (this.deps.maxAttempts ?? 8) &&
+      (await rewordDuplicate(this.deps, row, this.now()))
+    )
+      return 'retried';
     if (failure && !failure.retryable) {
       const status = HOLD_FOR_A_PERSON.has(failure.failure) ? 'held' : 'failed';
-      await recordNotSent(db, row, status, `${failure.failure}: ${failure.message}`, this.now());
+      await recordNotSent(db, this.deps, row, status, `${failure.failure}: ${failure.message}`, this.now());
       return status;
     }
     if (!waiting && attempts >= (this.deps.maxAttempts ?? 8)) {
-      await recordNotSent(db, row, 'failed', `gave up after ${attempts} attempts: ${describeError(error)}`, this.now());
+      await recordNotSent(
+        db,
+        this.deps,
+        row,
+        'failed',
+        `gave up after ${attempts} attempts: ${describeError(error)}`,
+        this.now(),
+      );
       return 'failed';
     }
     const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
@@ -126,7 +154,9 @@ export class OutboxSender {
     await db.outboundMessage.update({
       where: { id: row.id },
       data: {
-        status: OutboundStatus.Pending, notBefore: new Date(this.now().getTime() + waitMs), error: (ambiguous ? UNCONFIRMED : '') + describeError(error),
+        status: OutboundStatus.Pending,
+        notBefore: new Date(this.now().getTime() + waitMs),
+        error: (ambiguous ? UNCONFIRMED : '') + describeError(error),
         ...(waiting ? { attempts: row.attempts } : {}),
       },
     });
@@ -143,7 +173,11 @@ export class OutboxSender {
       where: { status: OutboundStatus.Sending, updatedAt: { lt: new Date(this.now().getTime() - staleMs) } },
       data: { status: OutboundStatus.Pending, error: `${UNCONFIRMED}the process stopped while sending` },
     });
-    if (count) this.deps.logger.warn({ count }, 'recovered messages interrupted mid-send; the platform is checked before resending');
+    if (count)
+      this.deps.logger.warn(
+        { count },
+        'recovered messages interrupted mid-send; the platform is checked before resending',
+      );
     return count;
   }
 }

@@ -1,20 +1,6 @@
 import type { ChannelAdapter, SendResult } from '../core/channel-adapter.js';
+import type { OutboundRow } from '../core/outbound.js';
 import { parseJson } from '../store/db-types.js';
-
-/** A stored outbound message as the sender hands it to a transport. */
-export interface OutboundRow {
-  id: number;
-  idempotencyKey: string;
-  channel: string;
-  kind: string;
-  target: string;
-  text: string;
-  attempts: number;
-  /** The last error; starts with `unconfirmed: ` when the platform may or may not have posted. */
-  error: string | null;
-  caseId: number | null;
-  mentionId: number | null;
-}
 
 /** Sends one kind of outbound message (a channel adapter, Slack, the console). */
 export interface OutboxTransport {
@@ -28,9 +14,15 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
   const kindOf = (row: OutboundRow) => (row.kind === 'private_message' ? 'private' : 'reply');
   return {
     async send(row) {
+      // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on the kind.
       const target = parseJson<Record<string, any>>(row.target, {});
       if (kindOf(row) === 'private') {
-        return adapter.sendPrivate({ idempotencyKey: row.idempotencyKey, text: row.text, recipient: target.recipient, place: target.place });
+        return adapter.sendPrivate({
+          idempotencyKey: row.idempotencyKey,
+          text: row.text,
+          recipient: target.recipient,
+          place: target.place,
+        });
       }
       return adapter.reply({ idempotencyKey: row.idempotencyKey, text: row.text, inReplyTo: target.inReplyTo });
     },

@@ -1,4 +1,4 @@
-import { Mention, mentionKey } from '../core/mention.js';
+import { type Mention, mentionKey } from '../core/mention.js';
 import type { DbTx } from '../store/db-types.js';
 
 /** A mention already stored: enough to spot duplicates and edits. */

@@ -1,8 +1,8 @@
-import { Mention, mentionKey } from '../core/mention.js';
+import { type Mention, mentionKey } from '../core/mention.js';
 import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
-import { findKnownMentions, isOwnPost, KnownMention } from './find-known-mentions.js';
+import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import { queueMessages } from './queue-messages.js';
@@ -15,32 +15,37 @@ import { NEW_CASE, writeMentions } from './write-mentions.js';
 export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise<MentionOutcome[]> {
   // An edit of a post earlier in the same batch must see that post stored: split the batch there.
   const split = firstInBatchEdit(batch);
-  if (split > 0) return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
+  if (split > 0)
+    return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
   const paused = await deps.acknowledgementsPaused();
   const budget = new Map<string, boolean>();
   for (const channel of new Set(batch.map((m) => m.channel))) budget.set(channel, await deps.budgetReached(channel));
-  return deps.db.$transaction(async (tx) => {
-    const outcomes: MentionOutcome[] = new Array(batch.length);
-    const known = await findKnownMentions(tx, batch);
-    const fresh: Array<{ m: Mention; known?: KnownMention }> = [];
-    const freshAt: number[] = [];
-    const seen = new Set<string>();
-    batch.forEach((m, i) => {
-      const key = mentionKey(m);
-      const before = known.get(key);
-      if (isOwnPost(m, deps.brand.handles, deps.brand.accountIds)) outcomes[i] = { mention: m, status: 'own_post' };
-      else if (seen.has(key) || (before && !isNewerEdit(m, before))) outcomes[i] = { mention: m, status: 'duplicate', mentionId: before?.id };
-      else fresh.push({ m, known: before }), freshAt.push(i);
-      seen.add(key);
-    });
-    if (fresh.length) {
-      const decided = await decideFresh(tx, deps, fresh, paused, budget);
-      await writeMentions(tx, deps, decided);
-      await queueMessages(tx, deps, decided);
-      decided.forEach((o, n) => (outcomes[freshAt[n]] = o));
-    }
-    return outcomes;
-  }, { timeout: 60_000 });
+  return deps.db.$transaction(
+    async (tx) => {
+      const outcomes: MentionOutcome[] = new Array(batch.length);
+      const known = await findKnownMentions(tx, batch);
+      const fresh: Array<{ m: Mention; known?: KnownMention }> = [];
+      const freshAt: number[] = [];
+      const seen = new Set<string>();
+      batch.forEach((m, i) => {
+        const key = mentionKey(m);
+        const before = known.get(key);
+        if (isOwnPost(m, deps.brand.handles, deps.brand.accountIds)) outcomes[i] = { mention: m, status: 'own_post' };
+        else if (seen.has(key) || (before && !isNewerEdit(m, before)))
+          outcomes[i] = { mention: m, status: 'duplicate', mentionId: before?.id };
+        else fresh.push({ m, known: before }), freshAt.push(i);
+        seen.add(key);
+      });
+      if (fresh.length) {
+        const decided = await decideFresh(tx, deps, fresh, paused, budget);
+        await writeMentions(tx, deps, decided);
+        await queueMessages(tx, deps, decided);
+        decided.forEach((o, n) => (outcomes[freshAt[n]] = o));
+      }
+      return outcomes;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 function firstInBatchEdit(batch: Mention[]): number {
@@ -59,19 +64,39 @@ function isNewerEdit(m: Mention, known: KnownMention): boolean {
 }
 
 async function decideFresh(
-  tx: DbTx, deps: PipelineDeps, fresh: Array<{ m: Mention; known?: KnownMention }>, paused: boolean, budget: Map<string, boolean>,
+  tx: DbTx,
+  deps: PipelineDeps,
+  fresh: Array<{ m: Mention; known?: KnownMention }>,
+  paused: boolean,
+  budget: Map<string, boolean>,
 ): Promise<MentionOutcome[]> {
-  const links = await linkAuthors(tx, fresh.map((f) => f.m), deps.now());
+  const links = await linkAuthors(
+    tx,
+    fresh.map((f) => f.m),
+    deps.now(),
+  );
   const customerIds = fresh.map((f) => linkOf(links, f.m).customerId);
   const openCases = await findOpenCases(tx, customerIds);
-  const awaitingRating = await findCasesAwaitingRating(tx, customerIds, new Date(deps.now().getTime() - deps.ratingWindowDays * 86_400_000));
+  const awaitingRating = await findCasesAwaitingRating(
+    tx,
+    customerIds,
+    new Date(deps.now().getTime() - deps.ratingWindowDays * 86_400_000),
+  );
   const score = deps.score ?? ((text: string, threshold: number) => scoreComplaint(text, { threshold }));
   return fresh.map(({ m, known }) => {
     const link = linkOf(links, m);
     const s = score(m.text, deps.threshold);
     const decision = decideAction(m.text, s, {
-      isOwnPost: false, mentionsBrand: m.mentionsBrand, isPrivate: m.isPrivate ?? false, customerOptedOut: link.optedOut,
-      openCaseId: known?.caseId ?? openCases.get(link.customerId), awaitingRatingCaseId: awaitingRating.get(link.customerId), acknowledgementsPaused: paused, budgetReached: budget.get(m.channel) ?? false, acknowledgeMinScore: deps.acknowledgeMinScore, acknowledgeQuestionMinScore: deps.acknowledgeQuestionMinScore,
+      isOwnPost: false,
+      mentionsBrand: m.mentionsBrand,
+      isPrivate: m.isPrivate ?? false,
+      customerOptedOut: link.optedOut,
+      openCaseId: known?.caseId ?? openCases.get(link.customerId),
+      awaitingRatingCaseId: awaitingRating.get(link.customerId),
+      acknowledgementsPaused: paused,
+      budgetReached: budget.get(m.channel) ?? false,
+      acknowledgeMinScore: deps.acknowledgeMinScore,
+      acknowledgeQuestionMinScore: deps.acknowledgeQuestionMinScore,
     });
     if (decision.optOut) link.optedOut = true;
     // A case opened for this customer earlier in the batch takes their later mentions too (writeMentions
@@ -79,8 +104,15 @@ async function decideFresh(
     if (decision.openCase) openCases.set(link.customerId, NEW_CASE);
     if (m.isPrivate) link.lastPrivateInboundAt = m.createdAt;
     return {
-      mention: m, status: known ? 'edited' : 'new', mentionId: known?.id, customerId: link.customerId, identityId: link.identityId,
-      lastPrivateInboundAt: link.lastPrivateInboundAt, score: s, decision, caseId: known?.caseId ?? undefined,
+      mention: m,
+      status: known ? 'edited' : 'new',
+      mentionId: known?.id,
+      customerId: link.customerId,
+      identityId: link.identityId,
+      lastPrivateInboundAt: link.lastPrivateInboundAt,
+      score: s,
+      decision,
+      caseId: known?.caseId ?? undefined,
     } satisfies MentionOutcome;
   });
 }

@@ -1,6 +1,7 @@
+import { CaseStatus, OPEN_CASE_STATUSES } from '../core/case-status.js';
 import type { Mention } from '../core/mention.js';
 import { bulkInsert } from '../store/bulk-insert.js';
-import { DbTx, OPEN_CASE_STATUSES } from '../store/db-types.js';
+import type { DbTx } from '../store/db-types.js';
 
 /** The customer behind an author, with what the policy needs to know about them. */
 export interface AuthorLink {
@@ -24,11 +25,20 @@ export async function linkAuthors(db: DbTx, mentions: Mention[], now: Date): Pro
   for (const [channel, ids] of byChannel) {
     const rows = await db.identity.findMany({
       where: { channel, externalId: { in: [...ids] } },
-      select: { id: true, externalId: true, customerId: true, lastPrivateInboundAt: true, customer: { select: { optedOutAt: true } } },
+      select: {
+        id: true,
+        externalId: true,
+        customerId: true,
+        lastPrivateInboundAt: true,
+        customer: { select: { optedOutAt: true } },
+      },
     });
     for (const r of rows) {
       links.set(identityKey(channel, r.externalId), {
-        identityId: r.id, customerId: r.customerId, optedOut: r.customer.optedOutAt !== null, lastPrivateInboundAt: r.lastPrivateInboundAt,
+        identityId: r.id,
+        customerId: r.customerId,
+        optedOut: r.customer.optedOutAt !== null,
+        lastPrivateInboundAt: r.lastPrivateInboundAt,
       });
     }
   }
@@ -42,18 +52,47 @@ export async function linkAuthors(db: DbTx, mentions: Mention[], now: Date): Pro
 }
 
 // Two statements for any number of newcomers: customers keyed by their first identity, then identities.
-async function createCustomers(db: DbTx, newcomers: Map<string, Mention>, links: Map<string, AuthorLink>, now: Date): Promise<void> {
+async function createCustomers(
+  db: DbTx,
+  newcomers: Map<string, Mention>,
+  links: Map<string, AuthorLink>,
+  now: Date,
+): Promise<void> {
   const keys = [...newcomers.keys()];
-  const customers = await bulkInsert<{ id: number; firstIdentityKey: string }>(db, 'Customer', keys.map((key) => ({
-    displayName: newcomers.get(key)!.author.name || newcomers.get(key)!.author.handle, firstIdentityKey: key, createdAt: now,
-  })), ['id', 'firstIdentityKey']);
+  const customers = await bulkInsert<{ id: number; firstIdentityKey: string }>(
+    db,
+    'Customer',
+    keys.map((key) => ({
+      displayName: newcomers.get(key)!.author.name || newcomers.get(key)!.author.handle,
+      firstIdentityKey: key,
+      createdAt: now,
+    })),
+    ['id', 'firstIdentityKey'],
+  );
   const customerOf = new Map(customers.map((c) => [c.firstIdentityKey, Number(c.id)]));
-  const identities = await bulkInsert<{ id: number; channel: string; externalId: string; customerId: number }>(db, 'Identity', keys.map((key) => {
-    const m = newcomers.get(key)!;
-    return { customerId: customerOf.get(key)!, channel: m.channel, externalId: m.author.id, handle: m.author.handle, name: m.author.name, createdAt: now };
-  }), ['id', 'channel', 'externalId', 'customerId']);
+  const identities = await bulkInsert<{ id: number; channel: string; externalId: string; customerId: number }>(
+    db,
+    'Identity',
+    keys.map((key) => {
+      const m = newcomers.get(key)!;
+      return {
+        customerId: customerOf.get(key)!,
+        channel: m.channel,
+        externalId: m.author.id,
+        handle: m.author.handle,
+        name: m.author.name,
+        createdAt: now,
+      };
+    }),
+    ['id', 'channel', 'externalId', 'customerId'],
+  );
   for (const i of identities) {
-    links.set(identityKey(i.channel, i.externalId), { identityId: Number(i.id), customerId: Number(i.customerId), optedOut: false, lastPrivateInboundAt: null });
+    links.set(identityKey(i.channel, i.externalId), {
+      identityId: Number(i.id),
+      customerId: Number(i.customerId),
+      optedOut: false,
+      lastPrivateInboundAt: null,
+    });
   }
 }
 
@@ -75,9 +114,18 @@ export async function findOpenCases(db: DbTx, customerIds: number[]): Promise<Ma
 }
 
 /** Each customer's resolved case still waiting for an answer to its follow-up, by customer id. */
-export async function findCasesAwaitingRating(db: DbTx, customerIds: number[], since: Date): Promise<Map<number, number>> {
+export async function findCasesAwaitingRating(
+  db: DbTx,
+  customerIds: number[],
+  since: Date,
+): Promise<Map<number, number>> {
   const rows = await db.case.findMany({
-    where: { customerId: { in: [...new Set(customerIds)] }, status: 'resolved', rating: null, followUpSentAt: { gte: since } },
+    where: {
+      customerId: { in: [...new Set(customerIds)] },
+      status: CaseStatus.Resolved,
+      rating: null,
+      followUpSentAt: { gte: since },
+    },
     select: { id: true, customerId: true },
     orderBy: { followUpSentAt: 'asc' },
   });

@@ -1,8 +1,9 @@
 import type { Prompts } from '../compose/load-prompts.js';
 import type { RecentTexts } from '../compose/recent-texts.js';
+import type { ChannelLimit } from '../core/channel-limit.js';
+import type { ChannelRules } from '../core/channel-rules.js';
 import type { Mention } from '../core/mention.js';
 import type { Logger } from '../log/create-logger.js';
-import type { ChannelRules } from '../policy/channel-rules.js';
 import type { Decision } from '../policy/decide-action.js';
 import type { ComplaintScore } from '../scoring/score-types.js';
 import type { Db } from '../store/create-db.js';
@@ -27,6 +28,8 @@ export interface PipelineDeps {
   /** Read once per batch per channel: the day's spend budget is used up. */
   budgetReached: (channel: string) => Promise<boolean>;
   channelRules: (channel: string) => ChannelRules;
+  /** How long a message may be on a channel, counted as the platform counts. */
+  channelLimit: (channel: string) => ChannelLimit;
   /** Values for a channel's private pointer ({dm_link}, {handle}). */
   pointerValues?: (channel: string) => Record<string, string>;
   /** Scorer override (tests); defaults to scoreComplaint. */

@@ -22,7 +22,10 @@ export function batchHandler(
       await report(await ingestBatch(deps, batch), []);
       return;
     } catch (error) {
-      deps.logger.warn({ size: batch.length, error: describeError(error) }, 'batch failed; processing its mentions one by one');
+      deps.logger.warn(
+        { size: batch.length, error: describeError(error) },
+        'batch failed; processing its mentions one by one',
+      );
     }
     const outcomes: MentionOutcome[] = [];
     const failed: FailedMention[] = [];
@@ -30,7 +33,10 @@ export function batchHandler(
       try {
         outcomes.push(...(await ingestBatch(deps, [mention])));
       } catch (error) {
-        deps.logger.error({ channel: mention.channel, id: mention.id, error: describeError(error) }, 'mention could not be processed');
+        deps.logger.error(
+          { channel: mention.channel, id: mention.id, error: describeError(error) },
+          'mention could not be processed',
+        );
         failed.push({ mention, error: describeError(error) });
       }
     }

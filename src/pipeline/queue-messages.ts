@@ -1,19 +1,19 @@
+import type { CaseEventType } from '../cases/case-event-type.js';
+import { caseMessageIntent, caseRef, caseThreadIntent, caseUpdateIntent } from '../cases/case-intents.js';
 import { composeAcknowledgement } from '../compose/compose-acknowledgement.js';
 import { greetingName } from '../compose/greeting-name.js';
 import { fillTemplate } from '../compose/load-prompts.js';
 import { pickVariant } from '../compose/pick-variant.js';
+import { mayMessagePrivately } from '../core/channel-rules.js';
 import { mentionKey } from '../core/mention.js';
-import { enqueueIntents, OutboundIntent } from '../outbox/outbound-intent.js';
-import { mayMessagePrivately } from '../policy/channel-rules.js';
-import { caseUpdateIntent } from '../slack/record-case-change.js';
+import type { OutboundIntent } from '../core/outbound.js';
 import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
-import {
-  acknowledgementIntent, caseRef, invitationIntent, mentionSummary, slackAlertIntent, slackCaseIntent, slackThreadIntent,
-} from './plan-intents.js';
+import { acknowledgementIntent, invitationIntent, mentionSummary, slackAlertIntent } from './plan-intents.js';
 
-type EventRow = { caseId: number; at: Date; actor: string; type: string; detail: string };
+type EventRow = { caseId: number; at: Date; actor: string; type: CaseEventType; detail: string };
 
 /**
  * Turns the batch's decisions into durable outbound intents (acknowledgement, private invitation,
@@ -24,27 +24,50 @@ export async function queueMessages(tx: DbTx, deps: PipelineDeps, decided: Menti
   const now = deps.now();
   const intents: OutboundIntent[] = [];
   const events: EventRow[] = [];
-  const event = (caseId: number, type: string, detail: object) => events.push({ caseId, at: now, actor: 'bot', type, detail: JSON.stringify(detail) });
+  const event = (caseId: number, type: CaseEventType, detail: object) =>
+    events.push({ caseId, at: now, actor: 'bot', type, detail: JSON.stringify(detail) });
   for (const o of decided) {
     const { mention: m, decision: d, score: s } = o;
     const mentionId = o.mentionId!;
     if (d!.action === 'alert') intents.push(slackAlertIntent(m, mentionId, mentionSummary(m, `(score ${s!.score})`)));
     if (o.caseId === undefined) continue;
     if (o.caseOpened) {
-      event(o.caseId, 'opened', { mentionId, score: s!.score, topic: s!.topic, severity: s!.severity, reasons: d!.reasons });
+      event(o.caseId, 'opened', {
+        mentionId,
+        score: s!.score,
+        topic: s!.topic,
+        severity: s!.severity,
+        reasons: d!.reasons,
+      });
       if (d!.holdReason) event(o.caseId, 'held', { reason: d!.holdReason });
       if (d!.acknowledge) intents.push(...acknowledge(deps, o, o.caseId));
-      intents.push(slackCaseIntent(o.caseId, mentionSummary(m, `score ${s!.score} ${s!.topic}/${s!.severity}`)));
+      intents.push(caseMessageIntent(o.caseId, mentionSummary(m, `score ${s!.score} ${s!.topic}/${s!.severity}`)));
     } else if (o.status === 'edited') {
       event(o.caseId, 'mention_edited', { mentionId, text: m.text });
-      intents.push(slackThreadIntent(o.caseId, `edit:${mentionId}:${m.editedAt?.toISOString()}`, mentionSummary(m, '(edited)'), mentionId));
+      intents.push(
+        caseThreadIntent(
+          o.caseId,
+          `edit:${mentionId}:${m.editedAt?.toISOString()}`,
+          mentionSummary(m, '(edited)'),
+          mentionId,
+        ),
+      );
     } else if (d!.rating !== undefined) {
       event(o.caseId, 'rated', { mentionId, rating: d!.rating });
-      intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d!.rating}/5)`), mentionId));
+      intents.push(
+        caseThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, `(rated ${d!.rating}/5)`), mentionId),
+      );
       intents.push(caseUpdateIntent(o.caseId, `rated:${mentionId}`));
     } else {
       event(o.caseId, m.isPrivate ? 'customer_wrote_privately' : 'customer_wrote', { mentionId, score: s!.score });
-      intents.push(slackThreadIntent(o.caseId, `mention:${mentionId}`, mentionSummary(m, m.isPrivate ? '(private message)' : ''), mentionId));
+      intents.push(
+        caseThreadIntent(
+          o.caseId,
+          `mention:${mentionId}`,
+          mentionSummary(m, m.isPrivate ? '(private message)' : ''),
+          mentionId,
+        ),
+      );
     }
   }
   await bulkInsert(tx, 'CaseEvent', events);
@@ -70,14 +93,27 @@ function acknowledge(deps: PipelineDeps, o: MentionOutcome, caseId: number): Out
     invitation = invitationIntent(m, caseId, o.mentionId!, o.invitation);
     out.push(invitation);
   }
-  const compose = (pointerKind: string, variantSeed: string) => composeAcknowledgement(deps.prompts, {
-    channel: m.channel, name, brand: deps.brand.name, topic: o.score!.topic, ref, seed: variantSeed,
-    pointerKind, pointerValues: deps.pointerValues?.(m.channel),
-  }, deps.recent);
+  const compose = (pointerKind: string, variantSeed: string) =>
+    composeAcknowledgement(
+      deps.prompts,
+      {
+        channel: m.channel,
+        limit: deps.channelLimit(m.channel),
+        name,
+        brand: deps.brand.name,
+        topic: o.score!.topic,
+        ref,
+        seed: variantSeed,
+        pointerKind,
+        pointerValues: deps.pointerValues?.(m.channel),
+      },
+      deps.recent,
+    );
   o.acknowledgement = compose(rules.pointerKind, seed);
-  const fallback = invitation && rules.privateFailedPointerKind
-    ? { ifNotDelivered: invitation.idempotencyKey, text: compose(rules.privateFailedPointerKind, `${seed}:fallback`) }
-    : undefined;
+  const fallback =
+    invitation && rules.privateFailedPointerKind
+      ? { ifNotDelivered: invitation.idempotencyKey, text: compose(rules.privateFailedPointerKind, `${seed}:fallback`) }
+      : undefined;
   out.push(acknowledgementIntent(m, caseId, o.mentionId!, o.acknowledgement, fallback));
   return out;
 }

@@ -1,11 +1,11 @@
+import { caseRef } from '../cases/case-intents.js';
 import { composeAcknowledgement } from '../compose/compose-acknowledgement.js';
 import { greetingName } from '../compose/greeting-name.js';
-import { textHash } from '../compose/recent-texts.js';
 import { describeError } from '../core/app-error.js';
-import type { OutboundRow } from '../outbox/outbox-transport.js';
+import type { OutboundRow } from '../core/outbound.js';
+import { textHash } from '../core/text-hash.js';
 import type { Topic } from '../scoring/score-types.js';
 import type { PipelineDeps } from './pipeline-deps.js';
-import { caseRef } from './plan-intents.js';
 
 /**
  * New wording for an acknowledgement the platform refused as duplicate content (X refuses a text the
@@ -16,19 +16,36 @@ import { caseRef } from './plan-intents.js';
  */
 export function recomposeAcknowledgement(deps: PipelineDeps): (row: OutboundRow) => Promise<string | undefined> {
   return async (row) => {
-    if (row.kind !== 'public_reply' || !row.idempotencyKey.startsWith('ack:') || row.mentionId === null || row.caseId === null) return undefined;
+    if (
+      row.kind !== 'public_reply' ||
+      row.purpose !== 'acknowledgement' ||
+      row.mentionId === null ||
+      row.caseId === null
+    )
+      return undefined;
     const mention = await deps.db.mention.findUnique({
-      where: { id: row.mentionId }, select: { channel: true, externalId: true, topic: true, identity: { select: { handle: true, name: true } } },
+      where: { id: row.mentionId },
+      select: { channel: true, externalId: true, topic: true, identity: { select: { handle: true, name: true } } },
     });
     if (!mention) return undefined;
     deps.recent.add(textHash(row.text));
     const rules = deps.channelRules(mention.channel);
     try {
-      return composeAcknowledgement(deps.prompts, {
-        channel: mention.channel, name: greetingName(mention.identity), brand: deps.brand.name, topic: mention.topic as Topic,
-        ref: caseRef(row.caseId), pointerKind: rules.pointerKind, pointerValues: deps.pointerValues?.(mention.channel),
-        seed: `${mention.channel}:${mention.externalId}:reworded:${row.attempts}`,
-      }, deps.recent);
+      return composeAcknowledgement(
+        deps.prompts,
+        {
+          channel: mention.channel,
+          limit: deps.channelLimit(mention.channel),
+          name: greetingName(mention.identity),
+          brand: deps.brand.name,
+          topic: mention.topic as Topic,
+          ref: caseRef(row.caseId),
+          pointerKind: rules.pointerKind,
+          pointerValues: deps.pointerValues?.(mention.channel),
+          seed: `${mention.channel}:${mention.externalId}:reworded:${row.attempts}`,
+        },
+        deps.recent,
+      );
     } catch (error) {
       deps.logger.warn({ outboundId: row.id, error: describeError(error) }, 'no other acknowledgement variant fits');
       return undefined;

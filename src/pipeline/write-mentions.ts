@@ -1,3 +1,4 @@
+import { CaseStatus } from '../core/case-status.js';
 import { mentionKey } from '../core/mention.js';
 import { formatReason } from '../scoring/score-types.js';
 import { bulkInsert } from '../store/bulk-insert.js';
@@ -17,11 +18,16 @@ export async function writeMentions(tx: DbTx, deps: PipelineDeps, decided: Menti
   const openedFor = new Map(decided.filter((o) => o.caseOpened).map((o) => [o.customerId!, o.caseId!]));
   for (const o of decided) {
     const target = o.decision!.attachToCaseId;
-    if (target !== undefined && o.caseId === undefined) o.caseId = target === NEW_CASE ? openedFor.get(o.customerId!) : target;
+    if (target !== undefined && o.caseId === undefined)
+      o.caseId = target === NEW_CASE ? openedFor.get(o.customerId!) : target;
   }
   const rows = decided.filter((o) => o.status === 'new').map((o) => mentionRow(o, now));
   if (rows.length) {
-    const created = await bulkInsert<{ id: number; channel: string; externalId: string }>(tx, 'Mention', rows, ['id', 'channel', 'externalId']);
+    const created = await bulkInsert<{ id: number; channel: string; externalId: string }>(tx, 'Mention', rows, [
+      'id',
+      'channel',
+      'externalId',
+    ]);
     const ids = new Map(created.map((c) => [`${c.channel}:${c.externalId}`, Number(c.id)]));
     for (const o of decided) if (o.status === 'new') o.mentionId = ids.get(`${o.mention.channel}:${o.mention.id}`);
   }
@@ -30,10 +36,14 @@ export async function writeMentions(tx: DbTx, deps: PipelineDeps, decided: Menti
     await tx.mention.update({ where: { id: o.mentionId! }, data: { ...changes, editedAt: o.mention.editedAt ?? now } });
   }
   for (const o of decided.filter((x) => x.decision!.rating !== undefined && x.caseId !== undefined)) {
-    await tx.case.update({ where: { id: o.caseId! }, data: { rating: o.decision!.rating, ratingComment: o.mention.text.slice(0, 1000), updatedAt: now } });
+    await tx.case.update({
+      where: { id: o.caseId! },
+      data: { rating: o.decision!.rating, ratingComment: o.mention.text.slice(0, 1000), updatedAt: now },
+    });
   }
   const optedOut = decided.filter((o) => o.decision!.optOut).map((o) => o.customerId!);
-  if (optedOut.length) await tx.customer.updateMany({ where: { id: { in: optedOut }, optedOutAt: null }, data: { optedOutAt: now } });
+  if (optedOut.length)
+    await tx.customer.updateMany({ where: { id: { in: optedOut }, optedOutAt: null }, data: { optedOutAt: now } });
   for (const o of decided.filter((x) => x.mention.isPrivate)) {
     await tx.identity.update({ where: { id: o.identityId! }, data: { lastPrivateInboundAt: o.mention.createdAt } });
   }
@@ -44,10 +54,23 @@ async function openCases(tx: DbTx, decided: MentionOutcome[], now: Date): Promis
   const opening = decided.filter((o) => o.decision!.openCase && o.caseId === undefined);
   if (!opening.length) return;
   const keyOf = (o: MentionOutcome) => mentionKey(o.mention);
-  const rows = await bulkInsert<{ id: number; openedByMentionKey: string }>(tx, 'Case', opening.map((o) => ({
-    customerId: o.customerId!, channel: o.mention.channel, status: 'open', topic: o.score!.topic, severity: o.score!.severity,
-    score: o.score!.score, holdReason: o.decision!.holdReason ?? null, openedAt: now, updatedAt: now, openedByMentionKey: keyOf(o),
-  })), ['id', 'openedByMentionKey']);
+  const rows = await bulkInsert<{ id: number; openedByMentionKey: string }>(
+    tx,
+    'Case',
+    opening.map((o) => ({
+      customerId: o.customerId!,
+      channel: o.mention.channel,
+      status: CaseStatus.Open,
+      topic: o.score!.topic,
+      severity: o.score!.severity,
+      score: o.score!.score,
+      holdReason: o.decision!.holdReason ?? null,
+      openedAt: now,
+      updatedAt: now,
+      openedByMentionKey: keyOf(o),
+    })),
+    ['id', 'openedByMentionKey'],
+  );
   const ids = new Map(rows.map((r) => [r.openedByMentionKey, Number(r.id)]));
   for (const o of opening) {
     o.caseId = ids.get(keyOf(o));
@@ -59,10 +82,27 @@ function mentionRow(o: MentionOutcome, now: Date) {
   const m = o.mention;
   const s = o.score!;
   return {
-    channel: m.channel, externalId: m.id, identityId: o.identityId!, customerId: o.customerId!, text: m.text, url: m.url ?? null,
-    postedAt: m.createdAt, receivedAt: now, editedAt: m.editedAt ?? null, mentionsBrand: m.mentionsBrand, isPrivate: m.isPrivate ?? false,
-    inReplyToId: m.inReplyToId ?? null, place: m.place ? JSON.stringify(m.place) : null, score: s.score, complaint: s.complaint,
-    reasons: JSON.stringify(s.reasons.map(formatReason)), topic: s.topic, severity: s.severity, language: s.language,
-    decision: o.decision!.action, decisionReasons: JSON.stringify(o.decision!.reasons), caseId: o.caseId ?? null,
+    channel: m.channel,
+    externalId: m.id,
+    identityId: o.identityId!,
+    customerId: o.customerId!,
+    text: m.text,
+    url: m.url ?? null,
+    postedAt: m.createdAt,
+    receivedAt: now,
+    editedAt: m.editedAt ?? null,
+    mentionsBrand: m.mentionsBrand,
+    isPrivate: m.isPrivate ?? false,
+    inReplyToId: m.inReplyToId ?? null,
+    place: m.place ? JSON.stringify(m.place) : null,
+    score: s.score,
+    complaint: s.complaint,
+    reasons: JSON.stringify(s.reasons.map(formatReason)),
+    topic: s.topic,
+    severity: s.severity,
+    language: s.language,
+    decision: o.decision!.action,
+    decisionReasons: JSON.stringify(o.decision!.reasons),
+    caseId: o.caseId ?? null,
   };
 }

@@ -49,7 +49,13 @@ export interface Decision {
   reasons: string[];
 }
 
-const ignore = (reason: string, optOut = false): Decision => ({ action: 'ignore', acknowledge: false, openCase: false, optOut, reasons: [reason] });
+const ignore = (reason: string, optOut = false): Decision => ({
+  action: 'ignore',
+  acknowledge: false,
+  openCase: false,
+  optOut,
+  reasons: [reason],
+});
 
 /** Decides what to do with a scored mention. Pure: same inputs, same decision. */
 export function decideAction(text: string, score: ComplaintScore, ctx: DecisionContext): Decision {
@@ -58,14 +64,31 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   const spam = detectSpam(text);
   if (spam) return ignore(`spam (${spam})`);
   if (ctx.openCaseId !== undefined) {
-    return { action: 'attach_to_case', acknowledge: false, openCase: false, attachToCaseId: ctx.openCaseId, optOut: false,
-      reasons: ['the customer already has an open case: added to it, not acknowledged again'] };
+    return {
+      action: 'attach_to_case',
+      acknowledge: false,
+      openCase: false,
+      attachToCaseId: ctx.openCaseId,
+      optOut: false,
+      reasons: ['the customer already has an open case: added to it, not acknowledged again'],
+    };
   }
   if (ctx.awaitingRatingCaseId !== undefined) {
     const rating = extractRating(text);
     if (rating !== undefined || !score.complaint) {
-      return { action: 'attach_to_case', acknowledge: false, openCase: false, attachToCaseId: ctx.awaitingRatingCaseId, optOut: false, rating,
-        reasons: [rating !== undefined ? `answer to the follow-up: rated ${rating}/5` : 'a reply to the follow-up: added to the resolved case'] };
+      return {
+        action: 'attach_to_case',
+        acknowledge: false,
+        openCase: false,
+        attachToCaseId: ctx.awaitingRatingCaseId,
+        optOut: false,
+        rating,
+        reasons: [
+          rating !== undefined
+            ? `answer to the follow-up: rated ${rating}/5`
+            : 'a reply to the follow-up: added to the resolved case',
+        ],
+      };
     }
   }
   const wanted = score.complaint || (score.language !== 'en' && score.language !== 'und' && ctx.mentionsBrand);
@@ -75,27 +98,54 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   }
   if (!ctx.mentionsBrand) {
     if (!wanted) return ignore(`keyword mention, score ${score.score} below the threshold`);
-    return { action: 'alert', acknowledge: false, openCase: false, optOut: false,
-      reasons: ['keyword mention that does not @mention the brand: the team is alerted, the bot does not reply'] };
+    return {
+      action: 'alert',
+      acknowledge: false,
+      openCase: false,
+      optOut: false,
+      reasons: ['keyword mention that does not @mention the brand: the team is alerted, the bot does not reply'],
+    };
   }
   if (score.language !== 'en' && score.language !== 'und') {
-    return openWithoutAnswer(`written in ${score.language}: the team answers, the bot only acknowledges English`, score);
+    return openWithoutAnswer(
+      `written in ${score.language}: the team answers, the bot only acknowledges English`,
+      score,
+    );
   }
   if (!score.complaint) {
     if (score.isQuestion) return openWithoutAnswer('a question for the brand: a person answers it', score);
     return ignore(`score ${score.score} below the complaint threshold`);
   }
-  const hold = ctx.customerOptedOut ? 'the customer opted out of automatic messages'
-    : ctx.acknowledgementsPaused ? 'automatic acknowledgements are paused'
-    : ctx.budgetReached ? 'budget reached'
-    : score.score < (ctx.acknowledgeMinScore ?? 0) ? `borderline score (below ${ctx.acknowledgeMinScore}): a person decides whether to answer`
-    : score.isQuestion && score.score < (ctx.acknowledgeQuestionMinScore ?? 0) ? 'a question: a person answers it rather than a canned apology' : undefined;
+  const hold = ctx.customerOptedOut
+    ? 'the customer opted out of automatic messages'
+    : ctx.acknowledgementsPaused
+      ? 'automatic acknowledgements are paused'
+      : ctx.budgetReached
+        ? 'budget reached'
+        : score.score < (ctx.acknowledgeMinScore ?? 0)
+          ? `borderline score (below ${ctx.acknowledgeMinScore}): a person decides whether to answer`
+          : score.isQuestion && score.score < (ctx.acknowledgeQuestionMinScore ?? 0)
+            ? 'a question: a person answers it rather than a canned apology'
+            : undefined;
   if (hold) return openWithoutAnswer(hold, score, hold);
-  return { action: 'acknowledge', acknowledge: true, openCase: true, optOut: false,
-    reasons: [`complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`] };
+  return {
+    action: 'acknowledge',
+    acknowledge: true,
+    openCase: true,
+    optOut: false,
+    reasons: [
+      `complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`,
+    ],
+  };
 }
 
 function openWithoutAnswer(reason: string, score: ComplaintScore, holdReason?: string): Decision {
-  return { action: 'open_case', acknowledge: false, openCase: true, holdReason, optOut: false,
-    reasons: [`${reason} (score ${score.score}, ${score.topic})`] };
+  return {
+    action: 'open_case',
+    acknowledge: false,
+    openCase: true,
+    holdReason,
+    optOut: false,
+    reasons: [`${reason} (score ${score.score}, ${score.topic})`],
+  };
 }

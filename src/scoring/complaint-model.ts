@@ -26,8 +26,10 @@ export interface ComplaintModel {
 /** Checks the shape of a parsed model file and makes it ready for scoring. */
 export function toComplaintModel(data: unknown, source = 'model'): ComplaintModel {
   const m = data as Partial<ComplaintModelFile> | null;
-  if (!m || m.version !== 1 || typeof m.bias !== 'number' || !m.weights || typeof m.weights !== 'object') {
-    throw new Error(`${source}: not a complaint model (version 1 with bias and weights); rebuild it with npm run train`);
+  if (m?.version !== 1 || typeof m.bias !== 'number' || !m.weights || typeof m.weights !== 'object') {
+    throw new Error(
+      `${source}: not a complaint model (version 1 with bias and weights); rebuild it with npm run train`,
+    );
   }
   const weights = new Map<string, number>();
   for (const [k, v] of Object.entries(m.weights)) if (typeof v === 'number' && Number.isFinite(v)) weights.set(k, v);

@@ -1,6 +1,6 @@
-import { stopwords, PorterStemmer } from './natural-parts.js';
-import { sentimentOf } from './sentiment-lexicon.js';
 import { NEGATORS } from './find-phrases.js';
+import { PorterStemmer, stopwords } from './natural-parts.js';
+import { sentimentOf } from './sentiment-lexicon.js';
 
 /** What the scorer needs to know about one lower-case word token, computed once per distinct word. */
 export interface WordInfo {
@@ -29,8 +29,12 @@ export function describeWord(word: string): WordInfo {
     // "internet's" is the internet: the possessive is not part of the word's stem.
     const stem = word.length > 40 ? word : PorterStemmer.stem(word.endsWith("'s") ? word.slice(0, -2) : word);
     info = {
-      stem, key: `w:${stem}`, negatedKey: `n:${stem}`, learned: !STOPWORDS.has(word) && !/^\d/.test(word),
-      polarity: sentimentOf(word), negator: NEGATORS.has(word),
+      stem,
+      key: `w:${stem}`,
+      negatedKey: `n:${stem}`,
+      learned: !STOPWORDS.has(word) && !/^\d/.test(word),
+      polarity: sentimentOf(word),
+      negator: NEGATORS.has(word),
     };
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(word, info);

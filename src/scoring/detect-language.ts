@@ -3,26 +3,218 @@
 // (franc, the usual library, is ESM-only and costs more than the whole scoring budget per text).
 
 const SCRIPTS: Array<[string, number, number]> = [
-  ['ja', 0x3040, 0x30ff], ['ko', 0xac00, 0xd7af], ['zh', 0x4e00, 0x9fff], ['ar', 0x0600, 0x06ff], ['he', 0x0590, 0x05ff],
-  ['ru', 0x0400, 0x04ff], ['el', 0x0370, 0x03ff], ['hi', 0x0900, 0x097f], ['bn', 0x0980, 0x09ff], ['ta', 0x0b80, 0x0bff],
+  ['ja', 0x3040, 0x30ff],
+  ['ko', 0xac00, 0xd7af],
+  ['zh', 0x4e00, 0x9fff],
+  ['ar', 0x0600, 0x06ff],
+  ['he', 0x0590, 0x05ff],
+  ['ru', 0x0400, 0x04ff],
+  ['el', 0x0370, 0x03ff],
+  ['hi', 0x0900, 0x097f],
+  ['bn', 0x0980, 0x09ff],
+  ['ta', 0x0b80, 0x0bff],
   ['th', 0x0e00, 0x0e7f],
 ];
 
 const STOPWORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'is', 'it', 'to', 'my', 'you', 'your', 'i', 'of', 'a', 'in', 'for', 'this', 'not', 'have', 'was', 'me', 'on', 'with', 'are', 'why', 'what', 'still', 'no', 'been', 'can', 'do', 'just', 'but'],
-  fr: ['le', 'la', 'les', 'et', 'est', 'je', 'pas', 'mon', 'ma', 'vous', 'votre', 'une', 'des', 'du', 'que', 'qui', 'pour', 'avec', 'toujours', 'depuis', 'ne', 'ce', 'mais', "n'est", "c'est", 'suis'],
-  es: ['el', 'la', 'los', 'las', 'y', 'es', 'mi', 'no', 'que', 'por', 'para', 'con', 'una', 'pero', 'todavía', 'ustedes', 'su', 'muy', 'del', 'se', 'lo', 'está', 'hace'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'ich', 'nicht', 'mein', 'meine', 'sie', 'ihr', 'ein', 'eine', 'mit', 'für', 'noch', 'seit', 'auf', 'zu', 'es', 'aber', 'habe', 'keine'],
-  pt: ['o', 'os', 'as', 'e', 'é', 'meu', 'minha', 'não', 'que', 'por', 'para', 'com', 'uma', 'mas', 'ainda', 'vocês', 'do', 'da', 'em', 'está'],
-  it: ['il', 'lo', 'gli', 'e', 'è', 'mio', 'mia', 'non', 'che', 'per', 'con', 'una', 'ma', 'ancora', 'voi', 'del', 'della', 'sono', 'ho'],
-  nl: ['de', 'het', 'een', 'en', 'is', 'ik', 'niet', 'mijn', 'jullie', 'van', 'voor', 'met', 'nog', 'maar', 'op', 'te', 'dat', 'geen'],
-  id: ['yang', 'dan', 'di', 'ini', 'itu', 'saya', 'tidak', 'sudah', 'belum', 'dengan', 'untuk', 'ke', 'dari', 'kami', 'ada', 'tolong'],
+  en: [
+    'the',
+    'and',
+    'is',
+    'it',
+    'to',
+    'my',
+    'you',
+    'your',
+    'i',
+    'of',
+    'a',
+    'in',
+    'for',
+    'this',
+    'not',
+    'have',
+    'was',
+    'me',
+    'on',
+    'with',
+    'are',
+    'why',
+    'what',
+    'still',
+    'no',
+    'been',
+    'can',
+    'do',
+    'just',
+    'but',
+  ],
+  fr: [
+    'le',
+    'la',
+    'les',
+    'et',
+    'est',
+    'je',
+    'pas',
+    'mon',
+    'ma',
+    'vous',
+    'votre',
+    'une',
+    'des',
+    'du',
+    'que',
+    'qui',
+    'pour',
+    'avec',
+    'toujours',
+    'depuis',
+    'ne',
+    'ce',
+    'mais',
+    "n'est",
+    "c'est",
+    'suis',
+  ],
+  es: [
+    'el',
+    'la',
+    'los',
+    'las',
+    'y',
+    'es',
+    'mi',
+    'no',
+    'que',
+    'por',
+    'para',
+    'con',
+    'una',
+    'pero',
+    'todavía',
+    'ustedes',
+    'su',
+    'muy',
+    'del',
+    'se',
+    'lo',
+    'está',
+    'hace',
+  ],
+  de: [
+    'der',
+    'die',
+    'das',
+    'und',
+    'ist',
+    'ich',
+    'nicht',
+    'mein',
+    'meine',
+    'sie',
+    'ihr',
+    'ein',
+    'eine',
+    'mit',
+    'für',
+    'noch',
+    'seit',
+    'auf',
+    'zu',
+    'es',
+    'aber',
+    'habe',
+    'keine',
+  ],
+  pt: [
+    'o',
+    'os',
+    'as',
+    'e',
+    'é',
+    'meu',
+    'minha',
+    'não',
+    'que',
+    'por',
+    'para',
+    'com',
+    'uma',
+    'mas',
+    'ainda',
+    'vocês',
+    'do',
+    'da',
+    'em',
+    'está',
+  ],
+  it: [
+    'il',
+    'lo',
+    'gli',
+    'e',
+    'è',
+    'mio',
+    'mia',
+    'non',
+    'che',
+    'per',
+    'con',
+    'una',
+    'ma',
+    'ancora',
+    'voi',
+    'del',
+    'della',
+    'sono',
+    'ho',
+  ],
+  nl: [
+    'de',
+    'het',
+    'een',
+    'en',
+    'is',
+    'ik',
+    'niet',
+    'mijn',
+    'jullie',
+    'van',
+    'voor',
+    'met',
+    'nog',
+    'maar',
+    'op',
+    'te',
+    'dat',
+    'geen',
+  ],
+  id: [
+    'yang',
+    'dan',
+    'di',
+    'ini',
+    'itu',
+    'saya',
+    'tidak',
+    'sudah',
+    'belum',
+    'dengan',
+    'untuk',
+    'ke',
+    'dari',
+    'kami',
+    'ada',
+    'tolong',
+  ],
   tr: ['ve', 'bir', 'bu', 'da', 'de', 'için', 'ile', 'ama', 'hala', 'değil', 'çok', 'ne', 'siparişim', 'yok'],
   pl: ['i', 'w', 'nie', 'na', 'się', 'że', 'jest', 'do', 'to', 'jak', 'mój', 'moja', 'ale', 'już', 'jeszcze', 'przez'],
 };
 // word -> the languages it is a stop word of: one lookup per token, not one per language.
 const LANGUAGES_OF = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) LANGUAGES_OF.set(w, [...(LANGUAGES_OF.get(w) ?? []), lang]);
+for (const [lang, words] of Object.entries(STOPWORDS))
+  for (const w of words) LANGUAGES_OF.set(w, [...(LANGUAGES_OF.get(w) ?? []), lang]);
 
 const LETTER = /\p{L}/u;
 
@@ -30,11 +222,15 @@ const LETTER = /\p{L}/u;
 export function detectLanguage(text: string, tokens: string[]): string {
   let letters = 0;
   const script = new Map<string, number>();
-  if (!/[^\x00-\x7f]/.test(text)) letters = /[a-z]/i.test(text) ? 1 : 0; // plain ASCII: the common case
+  if (!/[^\x00-\x7f]/.test(text))
+    letters = /[a-z]/i.test(text) ? 1 : 0; // plain ASCII: the common case
   else {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code < 0x80) { if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) letters++; continue; }
+      if (code < 0x80) {
+        if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) letters++;
+        continue;
+      }
       if (code >= 0xd800 && code <= 0xdfff) continue; // emoji and other astral symbols: not letters of these scripts
       if (!LETTER.test(text[i])) continue;
       letters++;
@@ -58,7 +254,11 @@ export function detectLanguage(text: string, tokens: string[]): string {
   const en = hits.get('en') ?? 0;
   let best = 'en';
   let bestHits = en;
-  for (const [lang, n] of hits) if (n > bestHits) { best = lang; bestHits = n; }
+  for (const [lang, n] of hits)
+    if (n > bestHits) {
+      best = lang;
+      bestHits = n;
+    }
   // Another language must clearly beat English: loanwords and names are common in tweets.
   return best !== 'en' && bestHits >= 2 && bestHits > en * 1.5 ? best : 'en';
 }

@@ -1,9 +1,9 @@
-import { detectQuestion, QuestionKind } from './detect-question.js';
-import { findIntensity } from './find-intensity.js';
-import { findPhrases, negatorBefore, PhraseHit } from './find-phrases.js';
 import { describeWord } from './describe-word.js';
+import { detectQuestion, type QuestionKind } from './detect-question.js';
 import { detectTopic } from './detect-topic.js';
 import { findContrast } from './find-contrast.js';
+import { findIntensity } from './find-intensity.js';
+import { findPhrases, negatorBefore, type PhraseHit } from './find-phrases.js';
 import { findStance } from './find-stance.js';
 import { markPraised } from './mark-praised.js';
 import { markResolved } from './mark-resolved.js';
@@ -57,11 +57,22 @@ export interface TextFeatures {
  * learn from. An exclamation with nothing wrong never adds. The trainer keeps the weights inside these bounds.
  */
 export const FEATURE_BOUNDS: Record<string, [number, number]> = {
-  'lex:complaint': [0, Infinity], 'lex:praise': [0, Infinity], 'afinn:neg': [0, Infinity], 'afinn:pos': [-Infinity, 0],
-  'int:shouting': [0.5, Infinity], 'int:caps': [0.2, Infinity], 'int:punct': [0.2, Infinity], 'int:angry_emoji': [0.3, Infinity],
-  'int:happy_emoji': [-Infinity, -0.3], 'int:profanity': [0.5, Infinity], 'int:elongated': [0.2, Infinity], 'sarc:cue': [0.5, Infinity],
-  'q:why': [0.3, Infinity], 'q:how_to': [-Infinity, -1],
-  'int:cheer': [-Infinity, 0], 'stance:commentary': [1, Infinity],
+  'lex:complaint': [0, Infinity],
+  'lex:praise': [0, Infinity],
+  'afinn:neg': [0, Infinity],
+  'afinn:pos': [-Infinity, 0],
+  'int:shouting': [0.5, Infinity],
+  'int:caps': [0.2, Infinity],
+  'int:punct': [0.2, Infinity],
+  'int:angry_emoji': [0.3, Infinity],
+  'int:happy_emoji': [-Infinity, -0.3],
+  'int:profanity': [0.5, Infinity],
+  'int:elongated': [0.2, Infinity],
+  'sarc:cue': [0.5, Infinity],
+  'q:why': [0.3, Infinity],
+  'q:how_to': [-Infinity, -1],
+  'int:cheer': [-Infinity, 0],
+  'stance:commentary': [1, Infinity],
 };
 
 const REASON: Record<PhraseHit['kind'], (h: PhraseHit) => string> = {
@@ -77,8 +88,13 @@ const REASON: Record<PhraseHit['kind'], (h: PhraseHit) => string> = {
 // Praise and complaint phrases share two learned scales: negated praise and sarcasm are complaint
 // phrases, negated complaint words are praise. Their own counts are too small to learn a scale from.
 const KEY: Record<PhraseHit['kind'], string> = {
-  complaint: 'lex:complaint', negated_praise: 'lex:complaint', sarcasm: 'lex:complaint', praise: 'lex:praise', negated_complaint: 'lex:praise',
-  resolved: 'lex:praise', praised: 'lex:praise',
+  complaint: 'lex:complaint',
+  negated_praise: 'lex:complaint',
+  sarcasm: 'lex:complaint',
+  praise: 'lex:praise',
+  negated_complaint: 'lex:praise',
+  resolved: 'lex:praise',
+  praised: 'lex:praise',
 };
 const SATURATING = new Set(['lex:complaint', 'lex:praise', 'afinn:neg', 'afinn:pos']);
 
@@ -104,7 +120,12 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     features.push({ key: ironic ? 'lex:complaint' : KEY[hit.kind], value, reason });
     for (let i = hit.start; i < hit.end; i++) owner[i] = reason;
     // The negator that flipped a phrase is part of it ("not … happy"), not a word of its own.
-    if (hit.negator) for (let j = hit.start - 1; j >= hit.start - 3 && j >= 0; j--) if (tokens[j] === hit.negator) { owner[j] = reason; break; }
+    if (hit.negator)
+      for (let j = hit.start - 1; j >= hit.start - 3 && j >= 0; j--)
+        if (tokens[j] === hit.negator) {
+          owner[j] = reason;
+          break;
+        }
     floorAt.fill(hit.end, hit.end);
   }
   const seen = new Set<string>();
@@ -125,12 +146,23 @@ export function extractFeatures(text: string, tokens: string[] = tokenizeText(te
     if (polarity === 0 && !newKey) continue;
     const reason = phrase ?? (negator ? info.negatedKey : info.key);
     const word = phrase ? undefined : token;
-    if (polarity !== 0) features.push({ key: polarity < 0 ? 'afinn:neg' : 'afinn:pos', value: (Math.abs(polarity) / 5) * (emphasis?.[i] ?? 1), reason, word, negator });
+    if (polarity !== 0)
+      features.push({
+        key: polarity < 0 ? 'afinn:neg' : 'afinn:pos',
+        value: (Math.abs(polarity) / 5) * (emphasis?.[i] ?? 1),
+        reason,
+        word,
+        negator,
+      });
     if (newKey) seen.add(key), features.push({ key, value: 1, reason, word, negator });
   }
   saturate(features);
   // "didn't know you had one!": an exclamation with nothing wrong in the text is delight, not anger.
-  if (text.includes('!') && !text.includes('!!') && !features.some((f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg')) {
+  if (
+    text.includes('!') &&
+    !text.includes('!!') &&
+    !features.some((f) => (f.key === 'lex:complaint' && f.value > 0) || f.key === 'afinn:neg')
+  ) {
     features.push({ key: 'int:cheer', value: 1, reason: 'exclaims, with nothing wrong' });
   }
   for (const hit of intensity) features.push(hit);

@@ -2,10 +2,43 @@ import { COMPLAINT_PHRASES, FLIPPABLE, PRAISE_PHRASES, SARCASM_PHRASES } from '.
 
 /** Words that turn what follows (within a few words of the same clause) into its opposite. */
 export const NEGATORS = new Set([
-  'not', 'no', 'zero', 'never', 'neither', 'nor', 'hardly', 'barely', 'nothing', 'without', 'cannot', "can't", 'cant',
-  "don't", 'dont', "didn't", 'didnt', "doesn't", 'doesnt', "isn't", 'isnt', "wasn't", 'wasnt', "aren't", 'arent',
-  "won't", 'wont', "haven't", 'havent', "hasn't", 'hasnt', "wouldn't", 'wouldnt', "couldn't", 'couldnt',
-  "shouldn't", 'shouldnt',
+  'not',
+  'no',
+  'zero',
+  'never',
+  'neither',
+  'nor',
+  'hardly',
+  'barely',
+  'nothing',
+  'without',
+  'cannot',
+  "can't",
+  'cant',
+  "don't",
+  'dont',
+  "didn't",
+  'didnt',
+  "doesn't",
+  'doesnt',
+  "isn't",
+  'isnt',
+  "wasn't",
+  'wasnt',
+  "aren't",
+  'arent',
+  "won't",
+  'wont',
+  "haven't",
+  'havent',
+  "hasn't",
+  'hasnt',
+  "wouldn't",
+  'wouldnt',
+  "couldn't",
+  'couldnt',
+  "shouldn't",
+  'shouldnt',
 ]);
 
 /** Negation stops at a conjunction: "never came and nobody called" negates "came" only. */
@@ -15,7 +48,14 @@ export const SCOPE_BREAKERS = new Set(['and', 'but', 'so', 'because', 'then', 'o
  * What a matched phrase counts as. `resolved`: a complaint told as over (markResolved); `praised`: a
  * complaint word that names what is praised, or a joke (markPraised).
  */
-export type PhraseKind = 'complaint' | 'praise' | 'negated_praise' | 'negated_complaint' | 'sarcasm' | 'resolved' | 'praised';
+export type PhraseKind =
+  | 'complaint'
+  | 'praise'
+  | 'negated_praise'
+  | 'negated_complaint'
+  | 'sarcasm'
+  | 'resolved'
+  | 'praised';
 
 /** A lexicon phrase found in the tokens, with its hand weight (positive = complaint). */
 export interface PhraseHit {
@@ -77,9 +117,11 @@ export function findPhrases(tokens: string[]): PhraseHit[] {
 }
 
 function hitOf(entry: Entry, phrase: string, negator: string | undefined, start: number, end: number): PhraseHit {
-  if (negator && entry.kind === 'praise') return { kind: 'negated_praise', phrase, negator, weight: -entry.weight, start, end };
+  if (negator && entry.kind === 'praise')
+    return { kind: 'negated_praise', phrase, negator, weight: -entry.weight, start, end };
   // "no problem" is weaker praise than "problem" is a complaint.
-  if (negator && entry.kind === 'complaint' && FLIPPABLE.has(phrase)) return { kind: 'negated_complaint', phrase, negator, weight: -entry.weight * 0.5, start, end };
+  if (negator && entry.kind === 'complaint' && FLIPPABLE.has(phrase))
+    return { kind: 'negated_complaint', phrase, negator, weight: -entry.weight * 0.5, start, end };
   return { kind: entry.kind, phrase, weight: entry.weight, start, end };
 }
 

@@ -1,4 +1,12 @@
-import { COMMENTARY_WORDS, CommentaryKind, FIRST_PERSON, OPINION_VERBS, OWNERS, SECOND_PERSON, SERVICE_WORDS } from './stance-lexicon.js';
+import {
+  COMMENTARY_WORDS,
+  type CommentaryKind,
+  FIRST_PERSON,
+  OPINION_VERBS,
+  OWNERS,
+  SECOND_PERSON,
+  SERVICE_WORDS,
+} from './stance-lexicon.js';
 
 /** A sign of who speaks about what, with the model feature it feeds. */
 export interface StanceHit {
@@ -25,7 +33,9 @@ for (const w of FIRST_PERSON) ROLE.set(w, { first: true });
  * no service word), as chatter reads. `tokens` from tokenizeText.
  */
 export function findStance(tokens: string[], hasTopic: boolean): StanceHit[] {
-  let writer = false, addressed = false, service = hasTopic;
+  let writer = false,
+    addressed = false,
+    service = hasTopic;
   let commentary = 0;
   let example: { word: string; kind: CommentaryKind } | undefined;
   for (let i = 0; i < tokens.length; i++) {
@@ -46,7 +56,13 @@ export function findStance(tokens: string[], hasTopic: boolean): StanceHit[] {
     }
   }
   const out: StanceHit[] = [];
-  if (example) out.push({ key: 'stance:commentary', value: Math.max(-MAX_COMMENTARY, commentary), reason: `commentary on ${example.kind} ("${example.word}")` });
-  if (!writer && !addressed && !service) out.push({ key: 'stance:detached', value: 1, reason: 'no I, no you, nothing a company provides' });
+  if (example)
+    out.push({
+      key: 'stance:commentary',
+      value: Math.max(-MAX_COMMENTARY, commentary),
+      reason: `commentary on ${example.kind} ("${example.word}")`,
+    });
+  if (!writer && !addressed && !service)
+    out.push({ key: 'stance:detached', value: 1, reason: 'no I, no you, nothing a company provides' });
   return out;
 }

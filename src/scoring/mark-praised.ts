@@ -2,7 +2,18 @@ import type { PhraseHit } from './find-phrases.js';
 import { splitSegments } from './split-segments.js';
 
 /** Praise that names what it praises after "for", "to" or "on": "props for the outage map", "thanks for sorting the refund". */
-const PRAISE_WITH_OBJECT = new Set(['thanks', 'thank you', 'thx', 'cheers', 'props', 'kudos', 'shout out', 'shoutout', 'well done', 'good job']);
+const PRAISE_WITH_OBJECT = new Set([
+  'thanks',
+  'thank you',
+  'thx',
+  'cheers',
+  'props',
+  'kudos',
+  'shout out',
+  'shoutout',
+  'well done',
+  'good job',
+]);
 const OBJECT_MARKERS = new Set(['for', 'to', 'on']);
 
 /** Complaining about something good is a joke: "I'd like to complain about how good the new app is". */
@@ -19,7 +30,9 @@ export function markPraised(tokens: string[], hits: PhraseHit[]): PhraseHit[] {
   if (!hits.some((h) => h.kind === 'praise') || !hits.some((h) => h.kind === 'complaint')) return hits;
   for (const [start, end] of splitSegments(tokens, true)) {
     const inside = hits.filter((h) => h.start >= start && h.end <= end);
-    const praiseFor = inside.find((h) => h.kind === 'praise' && PRAISE_WITH_OBJECT.has(h.phrase) && OBJECT_MARKERS.has(tokens[h.end]));
+    const praiseFor = inside.find(
+      (h) => h.kind === 'praise' && PRAISE_WITH_OBJECT.has(h.phrase) && OBJECT_MARKERS.has(tokens[h.end]),
+    );
     for (const h of inside) {
       if (h.kind !== 'complaint') continue;
       const named = praiseFor !== undefined && h.start > praiseFor.start;

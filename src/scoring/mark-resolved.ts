@@ -1,11 +1,25 @@
-import { negatorBefore, PhraseHit } from './find-phrases.js';
+import { negatorBefore, type PhraseHit } from './find-phrases.js';
 import { splitSegments } from './split-segments.js';
 
 /** Words that say a problem is over: "the outage was fixed", "bill sorted", "refunded in 2 days". */
 const RESOLVED = new Set(['fixed', 'sorted', 'resolved', 'solved', 'restored', 'repaired', 'refunded']);
 
 /** Just before a resolution word (three words), these make it a wish: "be fixed", "get it sorted", "needs to be resolved". */
-const WISH = new Set(['be', 'get', 'gets', 'getting', 'to', 'will', 'need', 'needs', 'want', 'should', 'must', 'please', 'pls']);
+const WISH = new Set([
+  'be',
+  'get',
+  'gets',
+  'getting',
+  'to',
+  'will',
+  'need',
+  'needs',
+  'want',
+  'should',
+  'must',
+  'please',
+  'pls',
+]);
 
 /** Anywhere before it in the same part of the sentence, these make it a condition: "until the outage is fixed". */
 const CONDITION = new Set(['until', 'till', 'if', 'when', 'unless', 'once']);
@@ -22,7 +36,8 @@ export function markResolved(tokens: string[], hits: PhraseHit[], isQuestion: bo
   for (const [start, end] of splitSegments(tokens)) {
     if (!saysResolved(tokens, start, end)) continue;
     for (const h of hits) {
-      if (h.kind === 'complaint' && h.start >= start && h.end <= end) Object.assign(h, { kind: 'resolved', weight: -h.weight * 0.5 });
+      if (h.kind === 'complaint' && h.start >= start && h.end <= end)
+        Object.assign(h, { kind: 'resolved', weight: -h.weight * 0.5 });
     }
   }
   return hits;

@@ -7,7 +7,11 @@ const sentiment = require('natural/lib/natural/sentiment');
 const stopwordList = require('natural/lib/natural/util/stopwords');
 
 type Stemmer = { stem(token: string): string };
-type SentimentAnalyzerCtor = new (language: string, stemmer: Stemmer | null, vocabulary: string) => {
+type SentimentAnalyzerCtor = new (
+  language: string,
+  stemmer: Stemmer | null,
+  vocabulary: string,
+) => {
   getSentiment(tokens: string[]): number;
   /** word -> polarity (AFINN: -5..5), filled by the constructor. */
   vocabulary: Record<string, number>;

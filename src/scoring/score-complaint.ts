@@ -1,9 +1,9 @@
-import { ComplaintModel, loadComplaintModel } from './complaint-model.js';
+import { type ComplaintModel, loadComplaintModel } from './complaint-model.js';
 import { detectLanguage } from './detect-language.js';
 import { detectQuestion } from './detect-question.js';
 import { detectSeverity } from './detect-severity.js';
 import { detectTopic } from './detect-topic.js';
-import { extractFeatures, Feature, reasonText } from './extract-features.js';
+import { extractFeatures, type Feature, reasonText } from './extract-features.js';
 import { normalizeText } from './normalize-text.js';
 import type { ComplaintScore, ScoreReason } from './score-types.js';
 import { tokenizeText } from './tokenize-text.js';
@@ -35,15 +35,31 @@ export function scoreComplaint(rawText: unknown, options: ScoreOptions = {}): Co
   const language = detectLanguage(text, tokens);
   if (language !== 'en' && language !== 'und') {
     const reasons = [{ signal: `language ${language}: not scored`, weight: 0 }];
-    return { score: 0, complaint: false, reasons, topic: detectTopic(text, tokens), severity: 'none', language, isQuestion: detectQuestion(text).isQuestion };
+    return {
+      score: 0,
+      complaint: false,
+      reasons,
+      topic: detectTopic(text, tokens),
+      severity: 'none',
+      language,
+      isQuestion: detectQuestion(text).isQuestion,
+    };
   }
   const { features, question, topic } = extractFeatures(text, tokens);
   const model = options.model ?? loadComplaintModel();
   // Nothing readable (empty, or only links and markup): nothing to answer.
-  const { score, reasons } = features.length ? weigh(model, features) : { score: 0, reasons: [{ signal: 'nothing to score', weight: 0 }] };
+  const { score, reasons } = features.length
+    ? weigh(model, features)
+    : { score: 0, reasons: [{ signal: 'nothing to score', weight: 0 }] };
   const complaint = score >= threshold;
   return {
-    score, complaint, reasons, topic, severity: detectSeverity(text, complaint), language, isQuestion: question.isQuestion,
+    score,
+    complaint,
+    reasons,
+    topic,
+    severity: detectSeverity(text, complaint),
+    language,
+    isQuestion: question.isQuestion,
   };
 }
 

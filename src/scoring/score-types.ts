@@ -1,5 +1,12 @@
 /** What a mention is about; the Slack case and the digest group by it. */
-export type Topic = 'billing' | 'delivery' | 'outage' | 'account_access' | 'product_defect' | 'staff_behaviour' | 'other';
+export type Topic =
+  | 'billing'
+  | 'delivery'
+  | 'outage'
+  | 'account_access'
+  | 'product_defect'
+  | 'staff_behaviour'
+  | 'other';
 
 /**
  * How hard the customer reproaches the brand, mildest first: `none` (not a complaint, or a problem

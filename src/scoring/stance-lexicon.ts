@@ -9,13 +9,50 @@
 export const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll", 'im', 'ive']);
 
 /** The person addressed: the company, in a complaint. */
-export const SECOND_PERSON = new Set(['you', 'your', 'yours', 'u', 'ur', "you're", "you've", "you'll", 'ya', "y'all", 'yall']);
+export const SECOND_PERSON = new Set([
+  'you',
+  'your',
+  'yours',
+  'u',
+  'ur',
+  "you're",
+  "you've",
+  "you'll",
+  'ya',
+  "y'all",
+  'yall',
+]);
 
 /** Words that tie a text to a company's dealings with its customers, beyond the topic words (detectTopic). */
-export const SERVICE_WORDS = new Set(['customer', 'customers', 'service', 'support', 'website', 'site', 'store', 'shop', 'product', 'item', 'team']);
+export const SERVICE_WORDS = new Set([
+  'customer',
+  'customers',
+  'service',
+  'support',
+  'website',
+  'site',
+  'store',
+  'shop',
+  'product',
+  'item',
+  'team',
+]);
 
 /** "I think ...", "I bet ...": the writer gives an opinion, which is not an experience. */
-export const OPINION_VERBS = new Set(['think', 'believe', 'guess', 'bet', 'reckon', 'suppose', 'doubt', 'wonder', 'agree', 'disagree', 'predict', 'imagine']);
+export const OPINION_VERBS = new Set([
+  'think',
+  'believe',
+  'guess',
+  'bet',
+  'reckon',
+  'suppose',
+  'doubt',
+  'wonder',
+  'agree',
+  'disagree',
+  'predict',
+  'imagine',
+]);
 
 /** Owners that make a world word the writer's own thing: "my shares", "our stock" are an account, not market talk. */
 export const OWNERS = new Set(['my', 'our']);
@@ -23,7 +60,8 @@ export const OWNERS = new Set(['my', 'our']);
 /** What a commentary word is about, for the reason a person reads. */
 export type CommentaryKind = 'the economy' | 'markets' | 'politics' | 'an offer' | 'news' | 'an opinion';
 
-const words = (list: string, kind: CommentaryKind, weight: number) => list.split(' ').map((w) => [w, { kind, weight }] as const);
+const words = (list: string, kind: CommentaryKind, weight: number) =>
+  list.split(' ').map((w) => [w, { kind, weight }] as const);
 
 /**
  * Words of commentary, with a hand weight each (negative: less of a complaint). Topics that every
@@ -34,8 +72,16 @@ const words = (list: string, kind: CommentaryKind, weight: number) => list.split
  */
 export const COMMENTARY_WORDS = new Map<string, { kind: CommentaryKind; weight: number }>([
   ...words('economy economic economics inflation recession gdp unemployment', 'the economy', -1),
-  ...words('market markets stock stocks shares investors investor investing traders trading crypto cryptocurrency bitcoin btc ethereum', 'markets', -1),
-  ...words('government govt minister ministry president parliament congress senate senator election elections vote voters politics political politician politicians democrats republicans', 'politics', -1),
+  ...words(
+    'market markets stock stocks shares investors investor investing traders trading crypto cryptocurrency bitcoin btc ethereum',
+    'markets',
+    -1,
+  ),
+  ...words(
+    'government govt minister ministry president parliament congress senate senator election elections vote voters politics political politician politicians democrats republicans',
+    'politics',
+    -1,
+  ),
   ...words('offer offers discount discounts deal deals sale promo coupon giveaway hurry avail', 'an offer', -0.5),
   ...words('announces announced warns launches breaking headline headlines study survey analysis forecast', 'news', -1),
   ...words('imo imho', 'an opinion', -1),

@@ -15,7 +15,9 @@ const MAX_PAGES = 50;
  * and no list was read before, it throws (the user is told to try again; nothing changes).
  */
 export function createMembershipCheck(
-  client: webApi.WebClient, config: Pick<SlackConfig, 'channelId' | 'teamUsergroup'>, now: () => number = Date.now,
+  client: webApi.WebClient,
+  config: Pick<SlackConfig, 'channelId' | 'teamUsergroup'>,
+  now: () => number = Date.now,
 ): MembershipCheck {
   let cached: { members: Set<string>; at: number } | undefined;
   let loading: Promise<Set<string>> | undefined;
@@ -28,7 +30,11 @@ export function createMembershipCheck(
     const members = new Set<string>();
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const res = await client.conversations.members({ channel: config.channelId, limit: 200, ...(cursor ? { cursor } : {}) });
+      const res = await client.conversations.members({
+        channel: config.channelId,
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
       for (const m of res.members ?? []) members.add(m);
       cursor = res.response_metadata?.next_cursor || undefined;
       if (!cursor) break;
@@ -43,9 +49,12 @@ export function createMembershipCheck(
         cached = { members: await loading, at: now() };
       } catch (error) {
         // A list a little old beats refusing the whole team while Slack hiccups; no list at all is an error.
-        if (!cached) throw new AppError('slack_unavailable', `could not read the team's members: ${describeError(error)}`, {
-          humanMessage: 'Slack could not confirm that you are in the team just now; nothing changed. Please try again.', cause: error,
-        });
+        if (!cached)
+          throw new AppError('slack_unavailable', `could not read the team's members: ${describeError(error)}`, {
+            humanMessage:
+              'Slack could not confirm that you are in the team just now; nothing changed. Please try again.',
+            cause: error,
+          });
       }
     }
     return cached.members.has(userId);

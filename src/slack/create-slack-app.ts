@@ -13,10 +13,18 @@ import { boltLogger } from './bolt-logger.js';
 export function createSlackApp(config: SlackConfig, logger: Logger): App {
   const log = boltLogger(logger, 'slack-bolt');
   // A click must be answered within seconds: a couple of quick retries, never the WebClient's half-hour default.
-  const clientOptions = { slackApiUrl: config.apiUrl, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 } };
+  const clientOptions = {
+    slackApiUrl: config.apiUrl,
+    retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 },
+  };
   if (config.appToken) {
     return new App({
-      token: config.botToken, appToken: config.appToken, socketMode: true, logger: log, clientOptions, deferInitialization: true,
+      token: config.botToken,
+      appToken: config.appToken,
+      socketMode: true,
+      logger: log,
+      clientOptions,
+      deferInitialization: true,
       // Socket Mode opens its connection with its own client, configured here (apps.connections.open).
       installerOptions: { clientOptions },
     });

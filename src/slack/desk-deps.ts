@@ -1,10 +1,9 @@
 import type { SlackConfig } from '../config/slack-settings.js';
+import type { ChannelLimit } from '../core/channel-limit.js';
+import type { RequestDigest } from '../digest/digest-on-request.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
 import type { MembershipCheck } from './check-membership.js';
-
-/** Builds the managers' digest now and says where it went (the digest belongs to the jobs). */
-export type RequestDigest = (requestedBy: string) => Promise<string>;
 
 /** What the Bolt handlers need, passed in as one object so tests pass their own. */
 export interface DeskDeps {
@@ -17,4 +16,6 @@ export interface DeskDeps {
   acknowledgeAutomatically: boolean;
   /** "/mentions digest": absent until a digest builder is wired in; the command then says so. */
   requestDigest?: RequestDigest;
+  /** How long a public reply may be on each channel. */
+  channelLimit: (channel: string) => ChannelLimit;
 }

@@ -1,18 +1,20 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { webApi, type App } from '@slack/bolt';
-import type { AppContext } from '../app/open-app.js';
+import type { AddressInfo } from 'node:net';
+import { type App, webApi } from '@slack/bolt';
+import type { Config } from '../config/load-config.js';
 import { AppError, describeError } from '../core/app-error.js';
+import type { ChannelLimit } from '../core/channel-limit.js';
+import { digestOnRequest, type RequestDigest } from '../digest/digest-on-request.js';
+import type { Logger } from '../log/create-logger.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
-import { digestOnRequest } from '../jobs/digest-on-request.js';
 import { databaseProvider } from '../store/apply-migrations.js';
+import type { Db } from '../store/create-db.js';
 import { boltLogger } from './bolt-logger.js';
 import { createMembershipCheck } from './check-membership.js';
 import { createSlackApp } from './create-slack-app.js';
-import type { RequestDigest } from './desk-deps.js';
-import { PostPacer } from './pace-posts.js';
+import { PostPacer } from './delivery/pace-posts.js';
+import { createSlackTransport } from './delivery/slack-transport.js';
 import { registerHandlers } from './register-handlers.js';
-import { createSlackTransport } from './slack-transport.js';
 
 /** The running Slack desk: the outbox transport for the `slack` channel, and the Bolt app serving clicks. */
 export interface SlackDesk {
@@ -22,6 +24,15 @@ export interface SlackDesk {
   /** The HTTP port actually bound (HTTP mode). */
   port?: number;
   stop(): Promise<void>;
+}
+
+/** What the Slack desk needs from the running app. */
+export interface DeskHost {
+  config: Pick<Config, 'slack' | 'databaseUrl' | 'acknowledgeAutomatically' | 'jobs'>;
+  db: Db;
+  logger: Logger;
+  /** How long a public reply may be on each channel (the *Reply publicly* length check). */
+  channelLimit: (channel: string) => ChannelLimit;
 }
 
 export interface StartDeskOptions {
@@ -36,37 +47,74 @@ export interface StartDeskOptions {
  * HTTP, every handler registered, and the transport the outbox sends Slack messages through. Its
  * WebClient rejects rate-limited calls instead of waiting in memory, so the outbox waits durably.
  */
-export async function startSlackDesk(app: AppContext, options: StartDeskOptions = {}): Promise<SlackDesk | null> {
+export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = {}): Promise<SlackDesk | null> {
   const config = app.config.slack;
   if (!config) return null;
   const now = options.now ?? (() => new Date());
   const sendClient = new webApi.WebClient(config.botToken, {
-    slackApiUrl: config.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 30_000, logger: boltLogger(app.logger, 'slack-send'),
+    slackApiUrl: config.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 30_000,
+    logger: boltLogger(app.logger, 'slack-send'),
   });
   const transport = createSlackTransport({
-    db: app.db, client: sendClient, config, pacer: options.pacer ?? new PostPacer(config.minPostIntervalMs), logger: app.logger, now,
+    db: app.db,
+    client: sendClient,
+    config,
+    pacer: options.pacer ?? new PostPacer(config.minPostIntervalMs),
+    logger: app.logger,
+    now,
     databaseProvider: databaseProvider(app.config.databaseUrl),
   });
   const bolt = createSlackApp(config, app.logger);
   registerHandlers(bolt, {
-    db: app.db, config, logger: app.logger, now, isMember: createMembershipCheck(bolt.client, config),
-    acknowledgeAutomatically: app.config.acknowledgeAutomatically, requestDigest: options.requestDigest ?? digestOnRequest(app, now),
+    db: app.db,
+    config,
+    logger: app.logger,
+    now,
+    isMember: createMembershipCheck(bolt.client, config),
+    acknowledgeAutomatically: app.config.acknowledgeAutomatically,
+    channelLimit: app.channelLimit,
+    requestDigest:
+      options.requestDigest ??
+      digestOnRequest({
+        db: app.db,
+        provider: databaseProvider(app.config.databaseUrl),
+        now,
+        timeZone: app.config.jobs.timeZone,
+        channelId: app.config.jobs.digest.managersChannelId ?? config.channelId,
+      }),
   });
   const mode = config.appToken ? 'socket' : 'http';
   let started: unknown;
   try {
     await bolt.init(); // auth.test: a wrong bot token stops start-up here, with a clear message
-    started = mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
+    started =
+      mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
   } catch (error) {
-    const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error)) ? 'check SLACK_BOT_TOKEN'
-      : mode === 'socket' ? 'check SLACK_APP_TOKEN (an app-level token with connections:write) and that Slack is reachable'
-      : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`;
-    throw new AppError('slack_start_failed', `Slack desk did not start: ${describeError(error)}`, { humanMessage: `The Slack desk could not start (${describeError(error)}); ${fix}.`, cause: error });
+    const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error))
+      ? 'check SLACK_BOT_TOKEN'
+      : mode === 'socket'
+        ? 'check SLACK_APP_TOKEN (an app-level token with connections:write) and that Slack is reachable'
+        : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`;
+    throw new AppError('slack_start_failed', `Slack desk did not start: ${describeError(error)}`, {
+      humanMessage: `The Slack desk could not start (${describeError(error)}); ${fix}.`,
+      cause: error,
+    });
   }
   const port = mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
-  app.logger.info({ mode, port }, mode === 'socket' ? 'Slack desk connected (Socket Mode)' : `Slack desk listening on ${config.httpHost}:${port}/slack/events`);
+  app.logger.info(
+    { mode, port },
+    mode === 'socket'
+      ? 'Slack desk connected (Socket Mode)'
+      : `Slack desk listening on ${config.httpHost}:${port}/slack/events`,
+  );
   return {
-    transport, app: bolt, mode, port,
+    transport,
+    app: bolt,
+    mode,
+    port,
     stop: async () => {
       await bolt.stop();
       app.logger.info('Slack desk stopped');

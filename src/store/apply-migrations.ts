@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError, ErrorCode } from '../core/app-error.js';
 import { packageRoot } from '../core/package-root.js';
 import type { Logger } from '../log/create-logger.js';
-import { MigrationDriver, postgresDriver, sqliteDriver } from './migration-driver.js';
+import { type MigrationDriver, postgresDriver, sqliteDriver } from './migration-driver.js';
 
 /** A migration folder as Prisma lays it out: `<timestamp>_<name>/migration.sql`. */
 interface LocalMigration {
@@ -45,7 +45,11 @@ export function localMigrations(dir: string): LocalMigration[] {
  * bookkeeping exactly as `prisma migrate deploy` does (so either can run after the other). A failed
  * migration blocks later runs until someone resolves it, as Prisma's does. Returns the names applied.
  */
-export async function applyMigrations(databaseUrl: string, logger?: Logger, dir = migrationsDir(databaseUrl)): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  logger?: Logger,
+  dir = migrationsDir(databaseUrl),
+): Promise<string[]> {
   const driver: MigrationDriver = isPostgresUrl(databaseUrl) ? postgresDriver(databaseUrl) : sqliteDriver(databaseUrl);
   const appliedNow: string[] = [];
   try {
@@ -54,15 +58,18 @@ export async function applyMigrations(databaseUrl: string, logger?: Logger, dir 
     const rows = await driver.applied();
     const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
     if (failed) {
-      throw new AppError(ErrorCode.MigrationFailed,
+      throw new AppError(
+        ErrorCode.MigrationFailed,
         `Migration ${failed.migration_name} failed earlier and blocks start-up: fix the database, then run ` +
-        `\`npx prisma migrate resolve --rolled-back ${failed.migration_name}\` (or delete its row in _prisma_migrations).`);
+          `\`npx prisma migrate resolve --rolled-back ${failed.migration_name}\` (or delete its row in _prisma_migrations).`,
+      );
     }
     const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]));
     for (const m of localMigrations(dir)) {
       const row = done.get(m.name);
       if (row) {
-        if (row.checksum !== m.checksum) logger?.warn({ migration: m.name }, 'migration was edited after it was applied');
+        if (row.checksum !== m.checksum)
+          logger?.warn({ migration: m.name }, 'migration was edited after it was applied');
         continue;
       }
       const id = crypto.randomUUID();
@@ -71,7 +78,9 @@ export async function applyMigrations(databaseUrl: string, logger?: Logger, dir 
         await driver.runScript(m.sql);
       } catch (e) {
         await driver.markFailed(id, String((e as Error).message ?? e));
-        throw new AppError(ErrorCode.MigrationFailed, `Migration ${m.name} failed: ${(e as Error).message}`, { cause: e });
+        throw new AppError(ErrorCode.MigrationFailed, `Migration ${m.name} failed: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
       await driver.markFinished(id);
       appliedNow.push(m.name);

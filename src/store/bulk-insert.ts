@@ -12,7 +12,10 @@ const MAX_PARAMS = 30_000;
  * own defaults (now(), @updatedAt) are not applied on this path.
  */
 export async function bulkInsert<R = never>(
-  db: DbTx, table: string, rows: Array<Record<string, unknown>>, returning: string[] = [],
+  db: DbTx,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+  returning: string[] = [],
 ): Promise<R[]> {
   if (!rows.length) return [];
   const columns = Object.keys(rows[0]);
@@ -24,7 +27,9 @@ export async function bulkInsert<R = never>(
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const out: R[] = [];
   for (let i = 0; i < rows.length; i += perChunk) {
-    const values = rows.slice(i, i + perChunk).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c] ?? null))})`);
+    const values = rows
+      .slice(i, i + perChunk)
+      .map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c] ?? null))})`);
     const statement = Prisma.sql`${head}${Prisma.join(values)}${tail}`;
     if (returning.length) out.push(...(await db.$queryRaw<R[]>(statement)));
     else await db.$executeRaw(statement);

@@ -3,9 +3,6 @@ import type { Db } from './create-db.js';
 /** The client or an interactive transaction: store functions accept either. */
 export type DbTx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-/** Case statuses in which the case is still the team's to handle. */
-export const OPEN_CASE_STATUSES = ['open', 'claimed', 'escalated'] as const;
-
 /** Parses a JSON column written by this code; a broken value yields the fallback instead of a crash. */
 export function parseJson<T>(text: string | null | undefined, fallback: T): T {
   if (!text) return fallback;

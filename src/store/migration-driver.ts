@@ -61,19 +61,31 @@ export function sqliteDriver(url: string): MigrationDriver {
     provider: 'sqlite',
     async lock() {},
     async unlock() {},
-    async ensureTable() { db.exec(SQLITE_TABLE); },
-    async applied() { return db.prepare('SELECT * FROM _prisma_migrations ORDER BY started_at').all() as AppliedMigration[]; },
-    async markStarted(id, name, checksum) {
-      db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)').run(id, checksum, name, now());
+    async ensureTable() {
+      db.exec(SQLITE_TABLE);
     },
-    async markFinished(id) { db.prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(now(), id); },
-    async markFailed(id, logs) { db.prepare('UPDATE _prisma_migrations SET logs = ? WHERE id = ?').run(logs, id); },
+    async applied() {
+      return db.prepare('SELECT * FROM _prisma_migrations ORDER BY started_at').all() as AppliedMigration[];
+    },
+    async markStarted(id, name, checksum) {
+      db.prepare(
+        'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)',
+      ).run(id, checksum, name, now());
+    },
+    async markFinished(id) {
+      db.prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(now(), id);
+    },
+    async markFailed(id, logs) {
+      db.prepare('UPDATE _prisma_migrations SET logs = ? WHERE id = ?').run(logs, id);
+    },
     async runScript(sql) {
       // Prisma's table-redefinition scripts toggle foreign_keys, which is a no-op inside a transaction.
       if (/PRAGMA\s+foreign_keys/i.test(sql)) db.exec(sql);
       else db.transaction(() => db.exec(sql))();
     },
-    async close() { db.close(); },
+    async close() {
+      db.close();
+    },
   };
 }
 
@@ -87,19 +99,42 @@ export function postgresDriver(url: string): MigrationDriver {
   };
   return {
     provider: 'postgresql',
-    async lock() { await q('SELECT pg_advisory_lock($1)', [PG_LOCK_ID]); },
-    async unlock() { await q('SELECT pg_advisory_unlock($1)', [PG_LOCK_ID]); },
-    async ensureTable() { await q(PG_TABLE); },
-    async applied() { return (await q('SELECT * FROM _prisma_migrations ORDER BY started_at')).rows; },
-    async markStarted(id, name, checksum) {
-      await q('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)', [id, checksum, name]);
+    async lock() {
+      await q('SELECT pg_advisory_lock($1)', [PG_LOCK_ID]);
     },
-    async markFinished(id) { await q('UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]); },
-    async markFailed(id, logs) { await q('UPDATE _prisma_migrations SET logs = $1 WHERE id = $2', [logs, id]); },
+    async unlock() {
+      await q('SELECT pg_advisory_unlock($1)', [PG_LOCK_ID]);
+    },
+    async ensureTable() {
+      await q(PG_TABLE);
+    },
+    async applied() {
+      return (await q('SELECT * FROM _prisma_migrations ORDER BY started_at')).rows;
+    },
+    async markStarted(id, name, checksum) {
+      await q(
+        'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
+        [id, checksum, name],
+      );
+    },
+    async markFinished(id) {
+      await q('UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+    },
+    async markFailed(id, logs) {
+      await q('UPDATE _prisma_migrations SET logs = $1 WHERE id = $2', [logs, id]);
+    },
     async runScript(sql) {
       await q('BEGIN');
-      try { await q(sql); await q('COMMIT'); } catch (e) { await q('ROLLBACK'); throw e; }
+      try {
+        await q(sql);
+        await q('COMMIT');
+      } catch (e) {
+        await q('ROLLBACK');
+        throw e;
+      }
     },
-    async close() { if (connected) await client.end(); },
+    async close() {
+      if (connected) await client.end();
+    },
   };
 }

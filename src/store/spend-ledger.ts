@@ -19,7 +19,14 @@ export interface SpendLine {
 export async function recordSpend(db: DbTx, line: SpendLine): Promise<void> {
   if (!(line.costUsd > 0)) return;
   await db.spendEntry.create({
-    data: { at: line.at, day: ledgerDay(line.at), channel: line.channel, action: line.action, costUsd: line.costUsd, outboundId: line.outboundId ?? null },
+    data: {
+      at: line.at,
+      day: ledgerDay(line.at),
+      channel: line.channel,
+      action: line.action,
+      costUsd: line.costUsd,
+      outboundId: line.outboundId ?? null,
+    },
   });
 }
 

@@ -1,5 +1,5 @@
-import type { LabelledText } from './read-datasets.js';
 import type { Scored } from './measure-classifier.js';
+import type { LabelledText } from './read-datasets.js';
 
 // Only the classifier module: natural's index loads storage back-ends (see src/scoring/natural-parts.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

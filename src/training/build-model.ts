@@ -1,7 +1,7 @@
 import type { ComplaintModelFile } from '../scoring/complaint-model.js';
-import { extractFeatures, Feature } from '../scoring/extract-features.js';
+import { extractFeatures, type Feature } from '../scoring/extract-features.js';
 import { normalizeText } from '../scoring/normalize-text.js';
-import { DEFAULT_FIT, fitLogistic, FitOptions, TrainingExample } from './fit-logistic.js';
+import { DEFAULT_FIT, type FitOptions, fitLogistic, type TrainingExample } from './fit-logistic.js';
 import type { LabelledText } from './read-datasets.js';
 
 /** A labelled text with its features, extracted once and reused by every fold. */
@@ -30,16 +30,20 @@ const isWordKey = (key: string) => key.startsWith('w:') || key.startsWith('n:');
  */
 export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFAULT_BUILD): ComplaintModelFile {
   const docFreq = new Map<string, number>();
-  for (const item of items) for (const key of new Set(item.features.map((f) => f.key))) docFreq.set(key, (docFreq.get(key) ?? 0) + 1);
+  for (const item of items)
+    for (const key of new Set(item.features.map((f) => f.key))) docFreq.set(key, (docFreq.get(key) ?? 0) + 1);
   const keep = (f: Feature) => !isWordKey(f.key) || (docFreq.get(f.key) ?? 0) >= options.minWordCount;
   const counts = new Map<string, number>();
-  for (const item of items) counts.set(`${item.set}:${item.complaint}`, (counts.get(`${item.set}:${item.complaint}`) ?? 0) + 1);
+  for (const item of items)
+    counts.set(`${item.set}:${item.complaint}`, (counts.get(`${item.set}:${item.complaint}`) ?? 0) + 1);
   const setSize = (set: string) => (counts.get(`${set}:true`) ?? 0) + (counts.get(`${set}:false`) ?? 0);
   const examples: TrainingExample[] = items.map((item) => ({
     features: item.features.filter(keep),
     complaint: item.complaint,
-    weight: (item.weight ?? 1) * (item.set === 'brand' ? options.brandWeight : 1)
-      * (setSize(item.set) / (2 * counts.get(`${item.set}:${item.complaint}`)!)),
+    weight:
+      (item.weight ?? 1) *
+      (item.set === 'brand' ? options.brandWeight : 1) *
+      (setSize(item.set) / (2 * counts.get(`${item.set}:${item.complaint}`)!)),
   }));
   const fitted = fitLogistic(examples, options);
   const weights: Record<string, number> = {};
@@ -49,7 +53,10 @@ export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFA
   const trainedOn: Record<string, number> = {};
   for (const item of items) trainedOn[item.set] = (trainedOn[item.set] ?? 0) + 1;
   return {
-    version: 1, bias: round(fitted.bias), weights, trainedOn,
+    version: 1,
+    bias: round(fitted.bias),
+    weights,
+    trainedOn,
     notes: `npm run train; l2Words=${options.l2Words} l2General=${options.l2General} iterations=${options.iterations} minWordCount=${options.minWordCount} brandWeight=${options.brandWeight}`,
   };
 }

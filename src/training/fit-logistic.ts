@@ -1,4 +1,4 @@
-import { Feature, FEATURE_BOUNDS } from '../scoring/extract-features.js';
+import { FEATURE_BOUNDS, type Feature } from '../scoring/extract-features.js';
 
 /** One training example: its features, its label and how much it counts. */
 export interface TrainingExample {
@@ -43,7 +43,12 @@ export function fitLogistic(examples: TrainingExample[], options: FitOptions = D
       if (k === undefined) index.set(f.key, (k = index.size));
       sums.set(k, (sums.get(k) ?? 0) + f.value);
     }
-    return { idx: Int32Array.from(sums.keys()), val: Float64Array.from(sums.values()), y: ex.complaint ? 1 : 0, c: ex.weight };
+    return {
+      idx: Int32Array.from(sums.keys()),
+      val: Float64Array.from(sums.values()),
+      y: ex.complaint ? 1 : 0,
+      c: ex.weight,
+    };
   });
   const keys = [...index.keys()];
   const l2 = Float64Array.from(keys, (k) => (isWordKey(k) ? options.l2Words : options.l2General));

@@ -1,5 +1,5 @@
-import type { ClassifierFigures } from './measure-classifier.js';
 import type { SpeedFigures } from './evaluate-model.js';
+import type { ClassifierFigures } from './measure-classifier.js';
 
 const f3 = (x: number) => x.toFixed(3);
 
@@ -31,5 +31,11 @@ export function formatConfusion(pairs: Array<[string, string]>): string[] {
     row.set(said, (row.get(said) ?? 0) + 1);
     rows.set(truth, row);
   }
-  return [...rows].map(([truth, row]) => `${truth.padEnd(22)} → ${[...row].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  return [...rows].map(
+    ([truth, row]) =>
+      `${truth.padEnd(22)} → ${[...row]
+        .sort((a, b) => b[1] - a[1])
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')}`,
+  );
 }

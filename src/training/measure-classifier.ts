@@ -18,7 +18,10 @@ const f1Of = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r))
 
 /** Figures at `threshold` (score >= threshold counts as complaint). */
 export function measureClassifier(scored: Scored[], threshold = 0.5): ClassifierFigures {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (const s of scored) {
     const said = s.score >= threshold;
     if (said && s.complaint) tp++;
@@ -31,7 +34,14 @@ export function measureClassifier(scored: Scored[], threshold = 0.5): Classifier
   const precisionOther = tn + fn ? tn / (tn + fn) : 0;
   const recallOther = tn + fp ? tn / (tn + fp) : 0;
   const f1 = f1Of(precision, recall);
-  return { n: scored.length, precision, recall, f1, macroF1: (f1 + f1Of(precisionOther, recallOther)) / 2, accuracy: scored.length ? (tp + tn) / scored.length : 0 };
+  return {
+    n: scored.length,
+    precision,
+    recall,
+    f1,
+    macroF1: (f1 + f1Of(precisionOther, recallOther)) / 2,
+    accuracy: scored.length ? (tp + tn) / scored.length : 0,
+  };
 }
 
 /** The threshold (0.05 to 0.95, by 0.05) with the best macro-F1 on `scored`; 0.5 on ties. */
@@ -40,7 +50,10 @@ export function suggestThreshold(scored: Scored[]): number {
   let bestF1 = measureClassifier(scored, 0.5).macroF1;
   for (let t = 0.05; t < 0.96; t += 0.05) {
     const f1 = measureClassifier(scored, t).macroF1;
-    if (f1 > bestF1 + 1e-9) { best = Math.round(t * 100) / 100; bestF1 = f1; }
+    if (f1 > bestF1 + 1e-9) {
+      best = Math.round(t * 100) / 100;
+      bestF1 = f1;
+    }
   }
   return best;
 }

@@ -19,17 +19,26 @@ export async function readBrandLabels(databaseUrl: string): Promise<BrandLabels>
     const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
     if (!fs.existsSync(file)) return { labels: [], note: `no database at ${file}: no brand labels` };
   }
-  let db;
+  let db: Awaited<ReturnType<typeof createDb>> | undefined;
   try {
     db = await createDb(databaseUrl);
-    const rows = await db.label.findMany({ select: { text: true, complaint: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    const rows = await db.label.findMany({
+      select: { text: true, complaint: true },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    });
     const latest = new Map<string, boolean>();
     for (const r of rows) if (r.text.trim()) latest.set(r.text, r.complaint);
     const labels = [...latest].map(([text, complaint]) => ({ text, complaint, set: 'brand' }));
     const complaints = labels.filter((l) => l.complaint).length;
-    return { labels, note: `${labels.length} brand labels (${complaints} complaints, ${labels.length - complaints} not) from the database` };
+    return {
+      labels,
+      note: `${labels.length} brand labels (${complaints} complaints, ${labels.length - complaints} not) from the database`,
+    };
   } catch (error) {
-    return { labels: [], note: `brand labels not read (${(error as Error).message.split('\n')[0]}): training without them` };
+    return {
+      labels: [],
+      note: `brand labels not read (${(error as Error).message.split('\n')[0]}): training without them`,
+    };
   } finally {
     await db?.$disconnect().catch(() => undefined);
   }

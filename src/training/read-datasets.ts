@@ -35,20 +35,36 @@ function column(header: string[], name: string, file: string): number {
 export function readXFincorp(dataDir: string): LabelledText[] {
   const file = path.join(dataDir, 'x-fincorp', 'X-FINCORP.converted.csv');
   const { header, rows } = readRows(file);
-  const [text, label, severity, domain] = ['Complaint/ Opinion', 'Complaint Label', 'Severity level', 'Domain'].map((c) => column(header, c, file));
-  return rows.filter((r) => r[text]?.trim() && (r[label] === '0' || r[label] === '1')).map((r) => ({
-    text: r[text], complaint: r[label] === '1', set: 'x-fincorp', severity: r[severity] || undefined, domain: r[domain] || undefined,
-  }));
+  const [text, label, severity, domain] = ['Complaint/ Opinion', 'Complaint Label', 'Severity level', 'Domain'].map(
+    (c) => column(header, c, file),
+  );
+  return rows
+    .filter((r) => r[text]?.trim() && (r[label] === '0' || r[label] === '1'))
+    .map((r) => ({
+      text: r[text],
+      complaint: r[label] === '1',
+      set: 'x-fincorp',
+      severity: r[severity] || undefined,
+      domain: r[domain] || undefined,
+    }));
 }
 
 /** CESAMARD-Aspect: Amazon product reviews (Singh et al., ECIR 2023). The title is part of the text. */
 export function readCesamard(dataDir: string): LabelledText[] {
   const file = path.join(dataDir, 'cesamard', 'CESAMARD-Aspect_Dataset.csv');
   const { header, rows } = readRows(file);
-  const [title, review, label, severity, domain] = ['Title', 'Review_S', 'Complaint', 'Severity', 'Domain'].map((c) => column(header, c, file));
-  return rows.filter((r) => r[review]?.trim() && (r[label] === '0' || r[label] === '1')).map((r) => ({
-    text: `${r[title].trim()}. ${r[review].trim()}`, complaint: r[label] === '1', set: 'cesamard', severity: r[severity] || undefined, domain: r[domain] || undefined,
-  }));
+  const [title, review, label, severity, domain] = ['Title', 'Review_S', 'Complaint', 'Severity', 'Domain'].map((c) =>
+    column(header, c, file),
+  );
+  return rows
+    .filter((r) => r[review]?.trim() && (r[label] === '0' || r[label] === '1'))
+    .map((r) => ({
+      text: `${r[title].trim()}. ${r[review].trim()}`,
+      complaint: r[label] === '1',
+      set: 'cesamard',
+      severity: r[severity] || undefined,
+      domain: r[domain] || undefined,
+    }));
 }
 
 /** Every labelled set found in `dataDir`, by name; empty when the folder is absent. */

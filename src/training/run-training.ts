@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildModel, BuildOptions, DEFAULT_BUILD, featurizeTexts } from './build-model.js';
+import { type BuildOptions, buildModel, DEFAULT_BUILD, featurizeTexts } from './build-model.js';
 import { crossValidate } from './evaluate-model.js';
 import { measureClassifier, suggestThreshold } from './measure-classifier.js';
 import { readBrandLabels } from './read-brand-labels.js';
-import { LabelledText, readDatasets } from './read-datasets.js';
+import { type LabelledText, readDatasets } from './read-datasets.js';
 
 /** Where `npm run train` reads and writes. */
 export interface TrainingPlan {
@@ -30,7 +30,10 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
   const { write } = plan;
   const texts: LabelledText[] = [];
   const sets = readDatasets(plan.dataDir);
-  if (!sets.size) write(`No labelled data sets in ${plan.dataDir}: skipping them (README, "Complaint scoring", says where they come from).`);
+  if (!sets.size)
+    write(
+      `No labelled data sets in ${plan.dataDir}: skipping them (README, "Complaint scoring", says where they come from).`,
+    );
   for (const [name, rows] of sets) {
     write(`${name}: ${rows.length} texts (${rows.filter((r) => r.complaint).length} complaints)`);
     texts.push(...rows);
@@ -39,7 +42,9 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
   write(`brand: ${brand.note}`);
   texts.push(...brand.labels);
   if (new Set(texts.map((t) => t.complaint)).size < 2) {
-    write(`Nothing to train on (${texts.length} labelled texts, need complaints and non-complaints): ${plan.outFile} is left as it is.`);
+    write(
+      `Nothing to train on (${texts.length} labelled texts, need complaints and non-complaints): ${plan.outFile} is left as it is.`,
+    );
     return false;
   }
   const options = plan.options ?? DEFAULT_BUILD;
@@ -48,7 +53,7 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
   // One weight per line: a retrained model reads as a reviewable diff.
   const json = JSON.stringify(model).replace(/,"(?=[a-z]+:)/g, ',\n"');
   fs.mkdirSync(path.dirname(plan.outFile), { recursive: true });
-  fs.writeFileSync(plan.outFile, json + '\n');
+  fs.writeFileSync(plan.outFile, `${json}\n`);
   write(`wrote ${plan.outFile}: ${Object.keys(model.weights).length} weights, ${Math.round(json.length / 1024)} kB`);
   const brandItems = featurized.filter((t) => t.set === 'brand');
   if (brandItems.length >= MIN_LABELS_FOR_THRESHOLD && new Set(brandItems.map((t) => t.complaint)).size === 2) {
@@ -57,7 +62,9 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
     const scored = crossValidate(brandItems, 5, options, others);
     const best = suggestThreshold(scored);
     const at = (t: number) => measureClassifier(scored, t);
-    write(`brand labels, cross-validated: at 0.5 macro-F1 ${at(0.5).macroF1.toFixed(3)}; best at COMPLAINT_THRESHOLD=${best} (macro-F1 ${at(best).macroF1.toFixed(3)})`);
+    write(
+      `brand labels, cross-validated: at 0.5 macro-F1 ${at(0.5).macroF1.toFixed(3)}; best at COMPLAINT_THRESHOLD=${best} (macro-F1 ${at(best).macroF1.toFixed(3)})`,
+    );
   }
   return true;
 }

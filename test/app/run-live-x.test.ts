@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { loadAppConfig } from '../../src/app/load-app-config';
 import { openApp } from '../../src/app/open-app';
 import { runLive } from '../../src/app/run-live';
-import { loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/log/create-logger';
 import { FakeX } from '../helpers/fake-x';
 import { tempDir } from '../helpers/temp-db';
@@ -22,7 +22,7 @@ describe('runLive with X configured', () => {
     const fx = new FakeX(() => new Date());
     const server = await startXContractServer(fx);
     const dir = tempDir();
-    const config = loadConfig(xEnv(server.url, { DATABASE_URL: `file:${path.join(dir.dir, 'live.db')}` }));
+    const config = loadAppConfig(xEnv(server.url, { DATABASE_URL: `file:${path.join(dir.dir, 'live.db')}` }));
     const app = await openApp(config, silentLogger());
     try {
       const post = fx.post(fx.user('maria'), '@lumora my order never arrived and nobody answers. Unacceptable!', 2);

@@ -6,7 +6,12 @@ const TOKEN = `${Buffer.from('1180000000000000001').toString('base64')}.GhIjKl.$
 async function run(env: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['discord-invite'], { stdout: (l) => void out.push(l), stderr: (l) => void err.push(l), stdin: Readable.from([]), env });
+  const code = await main(['discord-invite'], {
+    stdout: (l) => void out.push(l),
+    stderr: (l) => void err.push(l),
+    stdin: Readable.from([]),
+    env,
+  });
   return { code, out, err };
 }
 
@@ -14,7 +19,9 @@ describe('mention-desk discord-invite', () => {
   it('prints the invite link for the application the configuration names', async () => {
     const { code, out } = await run({ DISCORD_BOT_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '1180000000000000999' });
     expect(code).toBe(0);
-    expect(out[0]).toBe('https://discord.com/oauth2/authorize?client_id=1180000000000000999&scope=bot&permissions=274877975552');
+    expect(out[0]).toBe(
+      'https://discord.com/oauth2/authorize?client_id=1180000000000000999&scope=bot&permissions=274877975552',
+    );
     expect(out.join('\n')).toContain('MESSAGE CONTENT INTENT');
   });
 

@@ -10,10 +10,16 @@ import { tempDir } from '../helpers/temp-db';
 
 const { contract, describe: describeSlack } = slackSuite('the CLI-with-Slack test');
 
-const line = (n: number, text: string) => JSON.stringify({
-  channel: 'x', id: `90${n}`, author: { id: `70${n}`, handle: `customer${n}`, name: `Customer ${n}` }, text, createdAt: '2026-11-18T09:00:00Z',
-  mentionsBrand: true, url: `https://x.com/customer${n}/status/90${n}`,
-});
+const line = (n: number, text: string) =>
+  JSON.stringify({
+    channel: 'x',
+    id: `90${n}`,
+    author: { id: `70${n}`, handle: `customer${n}`, name: `Customer ${n}` },
+    text,
+    createdAt: '2026-11-18T09:00:00Z',
+    mentionsBrand: true,
+    url: `https://x.com/customer${n}/status/90${n}`,
+  });
 
 describeSlack('mention-desk with Slack configured', () => {
   it('replay starts the desk, posts each case to the team channel through the outbox, and returns when done', async () => {
@@ -21,14 +27,32 @@ describeSlack('mention-desk with Slack configured', () => {
     const { dir, cleanup } = tempDir('md-cli-slack-');
     try {
       const file = path.join(dir, 'stream.jsonl');
-      fs.writeFileSync(file, [line(1, '@lumora my order never arrived <!channel>. Unacceptable!'), line(2, '@lumora charged twice and nobody answers, unacceptable')].join('\n'));
+      fs.writeFileSync(
+        file,
+        [
+          line(1, '@lumora my order never arrived <!channel>. Unacceptable!'),
+          line(2, '@lumora charged twice and nobody answers, unacceptable'),
+        ].join('\n'),
+      );
       const env = {
-        LOG_LEVEL: 'silent', DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, REPLAY_SENT_LOG: path.join(dir, 'sent.jsonl'),
-        SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CHANNEL_ID: TEAM_CHANNEL, SLACK_API_URL: fake.apiUrl,
-        SLACK_HTTP_PORT: '0', SLACK_HTTP_HOST: '127.0.0.1', SLACK_MIN_POST_INTERVAL_MS: '0',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: `file:${path.join(dir, 'cli.db')}`,
+        REPLAY_SENT_LOG: path.join(dir, 'sent.jsonl'),
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_CHANNEL_ID: TEAM_CHANNEL,
+        SLACK_API_URL: fake.apiUrl,
+        SLACK_HTTP_PORT: '0',
+        SLACK_HTTP_HOST: '127.0.0.1',
+        SLACK_MIN_POST_INTERVAL_MS: '0',
       };
       const out: string[] = [];
-      const code = await main(['replay', '--file', file, '--quiet'], { stdout: (l) => out.push(l), stderr: (l) => out.push(l), stdin: Readable.from(['']), env });
+      const code = await main(['replay', '--file', file, '--quiet'], {
+        stdout: (l) => out.push(l),
+        stderr: (l) => out.push(l),
+        stdin: Readable.from(['']),
+        env,
+      });
       expect(code).toBe(0);
       const posts = fake.callsTo('chat.postMessage').filter((c) => c.params.channel === TEAM_CHANNEL);
       expect(posts).toHaveLength(2);

@@ -7,7 +7,12 @@ import { tempDir } from '../helpers/temp-db';
 async function run(argv: string[], env: Record<string, string> = {}, stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), stdin: Readable.from([stdin]), env: { LOG_LEVEL: 'silent', ...env } });
+  const code = await main(argv, {
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+    stdin: Readable.from([stdin]),
+    env: { LOG_LEVEL: 'silent', ...env },
+  });
   return { code, out, err };
 }
 
@@ -27,17 +32,35 @@ describe('mention-desk command line', () => {
   });
 
   it('score writes exactly one JSON object per input line', async () => {
-    const input = ['my parcel never arrived, unacceptable!!', '{"text": "love it, thanks"}', '{"text": 3}', '', '{broken'].join('\n');
+    const input = [
+      'my parcel never arrived, unacceptable!!',
+      '{"text": "love it, thanks"}',
+      '{"text": 3}',
+      '',
+      '{broken',
+    ].join('\n');
     const { code, out } = await run(['score'], {}, input);
     expect(code).toBe(0);
     const rows = out.map((l) => JSON.parse(l));
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toMatchObject({ complaint: true, score: expect.any(Number), reasons: expect.arrayContaining([expect.stringMatching(/never arrived/)]) });
+    expect(rows[0]).toMatchObject({
+      complaint: true,
+      score: expect.any(Number),
+      reasons: expect.arrayContaining([expect.stringMatching(/never arrived/)]),
+    });
     expect(rows[1]).toMatchObject({ complaint: false });
     expect(rows[2]).toEqual({ error: 'JSON line has no "text" string field' });
     expect(rows[3]).toMatchObject({ complaint: false });
     expect(rows[4].error).toMatch(/not valid JSON/);
-    expect(Object.keys(rows[0])).toEqual(['score', 'complaint', 'reasons', 'topic', 'severity', 'language', 'question']);
+    expect(Object.keys(rows[0])).toEqual([
+      'score',
+      'complaint',
+      'reasons',
+      'topic',
+      'severity',
+      'language',
+      'question',
+    ]);
   });
 
   it('score honours --threshold', async () => {

@@ -19,7 +19,16 @@ describe('mention-desk score output', () => {
   });
 
   it('writes one line per input line, whatever the line holds', async () => {
-    const rows = await run(['love it, thanks', '{"text": "how do I port my number?"}', '{"text": 3}', '', '<!channel> @everyone \u0000', '{oops'].join('\n'));
+    const rows = await run(
+      [
+        'love it, thanks',
+        '{"text": "how do I port my number?"}',
+        '{"text": 3}',
+        '',
+        '<!channel> @everyone \u0000',
+        '{oops',
+      ].join('\n'),
+    );
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatchObject({ complaint: false });
     expect(rows[1]).toMatchObject({ complaint: false, question: true });

@@ -1,10 +1,20 @@
 import twitterText from 'twitter-text';
-import { composeAcknowledgement } from '../../src/compose/compose-acknowledgement';
+import { X_LIMIT } from '../../adapters/x/x-rules';
 import { findLiabilityPhrases } from '../../src/compose/check-liability';
+import { composeAcknowledgement } from '../../src/compose/compose-acknowledgement';
 import { RecentTexts } from '../../src/compose/recent-texts';
 import { prompts } from '../helpers/pipeline-deps';
 
-const base = { channel: 'x', name: 'Maria', brand: 'Lumora', topic: 'delivery' as const, ref: '#12', pointerKind: 'x', seed: 'x:1' };
+const base = {
+  channel: 'x',
+  limit: X_LIMIT,
+  name: 'Maria',
+  brand: 'Lumora',
+  topic: 'delivery' as const,
+  ref: '#12',
+  pointerKind: 'x',
+  seed: 'x:1',
+};
 
 describe('composeAcknowledgement', () => {
   it('is specific: greets by name, speaks to the topic, points to a private message, quotes the reference', () => {
@@ -18,22 +28,28 @@ describe('composeAcknowledgement', () => {
 
   it('never repeats a text across many cases with the same name and topic', () => {
     const recent = new RecentTexts(1e9);
-    const texts = Array.from({ length: 500 }, (_, i) => composeAcknowledgement(prompts, { ...base, ref: `#${i}`, seed: `x:${i}` }, recent));
+    const texts = Array.from({ length: 500 }, (_, i) =>
+      composeAcknowledgement(prompts, { ...base, ref: `#${i}`, seed: `x:${i}` }, recent),
+    );
     expect(new Set(texts).size).toBe(500);
   });
 
   it('refuses, rather than repeats, once every wording for one reference is used up', () => {
     const recent = new RecentTexts(1e9);
     const texts: string[] = [];
-    expect(() => { for (let i = 0; i < 10_000; i++) texts.push(composeAcknowledgement(prompts, { ...base, seed: `same:${i}` }, recent)); })
-      .toThrow(/no acknowledgement variant fits/);
+    expect(() => {
+      for (let i = 0; i < 10_000; i++)
+        texts.push(composeAcknowledgement(prompts, { ...base, seed: `same:${i}` }, recent));
+    }).toThrow(/no acknowledgement variant fits/);
     expect(texts.length).toBeGreaterThan(100);
     expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('varies the wording itself, not only the reference, while unused combinations remain', () => {
     const recent = new RecentTexts(1e9);
-    const bodies = Array.from({ length: 40 }, (_, i) => composeAcknowledgement(prompts, { ...base, ref: `#${i}`, seed: `s${i}` }, recent).replace(/#\d+/, '#'));
+    const bodies = Array.from({ length: 40 }, (_, i) =>
+      composeAcknowledgement(prompts, { ...base, ref: `#${i}`, seed: `s${i}` }, recent).replace(/#\d+/, '#'),
+    );
     expect(new Set(bodies).size).toBe(40);
   });
 
@@ -50,10 +66,18 @@ describe('composeAcknowledgement', () => {
   it('stays within 280 weighted characters on X, whatever the name and link', () => {
     const recent = new RecentTexts(1e9);
     for (let i = 0; i < 100; i++) {
-      const text = composeAcknowledgement(prompts, {
-        ...base, name: '王'.repeat(24), topic: 'account_access', pointerKind: 'x-link', seed: `long${i}`,
-        pointerValues: { dm_link: 'https://x.com/messages/compose?recipient_id=1500000000000000001&text=Hi' },
-      }, recent);
+      const text = composeAcknowledgement(
+        prompts,
+        {
+          ...base,
+          name: '王'.repeat(24),
+          topic: 'account_access',
+          pointerKind: 'x-link',
+          seed: `long${i}`,
+          pointerValues: { dm_link: 'https://x.com/messages/compose?recipient_id=1500000000000000001&text=Hi' },
+        },
+        recent,
+      );
       expect(twitterText.parseTweet(text).weightedLength).toBeLessThanOrEqual(280);
     }
   });

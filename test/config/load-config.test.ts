@@ -1,9 +1,9 @@
-import { loadConfig } from '../../src/config/load-config';
+import { loadAppConfig } from '../../src/app/load-app-config';
 import { AppError } from '../../src/core/app-error';
 
 const configError = (env: Record<string, string>) => {
   try {
-    loadConfig(env);
+    loadAppConfig(env);
   } catch (e) {
     expect(e).toBeInstanceOf(AppError);
     return (e as AppError).message;
@@ -13,20 +13,22 @@ const configError = (env: Record<string, string>) => {
 
 describe('loadConfig', () => {
   it('runs on defaults alone: SQLite under ./data, no platform enabled', () => {
-    const c = loadConfig({});
+    const c = loadAppConfig({});
     expect(c.databaseUrl).toBe('file:./data/mention-desk.db');
     expect(c.complaintThreshold).toBe(0.5);
-    expect([c.x, c.slack, c.discord]).toEqual([null, null, null]);
+    expect([c.channels.x, c.slack, c.channels.discord]).toEqual([null, null, null]);
     expect(c.secrets).toEqual([]);
   });
 
   it('treats empty values (copied .env.example) as unset', () => {
-    expect(loadConfig({ COMPLAINT_THRESHOLD: '', X_API_KEY: '  ' }).complaintThreshold).toBe(0.5);
+    expect(loadAppConfig({ COMPLAINT_THRESHOLD: '', X_API_KEY: '  ' }).complaintThreshold).toBe(0.5);
   });
 
   it('names the setting, the value and the fix on one line', () => {
     const message = configError({ COMPLAINT_THRESHOLD: '7' });
-    expect(message).toMatch(/^Setting COMPLAINT_THRESHOLD is invalid: .*\(got "7"\)\. Expected: a number from 0 to 1.*see \.env\.example\)\.$/);
+    expect(message).toMatch(
+      /^Setting COMPLAINT_THRESHOLD is invalid: .*\(got "7"\)\. Expected: a number from 0 to 1.*see \.env\.example\)\.$/,
+    );
     expect(message).not.toContain('\n');
   });
 
@@ -47,22 +49,38 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a long value, which may be a misplaced secret', () => {
-    const secret = 'xoxb-' + 'a'.repeat(60);
+    const secret = `xoxb-${'a'.repeat(60)}`;
     expect(configError({ COMPLAINT_THRESHOLD: secret })).not.toContain(secret);
   });
 
   it('enables a platform with its full credential set and collects the secrets', () => {
-    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123456', SLACK_SIGNING_SECRET: 'shh-secret', SLACK_CHANNEL_ID: 'C123', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(c.slack).toMatchObject({ botToken: 'xoxb-123456', signingSecret: 'shh-secret', channelId: 'C123', apiUrl: 'http://127.0.0.1:9/api/' });
+    const c = loadAppConfig({
+      SLACK_BOT_TOKEN: 'xoxb-123456',
+      SLACK_SIGNING_SECRET: 'shh-secret',
+      SLACK_CHANNEL_ID: 'C123',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    expect(c.slack).toMatchObject({
+      botToken: 'xoxb-123456',
+      signingSecret: 'shh-secret',
+      channelId: 'C123',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
     expect(c.secrets).toEqual(expect.arrayContaining(['xoxb-123456', 'shh-secret']));
   });
 
   const slack = { SLACK_BOT_TOKEN: 'xoxb-123456', SLACK_SIGNING_SECRET: 'shh-secret', SLACK_CHANNEL_ID: 'C0SOCIAL01' };
 
   it('runs the Slack desk over HTTP by default and in Socket Mode with an app token, whose value is a secret', () => {
-    const http = loadConfig(slack).slack!;
-    expect([http.appToken, http.httpPort, http.httpHost, http.followUpDelayHours, http.minPostIntervalMs]).toEqual([undefined, 3000, '0.0.0.0', 72, 1100]);
-    const socket = loadConfig({ ...slack, SLACK_APP_TOKEN: 'xapp-1-A1-secret' });
+    const http = loadAppConfig(slack).slack!;
+    expect([http.appToken, http.httpPort, http.httpHost, http.followUpDelayHours, http.minPostIntervalMs]).toEqual([
+      undefined,
+      3000,
+      '0.0.0.0',
+      72,
+      1100,
+    ]);
+    const socket = loadAppConfig({ ...slack, SLACK_APP_TOKEN: 'xapp-1-A1-secret' });
     expect(socket.slack!.appToken).toBe('xapp-1-A1-secret');
     expect(socket.secrets).toContain('xapp-1-A1-secret');
   });
@@ -71,10 +89,12 @@ describe('loadConfig', () => {
     expect(configError({ ...slack, SLACK_TEAM_USERGROUP: 'C0SOCIAL01' })).toContain('SLACK_TEAM_USERGROUP');
     expect(configError({ ...slack, SLACK_ONCALL: 'someone' })).toContain('SLACK_ONCALL');
     expect(configError({ SLACK_APP_TOKEN: 'xapp-1-A1-secret' })).toMatch(/SLACK_APP_TOKEN.*SLACK_BOT_TOKEN/);
-    expect(loadConfig({ ...slack, SLACK_ONCALL: 'S0ONCALL1', SLACK_TEAM_USERGROUP: 'S0SUPPORT' }).slack).toMatchObject({ onCall: 'S0ONCALL1', teamUsergroup: 'S0SUPPORT' });
+    expect(
+      loadAppConfig({ ...slack, SLACK_ONCALL: 'S0ONCALL1', SLACK_TEAM_USERGROUP: 'S0SUPPORT' }).slack,
+    ).toMatchObject({ onCall: 'S0ONCALL1', teamUsergroup: 'S0SUPPORT' });
   });
 
   it('parses lists and strips @ from brand handles', () => {
-    expect(loadConfig({ BRAND_HANDLES: '@Acme, AcmeHelp ,' }).brand.handles).toEqual(['Acme', 'AcmeHelp']);
+    expect(loadAppConfig({ BRAND_HANDLES: '@Acme, AcmeHelp ,' }).brand.handles).toEqual(['Acme', 'AcmeHelp']);
   });
 });

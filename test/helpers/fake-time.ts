@@ -12,7 +12,9 @@ export function fakeTime(start: Date, blockWhen: (ms: number) => boolean = () =>
     if (signal.aborted) throw new Error('aborted');
     waits.push(ms);
     if (blockWhen(ms)) {
-      await new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+      await new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+      );
     }
     nowMs += ms;
   };

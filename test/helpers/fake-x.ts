@@ -4,19 +4,43 @@ import { compareIds } from '../../adapters/x/x-ids';
 import { BRAND, snowflake, xDm, xEscape, xPost } from './x-fixtures';
 
 /** What the fake answers: status, JSON body, extra headers. */
-export interface FakeResponse { status: number; body?: unknown; headers?: Record<string, string> }
-export interface FakeRequest { query: Record<string, string>; params: Record<string, string>; body: any }
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+export interface FakeRequest {
+  query: Record<string, string>;
+  params: Record<string, string>;
+  body: any;
+}
 
-const problem = (status: number, title: string, detail: string, type = 'about:blank'): FakeResponse => ({ status, body: { title, detail, type, status } });
+const problem = (status: number, title: string, detail: string, type = 'about:blank'): FakeResponse => ({
+  status,
+  body: { title, detail, type, status },
+});
 export const DUPLICATE = problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.');
-export const REPLY_NOT_ALLOWED = problem(403, 'Forbidden', 'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.');
+export const REPLY_NOT_ALLOWED = problem(
+  403,
+  'Forbidden',
+  'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.',
+);
 export const DM_REFUSED = problem(403, 'Forbidden', 'You cannot send messages to this user.');
-export const PERMISSIONS = problem(403, 'Forbidden', 'Your client app is not configured with the appropriate oauth1 app permissions for this endpoint.', 'https://api.twitter.com/2/problems/oauth1-permissions');
+export const PERMISSIONS = problem(
+  403,
+  'Forbidden',
+  'Your client app is not configured with the appropriate oauth1 app permissions for this endpoint.',
+  'https://api.twitter.com/2/problems/oauth1-permissions',
+);
 export const SERVER_ERROR = problem(503, 'Service Unavailable', 'Service Unavailable');
 /** X's 429, with the reset (epoch seconds) in its headers. */
 export const tooManyRequests = (resetAt: Date): FakeResponse => ({
   ...problem(429, 'Too Many Requests', 'Too Many Requests'),
-  headers: { 'x-rate-limit-limit': '300', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(resetAt.getTime() / 1000)) },
+  headers: {
+    'x-rate-limit-limit': '300',
+    'x-rate-limit-remaining': '0',
+    'x-rate-limit-reset': String(Math.floor(resetAt.getTime() / 1000)),
+  },
 });
 
 const byNewest = (a: { id: string }, b: { id: string }) => compareIds(b.id, a.id);
@@ -82,12 +106,20 @@ export class FakeX {
   }
 
   private answer(operationId: string, { query, params, body }: FakeRequest): FakeResponse {
-    const since = (list: Array<{ id: string; created_at?: string }>) => list
-      .filter((x) => !query.since_id || compareIds(x.id, query.since_id) > 0)
-      .filter((x) => !query.start_time || Date.parse(x.created_at!) >= Date.parse(query.start_time));
+    const since = (list: Array<{ id: string; created_at?: string }>) =>
+      list
+        .filter((x) => !query.since_id || compareIds(x.id, query.since_id) > 0)
+        .filter((x) => !query.start_time || Date.parse(x.created_at!) >= Date.parse(query.start_time));
     switch (operationId) {
       case 'getUsersMentions':
-        return this.page(since(this.posts.filter((p) => p.author_id !== params.id && p.entities?.mentions?.some((m) => m.id === params.id))), query);
+        return this.page(
+          since(
+            this.posts.filter(
+              (p) => p.author_id !== params.id && p.entities?.mentions?.some((m) => m.id === params.id),
+            ),
+          ),
+          query,
+        );
       case 'getUsersPosts':
         return this.page(since(this.posts.filter((p) => p.author_id === params.id)), query);
       case 'searchPostsRecent':
@@ -95,7 +127,10 @@ export class FakeX {
       case 'getDirectMessagesEvents':
         return this.page(this.dmEvents, query);
       case 'getDirectMessagesEventsByParticipantId':
-        return this.page(this.dmEvents.filter((e) => e.dm_conversation_id!.split('-').includes(params.participant_id)), query);
+        return this.page(
+          this.dmEvents.filter((e) => e.dm_conversation_id!.split('-').includes(params.participant_id)),
+          query,
+        );
       case 'createPosts':
         return this.createPost(body);
       case 'createDirectMessagesByParticipantId':
@@ -105,14 +140,23 @@ export class FakeX {
     }
   }
 
-  private page(all: Array<{ id: string; author_id?: string; sender_id?: string }>, query: Record<string, string>, tokenParam = 'pagination_token'): FakeResponse {
+  private page(
+    all: Array<{ id: string; author_id?: string; sender_id?: string }>,
+    query: Record<string, string>,
+    tokenParam = 'pagination_token',
+  ): FakeResponse {
     const sorted = [...all].sort(byNewest);
     const offset = offsetOf(query[tokenParam]);
     const size = Number(query.max_results ?? 10);
     const data = sorted.slice(offset, offset + size);
     if (!data.length) return { status: 200, body: { meta: { result_count: 0 } } };
     const authors = new Set(data.map((d) => d.author_id ?? d.sender_id));
-    const meta = { result_count: data.length, newest_id: data[0].id, oldest_id: data[data.length - 1].id, ...(offset + size < sorted.length ? { next_token: token(offset + size) } : {}) };
+    const meta = {
+      result_count: data.length,
+      newest_id: data[0].id,
+      oldest_id: data[data.length - 1].id,
+      ...(offset + size < sorted.length ? { next_token: token(offset + size) } : {}),
+    };
     return { status: 200, body: { data, includes: { users: this.users.filter((u) => authors.has(u.id)) }, meta } };
   }
 
@@ -128,7 +172,9 @@ export class FakeX {
     });
     if (this.brandPosts().some((p) => p.text === xEscape(text))) return DUPLICATE;
     const p = this.post(BRAND, text, 0, {
-      conversation_id: target.conversation_id, in_reply_to_user_id: target.author_id, referenced_tweets: [{ type: 'replied_to', id: target.id }],
+      conversation_id: target.conversation_id,
+      in_reply_to_user_id: target.author_id,
+      referenced_tweets: [{ type: 'replied_to', id: target.id }],
     });
     if (urls.length) p.entities = { ...p.entities, urls } as TweetV2['entities'];
     return { status: 201, body: { data: { id: p.id, text: p.text, edit_history_tweet_ids: [p.id] } } };
@@ -147,6 +193,9 @@ function matchesSearch(post: TweetV2, query: string): boolean {
   const terms = (query.match(/^\(([^)]*)\)/)?.[1] ?? '').split(' OR ').map((t) => t.replace(/"/g, '').toLowerCase());
   const notFrom = [...query.matchAll(/-from:(\d+)/g)].map((m) => m[1]);
   const notMentioning = [...query.matchAll(/-@(\w+)/g)].map((m) => m[1].toLowerCase());
-  return terms.some((t) => post.text.toLowerCase().includes(t)) && !notFrom.includes(post.author_id!)
-    && !(post.entities?.mentions ?? []).some((m) => notMentioning.includes(m.username.toLowerCase()));
+  return (
+    terms.some((t) => post.text.toLowerCase().includes(t)) &&
+    !notFrom.includes(post.author_id!) &&
+    !(post.entities?.mentions ?? []).some((m) => notMentioning.includes(m.username.toLowerCase()))
+  );
 }

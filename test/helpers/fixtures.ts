@@ -3,7 +3,9 @@ import type { Mention } from '../../src/core/mention';
 let seq = 0;
 
 /** A mention with sensible defaults; override what the test is about. */
-export function mention(over: Omit<Partial<Mention>, 'author'> & { author?: Partial<Mention['author']> } = {}): Mention {
+export function mention(
+  over: Omit<Partial<Mention>, 'author'> & { author?: Partial<Mention['author']> } = {},
+): Mention {
   seq++;
   const { author, ...rest } = over;
   return {

@@ -1,5 +1,6 @@
-import { SendError, SendResult } from '../../src/core/channel-adapter';
-import type { OutboundRow, OutboxTransport } from '../../src/outbox/outbox-transport';
+import { SendError, type SendResult } from '../../src/core/channel-adapter';
+import type { OutboundRow } from '../../src/core/outbound';
+import type { OutboxTransport } from '../../src/outbox/outbox-transport';
 
 /**
  * A fake platform for outbox tests: records what it accepted, and can be told how the next sends

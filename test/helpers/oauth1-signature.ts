@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 
 // RFC 3986 percent-encoding, as OAuth 1.0a (RFC 5849) requires.
-const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** The parameters of an `Authorization: OAuth ...` header. */
 export function parseOAuthHeader(header: string | undefined): Record<string, string> | undefined {
@@ -21,11 +22,15 @@ export function verifyOAuth1(
 ): string | undefined {
   const oauth = parseOAuthHeader(req.authorization);
   if (!oauth) return 'no OAuth 1.0a Authorization header';
-  if (oauth.oauth_consumer_key !== keys.consumerKey || oauth.oauth_token !== keys.token) return 'unknown consumer key or access token';
+  if (oauth.oauth_consumer_key !== keys.consumerKey || oauth.oauth_token !== keys.token)
+    return 'unknown consumer key or access token';
   const { oauth_signature: signature, realm: _realm, ...signed } = oauth;
   const pairs = [...Object.entries(req.query), ...Object.entries(signed)].map(([k, v]) => [enc(k), enc(v)]);
   pairs.sort(([ak, av], [bk, bv]) => (ak === bk ? (av < bv ? -1 : 1) : ak < bk ? -1 : 1));
   const base = [req.method.toUpperCase(), enc(req.url), enc(pairs.map(([k, v]) => `${k}=${v}`).join('&'))].join('&');
-  const expected = crypto.createHmac('sha1', `${enc(keys.consumerSecret)}&${enc(keys.tokenSecret)}`).update(base).digest('base64');
+  const expected = crypto
+    .createHmac('sha1', `${enc(keys.consumerSecret)}&${enc(keys.tokenSecret)}`)
+    .update(base)
+    .digest('base64');
   return expected === signature ? undefined : 'OAuth signature does not match';
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { limitOf, rulesOf } from '../../src/app/known-channels';
 import { loadPrompts } from '../../src/compose/load-prompts';
 import { RecentTexts } from '../../src/compose/recent-texts';
 import { silentLogger } from '../../src/log/create-logger';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
-import { channelRules } from '../../src/policy/channel-rules';
 import type { Db } from '../../src/store/create-db';
 
 export const prompts = loadPrompts(path.join(__dirname, '../../prompts'));
@@ -11,11 +11,18 @@ export const prompts = loadPrompts(path.join(__dirname, '../../prompts'));
 /** Pipeline dependencies around a test database, with the real prompts and scorer. */
 export function testDeps(db: Db, over: Partial<PipelineDeps> = {}): PipelineDeps {
   return {
-    db, prompts, recent: new RecentTexts(30 * 86_400_000), logger: silentLogger(),
+    db,
+    prompts,
+    recent: new RecentTexts(30 * 86_400_000),
+    logger: silentLogger(),
     brand: { name: 'Lumora', handles: ['lumora', 'LumoraCares'], accountIds: ['1500000000000000001'] },
-    threshold: 0.5, ratingWindowDays: 14, now: () => new Date('2026-11-18T10:00:00Z'),
-    acknowledgementsPaused: async () => false, budgetReached: async () => false,
-    channelRules: (c) => channelRules(c),
+    threshold: 0.5,
+    ratingWindowDays: 14,
+    now: () => new Date('2026-11-18T10:00:00Z'),
+    acknowledgementsPaused: async () => false,
+    budgetReached: async () => false,
+    channelRules: rulesOf,
+    channelLimit: limitOf,
     pointerValues: () => ({ handle: 'LumoraCares' }),
     ...over,
   };

@@ -24,19 +24,35 @@ export function startPostgres(): PostgresHandle {
   const asRoot = process.getuid?.() === 0;
   // initdb refuses to run as root: run the server as the postgres user when we are root.
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
+      : execFileSync(cmd, args, { stdio: 'pipe' });
   if (asRoot) execFileSync('chown', ['postgres', dir]);
   const port = 20000 + Math.floor(Math.random() * 20000);
   try {
     run(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
-    run(path.join(bin, 'pg_ctl'), ['-D', path.join(dir, 'data'), '-w', '-l', path.join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    run(path.join(bin, 'pg_ctl'), [
+      '-D',
+      path.join(dir, 'data'),
+      '-w',
+      '-l',
+      path.join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   } catch (e) {
     return { skip: `could not start PostgreSQL from ${bin}: ${String((e as Error).message).split('\n')[0]}` };
   }
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
-      spawnSync(asRoot ? 'runuser' : path.join(bin, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', path.join(dir, 'data'), '-m', 'immediate', 'stop'] : ['-D', path.join(dir, 'data'), '-m', 'immediate', 'stop']);
+      spawnSync(
+        asRoot ? 'runuser' : path.join(bin, 'pg_ctl'),
+        asRoot
+          ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', path.join(dir, 'data'), '-m', 'immediate', 'stop']
+          : ['-D', path.join(dir, 'data'), '-m', 'immediate', 'stop'],
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

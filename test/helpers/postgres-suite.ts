@@ -1,5 +1,5 @@
 import { applyMigrations } from '../../src/store/apply-migrations';
-import { createDb, Db } from '../../src/store/create-db';
+import { createDb, type Db } from '../../src/store/create-db';
 import { startPostgres } from './postgres-server';
 
 /**
@@ -10,7 +10,12 @@ export function postgresSuite(suite: string): { describe: jest.Describe; db: () 
   const pg = startPostgres();
   if ('skip' in pg) {
     console.warn(`${suite} skipped: ${pg.skip}`);
-    return { describe: describe.skip, db: () => { throw new Error('no PostgreSQL'); } };
+    return {
+      describe: describe.skip,
+      db: () => {
+        throw new Error('no PostgreSQL');
+      },
+    };
   }
   let db: Db | undefined;
   beforeAll(async () => {

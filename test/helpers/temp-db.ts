@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '../../src/store/apply-migrations';
-import { createDb, Db } from '../../src/store/create-db';
+import { createDb, type Db } from '../../src/store/create-db';
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'md-test-'): { dir: string; cleanup: () => void } {
@@ -16,5 +16,13 @@ export async function tempDb(): Promise<{ db: Db; url: string; dir: string; clos
   const url = `file:${path.join(dir, 'test.db')}`;
   await applyMigrations(url);
   const db = await createDb(url);
-  return { db, url, dir, close: async () => { await db.$disconnect(); cleanup(); } };
+  return {
+    db,
+    url,
+    dir,
+    close: async () => {
+      await db.$disconnect();
+      cleanup();
+    },
+  };
 }

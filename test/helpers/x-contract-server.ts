@@ -23,8 +23,14 @@ function loadContract(): Promise<OpenAPIBackend> {
     // The contract repeats an item in one enum (dm_events expansions), which Ajv's check of the schema
     // itself refuses: that check is off; requests and responses are still validated against it.
     const api = new OpenAPIBackend({
-      definition: X_CONTRACT, quick: true, validate: true, ajvOpts: { validateSchema: false },
-      customizeAjv: (ajv) => { addFormats(ajv); return ajv; },
+      definition: X_CONTRACT,
+      quick: true,
+      validate: true,
+      ajvOpts: { validateSchema: false },
+      customizeAjv: (ajv) => {
+        addFormats(ajv);
+        return ajv;
+      },
     });
     await api.init();
     return api;
@@ -33,7 +39,13 @@ function loadContract(): Promise<OpenAPIBackend> {
 }
 
 /** A request the fake received, after it passed the contract. */
-export interface SeenRequest { operationId: string; method: string; path: string; query: Record<string, string>; body: any }
+export interface SeenRequest {
+  operationId: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: any;
+}
 
 export interface XContractServer {
   url: string;
@@ -74,22 +86,59 @@ export async function startXContractServer(fx: FakeX, keys = X_KEYS): Promise<XC
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(url.searchParams);
     const body = raw ? JSON.parse(raw) : undefined;
-    const request = { method: req.method ?? 'GET', path: url.pathname, query, headers: req.headers as Record<string, string>, body };
+    const request = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query,
+      headers: req.headers as Record<string, string>,
+      body,
+    };
     const reset = String(Math.floor(fx.now().getTime() / 1000) + 900);
     const limits = { 'x-rate-limit-limit': '300', 'x-rate-limit-remaining': '299', 'x-rate-limit-reset': reset };
     const operation = api.matchOperation(request);
     if (!operation?.operationId) {
       violations.push(`${request.method} ${request.path}: no such operation in the contract`);
-      return json(res, 404, { title: 'Not Found Error', detail: 'no such endpoint', type: 'about:blank', status: 404 }, limits);
+      return json(
+        res,
+        404,
+        { title: 'Not Found Error', detail: 'no such endpoint', type: 'about:blank', status: 404 },
+        limits,
+      );
     }
     const valid = api.validateRequest(request, operation);
     if (!valid.valid) {
-      const why = (valid.errors ?? []).map((e) => `${e.instancePath} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`).join('; ');
+      const why = (valid.errors ?? [])
+        .map((e) => `${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`)
+        .join('; ');
       violations.push(`${request.method} ${request.path} (${operation.operationId}): ${why}`);
-      return json(res, 400, { title: 'Invalid Request', detail: why, type: 'https://api.x.com/2/problems/invalid-request', errors: [{ message: why }] }, limits);
+      return json(
+        res,
+        400,
+        {
+          title: 'Invalid Request',
+          detail: why,
+          type: 'https://api.x.com/2/problems/invalid-request',
+          errors: [{ message: why }],
+        },
+        limits,
+      );
     }
-    const authProblem = verifyOAuth1({ method: request.method, url: `https://api.x.com${url.pathname}`, query, authorization: req.headers.authorization }, keys);
-    if (authProblem) return json(res, 401, { title: 'Unauthorized', detail: 'Unauthorized', type: 'about:blank', status: 401 }, limits);
+    const authProblem = verifyOAuth1(
+      {
+        method: request.method,
+        url: `https://api.x.com${url.pathname}`,
+        query,
+        authorization: req.headers.authorization,
+      },
+      keys,
+    );
+    if (authProblem)
+      return json(
+        res,
+        401,
+        { title: 'Unauthorized', detail: 'Unauthorized', type: 'about:blank', status: 401 },
+        limits,
+      );
     const params = api.router.parseRequest(request, operation).params as Record<string, string>;
     requests.push({ operationId: operation.operationId, method: request.method, path: url.pathname, query, body });
     const reply = fx.handle(operation.operationId, { query, params, body });
@@ -102,7 +151,13 @@ export async function startXContractServer(fx: FakeX, keys = X_KEYS): Promise<XC
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`, requests, violations,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    violations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,5 +1,7 @@
 import { buildXChannel } from '../../adapters/x/x-channel';
-import { loadConfig } from '../../src/config/load-config';
+import type { XConfig } from '../../adapters/x/x-settings';
+import { loadAppConfig } from '../../src/app/load-app-config';
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import type { Mention } from '../../src/core/mention';
 import { createLogger } from '../../src/log/create-logger';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
@@ -8,11 +10,11 @@ import { recordOnlyTransport } from '../../src/outbox/record-only-transport';
 import { batchHandler } from '../../src/pipeline/process-stream';
 import { recomposeAcknowledgement } from '../../src/pipeline/recompose-acknowledgement';
 import type { Db } from '../../src/store/create-db';
-import { FakeX } from './fake-x';
 import { fakeTime } from './fake-time';
+import { FakeX } from './fake-x';
 import { testDeps } from './pipeline-deps';
 import { tempDb } from './temp-db';
-import { startXContractServer, XContractServer } from './x-contract-server';
+import { startXContractServer, type XContractServer } from './x-contract-server';
 import { xEnv } from './x-fixtures';
 
 export interface XHarnessOptions {
@@ -36,25 +38,50 @@ export async function xHarness(o: XHarnessOptions = {}) {
   const fx = o.fx ?? new FakeX(time.now);
   const server = o.server ?? (await startXContractServer(fx));
   const store = o.db ? { db: o.db, close: async () => undefined } : await tempDb();
-  const config = loadConfig({ ...xEnv(server.url, o.env), ...o.keys });
+  const config = loadAppConfig({ ...xEnv(server.url, o.env), ...o.keys });
   // Log lines are kept (with secrets scrubbed, as in production) so tests can read what an operator sees.
   const logs: string[] = [];
-  const logger = createLogger({ level: 'info', secrets: config.secrets, destination: { write: (line: string) => void logs.push(line) } });
-  const channel = buildXChannel({ config: { ...config, x: config.x! }, db: store.db, logger }, { now: time.now, sleep: time.sleep });
+  const logger = createLogger({
+    level: 'info',
+    secrets: config.secrets,
+    destination: { write: (line: string) => void logs.push(line) },
+  });
+  const x = config.channels.x as XConfig;
+  const channel = buildXChannel({ brand: config.brand, db: store.db, logger }, x, { now: time.now, sleep: time.sleep });
   const { pipeline } = channel;
   const deps = testDeps(store.db, {
-    now: time.now, channelRules: pipeline!.channelRules!, pointerValues: pipeline!.pointerValues!, budgetReached: pipeline!.budgetReached!,
+    now: time.now,
+    channelRules: () => pipeline!.rules!(),
+    pointerValues: () => pipeline!.pointerValues!(),
+    budgetReached: () => pipeline!.budgetReached!(),
   });
   const slack = recordOnlyTransport('slack');
   const sender = new OutboxSender({
-    db: store.db, logger, now: time.now, transports: { x: adapterTransport(channel.adapter), slack },
-    guard: channel.outboxGuard, recompose: recomposeAcknowledgement(deps),
+    ...caseOutboxHooks,
+    db: store.db,
+    logger,
+    now: time.now,
+    transports: { x: adapterTransport(channel.adapter), slack },
+    guard: channel.outboxGuard,
+    recompose: recomposeAcknowledgement(deps),
   });
   const delivered: Mention[] = [];
   const handler = batchHandler(deps, (outcomes) => void delivered.push(...outcomes.map((o) => o.mention)));
   const adapter = channel.adapter;
   return {
-    time, fx, server, db: store.db, config, channel, adapter, deps, sender, slack, delivered, handler, logs,
+    time,
+    fx,
+    server,
+    db: store.db,
+    config,
+    channel,
+    adapter,
+    deps,
+    sender,
+    slack,
+    delivered,
+    handler,
+    logs,
     poll: () => adapter.pollOnce(handler),
     /** One poll, then one outbox drain: what `run` does every interval. */
     cycle: async () => ({ ...(await adapter.pollOnce(handler)), ...(await sender.drain()) }),

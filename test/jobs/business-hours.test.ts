@@ -1,4 +1,4 @@
-import { businessMinutesBetween, isBusinessTime, parseBusinessHours } from '../../src/jobs/business-hours';
+import { businessMinutesBetween, isBusinessTime, parseBusinessHours } from '../../src/config/business-hours';
 
 const london = parseBusinessHours('09:00-17:00', 'mon-fri', 'Europe/London');
 const at = (s: string) => new Date(s);

@@ -3,7 +3,14 @@ import { escalateSla } from '../../src/jobs/escalate-sla';
 import type { Db } from '../../src/store/create-db';
 import { tempDb } from '../helpers/temp-db';
 
-const jobs = loadConfig({ TEAM_TIMEZONE: 'UTC', BUSINESS_HOURS: '09:00-17:00', BUSINESS_DAYS: 'mon-fri', SLA_UNCLAIMED_MINUTES: '30', SLA_NO_REPLY_MINUTES: '60', SLA_REPEAT_MINUTES: '30' }).jobs;
+const jobs = loadConfig({
+  TEAM_TIMEZONE: 'UTC',
+  BUSINESS_HOURS: '09:00-17:00',
+  BUSINESS_DAYS: 'mon-fri',
+  SLA_UNCLAIMED_MINUTES: '30',
+  SLA_NO_REPLY_MINUTES: '60',
+  SLA_REPEAT_MINUTES: '30',
+}).jobs;
 const ONCALL = 'S0ONCALL';
 const at = (hhmm: string, day = '18') => new Date(`2026-11-${day}T${hhmm}:00Z`); // the 18th is a Wednesday
 
@@ -12,7 +19,17 @@ describe('escalateSla', () => {
   let close: () => Promise<void>;
   beforeEach(async () => ({ db, close } = await tempDb()));
   afterEach(() => close());
-  const open = (data: object) => db.case.create({ data: { customer: { create: { displayName: 'A' } }, channel: 'x', topic: 'other', severity: 'none', score: 0.9, ...data } });
+  const open = (data: object) =>
+    db.case.create({
+      data: {
+        customer: { create: { displayName: 'A' } },
+        channel: 'x',
+        topic: 'other',
+        severity: 'none',
+        score: 0.9,
+        ...data,
+      },
+    });
   const thread = () => db.outboundMessage.findMany({ where: { kind: 'slack_thread' }, orderBy: { id: 'asc' } });
   const escalations = () => db.caseEvent.findMany({ where: { type: 'sla_escalated' }, orderBy: { id: 'asc' } });
 
@@ -30,10 +47,15 @@ describe('escalateSla', () => {
       { reason: 'unclaimed for 1h 00m of business time (limit 30m)', count: 2, onCall: ONCALL },
     ]);
     // Each escalation posts a thread line (rendered from its event) and refreshes the top message.
-    expect((await thread()).map((p) => JSON.parse(p.target))).toEqual(events.map((e) => ({ caseId: c.id, eventId: e.id })));
+    expect((await thread()).map((p) => JSON.parse(p.target))).toEqual(
+      events.map((e) => ({ caseId: c.id, eventId: e.id })),
+    );
     expect(await db.outboundMessage.count({ where: { kind: 'slack_case_update', caseId: c.id } })).toBe(2);
 
-    await db.case.update({ where: { id: c.id }, data: { ownerSlackId: 'U1', claimedAt: at('11:10'), status: 'claimed', firstHumanReplyAt: at('11:20') } });
+    await db.case.update({
+      where: { id: c.id },
+      data: { ownerSlackId: 'U1', claimedAt: at('11:10'), status: 'claimed', firstHumanReplyAt: at('11:20') },
+    });
     expect(await escalateSla(db, jobs, at('15:00'))).toEqual([]);
   });
 
@@ -41,7 +63,9 @@ describe('escalateSla', () => {
     const c = await open({ openedAt: at('09:00'), ownerSlackId: 'U7', claimedAt: at('09:05'), status: 'claimed' });
     expect(await escalateSla(db, jobs, at('10:04'))).toEqual([]);
     expect(await escalateSla(db, jobs, at('10:05'))).toEqual([c.id]);
-    expect(JSON.parse((await escalations())[0].detail).reason).toMatch(/claimed by U7 but no reply to the customer for 1h 00m/);
+    expect(JSON.parse((await escalations())[0].detail).reason).toMatch(
+      /claimed by U7 but no reply to the customer for 1h 00m/,
+    );
   });
 
   it('counts business time only and stays quiet outside it', async () => {

@@ -1,4 +1,4 @@
-import { JobDefinition, JobRunner } from '../../src/jobs/job-runner';
+import { type JobDefinition, JobRunner } from '../../src/jobs/job-runner';
 import { JobSchedule } from '../../src/jobs/job-schedule';
 import { silentLogger } from '../../src/log/create-logger';
 import type { Db } from '../../src/store/create-db';
@@ -15,7 +15,7 @@ describe('JobRunner', () => {
     runs = [];
   });
   afterEach(async () => {
-    schedules.splice(0).forEach((s) => s.dispose());
+    for (const s of schedules.splice(0)) s.dispose();
     await close();
   });
 
@@ -24,7 +24,8 @@ describe('JobRunner', () => {
     const schedule = new JobSchedule('0 8 * * 1', 'Europe/Paris', 8 * 1440);
     schedules.push(schedule);
     const job: JobDefinition = {
-      name: 'digest-weekly', schedule,
+      name: 'digest-weekly',
+      schedule,
       run: async ({ scheduledFor }) => {
         if (opts.hang) return new Promise<void>(() => undefined);
         if (opts.fail) throw new Error('boom');
@@ -34,7 +35,7 @@ describe('JobRunner', () => {
     return new JobRunner({ db, logger: silentLogger(), owner, now: () => now, leaseMs: 30 * 60_000 }, [job]);
   }
 
-  it('runs at the due time once, in the schedule\'s time zone', async () => {
+  it("runs at the due time once, in the schedule's time zone", async () => {
     now = new Date('2026-11-23T06:59:00Z'); // Monday 07:59 in Paris
     const a = instance('a');
     expect(await a.tick()).toEqual(['digest-weekly']); // last Monday's run was missed (first start): made up
@@ -76,7 +77,9 @@ describe('JobRunner', () => {
 
     now = new Date('2026-11-30T07:01:00Z');
     expect(await instance('d', { fail: true }).tick()).toEqual([]);
-    expect((await db.jobRun.findFirstOrThrow({ where: { scheduledFor: new Date('2026-11-30T07:00:00Z') } })).error).toMatch(/boom/);
+    expect(
+      (await db.jobRun.findFirstOrThrow({ where: { scheduledFor: new Date('2026-11-30T07:00:00Z') } })).error,
+    ).toMatch(/boom/);
     expect(await instance('e').tick()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
+import { rulesOf } from '../../src/app/known-channels';
 import { sendFollowUps } from '../../src/jobs/send-follow-ups';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
-import { channelRules } from '../../src/policy/channel-rules';
 import type { Db } from '../../src/store/create-db';
 import { mention } from '../helpers/fixtures';
 import { prompts, testDeps } from '../helpers/pipeline-deps';
@@ -13,11 +13,20 @@ describe('follow-ups and ratings', () => {
   let close: () => Promise<void>;
   beforeEach(async () => ({ db, close } = await tempDb()));
   afterEach(() => close());
-  const deps = () => ({ db, prompts, brandName: 'Lumora', channelRules: (c: string) => channelRules(c) });
+  const deps = () => ({ db, prompts, brandName: 'Lumora', channelRules: rulesOf });
 
   async function resolvedCase(channel: string, author = { id: `a-${channel}`, handle: 'kim', name: 'Kim Lee' }) {
-    const [o] = await ingestBatch(testDeps(db), [mention({ channel, author, place: channel === 'discord' ? { guildId: 'g', channelId: 'c' } : undefined })]);
-    await db.case.update({ where: { id: o.caseId! }, data: { status: 'resolved', resolvedAt: new Date('2026-11-18T12:00:00Z'), followUpDueAt: new Date('2026-11-19T09:00:00Z') } });
+    const [o] = await ingestBatch(testDeps(db), [
+      mention({ channel, author, place: channel === 'discord' ? { guildId: 'g', channelId: 'c' } : undefined }),
+    ]);
+    await db.case.update({
+      where: { id: o.caseId! },
+      data: {
+        status: 'resolved',
+        resolvedAt: new Date('2026-11-18T12:00:00Z'),
+        followUpDueAt: new Date('2026-11-19T09:00:00Z'),
+      },
+    });
     return o;
   }
 
@@ -44,16 +53,20 @@ describe('follow-ups and ratings', () => {
     expect(await db.outboundMessage.count({ where: { idempotencyKey: `followup:${o.caseId}` } })).toBe(0);
   });
 
-  it('records the customer\'s answer as the rating and shows it in the thread', async () => {
+  it("records the customer's answer as the rating and shows it in the thread", async () => {
     const author = { id: 'rater', handle: 'rater', name: 'Rae' };
     const o = await resolvedCase('x', author);
     await sendFollowUps(deps(), now);
     const pipeline = testDeps(db, { now: () => new Date('2026-11-19T11:00:00Z') });
-    const [reply] = await ingestBatch(pipeline, [mention({ author, text: '@lumora 4/5, quick once someone picked it up' })]);
+    const [reply] = await ingestBatch(pipeline, [
+      mention({ author, text: '@lumora 4/5, quick once someone picked it up' }),
+    ]);
     expect(reply.decision).toMatchObject({ action: 'attach_to_case', attachToCaseId: o.caseId, rating: 4 });
     const c = await db.case.findUniqueOrThrow({ where: { id: o.caseId! } });
     expect(c).toMatchObject({ rating: 4, ratingComment: '@lumora 4/5, quick once someone picked it up' });
-    expect((await db.outboundMessage.findMany({ where: { kind: 'slack_thread', caseId: o.caseId! } })).at(-1)!.text).toMatch(/rated 4\/5/);
+    expect(
+      (await db.outboundMessage.findMany({ where: { kind: 'slack_thread', caseId: o.caseId! } })).at(-1)!.text,
+    ).toMatch(/rated 4\/5/);
     expect(await db.case.count()).toBe(1);
   });
 
@@ -61,7 +74,9 @@ describe('follow-ups and ratings', () => {
     const author = { id: 'again', handle: 'again', name: 'Al' };
     await resolvedCase('x', author);
     await sendFollowUps(deps(), now);
-    const [again] = await ingestBatch(testDeps(db), [mention({ author, text: '@lumora broken AGAIN, useless, never works!!' })]);
+    const [again] = await ingestBatch(testDeps(db), [
+      mention({ author, text: '@lumora broken AGAIN, useless, never works!!' }),
+    ]);
     expect(again.decision!.action).toBe('acknowledge');
     expect(await db.case.count()).toBe(2);
   });

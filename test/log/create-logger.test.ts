@@ -3,7 +3,12 @@ import { createLogger, scrubSecrets } from '../../src/log/create-logger';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   return { lines, stream };
 }
 
@@ -21,7 +26,10 @@ describe('createLogger', () => {
 
   it('redacts credential fields by name', () => {
     const { lines, stream } = capture();
-    createLogger({ level: 'info', destination: stream as never }).info({ req: { headers: { authorization: 'Bearer abc' } }, token: 't' }, 'x');
+    createLogger({ level: 'info', destination: stream as never }).info(
+      { req: { headers: { authorization: 'Bearer abc' } }, token: 't' },
+      'x',
+    );
     expect(lines.join('')).not.toMatch(/Bearer abc|"token":"t"/);
   });
 

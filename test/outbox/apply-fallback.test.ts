@@ -1,11 +1,13 @@
-import { textHash } from '../../src/compose/recent-texts';
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { SendError } from '../../src/core/channel-adapter';
+import type { OutboundRow } from '../../src/core/outbound';
+import { textHash } from '../../src/core/text-hash';
 import { silentLogger } from '../../src/log/create-logger';
 import { applyFallback } from '../../src/outbox/apply-fallback';
-import { enqueueIntents } from '../../src/outbox/outbound-intent';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
-import type { OutboundRow, OutboxTransport } from '../../src/outbox/outbox-transport';
+import type { OutboxTransport } from '../../src/outbox/outbox-transport';
 import type { Db } from '../../src/store/create-db';
+import { enqueueIntents } from '../../src/store/enqueue-intents';
 import { tempDb } from '../helpers/temp-db';
 
 const MAIN = "Sorry about this! We've sent you a DM.";
@@ -13,9 +15,25 @@ const FALLBACK = 'Sorry about this! Your DMs seem closed, please message @Lumora
 
 async function queueInviteAndAck(db: Db) {
   await enqueueIntents(db, [
-    { idempotencyKey: 'invite:discord:1', channel: 'discord', kind: 'private_message', text: 'Hi, tell us more here.', target: { recipient: { id: '9', handle: 'alice' } } },
-    { idempotencyKey: 'ack:discord:1', channel: 'discord', kind: 'public_reply', text: MAIN,
-      target: { inReplyTo: { id: '1', authorId: '9' }, fallback: { ifNotDelivered: 'invite:discord:1', text: FALLBACK } } },
+    {
+      idempotencyKey: 'invite:discord:1',
+      channel: 'discord',
+      kind: 'private_message',
+      purpose: 'invitation',
+      text: 'Hi, tell us more here.',
+      target: { recipient: { id: '9', handle: 'alice' } },
+    },
+    {
+      idempotencyKey: 'ack:discord:1',
+      channel: 'discord',
+      kind: 'public_reply',
+      purpose: 'acknowledgement',
+      text: MAIN,
+      target: {
+        inReplyTo: { id: '1', authorId: '9' },
+        fallback: { ifNotDelivered: 'invite:discord:1', text: FALLBACK },
+      },
+    },
   ]);
 }
 
@@ -40,7 +58,14 @@ describe('the acknowledgement that depends on the invitation', () => {
   afterEach(() => close());
 
   const sender = (t: OutboxTransport, now = new Date(), guard?: (row: OutboundRow) => Promise<string | undefined>) =>
-    new OutboxSender({ db, logger: silentLogger(), transports: { discord: t }, now: () => now, guard });
+    new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      logger: silentLogger(),
+      transports: { discord: t },
+      now: () => now,
+      guard,
+    });
 
   it('keeps its wording when the invitation went out', async () => {
     await queueInviteAndAck(db);
@@ -79,8 +104,22 @@ describe('the acknowledgement that depends on the invitation', () => {
 
   it('sends rows without a fallback, or whose earlier message is unknown, as queued', async () => {
     await enqueueIntents(db, [
-      { idempotencyKey: 'ack:x:1', channel: 'x', kind: 'public_reply', text: 'plain', target: { inReplyTo: { id: '1', authorId: '2' } } },
-      { idempotencyKey: 'ack:x:2', channel: 'x', kind: 'public_reply', text: 'orphan', target: { fallback: { ifNotDelivered: 'invite:x:404', text: 'never used' } } },
+      {
+        idempotencyKey: 'ack:x:1',
+        channel: 'x',
+        kind: 'public_reply',
+        purpose: 'acknowledgement',
+        text: 'plain',
+        target: { inReplyTo: { id: '1', authorId: '2' } },
+      },
+      {
+        idempotencyKey: 'ack:x:2',
+        channel: 'x',
+        kind: 'public_reply',
+        purpose: 'acknowledgement',
+        text: 'orphan',
+        target: { fallback: { ifNotDelivered: 'invite:x:404', text: 'never used' } },
+      },
     ]);
     for (const row of await db.outboundMessage.findMany()) {
       expect(await applyFallback(db, row)).toEqual({ send: row });

@@ -1,7 +1,9 @@
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { SendError } from '../../src/core/channel-adapter';
+import type { OutboundRow } from '../../src/core/outbound';
 import { silentLogger } from '../../src/log/create-logger';
 import { OutboxSender } from '../../src/outbox/outbox-sender';
-import type { OutboundRow, OutboxTransport } from '../../src/outbox/outbox-transport';
+import type { OutboxTransport } from '../../src/outbox/outbox-transport';
 import { recordOnlyTransport } from '../../src/outbox/record-only-transport';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import type { Db } from '../../src/store/create-db';
@@ -27,7 +29,13 @@ describe('OutboxSender when the platform refuses a message', () => {
   let db: Db;
   const ack = async () => (await db.outboundMessage.findMany({ where: { kind: 'public_reply' } }))[0];
   const sender = (x: OutboxTransport, recompose?: (row: OutboundRow) => Promise<string | undefined>) =>
-    new OutboxSender({ db, logger: silentLogger(), transports: { x, slack: recordOnlyTransport('slack') }, recompose });
+    new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      logger: silentLogger(),
+      transports: { x, slack: recordOnlyTransport('slack') },
+      recompose,
+    });
 
   beforeEach(async () => {
     store = await tempDb();

@@ -1,13 +1,20 @@
-import { enqueueIntents } from '../../src/outbox/outbound-intent';
-import { OutboxSender } from '../../src/outbox/outbox-sender';
-import { silentLogger } from '../../src/log/create-logger';
-import type { Db } from '../../src/store/create-db';
-import { tempDb } from '../helpers/temp-db';
-import { authError, FakePlatform, rateLimited, serverError } from '../helpers/flaky-transport';
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { SendError } from '../../src/core/channel-adapter';
+import { silentLogger } from '../../src/log/create-logger';
+import { OutboxSender } from '../../src/outbox/outbox-sender';
+import type { Db } from '../../src/store/create-db';
+import { enqueueIntents } from '../../src/store/enqueue-intents';
+import { authError, FakePlatform, rateLimited, serverError } from '../helpers/flaky-transport';
+import { tempDb } from '../helpers/temp-db';
 
 const reply = (key: string, caseId?: number) => ({
-  idempotencyKey: key, channel: 'x', kind: 'public_reply' as const, text: `text of ${key}`, caseId, target: { inReplyTo: { id: '1', authorId: 'a' } },
+  idempotencyKey: key,
+  channel: 'x',
+  kind: 'public_reply' as const,
+  purpose: 'acknowledgement' as const,
+  text: `text of ${key}`,
+  caseId,
+  target: { inReplyTo: { id: '1', authorId: 'a' } },
 });
 
 describe('OutboxSender', () => {
@@ -20,8 +27,16 @@ describe('OutboxSender', () => {
   });
   afterEach(() => close());
   const sender = (platform: FakePlatform, maxAttempts = 8) =>
-    new OutboxSender({ db, transports: { x: platform }, logger: silentLogger(), now: () => now, maxAttempts });
-  const status = async (key: string) => (await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).status;
+    new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      transports: { x: platform },
+      logger: silentLogger(),
+      now: () => now,
+      maxAttempts,
+    });
+  const status = async (key: string) =>
+    (await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).status;
 
   it('sends each intent once and records the platform id; enqueueing the same key again is a no-op', async () => {
     const platform = new FakePlatform();
@@ -91,13 +106,20 @@ describe('OutboxSender', () => {
   });
 
   it('holds a message refused for credentials for a person (kept, not lost), and fails one the platform rejects', async () => {
-    const c = await db.case.create({ data: { customer: { create: { displayName: 'A' } }, channel: 'x', topic: 'other', severity: 'none', score: 0.9 } });
+    const c = await db.case.create({
+      data: { customer: { create: { displayName: 'A' } }, channel: 'x', topic: 'other', severity: 'none', score: 0.9 },
+    });
     const platform = new FakePlatform().next(authError(), new SendError('rejected', '400 reply not allowed', false));
     await enqueueIntents(db, [reply('denied', c.id), reply('rejected', c.id)], now);
     expect(await sender(platform).drain()).toMatchObject({ held: 1, failed: 1 });
     const rows = await db.outboundMessage.findMany({ orderBy: { id: 'asc' } });
-    expect(rows.map((r) => [r.status, r.error])).toEqual([['held', expect.stringMatching(/auth: 401/)], ['failed', expect.stringMatching(/rejected: 400/)]]);
-    expect(await db.caseEvent.count({ where: { caseId: c.id, type: { in: ['message_held', 'send_failed'] } } })).toBe(2);
+    expect(rows.map((r) => [r.status, r.error])).toEqual([
+      ['held', expect.stringMatching(/auth: 401/)],
+      ['failed', expect.stringMatching(/rejected: 400/)],
+    ]);
+    expect(await db.caseEvent.count({ where: { caseId: c.id, type: { in: ['message_held', 'send_failed'] } } })).toBe(
+      2,
+    );
   });
 
   it('gives up after the configured attempts (rate limits do not count: see outbox-sender-waiting.test)', async () => {
@@ -112,7 +134,11 @@ describe('OutboxSender', () => {
 
   it('two senders draining at once send each message once', async () => {
     const platform = new FakePlatform();
-    await enqueueIntents(db, Array.from({ length: 20 }, (_, i) => reply(`k${i}`)), now);
+    await enqueueIntents(
+      db,
+      Array.from({ length: 20 }, (_, i) => reply(`k${i}`)),
+      now,
+    );
     const results = await Promise.all([sender(platform).drain(), sender(platform).drain()]);
     expect(results[0].sent + results[1].sent).toBe(20);
     expect(new Set(platform.accepted.map((r) => r.idempotencyKey)).size).toBe(20);
@@ -120,7 +146,9 @@ describe('OutboxSender', () => {
   });
 
   it('records the acknowledgement time on the case when the acknowledgement goes out', async () => {
-    const c = await db.case.create({ data: { customer: { create: { displayName: 'A' } }, channel: 'x', topic: 'other', severity: 'none', score: 0.9 } });
+    const c = await db.case.create({
+      data: { customer: { create: { displayName: 'A' } }, channel: 'x', topic: 'other', severity: 'none', score: 0.9 },
+    });
     await enqueueIntents(db, [reply(`ack:x:1`, c.id)], now);
     await sender(new FakePlatform()).drain();
     expect((await db.case.findUniqueOrThrow({ where: { id: c.id } })).acknowledgedAt).toEqual(now);

@@ -1,9 +1,10 @@
-import { ingestBatch } from '../../src/pipeline/ingest-batch';
-import { OutboxSender } from '../../src/outbox/outbox-sender';
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
 import { silentLogger } from '../../src/log/create-logger';
+import { OutboxSender } from '../../src/outbox/outbox-sender';
+import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import { mention } from '../helpers/fixtures';
-import { testDeps } from '../helpers/pipeline-deps';
 import { FakePlatform } from '../helpers/flaky-transport';
+import { testDeps } from '../helpers/pipeline-deps';
 import { postgresSuite } from '../helpers/postgres-suite';
 
 const pg = postgresSuite('PostgreSQL pipeline tests');
@@ -12,7 +13,11 @@ pg.describe('the pipeline on PostgreSQL', () => {
   it('stores mentions, customers, cases and intents in bulk, dedupes, and sends once', async () => {
     const db = pg.db();
     const author = { id: 'pg1', handle: 'pat', name: 'Pat' };
-    const batch = [mention({ author }), mention({ author, text: '@lumora hello?? still broken' }), mention({ text: '@lumora love it thanks' })];
+    const batch = [
+      mention({ author }),
+      mention({ author, text: '@lumora hello?? still broken' }),
+      mention({ text: '@lumora love it thanks' }),
+    ];
     const outcomes = await ingestBatch(testDeps(db), batch);
     expect(outcomes.map((o) => o.decision?.action)).toEqual(['acknowledge', 'attach_to_case', 'ignore']);
     expect(outcomes[1].caseId).toBe(outcomes[0].caseId);
@@ -21,7 +26,13 @@ pg.describe('the pipeline on PostgreSQL', () => {
     expect(stored.postedAt).toEqual(batch[0].createdAt);
     expect(stored.complaint).toBe(true);
     const platform = new FakePlatform();
-    const sent = await new OutboxSender({ db, transports: { x: platform, slack: platform }, logger: silentLogger(), now: () => new Date('2026-11-18T10:00:00Z') }).drain();
+    const sent = await new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      transports: { x: platform, slack: platform },
+      logger: silentLogger(),
+      now: () => new Date('2026-11-18T10:00:00Z'),
+    }).drain();
     expect(sent.sent).toBe(await db.outboundMessage.count());
     expect((await db.case.findUniqueOrThrow({ where: { id: outcomes[0].caseId! } })).acknowledgedAt).not.toBeNull();
   });

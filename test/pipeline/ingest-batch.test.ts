@@ -1,9 +1,9 @@
+import { cleanText } from '../../src/core/clean-text';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
-import { tempDb } from '../helpers/temp-db';
+import type { Db } from '../../src/store/create-db';
 import { mention } from '../helpers/fixtures';
 import { testDeps } from '../helpers/pipeline-deps';
-import type { Db } from '../../src/store/create-db';
-import { cleanText } from '../../src/core/clean-text';
+import { tempDb } from '../helpers/temp-db';
 
 describe('ingestBatch', () => {
   let db: Db;
@@ -12,30 +12,42 @@ describe('ingestBatch', () => {
   afterEach(() => close());
 
   it('stores a complaint with its score, opens a case and queues the messages in one go', async () => {
-    const m = mention({ channel: 'discord', id: 'd1', author: { id: 'a1', handle: 'maria', name: 'Maria Kettle' }, place: { guildId: 'g', channelId: 'c' } });
+    const m = mention({
+      channel: 'discord',
+      id: 'd1',
+      author: { id: 'a1', handle: 'maria', name: 'Maria Kettle' },
+      place: { guildId: 'g', channelId: 'c' },
+    });
     const [o] = await ingestBatch(testDeps(db), [m]);
     expect(o).toMatchObject({ status: 'new', caseOpened: true, decision: { action: 'acknowledge' } });
-    const row = await db.mention.findUniqueOrThrow({ where: { channel_externalId: { channel: 'discord', externalId: 'd1' } } });
+    const row = await db.mention.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'discord', externalId: 'd1' } },
+    });
     expect(row).toMatchObject({ complaint: true, decision: 'acknowledge', caseId: o.caseId, topic: 'delivery' });
     expect(JSON.parse(row.reasons).join(' ')).toMatch(/never arrived/);
     const c = await db.case.findUniqueOrThrow({ where: { id: o.caseId! } });
     expect(c).toMatchObject({ status: 'open', customerId: row.customerId, acknowledgedAt: null });
     const out = await db.outboundMessage.findMany({ orderBy: { id: 'asc' } });
     expect(out.map((x) => [x.kind, x.idempotencyKey])).toEqual([
-      ['private_message', 'invite:discord:d1'], ['public_reply', 'ack:discord:d1'], ['slack_case', `slack:case:${c.id}`],
+      ['private_message', 'invite:discord:d1'],
+      ['public_reply', 'ack:discord:d1'],
+      ['slack_case', `slack:case:${c.id}`],
     ]);
     expect(out[1].text).toBe(o.acknowledgement);
     expect(out[1].text).toContain('Maria');
     expect(JSON.parse(out[1].target)).toEqual({
       inReplyTo: { id: 'd1', authorId: 'a1', place: { guildId: 'g', channelId: 'c' } },
       // Discord: if the DM invitation cannot be delivered, the reply says how to reach the team instead.
-      fallback: { ifNotDelivered: 'invite:discord:d1', text: expect.stringMatching(/message @LumoraCares|DM @LumoraCares|@LumoraCares/) },
+      fallback: {
+        ifNotDelivered: 'invite:discord:d1',
+        text: expect.stringMatching(/message @LumoraCares|DM @LumoraCares|@LumoraCares/),
+      },
     });
     expect(JSON.parse(out[1].target).fallback.text).toContain('#1');
     expect(await db.caseEvent.count({ where: { caseId: c.id, type: 'opened' } })).toBe(1);
   });
 
-  it('drops duplicates (in the batch and across runs) and the brand\'s own posts', async () => {
+  it("drops duplicates (in the batch and across runs) and the brand's own posts", async () => {
     const deps = testDeps(db);
     const m = mention();
     const own = mention({ author: { handle: 'LumoraCares' }, text: 'We are looking into the outage' });
@@ -47,10 +59,13 @@ describe('ingestBatch', () => {
     expect(await db.outboundMessage.count({ where: { kind: 'public_reply' } })).toBe(1);
   });
 
-  it('links a customer\'s later mentions to their open case without a second acknowledgement', async () => {
+  it("links a customer's later mentions to their open case without a second acknowledgement", async () => {
     const author = { id: 'same', handle: 'sam', name: 'Sam' };
     const deps = testDeps(db);
-    const [first, second] = await ingestBatch(deps, [mention({ author }), mention({ author, text: '@lumora still nothing??' })]);
+    const [first, second] = await ingestBatch(deps, [
+      mention({ author }),
+      mention({ author, text: '@lumora still nothing??' }),
+    ]);
     const [third] = await ingestBatch(deps, [mention({ author, text: '@lumora hello??? anyone' })]);
     expect(second).toMatchObject({ caseId: first.caseId, decision: { action: 'attach_to_case' } });
     expect(second.caseOpened).toBeFalsy();
@@ -65,7 +80,7 @@ describe('ingestBatch', () => {
     const deps = testDeps(db);
     const m = mention({ channel: 'discord', id: 'e1' });
     const [o] = await ingestBatch(deps, [m]);
-    const edit = { ...m, text: m.text + ' I want to speak to a manager', editedAt: new Date('2026-11-18T09:30:00Z') };
+    const edit = { ...m, text: `${m.text} I want to speak to a manager`, editedAt: new Date('2026-11-18T09:30:00Z') };
     const [e] = await ingestBatch(deps, [edit]);
     expect(e).toMatchObject({ status: 'edited', mentionId: o.mentionId, caseId: o.caseId });
     expect(await db.mention.count()).toBe(1);
@@ -93,7 +108,9 @@ describe('ingestBatch', () => {
   });
 
   it('turns a keyword mention into a Slack alert only', async () => {
-    const [o] = await ingestBatch(testDeps(db), [mention({ mentionsBrand: false, text: 'lumora is the worst, down again' })]);
+    const [o] = await ingestBatch(testDeps(db), [
+      mention({ mentionsBrand: false, text: 'lumora is the worst, down again' }),
+    ]);
     expect(o.decision!.action).toBe('alert');
     expect((await db.outboundMessage.findMany()).map((x) => x.kind)).toEqual(['slack_alert']);
   });
@@ -111,7 +128,10 @@ describe('ingestBatch', () => {
   });
 
   it('stores hostile text as data and never lets it break the batch', async () => {
-    const hostile = mention({ text: '<!channel> @everyone <script>x</script>\u0000 never arrived ' + 'A'.repeat(50_000), author: { name: '<@U123> @here' } });
+    const hostile = mention({
+      text: `<!channel> @everyone <script>x</script>\u0000 never arrived ${'A'.repeat(50_000)}`,
+      author: { name: '<@U123> @here' },
+    });
     const [o] = await ingestBatch(testDeps(db), [{ ...hostile, text: cleanText(hostile.text) }]);
     expect(o.status).toBe('new');
     const row = await db.mention.findFirstOrThrow();
@@ -124,7 +144,11 @@ describe('ingestBatch with an edit in the same batch as its original', () => {
   it('stores the original, then applies the edit to it', async () => {
     const { db, close } = await tempDb();
     const m = mention({ channel: 'discord', id: 'same-batch', text: '@lumora meh, wifi bit slow' });
-    const edit = { ...m, text: '@lumora wifi down AGAIN, third time this week, useless!!!', editedAt: new Date('2026-11-18T09:05:00Z') };
+    const edit = {
+      ...m,
+      text: '@lumora wifi down AGAIN, third time this week, useless!!!',
+      editedAt: new Date('2026-11-18T09:05:00Z'),
+    };
     const outcomes = await ingestBatch(testDeps(db), [m, edit]);
     expect(outcomes.map((o) => o.status)).toEqual(['new', 'edited']);
     expect(await db.mention.count()).toBe(1);

@@ -9,14 +9,16 @@ describe('queueMessages for a complaint', () => {
   let close: () => Promise<void>;
   beforeEach(async () => ({ db, close } = await tempDb()));
   afterEach(() => close());
-  const deps = () => testDeps(db, { pointerValues: (channel) => ({ handle: channel === 'discord' ? 'LumoraCare' : 'lumora' }) });
+  const deps = () =>
+    testDeps(db, { pointerValues: (channel) => ({ handle: channel === 'discord' ? 'LumoraCare' : 'lumora' }) });
 
   it('on Discord: the DM invitation first, then the acknowledgement, which carries a DMs-closed wording', async () => {
     const m = mention({ channel: 'discord', id: '1500000000000000001', place: { guildId: '1', channelId: '2' } });
     const [outcome] = await ingestBatch(deps(), [m]);
     const rows = await db.outboundMessage.findMany({ where: { channel: 'discord' }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.kind, r.idempotencyKey])).toEqual([
-      ['private_message', `invite:discord:${m.id}`], ['public_reply', `ack:discord:${m.id}`],
+      ['private_message', `invite:discord:${m.id}`],
+      ['public_reply', `ack:discord:${m.id}`],
     ]);
     const target = JSON.parse(rows[1].target);
     expect(rows[1].text).toBe(outcome.acknowledgement);

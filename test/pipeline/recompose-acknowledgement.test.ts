@@ -1,4 +1,5 @@
-import { fitsChannel } from '../../src/compose/channel-limits';
+import { limitOf } from '../../src/app/known-channels';
+import { fitsLimit } from '../../src/core/channel-limit';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import { recomposeAcknowledgement } from '../../src/pipeline/recompose-acknowledgement';
 import { mention } from '../helpers/fixtures';
@@ -10,13 +11,15 @@ describe('recomposeAcknowledgement', () => {
     const store = await tempDb();
     try {
       const deps = testDeps(store.db);
-      const [outcome] = await ingestBatch(deps, [mention({ author: { id: 'u-maria', handle: 'maria_k', name: 'Maria Kettle' } })]);
+      const [outcome] = await ingestBatch(deps, [
+        mention({ author: { id: 'u-maria', handle: 'maria_k', name: 'Maria Kettle' } }),
+      ]);
       const row = (await store.db.outboundMessage.findMany({ where: { kind: 'public_reply' } }))[0];
       const reworded = await recomposeAcknowledgement(deps)(row);
       expect(reworded).toBeDefined();
       expect(reworded).not.toBe(row.text);
       expect(reworded).toMatch(/Maria/);
-      expect(fitsChannel('x', reworded!)).toBe(true);
+      expect(fitsLimit(limitOf('x'), reworded!)).toBe(true);
       expect(outcome.caseId).toBeDefined();
       const again = await recomposeAcknowledgement(deps)({ ...row, text: reworded!, attempts: 1 });
       expect([row.text, reworded]).not.toContain(again);

@@ -1,10 +1,25 @@
-import { decideAction, DecisionContext } from '../../src/policy/decide-action';
+import { type DecisionContext, decideAction } from '../../src/policy/decide-action';
 import { detectSpam, isOptOutRequest } from '../../src/policy/detect-spam';
 import type { ComplaintScore } from '../../src/scoring/score-types';
 
-const complaint: ComplaintScore = { score: 0.9, complaint: true, reasons: [], topic: 'delivery', severity: 'blame', language: 'en', isQuestion: false };
+const complaint: ComplaintScore = {
+  score: 0.9,
+  complaint: true,
+  reasons: [],
+  topic: 'delivery',
+  severity: 'blame',
+  language: 'en',
+  isQuestion: false,
+};
 const praise: ComplaintScore = { ...complaint, score: 0.1, complaint: false, topic: 'other', severity: 'none' };
-const ctx: DecisionContext = { isOwnPost: false, mentionsBrand: true, isPrivate: false, customerOptedOut: false, acknowledgementsPaused: false, budgetReached: false };
+const ctx: DecisionContext = {
+  isOwnPost: false,
+  mentionsBrand: true,
+  isPrivate: false,
+  customerOptedOut: false,
+  acknowledgementsPaused: false,
+  budgetReached: false,
+};
 const text = '@lumora my parcel never arrived';
 
 describe('decideAction', () => {
@@ -14,19 +29,33 @@ describe('decideAction', () => {
     expect(d.reasons[0]).toMatch(/complaint \(score 0.9, delivery, blame\)/);
   });
 
-  it('ignores the brand\'s own posts, spam, and praise, always saying why', () => {
+  it("ignores the brand's own posts, spam, and praise, always saying why", () => {
     expect(decideAction(text, complaint, { ...ctx, isOwnPost: true }).reasons).toEqual(["the brand's own post"]);
-    expect(decideAction('FREE CRYPTO giveaway @lumora claim your prize', complaint, ctx)).toMatchObject({ action: 'ignore', reasons: [expect.stringMatching(/spam/)] });
-    expect(decideAction('@lumora love it', praise, ctx)).toMatchObject({ action: 'ignore', reasons: [expect.stringMatching(/below the complaint threshold/)] });
+    expect(decideAction('FREE CRYPTO giveaway @lumora claim your prize', complaint, ctx)).toMatchObject({
+      action: 'ignore',
+      reasons: [expect.stringMatching(/spam/)],
+    });
+    expect(decideAction('@lumora love it', praise, ctx)).toMatchObject({
+      action: 'ignore',
+      reasons: [expect.stringMatching(/below the complaint threshold/)],
+    });
   });
 
   it('only alerts for keyword mentions: X forbids automatic replies to them', () => {
-    expect(decideAction('lumora is down again', complaint, { ...ctx, mentionsBrand: false })).toMatchObject({ action: 'alert', acknowledge: false, openCase: false });
+    expect(decideAction('lumora is down again', complaint, { ...ctx, mentionsBrand: false })).toMatchObject({
+      action: 'alert',
+      acknowledge: false,
+      openCase: false,
+    });
     expect(decideAction('lumora ads everywhere', praise, { ...ctx, mentionsBrand: false }).action).toBe('ignore');
   });
 
   it('adds to the open case instead of acknowledging twice', () => {
-    expect(decideAction(text, complaint, { ...ctx, openCaseId: 7 })).toMatchObject({ action: 'attach_to_case', attachToCaseId: 7, acknowledge: false });
+    expect(decideAction(text, complaint, { ...ctx, openCaseId: 7 })).toMatchObject({
+      action: 'attach_to_case',
+      attachToCaseId: 7,
+      acknowledge: false,
+    });
   });
 
   it('records an opt-out and never answers it', () => {
@@ -34,18 +63,31 @@ describe('decideAction', () => {
   });
 
   it('opens a case without answering when paused, over budget or opted out, and says which', () => {
-    expect(decideAction(text, complaint, { ...ctx, acknowledgementsPaused: true })).toMatchObject({ action: 'open_case', acknowledge: false, holdReason: 'automatic acknowledgements are paused' });
+    expect(decideAction(text, complaint, { ...ctx, acknowledgementsPaused: true })).toMatchObject({
+      action: 'open_case',
+      acknowledge: false,
+      holdReason: 'automatic acknowledgements are paused',
+    });
     expect(decideAction(text, complaint, { ...ctx, budgetReached: true }).holdReason).toBe('budget reached');
     expect(decideAction(text, complaint, { ...ctx, customerOptedOut: true }).holdReason).toMatch(/opted out/);
   });
 
   it('leaves other languages and questions to a person', () => {
-    expect(decideAction('@lumora mon colis', { ...praise, language: 'fr' }, ctx)).toMatchObject({ action: 'open_case', acknowledge: false });
-    expect(decideAction('@lumora how do I port my number?', { ...praise, isQuestion: true }, ctx)).toMatchObject({ action: 'open_case', acknowledge: false });
+    expect(decideAction('@lumora mon colis', { ...praise, language: 'fr' }, ctx)).toMatchObject({
+      action: 'open_case',
+      acknowledge: false,
+    });
+    expect(decideAction('@lumora how do I port my number?', { ...praise, isQuestion: true }, ctx)).toMatchObject({
+      action: 'open_case',
+      acknowledge: false,
+    });
   });
 
   it('opens a case for a private complaint without a public answer', () => {
-    expect(decideAction('my account number is 123', complaint, { ...ctx, isPrivate: true })).toMatchObject({ action: 'open_case', acknowledge: false });
+    expect(decideAction('my account number is 123', complaint, { ...ctx, isPrivate: true })).toMatchObject({
+      action: 'open_case',
+      acknowledge: false,
+    });
   });
 });
 
@@ -58,7 +100,8 @@ describe('detectSpam / isOptOutRequest', () => {
   });
 
   it('reads "stop" in its usual forms and not inside a sentence', () => {
-    for (const t of ['stop', '@lumora STOP', 'stop replying to me', 'unsubscribe.', 'Leave me alone']) expect(isOptOutRequest(t)).toBe(true);
+    for (const t of ['stop', '@lumora STOP', 'stop replying to me', 'unsubscribe.', 'Leave me alone'])
+      expect(isOptOutRequest(t)).toBe(true);
     expect(isOptOutRequest('@lumora stop charging me twice!')).toBe(false);
   });
 });
@@ -67,13 +110,21 @@ describe('decideAction on borderline scores', () => {
   it('opens a case without a public answer below ACKNOWLEDGE_MIN_SCORE', () => {
     const borderline = { ...complaint, score: 0.55 };
     expect(decideAction(text, borderline, { ...ctx, acknowledgeMinScore: 0.6 })).toMatchObject({
-      action: 'open_case', acknowledge: false, holdReason: expect.stringMatching(/borderline score/),
+      action: 'open_case',
+      acknowledge: false,
+      holdReason: expect.stringMatching(/borderline score/),
     });
-    expect(decideAction(text, { ...complaint, score: 0.61 }, { ...ctx, acknowledgeMinScore: 0.6 }).action).toBe('acknowledge');
+    expect(decideAction(text, { ...complaint, score: 0.61 }, { ...ctx, acknowledgeMinScore: 0.6 }).action).toBe(
+      'acknowledge',
+    );
   });
 
   it('never answers an impersonator\'s "claim your compensation" link', () => {
-    expect(detectSpam("@jen @lumora Hi! We're offering compensation for today's outage 💰 Claim in 2 mins: https://lumora-comp.example")).toMatch(/phishing/);
+    expect(
+      detectSpam(
+        "@jen @lumora Hi! We're offering compensation for today's outage 💰 Claim in 2 mins: https://lumora-comp.example",
+      ),
+    ).toMatch(/phishing/);
     expect(detectSpam('@lumora I want to claim on my insurance, is it covered?')).toBeUndefined();
   });
 });
@@ -88,10 +139,20 @@ describe('detectSpam and customers who share links', () => {
 describe('decideAction on questions', () => {
   it('leaves a complaint phrased as a question to a person unless the score is high', () => {
     const question = { ...complaint, score: 0.7, isQuestion: true };
-    expect(decideAction('@lumora does roaming work in Turkey?', question, { ...ctx, acknowledgeQuestionMinScore: 0.8 })).toMatchObject({
-      action: 'open_case', acknowledge: false, holdReason: expect.stringMatching(/a question/),
+    expect(
+      decideAction('@lumora does roaming work in Turkey?', question, { ...ctx, acknowledgeQuestionMinScore: 0.8 }),
+    ).toMatchObject({
+      action: 'open_case',
+      acknowledge: false,
+      holdReason: expect.stringMatching(/a question/),
     });
-    expect(decideAction('@lumora why is my internet STILL down??', { ...question, score: 0.9 }, { ...ctx, acknowledgeQuestionMinScore: 0.8 }).action).toBe('acknowledge');
+    expect(
+      decideAction(
+        '@lumora why is my internet STILL down??',
+        { ...question, score: 0.9 },
+        { ...ctx, acknowledgeQuestionMinScore: 0.8 },
+      ).action,
+    ).toBe('acknowledge');
   });
 
   it('treats "earn £500 a day" as a money scheme', () => {

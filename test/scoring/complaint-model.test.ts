@@ -10,7 +10,9 @@ describe('the complaint model file', () => {
   });
 
   it('drops weights that are not finite numbers', () => {
-    expect([...toComplaintModel({ version: 1, bias: 0, weights: { a: 1, b: 'x', c: null } }).weights.keys()]).toEqual(['a']);
+    expect([...toComplaintModel({ version: 1, bias: 0, weights: { a: 1, b: 'x', c: null } }).weights.keys()]).toEqual([
+      'a',
+    ]);
   });
 
   it('ships trained on both data sets, small, inside the hand-written bounds', () => {

@@ -2,7 +2,10 @@ import { detectTopic } from '../../src/scoring/detect-topic';
 import { normalizeText } from '../../src/scoring/normalize-text';
 import { tokenizeText } from '../../src/scoring/tokenize-text';
 
-const topic = (text: string) => { const t = normalizeText(text); return detectTopic(t, tokenizeText(t)); };
+const topic = (text: string) => {
+  const t = normalizeText(text);
+  return detectTopic(t, tokenizeText(t));
+};
 
 describe('detectTopic', () => {
   it.each([

@@ -16,7 +16,11 @@ describe('findIntensity', () => {
   });
 
   it('counts angry and happy emoji, at most three', () => {
-    expect(findIntensity('😡😡😡😡 ok')).toContainEqual({ key: 'int:angry_emoji', value: 3, reason: 'angry or sad emoji ×4' });
+    expect(findIntensity('😡😡😡😡 ok')).toContainEqual({
+      key: 'int:angry_emoji',
+      value: 3,
+      reason: 'angry or sad emoji ×4',
+    });
     expect(keys('thanks 😍')).toEqual(['int:happy_emoji']);
   });
 

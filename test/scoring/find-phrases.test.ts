@@ -1,7 +1,8 @@
 import { findPhrases, negatorBefore } from '../../src/scoring/find-phrases';
 import { tokenizeText } from '../../src/scoring/tokenize-text';
 
-const hits = (text: string) => findPhrases(tokenizeText(text)).map((h) => `${h.kind}:${h.negator ? h.negator + ' ' : ''}${h.phrase}`);
+const hits = (text: string) =>
+  findPhrases(tokenizeText(text)).map((h) => `${h.kind}:${h.negator ? `${h.negator} ` : ''}${h.phrase}`);
 
 describe('findPhrases', () => {
   it('prefers the longest phrase and counts each phrase once', () => {

@@ -6,9 +6,16 @@ const commentary = (text: string) => stance(text).find((h) => h.key === 'stance:
 
 describe('findStance', () => {
   it('counts words about the economy, markets, politics and news, with the first one as the reason', () => {
-    expect(commentary('inflation is a disaster and the stock market is a joke')).toEqual({ key: 'stance:commentary', value: -3, reason: 'commentary on the economy ("inflation")' });
+    expect(commentary('inflation is a disaster and the stock market is a joke')).toEqual({
+      key: 'stance:commentary',
+      value: -3,
+      reason: 'commentary on the economy ("inflation")',
+    });
     expect(commentary('the minister announced a new policy')?.value).toBe(-2);
-    expect(commentary('huge sale on all phones')).toMatchObject({ value: -0.5, reason: 'commentary on an offer ("sale")' });
+    expect(commentary('huge sale on all phones')).toMatchObject({
+      value: -0.5,
+      reason: 'commentary on an offer ("sale")',
+    });
   });
 
   it('caps the count: a long rant is no more commentary than a short one', () => {
@@ -21,7 +28,11 @@ describe('findStance', () => {
   });
 
   it('counts "I think" as an opinion, not "I was charged"', () => {
-    expect(commentary('I think the app is slow')).toEqual({ key: 'stance:commentary', value: -1, reason: 'commentary on an opinion ("i think")' });
+    expect(commentary('I think the app is slow')).toEqual({
+      key: 'stance:commentary',
+      value: -1,
+      reason: 'commentary on an opinion ("i think")',
+    });
     expect(commentary('I was charged twice')).toBeUndefined();
   });
 
@@ -29,7 +40,9 @@ describe('findStance', () => {
     const detached = { key: 'stance:detached', value: 1, reason: 'no I, no you, nothing a company provides' };
     expect(stance('what a week for the markets')).toContainEqual(detached);
     for (const text of ['my order is late', 'you lost it', 'the website is down', 'anyone else'])
-      expect({ text, detached: stance(text, text === 'anyone else').some((h) => h.key === 'stance:detached') }).toEqual({ text, detached: false });
+      expect({ text, detached: stance(text, text === 'anyone else').some((h) => h.key === 'stance:detached') }).toEqual(
+        { text, detached: false },
+      );
   });
 
   it('finds nothing in plain customer talk', () => {

@@ -15,7 +15,10 @@ describe('markPraised', () => {
   });
 
   it('reads complaining about something good as a joke', () => {
-    expect(kinds('I want to complain about how good the new broadband is')).toEqual(['praised:complain', 'praise:good']);
+    expect(kinds('I want to complain about how good the new broadband is')).toEqual([
+      'praised:complain',
+      'praise:good',
+    ]);
     expect(kinds('raised a complaint, the agent was great')).toEqual(['complaint:raised a complaint', 'praise:great']);
   });
 

@@ -4,7 +4,9 @@ import { tokenizeText } from '../../src/scoring/tokenize-text';
 
 const kinds = (text: string, isQuestion = false) => {
   const tokens = tokenizeText(text);
-  return markResolved(tokens, findPhrases(tokens), isQuestion).filter((h) => h.kind !== 'praise').map((h) => `${h.kind}:${h.phrase}`);
+  return markResolved(tokens, findPhrases(tokens), isQuestion)
+    .filter((h) => h.kind !== 'praise')
+    .map((h) => `${h.kind}:${h.phrase}`);
 };
 
 describe('markResolved', () => {
@@ -23,7 +25,10 @@ describe('markResolved', () => {
   it('leaves wishes, negations, what follows a contrast and questions as complaints', () => {
     expect(kinds('please get the outage fixed today')).toEqual(['complaint:outage']);
     expect(kinds('the outage is still not fixed')).toContain('complaint:outage');
-    expect(kinds('they said it was fixed but the app is broken again')).toEqual(['complaint:broken', 'complaint:again']);
+    expect(kinds('they said it was fixed but the app is broken again')).toEqual([
+      'complaint:broken',
+      'complaint:again',
+    ]);
     expect(kinds('has the outage been fixed', true)).toEqual(['complaint:outage']);
     expect(kinds('waiting until the outage is fixed')).toEqual(['complaint:outage']);
   });

@@ -2,12 +2,18 @@ import { MAX_SCORED_CHARS, normalizeText } from '../../src/scoring/normalize-tex
 
 describe('normalizeText', () => {
   it('reduces Slack and Discord markup to what a reader sees', () => {
-    expect(normalizeText('<!channel> <!here> <@U0123ABC> hi <#C012|general> <https://x.example|the page>')).toBe('hi the page');
-    expect(normalizeText('@everyone <@123456789012345678> <@&42> <:angry:1234> <a:party:99> still down')).toBe('still down');
+    expect(normalizeText('<!channel> <!here> <@U0123ABC> hi <#C012|general> <https://x.example|the page>')).toBe(
+      'hi the page',
+    );
+    expect(normalizeText('@everyone <@123456789012345678> <@&42> <:angry:1234> <a:party:99> still down')).toBe(
+      'still down',
+    );
   });
 
   it('drops HTML tags, links and handles, and undoes entities', () => {
-    expect(normalizeText('<b>fix</b> <script>alert(1)</script> this &amp; that &lt;3 https://t.co/abc www.x.com @lumora')).toBe('fix alert(1) this & that <3');
+    expect(
+      normalizeText('<b>fix</b> <script>alert(1)</script> this &amp; that &lt;3 https://t.co/abc www.x.com @lumora'),
+    ).toBe('fix alert(1) this & that <3');
   });
 
   it('removes invisible characters inside words and replaces control characters', () => {

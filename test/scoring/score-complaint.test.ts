@@ -1,6 +1,9 @@
-import { scoreComplaint, MAX_SCORED_CHARS } from '../../src/scoring/score-complaint';
+import { MAX_SCORED_CHARS, scoreComplaint } from '../../src/scoring/score-complaint';
 
-const reasonsOf = (text: string) => scoreComplaint(text).reasons.map((r) => r.signal).join(' | ');
+const reasonsOf = (text: string) =>
+  scoreComplaint(text)
+    .reasons.map((r) => r.signal)
+    .join(' | ');
 
 describe('scoreComplaint (foundation behaviour)', () => {
   it('scores a plain complaint high, with the phrase that did it', () => {
@@ -16,7 +19,9 @@ describe('scoreComplaint (foundation behaviour)', () => {
 
   it('turns negated praise into a complaint signal', () => {
     expect(reasonsOf('not happy with my bill at all')).toMatch(/negated praise/);
-    expect(scoreComplaint('not happy with my bill at all').score).toBeGreaterThan(scoreComplaint('happy with my bill').score);
+    expect(scoreComplaint('not happy with my bill at all').score).toBeGreaterThan(
+      scoreComplaint('happy with my bill').score,
+    );
   });
 
   it('marks other languages instead of scoring them as English', () => {

@@ -8,6 +8,7 @@ describe('sentimentOf', () => {
   });
 
   it('does not rate names of platforms and companies that AFINN takes for words', () => {
-    for (const name of ['discord', 'united', 'spirit', 'ally']) expect({ name, polarity: sentimentOf(name) }).toEqual({ name, polarity: 0 });
+    for (const name of ['discord', 'united', 'spirit', 'ally'])
+      expect({ name, polarity: sentimentOf(name) }).toEqual({ name, polarity: 0 });
   });
 });

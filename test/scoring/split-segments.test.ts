@@ -8,7 +8,10 @@ const parts = (text: string, atCommas = false) => {
 
 describe('splitSegments', () => {
   it('cuts at sentence breaks and contrast words, not at other words', () => {
-    expect(parts('fixed it. but it broke again and nobody came')).toEqual(['fixed it', 'it broke again and nobody came']);
+    expect(parts('fixed it. but it broke again and nobody came')).toEqual([
+      'fixed it',
+      'it broke again and nobody came',
+    ]);
     expect(parts('good phone however the battery died')).toEqual(['good phone', 'the battery died']);
   });
 

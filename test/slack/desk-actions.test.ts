@@ -1,7 +1,16 @@
 import { ALERT_OPEN_CASE, CaseAction } from '../../src/slack/slack-ids';
 import { mention } from '../helpers/fixtures';
-import { ALICE, BOB, click, ephemeralsFor, nextEphemeral, openPostedCase, threadLines, topMessage } from '../helpers/slack/desk-clicks';
-import { startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
+import {
+  ALICE,
+  BOB,
+  click,
+  ephemeralsFor,
+  nextEphemeral,
+  openPostedCase,
+  threadLines,
+  topMessage,
+} from '../helpers/slack/desk-clicks';
+import { type DeskHarness, startDeskHarness, TEAM_CHANNEL, waitFor } from '../helpers/slack/desk-harness';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
 const { contract, describe: describeSlack } = slackSuite('the Slack desk action tests');
@@ -48,7 +57,15 @@ describeSlack('one-click case actions from Slack', () => {
     await click(h, BOB, CaseAction.NotComplaint, caseId, ts);
     await waitFor('the case closed', async () => (await stored(caseId)).status === 'closed_not_complaint');
     const labels = await h.app.db.label.findMany();
-    expect(labels).toEqual([expect.objectContaining({ mentionId: outcome.mentionId, complaint: false, by: `slack:${BOB}`, text: outcome.mention.text, source: 'slack:not_a_complaint' })]);
+    expect(labels).toEqual([
+      expect.objectContaining({
+        mentionId: outcome.mentionId,
+        complaint: false,
+        by: `slack:${BOB}`,
+        text: outcome.mention.text,
+        source: 'slack:not_a_complaint',
+      }),
+    ]);
     await h.drainAll();
     expect(topMessage(h, ts)).toContain('Closed: not a complaint');
     expect(topMessage(h, ts)).not.toContain('"type":"actions"');
@@ -67,17 +84,26 @@ describeSlack('one-click case actions from Slack', () => {
     const c = await stored(caseId);
     expect(c.escalatedAt!.getTime()).toBeLessThanOrEqual(c.lastEscalatedAt!.getTime());
     await h.drainAll();
-    expect(threadLines(h, ts)[0]).toBe(`:rotating_light: <@${ALICE}> escalated this case. <!subteam^S0ONCALL01>, please take a look.`);
+    expect(threadLines(h, ts)[0]).toBe(
+      `:rotating_light: <@${ALICE}> escalated this case. <!subteam^S0ONCALL01>, please take a look.`,
+    );
     expect(topMessage(h, ts)).toContain('Escalated* (2 times)');
   });
 
   it('Open a case from a keyword alert: a Label saying it was a complaint, a case owned by the clicker, the alert updated', async () => {
-    const [o] = await h.ingest([mention({ mentionsBrand: false, text: 'lumora charged me twice and nobody answers, unacceptable' })]);
+    const [o] = await h.ingest([
+      mention({ mentionsBrand: false, text: 'lumora charged me twice and nobody answers, unacceptable' }),
+    ]);
     await h.drainAll();
     const alert = h.fake.workspace.topLevel(TEAM_CHANNEL)[0];
     await click(h, ALICE, ALERT_OPEN_CASE, o.mentionId!, alert.ts);
-    const linked = await waitFor('the case', async () => (await h.app.db.mention.findUniqueOrThrow({ where: { id: o.mentionId! } })).caseId);
-    expect(await h.app.db.label.findMany()).toEqual([expect.objectContaining({ mentionId: o.mentionId, complaint: true, by: `slack:${ALICE}` })]);
+    const linked = await waitFor(
+      'the case',
+      async () => (await h.app.db.mention.findUniqueOrThrow({ where: { id: o.mentionId! } })).caseId,
+    );
+    expect(await h.app.db.label.findMany()).toEqual([
+      expect.objectContaining({ mentionId: o.mentionId, complaint: true, by: `slack:${ALICE}` }),
+    ]);
     expect(await stored(linked!)).toMatchObject({ ownerSlackId: ALICE, status: 'claimed' });
     await h.drainAll();
     const alertNow = JSON.stringify(h.fake.workspace.messages.find((m) => m.ts === alert.ts)!.blocks);

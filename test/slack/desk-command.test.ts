@@ -1,7 +1,7 @@
 import { CaseAction } from '../../src/slack/slack-ids';
 import { mention } from '../helpers/fixtures';
 import { ALICE, BOB, click, MALLORY, openPostedCase } from '../helpers/slack/desk-clicks';
-import { startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
+import { type DeskHarness, startDeskHarness, TEAM_CHANNEL, waitFor } from '../helpers/slack/desk-harness';
 import { eventEnvelope, homeOpened, slashCommand } from '../helpers/slack/slack-payloads';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
@@ -11,21 +11,40 @@ describeSlack('/mentions and the App Home', () => {
   let h: DeskHarness;
   const digests: string[] = [];
   const start = async (withDigest: boolean) => {
-    h = await startDeskHarness(contract, {}, withDigest ? { requestDigest: async (by) => (digests.push(by), 'Digest posted to #managers.') } : {});
+    h = await startDeskHarness(
+      contract,
+      {},
+      withDigest
+        ? {
+            requestDigest: async (by) => {
+              digests.push(by);
+              return 'Digest posted to #managers.';
+            },
+          }
+        : {},
+    );
     h.fake.workspace.members = [ALICE, BOB];
   };
   afterEach(() => closeAndCheck(h));
-  const command = (userId: string, text: string) => h.command(slashCommand({ userId, text, channel: TEAM_CHANNEL, responseUrl: `${h.fake.baseUrl}/respond/${userId}` }));
+  const command = (userId: string, text: string) =>
+    h.command(
+      slashCommand({ userId, text, channel: TEAM_CHANNEL, responseUrl: `${h.fake.baseUrl}/respond/${userId}` }),
+    );
 
   it('status: open cases, unclaimed, the oldest one waiting, and the switch', async () => {
     await start(false);
     const first = await openPostedCase(h);
     const second = await openPostedCase(h);
     await click(h, ALICE, CaseAction.Claim, second.caseId, second.ts);
-    await waitFor('the claim', async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: second.caseId } })).ownerSlackId);
+    await waitFor(
+      'the claim',
+      async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: second.caseId } })).ownerSlackId,
+    );
     const res = await command(ALICE, 'status');
     expect(res.json.response_type).toBe('ephemeral');
-    expect(res.json.text).toContain('*Desk status*: 2 open cases, 1 unclaimed, 0 escalated; oldest unclaimed: case #' + first.caseId);
+    expect(res.json.text).toContain(
+      `*Desk status*: 2 open cases, 1 unclaimed, 0 escalated; oldest unclaimed: case #${first.caseId}`,
+    );
     expect(res.json.text).toContain('Automatic acknowledgements: on');
     expect((await command(ALICE, '')).json.text).toContain('*Desk status*');
   });
@@ -34,7 +53,9 @@ describeSlack('/mentions and the App Home', () => {
     await start(false);
     const paused = await command(BOB, 'pause');
     expect(paused.json.text).toContain('Automatic acknowledgements are *paused*');
-    expect(await h.app.db.setting.findUnique({ where: { key: 'acknowledgements_paused' } })).toMatchObject({ value: 'true' });
+    expect(await h.app.db.setting.findUnique({ where: { key: 'acknowledgements_paused' } })).toMatchObject({
+      value: 'true',
+    });
     const [o] = await h.ingest([mention()]);
     expect(o.decision).toMatchObject({ acknowledge: false, holdReason: 'automatic acknowledgements are paused' });
     await h.drainAll();
@@ -43,7 +64,9 @@ describeSlack('/mentions and the App Home', () => {
     expect((await command(BOB, 'status')).json.text).toContain('*paused*');
 
     expect((await command(BOB, 'resume')).json.text).toContain('on* again');
-    expect((await h.app.db.setting.findUniqueOrThrow({ where: { key: 'acknowledgements_paused' } })).value).toBe('false');
+    expect((await h.app.db.setting.findUniqueOrThrow({ where: { key: 'acknowledgements_paused' } })).value).toBe(
+      'false',
+    );
     const [after] = await h.ingest([mention()]);
     expect(after.decision?.acknowledge).toBe(true);
   });
@@ -53,12 +76,16 @@ describeSlack('/mentions and the App Home', () => {
     const [o] = await h.ingest([mention({ createdAt: new Date(Date.now() - 3_600_000) })]);
     const res = await command(ALICE, 'digest now');
     expect(res.json.text).toContain('Building the digest');
-    const answer = await waitFor('the follow-up answer', () => h.fake.responses.find((r) => r.path === `/respond/${ALICE}`));
+    const answer = await waitFor('the follow-up answer', () =>
+      h.fake.responses.find((r) => r.path === `/respond/${ALICE}`),
+    );
     expect(answer.body.text).toBe(`:bookmark_tabs: The digest of the last 7 days is on its way to <#${TEAM_CHANNEL}>.`);
     const row = await h.app.db.outboundMessage.findFirstOrThrow({ where: { kind: 'slack_digest' } });
     expect(row.text).toMatch(/\*\*1 mentions\*\*, 1 complaints/);
     await h.drainAll();
-    const posted = h.fake.workspace.topLevel(TEAM_CHANNEL).find((m) => m.blocks?.[0]?.type === 'header' && /Mentions digest/.test(m.blocks[0].text.text))!;
+    const posted = h.fake.workspace
+      .topLevel(TEAM_CHANNEL)
+      .find((m) => m.blocks?.[0]?.type === 'header' && /Mentions digest/.test(m.blocks[0].text.text))!;
     const shown = JSON.stringify(posted.blocks);
     expect(shown).toContain('*Volume*');
     expect(shown).toMatch(/```channel\s+mentions\s+complaints\\nx\s+1\s+1```/);
@@ -73,24 +100,34 @@ describeSlack('/mentions and the App Home', () => {
     await start(true);
     const res = await command(ALICE, 'digest now');
     expect(res.json.text).toContain('Building the digest');
-    const answer = await waitFor('the follow-up answer', () => h.fake.responses.find((r) => r.path === `/respond/${ALICE}`));
-    expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: ':bookmark_tabs: Digest posted to #managers.' });
+    const answer = await waitFor('the follow-up answer', () =>
+      h.fake.responses.find((r) => r.path === `/respond/${ALICE}`),
+    );
+    expect(answer.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: ':bookmark_tabs: Digest posted to #managers.',
+    });
     expect(digests).toEqual([ALICE]);
   });
 
-  it('App Home lists the user\'s own open cases with links and buttons; outsiders see no cases', async () => {
+  it("App Home lists the user's own open cases with links and buttons; outsiders see no cases", async () => {
     await start(false);
     const mine = await openPostedCase(h, '@lumora <!channel> my bill doubled, unacceptable!');
     const theirs = await openPostedCase(h);
     await click(h, ALICE, CaseAction.Claim, mine.caseId, mine.ts);
     await click(h, BOB, CaseAction.Claim, theirs.caseId, theirs.ts);
-    await waitFor('the claims', async () => (await h.app.db.case.count({ where: { ownerSlackId: { not: null } } })) === 2);
+    await waitFor(
+      'the claims',
+      async () => (await h.app.db.case.count({ where: { ownerSlackId: { not: null } } })) === 2,
+    );
     await h.event(eventEnvelope(homeOpened(ALICE)));
     const publish = await waitFor('the home view', () => h.fake.callsTo('views.publish')[0]);
     expect(publish.params.user_id).toBe(ALICE);
     const shown = JSON.stringify(publish.params.view.blocks);
     expect(shown).toContain('Your open cases (1)');
-    expect(shown).toContain(`<https://lumora.slack.com/archives/${TEAM_CHANNEL}/p${mine.ts.replace('.', '')}|Case #${mine.caseId}>`);
+    expect(shown).toContain(
+      `<https://lumora.slack.com/archives/${TEAM_CHANNEL}/p${mine.ts.replace('.', '')}|Case #${mine.caseId}>`,
+    );
     expect(shown).toContain('&lt;!channel&gt; my bill doubled');
     expect(shown).not.toContain(`Case #${theirs.caseId}`);
     expect(shown).toContain('"action_id":"case_resolve"');

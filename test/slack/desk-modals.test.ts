@@ -1,6 +1,15 @@
 import { CaseAction, Input, Modal } from '../../src/slack/slack-ids';
-import { ALICE, BOB, CAROL, click, MALLORY, openPostedCase, threadLines, topMessage } from '../helpers/slack/desk-clicks';
-import { startDeskHarness, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  click,
+  MALLORY,
+  openPostedCase,
+  threadLines,
+  topMessage,
+} from '../helpers/slack/desk-clicks';
+import { type DeskHarness, startDeskHarness, waitFor } from '../helpers/slack/desk-harness';
 import { submission, typing } from '../helpers/slack/slack-payloads';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
@@ -26,22 +35,36 @@ describeSlack('case flows through modals', () => {
     h.interact(submission({ userId: user, view, viewId, values }));
 
   it('Hand off: the chosen person owns the case; the note and the whole case reach them; the thread says so', async () => {
-    const { caseId, ts } = await openPostedCase(h, '@lumora my router never arrived & support hung up <!channel>. Unacceptable!');
+    const { caseId, ts } = await openPostedCase(
+      h,
+      '@lumora my router never arrived & support hung up <!channel>. Unacceptable!',
+    );
     const view = await openModal(ALICE, CaseAction.HandOff, caseId, ts);
     expect(view.callback_id).toBe(Modal.HandOff);
     const note = { type: 'plain_text_input', value: 'VIP <@U0BOSS0001> & <https://evil|link>: call before 5' };
 
-    const refused = await submit(ALICE, view, 'V0HANDOFF1', { [Input.HandOffTo.block]: { [Input.HandOffTo.action]: { type: 'users_select', selected_user: MALLORY } }, [Input.HandOffNote.block]: { [Input.HandOffNote.action]: note } });
-    expect(refused.json).toEqual({ response_action: 'errors', errors: { [Input.HandOffTo.block]: 'They are not in the support team; choose a team member.' } });
+    const refused = await submit(ALICE, view, 'V0HANDOFF1', {
+      [Input.HandOffTo.block]: { [Input.HandOffTo.action]: { type: 'users_select', selected_user: MALLORY } },
+      [Input.HandOffNote.block]: { [Input.HandOffNote.action]: note },
+    });
+    expect(refused.json).toEqual({
+      response_action: 'errors',
+      errors: { [Input.HandOffTo.block]: 'They are not in the support team; choose a team member.' },
+    });
     expect((await stored(caseId)).ownerSlackId).toBeNull();
 
-    const ok = await submit(ALICE, view, 'V0HANDOFF1', { [Input.HandOffTo.block]: { [Input.HandOffTo.action]: { type: 'users_select', selected_user: BOB } }, [Input.HandOffNote.block]: { [Input.HandOffNote.action]: note } });
+    const ok = await submit(ALICE, view, 'V0HANDOFF1', {
+      [Input.HandOffTo.block]: { [Input.HandOffTo.action]: { type: 'users_select', selected_user: BOB } },
+      [Input.HandOffNote.block]: { [Input.HandOffNote.action]: note },
+    });
     expect([ok.status, ok.text]).toEqual([200, '']);
     expect(await stored(caseId)).toMatchObject({ ownerSlackId: BOB, status: 'claimed' });
     const [event] = await h.app.db.caseEvent.findMany({ where: { caseId, type: 'handed_off' } });
     expect(JSON.parse(event.detail)).toMatchObject({ from: ALICE, to: BOB, note: note.value });
     await h.drainAll();
-    expect(threadLines(h, ts)[0]).toContain(`<@${ALICE}> handed this case to <@${BOB}>.\n>VIP &lt;@U0BOSS0001&gt; &amp; &lt;https://evil|link&gt;: call before 5`);
+    expect(threadLines(h, ts)[0]).toContain(
+      `<@${ALICE}> handed this case to <@${BOB}>.\n>VIP &lt;@U0BOSS0001&gt; &amp; &lt;https://evil|link&gt;: call before 5`,
+    );
     const dm = h.fake.callsTo('chat.postMessage').find((c) => c.params.channel === BOB)!;
     const shown = JSON.stringify(dm.params.blocks);
     expect(shown).toContain(`handed you *case #${caseId}*`);
@@ -58,31 +81,70 @@ describeSlack('case flows through modals', () => {
     expect(shownModal).toContain('0 / 280 characters on X');
 
     const long = 'Hi, so sorry. '.repeat(25);
-    await h.interact(typing({ userId: CAROL, view, viewId: 'V0REPLY001', hash: 'h1', blockId: Input.ReplyText.block, actionId: Input.ReplyText.action, value: long }));
+    await h.interact(
+      typing({
+        userId: CAROL,
+        view,
+        viewId: 'V0REPLY001',
+        hash: 'h1',
+        blockId: Input.ReplyText.block,
+        actionId: Input.ReplyText.action,
+        value: long,
+      }),
+    );
     const update = await waitFor('the live check', () => h.fake.callsTo('views.update')[0]);
     expect(update.params).toMatchObject({ view_id: 'V0REPLY001', hash: 'h1' });
     expect(JSON.stringify(update.params.view.blocks)).toContain(`:x: ${long.length} / 280 characters: too long for X`);
-    await h.interact(typing({ userId: CAROL, view, viewId: 'V0REPLY001', hash: 'h2', blockId: Input.ReplyText.block, actionId: Input.ReplyText.action, value: 'It was our fault <!here>' }));
-    const second = JSON.stringify((await waitFor('the second check', () => h.fake.callsTo('views.update')[1])).params.view.blocks);
+    await h.interact(
+      typing({
+        userId: CAROL,
+        view,
+        viewId: 'V0REPLY001',
+        hash: 'h2',
+        blockId: Input.ReplyText.block,
+        actionId: Input.ReplyText.action,
+        value: 'It was our fault <!here>',
+      }),
+    );
+    const second = JSON.stringify(
+      (await waitFor('the second check', () => h.fake.callsTo('views.update')[1])).params.view.blocks,
+    );
     expect(second).toContain(':warning: Careful: \\"our fault\\"');
     expect(second).toContain('>It was our fault &lt;!here&gt;');
 
-    const values = (value: string) => ({ [Input.ReplyText.block]: { [Input.ReplyText.action]: { type: 'plain_text_input', value } } });
+    const values = (value: string) => ({
+      [Input.ReplyText.block]: { [Input.ReplyText.action]: { type: 'plain_text_input', value } },
+    });
     const tooLong = await submit(CAROL, view, 'V0REPLY001', values(long));
-    expect(tooLong.json).toEqual({ response_action: 'errors', errors: { [Input.ReplyText.block]: `Too long: ${long.length} of 280 characters on this channel.` } });
+    expect(tooLong.json).toEqual({
+      response_action: 'errors',
+      errors: { [Input.ReplyText.block]: `Too long: ${long.length} of 280 characters on this channel.` },
+    });
     const text = 'Hi, we are so sorry about your order. Could you DM us the order number so we can check it today?';
-    const [first, again] = [await submit(CAROL, view, 'V0REPLY001', values(text)), await submit(CAROL, view, 'V0REPLY001', values(text))];
+    const [first, again] = [
+      await submit(CAROL, view, 'V0REPLY001', values(text)),
+      await submit(CAROL, view, 'V0REPLY001', values(text)),
+    ];
     expect(first.status).toBe(200);
     expect(again.json?.response_action).toBe('errors');
-    const queued = await h.app.db.outboundMessage.findMany({ where: { kind: 'public_reply', idempotencyKey: { startsWith: 'human-reply:' } } });
-    expect(queued).toEqual([expect.objectContaining({ idempotencyKey: 'human-reply:slack:V0REPLY001', channel: 'x', text, caseId })]);
-    expect(JSON.parse(queued[0].target)).toMatchObject({ inReplyTo: { id: outcome.mention.id, authorId: outcome.mention.author.id }, by: CAROL });
+    const queued = await h.app.db.outboundMessage.findMany({
+      where: { kind: 'public_reply', idempotencyKey: { startsWith: 'human-reply:' } },
+    });
+    expect(queued).toEqual([
+      expect.objectContaining({ idempotencyKey: 'human-reply:slack:V0REPLY001', channel: 'x', text, caseId }),
+    ]);
+    expect(JSON.parse(queued[0].target)).toMatchObject({
+      inReplyTo: { id: outcome.mention.id, authorId: outcome.mention.author.id },
+      by: CAROL,
+    });
     expect(await stored(caseId)).toMatchObject({ ownerSlackId: CAROL, firstHumanReplyAt: null });
 
     await h.drainAll();
     expect(h.customer.sent.filter((r) => r.text === text)).toHaveLength(1);
     expect((await stored(caseId)).firstHumanReplyAt).toEqual(expect.any(Date));
-    expect(threadLines(h, ts).at(-1)).toContain(`<@${CAROL}>'s public reply went out on X (<https://x.example/lumora/status/`);
+    expect(threadLines(h, ts).at(-1)).toContain(
+      `<@${CAROL}>'s public reply went out on X (<https://x.example/lumora/status/`,
+    );
     expect(topMessage(h, ts)).toContain('Public reply by the team*: sent');
   });
 
@@ -91,8 +153,15 @@ describeSlack('case flows through modals', () => {
     const view = await openModal(ALICE, CaseAction.Resolve, caseId, ts);
     expect(JSON.stringify(view.blocks)).toContain('48 hours after you resolve');
     const res = await submit(ALICE, view, 'V0RESOLVE1', {
-      [Input.Outcome.block]: { [Input.Outcome.action]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Solved' }, value: 'solved' } } },
-      [Input.ResolveNote.block]: { [Input.ResolveNote.action]: { type: 'plain_text_input', value: 'replacement shipped' } },
+      [Input.Outcome.block]: {
+        [Input.Outcome.action]: {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'Solved' }, value: 'solved' },
+        },
+      },
+      [Input.ResolveNote.block]: {
+        [Input.ResolveNote.action]: { type: 'plain_text_input', value: 'replacement shipped' },
+      },
     });
     expect(res.status).toBe(200);
     const c = await stored(caseId);

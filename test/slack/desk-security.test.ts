@@ -1,6 +1,12 @@
 import { CaseAction } from '../../src/slack/slack-ids';
 import { ALICE, click, MALLORY, nextEphemeral, openPostedCase } from '../helpers/slack/desk-clicks';
-import { SIGNING_SECRET, startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
+import {
+  type DeskHarness,
+  SIGNING_SECRET,
+  startDeskHarness,
+  TEAM_CHANNEL,
+  waitFor,
+} from '../helpers/slack/desk-harness';
 import { buttonClick, eventEnvelope, slashCommand, submission, threadMessage } from '../helpers/slack/slack-payloads';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
@@ -26,7 +32,14 @@ describeSlack('the Slack desk refuses what it must', () => {
       const { caseId, ts } = await openPostedCase(h);
       const before = await snapshot();
       const callsBefore = h.fake.calls.length;
-      const payload = buttonClick({ userId: ALICE, actionId: CaseAction.Claim, value: String(caseId), channel: TEAM_CHANNEL, messageTs: ts, responseUrl: `${h.fake.baseUrl}/respond/x` });
+      const payload = buttonClick({
+        userId: ALICE,
+        actionId: CaseAction.Claim,
+        value: String(caseId),
+        channel: TEAM_CHANNEL,
+        messageTs: ts,
+        responseUrl: `${h.fake.baseUrl}/respond/x`,
+      });
       const forged = await h.interact(payload, { secret: `${SIGNING_SECRET}-not` });
       const stale = await h.interact(payload, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
       expect([forged.status, stale.status]).toEqual([401, 401]);
@@ -43,17 +56,46 @@ describeSlack('the Slack desk refuses what it must', () => {
       expect(refusal).toContain(`Only members of <#${TEAM_CHANNEL}> can act`);
       expect(await snapshot()).toEqual(before);
 
-      const command = await h.command(slashCommand({ userId: MALLORY, text: 'pause', channel: TEAM_CHANNEL, responseUrl: `${h.fake.baseUrl}/respond/m` }));
-      expect(command.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Only members of') });
-      const submit = await h.interact(submission({ userId: MALLORY, viewId: 'V0FORGED01', view: { type: 'modal', callback_id: 'reply_modal', private_metadata: JSON.stringify({ caseId }), blocks: [] }, values: { reply_text_block: { reply_text: { type: 'plain_text_input', value: 'we will refund you' } } } }));
-      expect(submit.json).toMatchObject({ response_action: 'errors', errors: { reply_text_block: expect.stringContaining('Only members of the support team') } });
+      const command = await h.command(
+        slashCommand({
+          userId: MALLORY,
+          text: 'pause',
+          channel: TEAM_CHANNEL,
+          responseUrl: `${h.fake.baseUrl}/respond/m`,
+        }),
+      );
+      expect(command.json).toMatchObject({
+        response_type: 'ephemeral',
+        text: expect.stringContaining('Only members of'),
+      });
+      const submit = await h.interact(
+        submission({
+          userId: MALLORY,
+          viewId: 'V0FORGED01',
+          view: { type: 'modal', callback_id: 'reply_modal', private_metadata: JSON.stringify({ caseId }), blocks: [] },
+          values: { reply_text_block: { reply_text: { type: 'plain_text_input', value: 'we will refund you' } } },
+        }),
+      );
+      expect(submit.json).toMatchObject({
+        response_action: 'errors',
+        errors: { reply_text_block: expect.stringContaining('Only members of the support team') },
+      });
       expect(await snapshot()).toEqual(before);
     });
 
     it('keeps what the team types in a thread internal: nothing is queued for the customer', async () => {
       const { ts } = await openPostedCase(h);
       const before = await snapshot();
-      const res = await h.event(eventEnvelope(threadMessage({ userId: ALICE, channel: TEAM_CHANNEL, threadTs: ts, text: 'between us: we messed up, refund them' })));
+      const res = await h.event(
+        eventEnvelope(
+          threadMessage({
+            userId: ALICE,
+            channel: TEAM_CHANNEL,
+            threadTs: ts,
+            text: 'between us: we messed up, refund them',
+          }),
+        ),
+      );
       expect(res.status).toBe(200);
       await h.drainAll();
       expect(await snapshot()).toEqual(before);
@@ -70,7 +112,10 @@ describeSlack('the Slack desk refuses what it must', () => {
     const refusal = await nextEphemeral(h, MALLORY);
     expect(refusal).toContain("the support team's user group");
     await click(h, ALICE, CaseAction.Claim, caseId, ts);
-    await waitFor('the claim', async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: caseId } })).ownerSlackId === ALICE);
+    await waitFor(
+      'the claim',
+      async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: caseId } })).ownerSlackId === ALICE,
+    );
     expect(h.fake.callsTo('usergroups.users.list')[0].params).toMatchObject({ usergroup: 'S0SUPPORT1' });
     expect(h.fake.callsTo('conversations.members')).toHaveLength(0);
   });

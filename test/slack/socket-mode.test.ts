@@ -1,14 +1,17 @@
 import type { WebSocket } from 'ws';
 import { CaseAction } from '../../src/slack/slack-ids';
 import { ALICE, openPostedCase } from '../helpers/slack/desk-clicks';
-import { APP_TOKEN, startDeskHarness, TEAM_CHANNEL, waitFor, type DeskHarness } from '../helpers/slack/desk-harness';
+import { APP_TOKEN, type DeskHarness, startDeskHarness, TEAM_CHANNEL, waitFor } from '../helpers/slack/desk-harness';
 import { buttonClick, slashCommand } from '../helpers/slack/slack-payloads';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
 const { contract, describe: describeSlack } = slackSuite('the Socket Mode tests');
 
 /** Sends one envelope over the Socket Mode connection and resolves with the app's acknowledgement. */
-function exchange(ws: WebSocket, envelope: { envelope_id: string; type: string; payload: unknown; accepts_response_payload: boolean }): Promise<any> {
+function exchange(
+  ws: WebSocket,
+  envelope: { envelope_id: string; type: string; payload: unknown; accepts_response_payload: boolean },
+): Promise<any> {
   return new Promise((resolve) => {
     const onMessage = (data: Buffer) => {
       const message = JSON.parse(data.toString());
@@ -36,16 +39,38 @@ describeSlack('the desk in Socket Mode (no public URL)', () => {
     h.fake.workspace.members = [ALICE];
 
     const ack = await exchange(ws, {
-      envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true,
-      payload: slashCommand({ userId: ALICE, text: 'status', channel: TEAM_CHANNEL, responseUrl: `${h.fake.baseUrl}/respond/a` }),
+      envelope_id: 'env-1',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: slashCommand({
+        userId: ALICE,
+        text: 'status',
+        channel: TEAM_CHANNEL,
+        responseUrl: `${h.fake.baseUrl}/respond/a`,
+      }),
     });
-    expect(ack.payload).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('*Desk status*: 0 open cases') });
+    expect(ack.payload).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('*Desk status*: 0 open cases'),
+    });
 
     const { caseId, ts } = await openPostedCase(h);
     await exchange(ws, {
-      envelope_id: 'env-2', type: 'interactive', accepts_response_payload: false,
-      payload: buttonClick({ userId: ALICE, actionId: CaseAction.Claim, value: String(caseId), channel: TEAM_CHANNEL, messageTs: ts, responseUrl: `${h.fake.baseUrl}/respond/a` }),
+      envelope_id: 'env-2',
+      type: 'interactive',
+      accepts_response_payload: false,
+      payload: buttonClick({
+        userId: ALICE,
+        actionId: CaseAction.Claim,
+        value: String(caseId),
+        channel: TEAM_CHANNEL,
+        messageTs: ts,
+        responseUrl: `${h.fake.baseUrl}/respond/a`,
+      }),
     });
-    await waitFor('the claim', async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: caseId } })).ownerSlackId === ALICE);
+    await waitFor(
+      'the claim',
+      async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: caseId } })).ownerSlackId === ALICE,
+    );
   });
 });

@@ -22,15 +22,23 @@ describeSlack('startSlackDesk', () => {
     await fake.close();
     cleanup();
   });
-  const open = (env: Record<string, string>) => openApp(loadConfig({ DATABASE_URL: `file:${path.join(dir, `${++n}.db`)}`, ...env }), silentLogger());
+  const open = (env: Record<string, string>) =>
+    openApp(loadConfig({ DATABASE_URL: `file:${path.join(dir, `${++n}.db`)}`, ...env }), silentLogger());
   const slack = (over: Record<string, string> = {}) => ({
-    SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 'start-secret', SLACK_CHANNEL_ID: 'C0SOCIAL01', SLACK_API_URL: fake.apiUrl,
-    SLACK_HTTP_HOST: '127.0.0.1', SLACK_HTTP_PORT: '0', ...over,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: 'start-secret',
+    SLACK_CHANNEL_ID: 'C0SOCIAL01',
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_HTTP_HOST: '127.0.0.1',
+    SLACK_HTTP_PORT: '0',
+    ...over,
   });
   const startError = async (env: Record<string, string>) => {
     const app = await open(env);
     try {
-      return await startSlackDesk(app).then((desk) => desk?.stop()).catch((e) => e);
+      return await startSlackDesk(app)
+        .then((desk) => desk?.stop())
+        .catch((e) => e);
     } finally {
       await app.close();
     }
@@ -56,7 +64,9 @@ describeSlack('startSlackDesk', () => {
     try {
       const error = await startError(slack({ SLACK_HTTP_PORT: String(port) }));
       expect(error).toBeInstanceOf(AppError);
-      expect(error.humanMessage).toMatch(new RegExp(`EADDRINUSE.*check SLACK_HTTP_HOST and SLACK_HTTP_PORT \\(127\\.0\\.0\\.1:${port}\\)`));
+      expect(error.humanMessage).toMatch(
+        new RegExp(`EADDRINUSE.*check SLACK_HTTP_HOST and SLACK_HTTP_PORT \\(127\\.0\\.0\\.1:${port}\\)`),
+      );
     } finally {
       busy.close();
     }

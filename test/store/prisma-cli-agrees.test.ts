@@ -8,11 +8,16 @@ import { tempDir } from '../helpers/temp-db';
 const root = path.join(__dirname, '../..');
 const shim = path.join(root, '../shared/tools/prisma-offline/schema-engine-shim.mjs');
 const maybe = fs.existsSync(shim) ? describe : describe.skip;
-if (!fs.existsSync(shim)) console.warn(`Prisma CLI compatibility test skipped: ${shim} is absent (the shared folder is not beside the checkout)`);
+if (!fs.existsSync(shim))
+  console.warn(
+    `Prisma CLI compatibility test skipped: ${shim} is absent (the shared folder is not beside the checkout)`,
+  );
 
 function prisma(args: string[], databaseUrl: string) {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_SCHEMA_ENGINE_BINARY: shim },
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_SCHEMA_ENGINE_BINARY: shim },
   });
   return { code: result.status, out: `${result.stdout}\n${result.stderr}` };
 }

@@ -1,6 +1,10 @@
 import { fitLogistic } from '../../src/training/fit-logistic';
 
-const ex = (keys: string[], complaint: boolean, weight = 1) => ({ features: keys.map((key) => ({ key, value: 1, reason: key })), complaint, weight });
+const ex = (keys: string[], complaint: boolean, weight = 1) => ({
+  features: keys.map((key) => ({ key, value: 1, reason: key })),
+  complaint,
+  weight,
+});
 const options = { l2Words: 1e-3, l2General: 1e-3, iterations: 300 };
 
 describe('fitLogistic', () => {
@@ -21,7 +25,10 @@ describe('fitLogistic', () => {
   });
 
   it('keeps bounded weights inside their bounds', () => {
-    const { weights } = fitLogistic(data, { ...options, bounds: { 'w:broken': [-Infinity, 0], 'w:love': [-Infinity, -3] } });
+    const { weights } = fitLogistic(data, {
+      ...options,
+      bounds: { 'w:broken': [-Infinity, 0], 'w:love': [-Infinity, -3] },
+    });
     expect(weights['w:broken']).toBe(0);
     expect(weights['w:love']).toBeLessThanOrEqual(-3);
   });

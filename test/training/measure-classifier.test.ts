@@ -1,11 +1,26 @@
-import { hashText, isHeldOut, measureClassifier, scoreHistogram, suggestThreshold } from '../../src/training/measure-classifier';
+import {
+  hashText,
+  isHeldOut,
+  measureClassifier,
+  scoreHistogram,
+  suggestThreshold,
+} from '../../src/training/measure-classifier';
 
 const s = (score: number, complaint: boolean) => ({ score, complaint });
 
 describe('measureClassifier', () => {
   it('computes precision, recall and macro-F1 of the complaint label', () => {
     // tp 2, fp 1, fn 1, tn 4
-    const scored = [s(0.9, true), s(0.6, true), s(0.7, false), s(0.2, true), s(0.1, false), s(0.3, false), s(0.4, false), s(0.0, false)];
+    const scored = [
+      s(0.9, true),
+      s(0.6, true),
+      s(0.7, false),
+      s(0.2, true),
+      s(0.1, false),
+      s(0.3, false),
+      s(0.4, false),
+      s(0.0, false),
+    ];
     const f = measureClassifier(scored);
     expect(f.precision).toBeCloseTo(2 / 3);
     expect(f.recall).toBeCloseTo(2 / 3);

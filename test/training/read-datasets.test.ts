@@ -8,21 +8,39 @@ describe('readDatasets', () => {
     const { dir, cleanup } = tempDir();
     try {
       fs.mkdirSync(path.join(dir, 'x-fincorp'));
-      fs.writeFileSync(path.join(dir, 'x-fincorp', 'X-FINCORP.converted.csv'),
+      fs.writeFileSync(
+        path.join(dir, 'x-fincorp', 'X-FINCORP.converted.csv'),
         'Domain,Complaint/ Opinion,Complaint Label,Complaint_Cause,Severity level,Sentiment,Emotion\n' +
-        'ATM,"@bank my card\nwas eaten, ""again""",1,card eaten,Blame,negative,anger\n' +
-        'Economy,markets are up,0,,Non-Complaint,neutral,joy\n' +
-        'Economy,,1,,Blame,neutral,joy\n');
+          'ATM,"@bank my card\nwas eaten, ""again""",1,card eaten,Blame,negative,anger\n' +
+          'Economy,markets are up,0,,Non-Complaint,neutral,joy\n' +
+          'Economy,,1,,Blame,neutral,joy\n',
+      );
       fs.mkdirSync(path.join(dir, 'cesamard'));
-      fs.writeFileSync(path.join(dir, 'cesamard', 'CESAMARD-Aspect_Dataset.csv'),
+      fs.writeFileSync(
+        path.join(dir, 'cesamard', 'CESAMARD-Aspect_Dataset.csv'),
         'Title,Review_S,Complaint,Severity,Domain,Aspect Term,Aspect Term\n' +
-        'Broken,"\\n arrived cracked\\n",1,Disapproval,Electronics,a,b\n');
+          'Broken,"\\n arrived cracked\\n",1,Disapproval,Electronics,a,b\n',
+      );
       const sets = readDatasets(dir);
       expect(sets.get('x-fincorp')).toEqual([
-        { text: '@bank my card\nwas eaten, "again"', complaint: true, set: 'x-fincorp', severity: 'Blame', domain: 'ATM' },
+        {
+          text: '@bank my card\nwas eaten, "again"',
+          complaint: true,
+          set: 'x-fincorp',
+          severity: 'Blame',
+          domain: 'ATM',
+        },
         { text: 'markets are up', complaint: false, set: 'x-fincorp', severity: 'Non-Complaint', domain: 'Economy' },
       ]);
-      expect(sets.get('cesamard')).toEqual([{ text: 'Broken. \\n arrived cracked\\n', complaint: true, set: 'cesamard', severity: 'Disapproval', domain: 'Electronics' }]);
+      expect(sets.get('cesamard')).toEqual([
+        {
+          text: 'Broken. \\n arrived cracked\\n',
+          complaint: true,
+          set: 'cesamard',
+          severity: 'Disapproval',
+          domain: 'Electronics',
+        },
+      ]);
     } finally {
       cleanup();
     }

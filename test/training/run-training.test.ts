@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { scoreComplaint } from '../../src/scoring/score-complaint';
 import { toComplaintModel } from '../../src/scoring/complaint-model';
+import { scoreComplaint } from '../../src/scoring/score-complaint';
 import { runTraining } from '../../src/training/run-training';
 import { tempDb } from '../helpers/temp-db';
 
@@ -16,14 +16,23 @@ describe('runTraining', () => {
       await db.label.createMany({ data: rows });
       const lines: string[] = [];
       const outFile = path.join(dir, 'model.json');
-      const trained = await runTraining({ dataDir: path.join(dir, 'no-data'), databaseUrl: url, outFile, write: (l) => lines.push(l) });
+      const trained = await runTraining({
+        dataDir: path.join(dir, 'no-data'),
+        databaseUrl: url,
+        outFile,
+        write: (l) => lines.push(l),
+      });
       expect(trained).toBe(true);
       expect(lines[0]).toMatch(/No labelled data sets in .*no-data: skipping them/);
       expect(lines).toContainEqual('brand: 60 brand labels (30 complaints, 30 not) from the database');
-      expect(lines.join('\n')).toMatch(/brand labels, cross-validated: at 0\.5 macro-F1 \d\.\d{3}; best at COMPLAINT_THRESHOLD=0\.\d+/);
+      expect(lines.join('\n')).toMatch(
+        /brand labels, cross-validated: at 0\.5 macro-F1 \d\.\d{3}; best at COMPLAINT_THRESHOLD=0\.\d+/,
+      );
       const model = toComplaintModel(JSON.parse(fs.readFileSync(outFile, 'utf8')));
       expect(model.trainedOn).toEqual({ brand: 60 });
-      expect(scoreComplaint('my zorblax wobbles', { model }).score).toBeGreaterThan(scoreComplaint('my zorblax sparkles', { model }).score);
+      expect(scoreComplaint('my zorblax wobbles', { model }).score).toBeGreaterThan(
+        scoreComplaint('my zorblax sparkles', { model }).score,
+      );
     } finally {
       await close();
     }

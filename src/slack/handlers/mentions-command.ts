@@ -1,30 +1,42 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
-import { SettingKey, writeSetting } from '../../app/runtime-settings.js';
 import { describeError } from '../../core/app-error.js';
-import { enqueueIntents } from '../../outbox/outbound-intent.js';
+import { enqueueIntents } from '../../store/enqueue-intents.js';
+import { SettingKey, writeSetting } from '../../store/runtime-settings.js';
 import type { DeskDeps } from '../desk-deps.js';
-import { describeDeskStatus, readDeskStatus } from '../read-desk-status.js';
 import { SLASH_COMMAND } from '../slack-ids.js';
+import { describeDeskStatus, readDeskStatus } from './read-desk-status.js';
 import { refusalText } from './tell-user.js';
 
 const USAGE = [
   '`/mentions status`: open cases, unclaimed, the oldest one waiting',
   '`/mentions pause`: stop automatic public acknowledgements (the crisis kill switch); cases still open here',
   '`/mentions resume`: turn them back on',
-  '`/mentions digest`: send the managers\' digest now',
+  "`/mentions digest`: send the managers' digest now",
 ].join('\n');
 
 /** Turns the crisis switch and tells the whole channel who did it (one transaction: both or neither). */
 async function setPaused(deps: DeskDeps, command: SlashCommand, paused: boolean): Promise<string> {
   await deps.db.$transaction(async (tx) => {
     await writeSetting(tx, SettingKey.AcknowledgementsPaused, String(paused));
-    await enqueueIntents(tx, [{
-      idempotencyKey: `slack:notice:${paused ? 'pause' : 'resume'}:${command.trigger_id}`, channel: 'slack', kind: 'slack_notice',
-      target: { notice: paused ? 'acks_paused' : 'acks_resumed', by: command.user_id }, text: paused ? 'acknowledgements paused' : 'acknowledgements resumed',
-    }], deps.now());
+    await enqueueIntents(
+      tx,
+      [
+        {
+          idempotencyKey: `slack:notice:${paused ? 'pause' : 'resume'}:${command.trigger_id}`,
+          channel: 'slack',
+          kind: 'slack_notice',
+          purpose: 'notice',
+          target: { notice: paused ? 'acks_paused' : 'acks_resumed', by: command.user_id },
+          text: paused ? 'acknowledgements paused' : 'acknowledgements resumed',
+        },
+      ],
+      deps.now(),
+    );
   });
-  if (paused) return ':double_vertical_bar: Automatic acknowledgements are *paused*. New complaints still open cases here. `/mentions resume` turns them back on.';
-  if (!deps.acknowledgeAutomatically) return 'The switch is off, but ACKNOWLEDGE_AUTOMATICALLY=false in the configuration still keeps acknowledgements off.';
+  if (paused)
+    return ':double_vertical_bar: Automatic acknowledgements are *paused*. New complaints still open cases here. `/mentions resume` turns them back on.';
+  if (!deps.acknowledgeAutomatically)
+    return 'The switch is off, but ACKNOWLEDGE_AUTOMATICALLY=false in the configuration still keeps acknowledgements off.';
   return ':arrow_forward: Automatic acknowledgements are *on* again.';
 }
 
@@ -34,7 +46,10 @@ async function requestDigest(deps: DeskDeps, command: SlashCommand, respond: Res
     await respond({ response_type: 'ephemeral', text: `:bookmark_tabs: ${where}` });
   } catch (error) {
     deps.logger.error({ user: command.user_id, error: describeError(error) }, 'digest on request failed');
-    await respond({ response_type: 'ephemeral', text: ':warning: The digest could not be built; the error is logged.' });
+    await respond({
+      response_type: 'ephemeral',
+      text: ':warning: The digest could not be built; the error is logged.',
+    });
   }
 }
 
@@ -45,10 +60,12 @@ export function registerMentionsCommand(app: App, deps: DeskDeps): void {
     try {
       if (!(await deps.isMember(command.user_id))) return await say(refusalText(deps));
       const word = command.text.trim().toLowerCase().split(/\s+/)[0] || 'status';
-      if (word === 'status') return await say(describeDeskStatus(await readDeskStatus(deps.db), deps.acknowledgeAutomatically, deps.now()));
+      if (word === 'status')
+        return await say(describeDeskStatus(await readDeskStatus(deps.db), deps.acknowledgeAutomatically, deps.now()));
       if (word === 'pause' || word === 'resume') return await say(await setPaused(deps, command, word === 'pause'));
       if (word === 'digest') {
-        if (!deps.requestDigest) return await say('Digests are not configured on this desk yet, so there is nothing to send.');
+        if (!deps.requestDigest)
+          return await say('Digests are not configured on this desk yet, so there is nothing to send.');
         await say(':hourglass_flowing_sand: Building the digest…');
         return await requestDigest(deps, command, respond);
       }

@@ -11,7 +11,13 @@ export interface Actor {
 }
 
 /** The actor of a block action (a button on a message or in the App Home). */
-export function actorOf(body: { user: { id: string }; channel?: { id: string }; container?: Record<string, any>; message?: { ts?: string; thread_ts?: string } }): Actor {
+export function actorOf(body: {
+  user: { id: string };
+  channel?: { id: string };
+  // biome-ignore lint/suspicious/noExplicitAny: Bolt types the container loosely.
+  container?: Record<string, any>;
+  message?: { ts?: string; thread_ts?: string };
+}): Actor {
   const threadTs = body.container?.thread_ts ?? body.message?.thread_ts;
   return { userId: body.user.id, channel: body.channel?.id, ...(threadTs ? { threadTs } : {}) };
 }
@@ -22,7 +28,12 @@ export function actorOf(body: { user: { id: string }; channel?: { id: string }; 
  */
 export async function tellUser(client: webApi.WebClient, actor: Actor, text: string): Promise<void> {
   if (actor.channel) {
-    await client.chat.postEphemeral({ channel: actor.channel, user: actor.userId, text, ...(actor.threadTs ? { thread_ts: actor.threadTs } : {}) });
+    await client.chat.postEphemeral({
+      channel: actor.channel,
+      user: actor.userId,
+      text,
+      ...(actor.threadTs ? { thread_ts: actor.threadTs } : {}),
+    });
   } else {
     await client.chat.postMessage({ channel: actor.userId, text });
   }
@@ -51,12 +62,21 @@ export async function requireMember(deps: DeskDeps, client: webApi.WebClient, ac
  * Runs one handler's work after its ack(), in its own try/catch: a failure is logged with detail and
  * the person sees only a human message, never internals.
  */
-export async function runSafely(deps: DeskDeps, client: webApi.WebClient, actor: Actor, what: string, work: () => Promise<void>): Promise<void> {
+export async function runSafely(
+  deps: DeskDeps,
+  client: webApi.WebClient,
+  actor: Actor,
+  what: string,
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (error) {
     deps.logger.error({ user: actor.userId, what, error: describeError(error) }, 'Slack action failed');
-    const human = error instanceof AppError ? error.humanMessage : 'Something went wrong; the error is logged. Please try again.';
-    await tellUser(client, actor, `:warning: ${human}`).catch((e) => deps.logger.warn({ error: describeError(e) }, 'could not tell the user about a failure'));
+    const human =
+      error instanceof AppError ? error.humanMessage : 'Something went wrong; the error is logged. Please try again.';
+    await tellUser(client, actor, `:warning: ${human}`).catch((e) =>
+      deps.logger.warn({ error: describeError(e) }, 'could not tell the user about a failure'),
+    );
   }
 }

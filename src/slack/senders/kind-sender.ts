@@ -1,8 +1,8 @@
 import type { SendResult } from '../../core/channel-adapter.js';
 import { SendError } from '../../core/channel-adapter.js';
-import type { OutboundRow } from '../../outbox/outbox-transport.js';
+import type { OutboundRow } from '../../core/outbound.js';
 import { parseJson } from '../../store/db-types.js';
-import type { SlackSendDeps } from '../slack-send-deps.js';
+import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 
 /**
  * How one outbox kind goes to Slack. `findSent` answers, after a crash mid-send, whether the message is
@@ -16,7 +16,8 @@ export interface KindSender {
 /** A whole-number id from the row's target (caseId, mentionId...), or a final error: retrying cannot fix it. */
 export function targetId(row: OutboundRow, field: string): number {
   const value = parseJson<Record<string, unknown>>(row.target, {})[field];
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new SendError('rejected', `outbound ${row.id} (${row.kind}) has no ${field} in its target`, false);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new SendError('rejected', `outbound ${row.id} (${row.kind}) has no ${field} in its target`, false);
   return value;
 }
 

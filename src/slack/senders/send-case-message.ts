@@ -1,10 +1,10 @@
-import { OutboundStatus } from '../../outbox/outbound-intent.js';
-import { markerFor, findMarkedInChannel, findMarkedInThread } from '../find-marked-message.js';
-import { joinBurst } from '../join-burst.js';
-import { loadCaseView } from '../load-case-view.js';
-import { parseExternalId, postMessage, toExternalId } from '../post-message.js';
-import { renderCaseMessage } from '../render-case-message.js';
-import { gone, queuedAt, targetId, type KindSender } from './kind-sender.js';
+import { loadCaseView } from '../../cases/load-case-view.js';
+import { OutboundStatus } from '../../core/outbound.js';
+import { findMarkedInChannel, findMarkedInThread, markerFor } from '../delivery/find-marked-message.js';
+import { joinBurst } from '../delivery/join-burst.js';
+import { parseExternalId, postMessage, toExternalId } from '../delivery/post-message.js';
+import { renderCaseMessage } from '../render/render-case-message.js';
+import { gone, type KindSender, queuedAt, targetId } from './kind-sender.js';
 
 /**
  * slack_case: the case's top message, rendered from the database now (so it shows the current owner
@@ -16,7 +16,12 @@ export const sendCaseMessage: KindSender = {
     const view = await loadCaseView(d.db, caseId);
     if (!view) throw gone(`case ${caseId}`);
     const root = await joinBurst(d, row);
-    const posted = await postMessage(d, d.config.channelId, renderCaseMessage(view, markerFor(row.idempotencyKey)), root);
+    const posted = await postMessage(
+      d,
+      d.config.channelId,
+      renderCaseMessage(view, markerFor(row.idempotencyKey)),
+      root,
+    );
     return { externalId: toExternalId(posted, root) };
   },
 
@@ -27,8 +32,14 @@ export const sendCaseMessage: KindSender = {
     if (top) return { externalId: toExternalId({ channel: d.config.channelId, ts: top.ts }) };
     // It may have joined a burst summary that was posted before or after it was queued.
     const bursts = await d.db.outboundMessage.findMany({
-      where: { kind: 'slack_burst', status: OutboundStatus.Sent, sentAt: { gte: new Date(since.getTime() - d.config.burstWindowMinutes * 60_000) } },
-      orderBy: { id: 'desc' }, take: 5, select: { externalId: true },
+      where: {
+        kind: 'slack_burst',
+        status: OutboundStatus.Sent,
+        sentAt: { gte: new Date(since.getTime() - d.config.burstWindowMinutes * 60_000) },
+      },
+      orderBy: { id: 'desc' },
+      take: 5,
+      select: { externalId: true },
     });
     for (const b of bursts) {
       const summary = parseExternalId(b.externalId);

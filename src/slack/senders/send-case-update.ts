@@ -1,10 +1,10 @@
-import { markerFor } from '../find-marked-message.js';
-import { locateCaseThread } from '../locate-case-thread.js';
-import { caseMessageKey } from '../record-case-change.js';
-import { loadCaseView } from '../load-case-view.js';
-import { toExternalId, updateMessage } from '../post-message.js';
-import { renderCaseMessage } from '../render-case-message.js';
-import { gone, targetId, type KindSender } from './kind-sender.js';
+import { caseMessageKey } from '../../cases/case-intents.js';
+import { loadCaseView } from '../../cases/load-case-view.js';
+import { markerFor } from '../delivery/find-marked-message.js';
+import { locateCaseThread } from '../delivery/locate-case-thread.js';
+import { toExternalId, updateMessage } from '../delivery/post-message.js';
+import { renderCaseMessage } from '../render/render-case-message.js';
+import { gone, type KindSender, targetId } from './kind-sender.js';
 
 /**
  * slack_case_update: re-renders the case's top message (chat.update) from the database, so it always
@@ -17,7 +17,11 @@ export const sendCaseUpdate: KindSender = {
     const view = await loadCaseView(d.db, caseId);
     if (!view) throw gone(`case ${caseId}`);
     // The original post's marker stays, so a lookup for that post still finds it after updates.
-    const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, renderCaseMessage(view, markerFor(caseMessageKey(caseId))));
+    const updated = await updateMessage(
+      d,
+      { channel: thread.channel, ts: thread.ts },
+      renderCaseMessage(view, markerFor(caseMessageKey(caseId))),
+    );
     return { externalId: toExternalId(updated) };
   },
 };

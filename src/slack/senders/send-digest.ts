@@ -1,14 +1,14 @@
+import { describeError } from '../../core/app-error.js';
+import { SendError } from '../../core/channel-adapter.js';
 import { buildDigest } from '../../digest/build-digest.js';
+import { periodFromTarget } from '../../digest/post-digest.js';
 import { queryDigestData } from '../../digest/query-digest-data.js';
 import { renderDigestChart } from '../../digest/render-digest-chart.js';
-import { describeError } from '../../core/app-error.js';
-import { periodFromTarget } from '../../jobs/post-digest.js';
 import { parseJson } from '../../store/db-types.js';
-import { findMarkedInChannel, markerFor } from '../find-marked-message.js';
-import { postMessage, toExternalId } from '../post-message.js';
-import { renderDigestBlocks } from '../render-digest-blocks.js';
-import { queuedAt, targetText, type KindSender } from './kind-sender.js';
-import { SendError } from '../../core/channel-adapter.js';
+import { findMarkedInChannel, markerFor } from '../delivery/find-marked-message.js';
+import { postMessage, toExternalId } from '../delivery/post-message.js';
+import { renderDigestBlocks } from '../render/render-digest-blocks.js';
+import { type KindSender, queuedAt, targetText } from './kind-sender.js';
 
 /**
  * slack_digest: the managers' digest. The text was written when the digest was queued (so it reports
@@ -26,7 +26,11 @@ export const sendDigest: KindSender = {
       const png = await renderDigestChart(buildDigest(await queryDigestData(d.db, period, provider)));
       await d.pacer.wait(posted.channel);
       await d.client.files.uploadV2({
-        channel_id: posted.channel, thread_ts: posted.ts, file: png, filename: 'mentions-digest.png', title: 'Mentions and complaint share',
+        channel_id: posted.channel,
+        thread_ts: posted.ts,
+        file: png,
+        filename: 'mentions-digest.png',
+        title: 'Mentions and complaint share',
       });
     } catch (error) {
       d.logger.warn({ outboundId: row.id, error: describeError(error) }, 'digest posted without its chart');

@@ -1,13 +1,13 @@
 import type { KnownBlock } from '@slack/types';
+import { loadCaseView } from '../../cases/load-case-view.js';
 import { parseJson } from '../../store/db-types.js';
-import { describeActor } from '../describe-case-event.js';
-import { findMarkedInChannel, markerFor } from '../find-marked-message.js';
-import { formatLink, quoteEscaped } from '../format-slack-text.js';
-import { loadCaseView } from '../load-case-view.js';
-import { locateCaseThread } from '../locate-case-thread.js';
-import { postMessage, toExternalId } from '../post-message.js';
-import { renderCaseMessage } from '../render-case-message.js';
-import { gone, queuedAt, targetId, targetText, type KindSender } from './kind-sender.js';
+import { findMarkedInChannel, markerFor } from '../delivery/find-marked-message.js';
+import { locateCaseThread } from '../delivery/locate-case-thread.js';
+import { postMessage, toExternalId } from '../delivery/post-message.js';
+import { describeActor } from '../render/describe-case-event.js';
+import { formatLink, quoteEscaped } from '../render/format-slack-text.js';
+import { renderCaseMessage } from '../render/render-case-message.js';
+import { gone, type KindSender, queuedAt, targetId, targetText } from './kind-sender.js';
 
 /**
  * slack_handoff: a direct message to the person a case was handed to: who handed it over, their note,
@@ -20,15 +20,21 @@ export const sendHandoff: KindSender = {
     if (!to) throw gone(`the recipient of outbound ${row.id}`);
     const thread = await locateCaseThread(d, caseId);
     const view = await loadCaseView(d.db, caseId);
-    const event = await d.db.caseEvent.findUnique({ where: { id: targetId(row, 'eventId') }, select: { actor: true, detail: true } });
+    const event = await d.db.caseEvent.findUnique({
+      where: { id: targetId(row, 'eventId') },
+      select: { actor: true, detail: true },
+    });
     if (!view || !event) throw gone(`case ${caseId} or its hand-off`);
     const note = parseJson<{ note?: string }>(event.detail, {}).note;
     const link = await d.client.chat.getPermalink({ channel: thread.channel, message_ts: thread.ts });
-    const intro = `:arrow_right_hook: ${describeActor(event.actor)} handed you *case #${caseId}*. ${formatLink(link.permalink, 'Open its thread')}` +
+    const intro =
+      `:arrow_right_hook: ${describeActor(event.actor)} handed you *case #${caseId}*. ${formatLink(link.permalink, 'Open its thread')}` +
       (note ? `\n${quoteEscaped(note, 2000)}` : '');
     const caseMessage = renderCaseMessage(view);
     const blocks: KnownBlock[] = [
-      { type: 'section', block_id: markerFor(row.idempotencyKey), text: { type: 'mrkdwn', text: intro } }, { type: 'divider' }, ...caseMessage.blocks,
+      { type: 'section', block_id: markerFor(row.idempotencyKey), text: { type: 'mrkdwn', text: intro } },
+      { type: 'divider' },
+      ...caseMessage.blocks,
     ];
     const posted = await postMessage(d, to, { text: `Case #${caseId} was handed to you. ${caseMessage.text}`, blocks });
     return { externalId: toExternalId(posted) };

@@ -1,8 +1,8 @@
-import { findMarkedInChannel, markerFor } from '../find-marked-message.js';
-import { postMessage, toExternalId } from '../post-message.js';
-import { renderNotice } from '../render-notice.js';
 import { SendError } from '../../core/channel-adapter.js';
-import { queuedAt, targetText, type KindSender } from './kind-sender.js';
+import { findMarkedInChannel, markerFor } from '../delivery/find-marked-message.js';
+import { postMessage, toExternalId } from '../delivery/post-message.js';
+import { renderNotice } from '../render/render-notice.js';
+import { type KindSender, queuedAt, targetText } from './kind-sender.js';
 
 /** slack_notice: a line for the whole team channel (acknowledgements paused or resumed, and by whom). */
 export const sendNotice: KindSender = {
@@ -14,7 +14,12 @@ export const sendNotice: KindSender = {
   },
 
   async findSent(row, d) {
-    const found = await findMarkedInChannel(d, d.config.channelId, markerFor(row.idempotencyKey), await queuedAt(row, d));
+    const found = await findMarkedInChannel(
+      d,
+      d.config.channelId,
+      markerFor(row.idempotencyKey),
+      await queuedAt(row, d),
+    );
     return found ? { externalId: toExternalId({ channel: d.config.channelId, ts: found.ts }) } : null;
   },
 };

@@ -1,8 +1,8 @@
-import { findMarkedInThread, markerFor } from '../find-marked-message.js';
-import { locateCaseThread } from '../locate-case-thread.js';
-import { postMessage, toExternalId } from '../post-message.js';
-import { renderThreadMessage } from '../render-thread-message.js';
-import { targetId, type KindSender } from './kind-sender.js';
+import { findMarkedInThread, markerFor } from '../delivery/find-marked-message.js';
+import { locateCaseThread } from '../delivery/locate-case-thread.js';
+import { postMessage, toExternalId } from '../delivery/post-message.js';
+import { renderThreadMessage } from '../render/render-thread-message.js';
+import { type KindSender, targetId } from './kind-sender.js';
 
 /** slack_thread: a later event about a case, into its thread (waits until the case's message is posted). */
 export const sendThreadMessage: KindSender = {

@@ -1,5 +1,17 @@
 import { createLogger } from '../../../src/log/create-logger';
-import { ALICE, BOB, BOT, BOT_ROLE, dmChannelOf, GENERAL, GUILD_ID, MODS_ROLE, OTHER_BOT, SUPPORT, THREAD } from '../../helpers/discord/discord-fixtures';
+import {
+  ALICE,
+  BOB,
+  BOT,
+  BOT_ROLE,
+  dmChannelOf,
+  GENERAL,
+  GUILD_ID,
+  MODS_ROLE,
+  OTHER_BOT,
+  SUPPORT,
+  THREAD,
+} from '../../helpers/discord/discord-fixtures';
 import { DiscordHarness, waitFor } from '../../helpers/discord/discord-harness';
 import { describeWithDiscordContract } from '../../helpers/discord/skip-without-contract';
 
@@ -22,23 +34,41 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       const posted = h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
       await waitFor(() => h.handed.length === 1, 'the mention');
       expect(h.handed[0]).toEqual({
-        channel: 'discord', id: posted.id, author: { id: ALICE.id, handle: 'alice_w', name: 'Alice Walker' },
-        text: `@Lumora Care ${COMPLAINT}`, createdAt: new Date(posted.timestamp), mentionsBrand: true,
-        url: `https://discord.com/channels/${GUILD_ID}/${SUPPORT}/${posted.id}`, place: { guildId: GUILD_ID, channelId: SUPPORT },
+        channel: 'discord',
+        id: posted.id,
+        author: { id: ALICE.id, handle: 'alice_w', name: 'Alice Walker' },
+        text: `@Lumora Care ${COMPLAINT}`,
+        createdAt: new Date(posted.timestamp),
+        mentionsBrand: true,
+        url: `https://discord.com/channels/${GUILD_ID}/${SUPPORT}/${posted.id}`,
+        place: { guildId: GUILD_ID, channelId: SUPPORT },
       });
     });
 
     it('counts a mention of the bot role and a reply to the bot as mentions; a keyword alone only alerts the team', async () => {
       const role = h.discord.post({ content: `<@&${BOT_ROLE}> ${COMPLAINT}`, author: BOB });
       const botPost = h.discord.post({ content: 'Thanks for reaching out!', author: BOT });
-      const reply = h.discord.post({ content: 'still waiting for my refund, this is terrible', replyTo: botPost, author: BOB });
-      const keyword = h.discord.post({ content: 'Lumora support is useless, my router never arrived, awful', author: ALICE });
+      const reply = h.discord.post({
+        content: 'still waiting for my refund, this is terrible',
+        replyTo: botPost,
+        author: BOB,
+      });
+      const keyword = h.discord.post({
+        content: 'Lumora support is useless, my router never arrived, awful',
+        author: ALICE,
+      });
       await waitFor(() => h.handed.length === 3, 'three mentions');
-      expect(h.handed.map((m) => [m.id, m.mentionsBrand])).toEqual([[role.id, true], [reply.id, true], [keyword.id, false]]);
+      expect(h.handed.map((m) => [m.id, m.mentionsBrand])).toEqual([
+        [role.id, true],
+        [reply.id, true],
+        [keyword.id, false],
+      ]);
       expect(h.handed[1].inReplyToId).toBe(botPost.id);
       expect(h.outcomes[2].decision?.action).toBe('alert');
       await h.drain();
-      expect(h.discord.calls('create_message').filter((c) => c.body.message_reference?.message_id === keyword.id)).toEqual([]);
+      expect(
+        h.discord.calls('create_message').filter((c) => c.body.message_reference?.message_id === keyword.id),
+      ).toEqual([]);
     });
 
     it('watches threads under a watched channel; the reply goes into the thread', async () => {
@@ -62,7 +92,9 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
     });
 
     it('keeps hostile text readable but inert: zero-width tricks removed, keywords still found', async () => {
-      h.discord.post({ content: `@everyone <@&${MODS_ROLE}> lu\u200bmora\u202e router never arrived, worst service ever` });
+      h.discord.post({
+        content: `@everyone <@&${MODS_ROLE}> lu\u200bmora\u202e router never arrived, worst service ever`,
+      });
       await waitFor(() => h.handed.length === 1, 'the hostile mention');
       expect(h.handed[0].mentionsBrand).toBe(false);
       expect(h.handed[0].text).toBe('@everyone @Moderators lumora router never arrived, worst service ever');
@@ -77,12 +109,21 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       await waitFor(() => h.outcomes.length === 1, 'the decision');
       expect(await h.drain()).toMatchObject({ sent: 3, failed: 0 });
       const posts = h.discord.rest.requests.filter((r) => r.method === 'POST').map((r) => r.path);
-      expect(posts).toEqual(['/api/v10/users/@me/channels', `/api/v10/channels/${dmChannelOf(ALICE)}/messages`, `/api/v10/channels/${SUPPORT}/messages`]);
+      expect(posts).toEqual([
+        '/api/v10/users/@me/channels',
+        `/api/v10/channels/${dmChannelOf(ALICE)}/messages`,
+        `/api/v10/channels/${SUPPORT}/messages`,
+      ]);
       const [dm, ack] = h.discord.calls('create_message').map((c) => c.body);
       expect(dm.allowed_mentions).toEqual({ parse: [] });
       expect(dm.content).toMatch(/^Hi Alice, .*#1/);
       expect(ack.allowed_mentions).toEqual({ parse: [], replied_user: true });
-      expect(ack.message_reference).toEqual({ message_id: posted.id, channel_id: SUPPORT, guild_id: GUILD_ID, fail_if_not_exists: true });
+      expect(ack.message_reference).toEqual({
+        message_id: posted.id,
+        channel_id: SUPPORT,
+        guild_id: GUILD_ID,
+        fail_if_not_exists: true,
+      });
       expect(ack.content).toMatch(/We've sent you a DM|Check your DMs/);
       expect(ack).toMatchObject({ enforce_nonce: true, nonce: expect.stringMatching(/^[0-9a-f]{25}$/) });
     });
@@ -104,7 +145,11 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
 
     it('defuses any text it sends: no @everyone, @here or role ping can go out', async () => {
       const posted = h.discord.post({ content: 'hello' });
-      await h.adapter.reply({ idempotencyKey: 'reply:test:1', text: `As you wrote: "@everyone @here <@&${MODS_ROLE}> help"`, inReplyTo: { id: posted.id, authorId: ALICE.id, place: { guildId: GUILD_ID, channelId: SUPPORT } } });
+      await h.adapter.reply({
+        idempotencyKey: 'reply:test:1',
+        text: `As you wrote: "@everyone @here <@&${MODS_ROLE}> help"`,
+        inReplyTo: { id: posted.id, authorId: ALICE.id, place: { guildId: GUILD_ID, channelId: SUPPORT } },
+      });
       const [body] = h.discord.calls('create_message').map((c) => c.body);
       expect(body.content).toBe('As you wrote: "@\u200beveryone @\u200bhere @\u200brole help"');
       expect(body.allowed_mentions).toEqual({ parse: [], replied_user: true });
@@ -116,7 +161,11 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       await h.drain();
       h.discord.edit(posted, `<@${BOT.id}> ${COMPLAINT} Order 5512, three weeks now.`);
       await waitFor(() => h.outcomes.length === 2, 'the edit');
-      expect(h.handed[1]).toMatchObject({ id: posted.id, editedAt: expect.any(Date), text: expect.stringContaining('Order 5512') });
+      expect(h.handed[1]).toMatchObject({
+        id: posted.id,
+        editedAt: expect.any(Date),
+        text: expect.stringContaining('Order 5512'),
+      });
       expect(h.outcomes[1]).toMatchObject({ status: 'edited', caseId: h.outcomes[0].caseId });
       await h.drain();
       expect(h.discord.botPosts(SUPPORT)).toHaveLength(1);
@@ -132,7 +181,12 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       const caseId = h.outcomes[0].caseId!;
       const dm = h.discord.post({ direct: true, content: 'My order number is 5512, it was due on Monday.' });
       await waitFor(() => h.outcomes.length === 2, 'the DM');
-      expect(h.handed[1]).toMatchObject({ id: dm.id, isPrivate: true, mentionsBrand: true, place: { channelId: dmChannelOf(ALICE) } });
+      expect(h.handed[1]).toMatchObject({
+        id: dm.id,
+        isPrivate: true,
+        mentionsBrand: true,
+        place: { channelId: dmChannelOf(ALICE) },
+      });
       expect(h.outcomes[1]).toMatchObject({ caseId, decision: { action: 'attach_to_case' } });
       await h.drain();
       const thread = await h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'slack_thread', caseId } });
@@ -145,7 +199,9 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
     it('a 429 becomes a wait, not a spin or a loss: the row waits for retry_after, its acknowledgement waits for it', async () => {
       h = await DiscordHarness.start();
       h.discord.failNext('create_message', {
-        status: 429, headers: { 'retry-after': '7', 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: 7, global: false },
+        status: 429,
+        headers: { 'retry-after': '7', 'x-ratelimit-scope': 'user' },
+        body: { message: 'You are being rate limited.', retry_after: 7, global: false },
       });
       h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
       await waitFor(() => h.outcomes.length === 1, 'the decision');
@@ -162,22 +218,34 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
 
     it('a missing permission fails the message for good, with a log line that says what to fix', async () => {
       const lines: string[] = [];
-      h = await DiscordHarness.start({}, { logger: createLogger({ level: 'warn', destination: { write: (l: string) => void lines.push(l) } }) });
-      h.discord.failNext('create_message', { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } });
+      h = await DiscordHarness.start(
+        {},
+        { logger: createLogger({ level: 'warn', destination: { write: (l: string) => void lines.push(l) } }) },
+      );
+      h.discord.failNext('create_message', {
+        status: 403,
+        body: { message: 'Cannot send messages to this user', code: 50007 },
+      });
       h.discord.failNext('create_message', { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
       h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
       await waitFor(() => h.outcomes.length === 1, 'the decision');
       await h.drain();
       const ack = await h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'public_reply' } });
       expect(ack).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('50013') });
-      expect(lines.join('\n')).toMatch(/Discord refused to post in channel 1180000000000000101: the bot is missing a permission there \(it needs View Channel, Send Messages, Send Messages in Threads and Read Message History\)/);
+      expect(lines.join('\n')).toMatch(
+        /Discord refused to post in channel 1180000000000000101: the bot is missing a permission there \(it needs View Channel, Send Messages, Send Messages in Threads and Read Message History\)/,
+      );
     });
 
     it('after a 5xx whose message Discord did post, the retry finds it instead of posting twice', async () => {
       h = await DiscordHarness.start();
       h.discord.closedDms.add(ALICE.id);
       h.discord.failNext('create_message', { status: 500, body: { message: '500: Internal Server Error', code: 0 } }); // the DM attempt
-      h.discord.failNext('create_message', { status: 502, body: { message: 'Bad Gateway', code: 0 } }, { afterDoing: true }); // the reply
+      h.discord.failNext(
+        'create_message',
+        { status: 502, body: { message: 'Bad Gateway', code: 0 } },
+        { afterDoing: true },
+      ); // the reply
       const posted = h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
       await waitFor(() => h.outcomes.length === 1, 'the decision');
       const minutes = (n: number) => new Date(Date.now() + n * 60_000);
@@ -188,7 +256,10 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       await h.drain(minutes(2)); // asks Discord first: finds its reply
       const acks = h.discord.botPosts(SUPPORT).filter((m) => m.message_reference?.message_id === posted.id);
       expect(acks).toHaveLength(1);
-      expect(await h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'public_reply' } })).toMatchObject({ status: 'sent', externalId: acks[0].id });
+      expect(await h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'public_reply' } })).toMatchObject({
+        status: 'sent',
+        externalId: acks[0].id,
+      });
       expect(h.discord.calls('list_messages').some((c) => c.query.after === posted.id)).toBe(true);
     });
   });

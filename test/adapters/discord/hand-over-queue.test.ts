@@ -3,7 +3,10 @@ import { HandOverQueue } from '../../../adapters/discord/hand-over-queue';
 function queue() {
   const batches: string[][] = [];
   const errors: string[] = [];
-  const q = new HandOverQueue<string>(async (items) => void batches.push(items), (e, what) => void errors.push(`${what}: ${String(e)}`));
+  const q = new HandOverQueue<string>(
+    async (items) => void batches.push(items),
+    (e, what) => void errors.push(`${what}: ${String(e)}`),
+  );
   return { q, batches, errors };
 }
 
@@ -24,10 +27,13 @@ describe('HandOverQueue', () => {
     const delivered: string[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const q = new HandOverQueue<string>(async (items) => {
-      delivered.push(items);
-      if (items[0] === 'a') await gate;
-    }, () => undefined);
+    const q = new HandOverQueue<string>(
+      async (items) => {
+        delivered.push(items);
+        if (items[0] === 'a') await gate;
+      },
+      () => undefined,
+    );
     await q.reopen();
     q.push('a');
     await new Promise((r) => setImmediate(r));
@@ -50,10 +56,13 @@ describe('HandOverQueue', () => {
   it('reports a failed batch and goes on with the next', async () => {
     const errors: string[] = [];
     const seen: string[] = [];
-    const q = new HandOverQueue<string>(async (items) => {
-      if (items.includes('bad')) throw new Error('boom');
-      seen.push(...items);
-    }, (e, what) => void errors.push(`${what}: ${(e as Error).message}`));
+    const q = new HandOverQueue<string>(
+      async (items) => {
+        if (items.includes('bad')) throw new Error('boom');
+        seen.push(...items);
+      },
+      (e, what) => void errors.push(`${what}: ${(e as Error).message}`),
+    );
     await q.reopen();
     q.push('bad');
     await q.idle();

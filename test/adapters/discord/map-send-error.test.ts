@@ -3,12 +3,24 @@ import { isPermissionError, toSendError } from '../../../adapters/discord/map-se
 import { SendError } from '../../../src/core/channel-adapter';
 
 const apiError = (code: number, status: number, message = 'refused') =>
-  new DiscordAPIError({ code, message }, code, status, 'POST', 'https://discord.com/api/v10/channels/1/messages', { body: {} });
+  new DiscordAPIError({ code, message }, code, status, 'POST', 'https://discord.com/api/v10/channels/1/messages', {
+    body: {},
+  });
 
 describe('toSendError', () => {
   it('turns a rate limit into a retry after Discord’s delay (at least a second)', () => {
     const limited = new RateLimitError({
-      timeToReset: 7000, limit: 5, method: 'POST', hash: 'h', url: 'u', route: '/channels/:id/messages', majorParameter: '1', global: false, retryAfter: 7000, sublimitTimeout: 0, scope: 'user',
+      timeToReset: 7000,
+      limit: 5,
+      method: 'POST',
+      hash: 'h',
+      url: 'u',
+      route: '/channels/:id/messages',
+      majorParameter: '1',
+      global: false,
+      retryAfter: 7000,
+      sublimitTimeout: 0,
+      scope: 'user',
     });
     expect(toSendError(limited)).toMatchObject({ failure: 'rate_limited', retryable: true, retryAfterMs: 7000 });
     expect(toSendError(new RateLimitError({ ...limited, retryAfter: 20 } as never)).retryAfterMs).toBe(1000);
@@ -31,10 +43,22 @@ describe('toSendError', () => {
 
   it('retries server errors and network failures (the outbox checks findSent first), not refused requests', () => {
     expect(toSendError(apiError(0, 503))).toMatchObject({ failure: 'server', retryable: true });
-    expect(toSendError(new HTTPError(502, 'Bad Gateway', 'POST', 'u', { body: {} }))).toMatchObject({ failure: 'server', retryable: true });
-    expect(toSendError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({ failure: 'network', retryable: true });
-    expect(toSendError(apiError(10008, 404, 'Unknown Message'))).toMatchObject({ failure: 'rejected', retryable: false });
-    expect(toSendError(apiError(50035, 400, 'Invalid Form Body'))).toMatchObject({ failure: 'rejected', retryable: false });
+    expect(toSendError(new HTTPError(502, 'Bad Gateway', 'POST', 'u', { body: {} }))).toMatchObject({
+      failure: 'server',
+      retryable: true,
+    });
+    expect(toSendError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({
+      failure: 'network',
+      retryable: true,
+    });
+    expect(toSendError(apiError(10008, 404, 'Unknown Message'))).toMatchObject({
+      failure: 'rejected',
+      retryable: false,
+    });
+    expect(toSendError(apiError(50035, 400, 'Invalid Form Body'))).toMatchObject({
+      failure: 'rejected',
+      retryable: false,
+    });
   });
 
   it('retries a revoked token with backoff, saying which setting to check', () => {

@@ -2,7 +2,9 @@ import { neutraliseMentions } from '../../../adapters/discord/neutralise-mention
 
 describe('neutraliseMentions', () => {
   it('defuses @everyone, @here (any case) and role mentions', () => {
-    expect(neutraliseMentions('@everyone @HERE <@&1180000000000000111> hi')).toBe('@\u200beveryone @\u200bHERE @\u200brole hi');
+    expect(neutraliseMentions('@everyone @HERE <@&1180000000000000111> hi')).toBe(
+      '@\u200beveryone @\u200bHERE @\u200brole hi',
+    );
   });
 
   it('leaves ordinary text, e-mail addresses and user mentions alone (allowed_mentions keeps those silent)', () => {

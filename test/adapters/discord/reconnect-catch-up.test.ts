@@ -59,7 +59,10 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
     await h.adapter.stop();
     await h.db.cursor.deleteMany(); // as on a fresh install
     h.discord.post({ content: complaint('a day old'), at: hoursAgo(25) }, { live: false });
-    const recent = h.discord.post({ content: complaint('two hours old'), author: BOB, at: hoursAgo(2) }, { live: false });
+    const recent = h.discord.post(
+      { content: complaint('two hours old'), author: BOB, at: hoursAgo(2) },
+      { live: false },
+    );
     await h.restart();
     expect(h.handed.map((m) => m.id)).toEqual([recent.id]);
   });
@@ -69,7 +72,14 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
     await h.adapter.stop();
     const wanted: string[] = [];
     for (let i = 0; i < 230; i++) {
-      const m = h.discord.post({ content: i % 50 === 7 ? complaint(`number ${i}`) : `chatter ${i}`, author: i % 2 ? ALICE : BOB, at: hoursAgo(3 - i / 100) }, { live: false });
+      const m = h.discord.post(
+        {
+          content: i % 50 === 7 ? complaint(`number ${i}`) : `chatter ${i}`,
+          author: i % 2 ? ALICE : BOB,
+          at: hoursAgo(3 - i / 100),
+        },
+        { live: false },
+      );
       if (i % 50 === 7) wanted.push(m.id);
     }
     await h.restart();
@@ -147,7 +157,8 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
     h = await DiscordHarness.start();
     await h.adapter.stop();
     // discord.js retries a 5xx three times itself: eight failures make two logins fail.
-    for (let i = 0; i < 8; i++) h.discord.failNext('get_bot_gateway', { status: 503, body: { message: 'Service Unavailable', code: 0 } });
+    for (let i = 0; i < 8; i++)
+      h.discord.failNext('get_bot_gateway', { status: 503, body: { message: 'Service Unavailable', code: 0 } });
     await h.restart({ connection: { backoffMs: (n) => (pauses.push(n), 20), connectTimeoutMs: 5_000 } });
     expect(pauses).toEqual([0, 1]);
     expect(h.discord.gateway.identifies).toHaveLength(2);

@@ -1,14 +1,29 @@
 import type { DiscordPost } from '../../../adapters/discord/read-message';
-import { findKeyword, isWatchedPlace, watchMessage, type WatchSettings } from '../../../adapters/discord/watch-filter';
+import { findKeyword, isWatchedPlace, type WatchSettings, watchMessage } from '../../../adapters/discord/watch-filter';
 
 const BOT = '1180000000000000001';
-const settings: WatchSettings = { botUserId: BOT, botRoleIds: ['1180000000000000110'], guildIds: ['100000000000000001'], channelIds: ['200000000000000001'], keywords: ['lumora', 'lumo box'] };
+const settings: WatchSettings = {
+  botUserId: BOT,
+  botRoleIds: ['1180000000000000110'],
+  guildIds: ['100000000000000001'],
+  channelIds: ['200000000000000001'],
+  keywords: ['lumora', 'lumo box'],
+};
 
 function post(over: Partial<DiscordPost> = {}): DiscordPost {
   return {
-    id: '300000000000000001', channelId: '200000000000000001', guildId: '100000000000000001', isDirect: false,
-    author: { id: '400000000000000001', username: 'alice', displayName: 'Alice', isBot: false }, fromWebhook: false, isSystem: false,
-    content: 'hello', text: 'hello', createdAt: new Date(), url: 'https://discord.com/channels/1/2/3', ...over,
+    id: '300000000000000001',
+    channelId: '200000000000000001',
+    guildId: '100000000000000001',
+    isDirect: false,
+    author: { id: '400000000000000001', username: 'alice', displayName: 'Alice', isBot: false },
+    fromWebhook: false,
+    isSystem: false,
+    content: 'hello',
+    text: 'hello',
+    createdAt: new Date(),
+    url: 'https://discord.com/channels/1/2/3',
+    ...over,
   };
 }
 
@@ -24,12 +39,21 @@ describe('watchMessage', () => {
   });
 
   it('watches a thread whose parent channel is watched', () => {
-    expect(watchMessage(post({ channelId: '200000000000000099', parentId: '200000000000000001', content: 'lumora?' }), settings).watch).toBe(true);
+    expect(
+      watchMessage(
+        post({ channelId: '200000000000000099', parentId: '200000000000000001', content: 'lumora?' }),
+        settings,
+      ).watch,
+    ).toBe(true);
   });
 
   it('always watches direct messages, as brand mentions', () => {
-    expect(watchMessage(post({ isDirect: true, guildId: undefined, channelId: '500000000000000001', content: 'my order number is 12' }), settings))
-      .toMatchObject({ watch: true, mentionsBrand: true });
+    expect(
+      watchMessage(
+        post({ isDirect: true, guildId: undefined, channelId: '500000000000000001', content: 'my order number is 12' }),
+        settings,
+      ),
+    ).toMatchObject({ watch: true, mentionsBrand: true });
   });
 
   it.each([
@@ -55,9 +79,15 @@ describe('isWatchedPlace', () => {
   });
 
   it('accepts a listed thread itself as well as threads of listed channels', () => {
-    expect(isWatchedPlace({ guildId: '7', channelId: '9', parentId: '8' }, { guildIds: [], channelIds: ['9'] })).toBe(true);
-    expect(isWatchedPlace({ guildId: '7', channelId: '9', parentId: '8' }, { guildIds: [], channelIds: ['8'] })).toBe(true);
-    expect(isWatchedPlace({ guildId: '7', channelId: '9', parentId: '8' }, { guildIds: [], channelIds: ['1'] })).toBe(false);
+    expect(isWatchedPlace({ guildId: '7', channelId: '9', parentId: '8' }, { guildIds: [], channelIds: ['9'] })).toBe(
+      true,
+    );
+    expect(isWatchedPlace({ guildId: '7', channelId: '9', parentId: '8' }, { guildIds: [], channelIds: ['8'] })).toBe(
+      true,
+    );
+    expect(isWatchedPlace({ guildId: '7', channelId: '9', parentId: '8' }, { guildIds: [], channelIds: ['1'] })).toBe(
+      false,
+    );
   });
 });
 

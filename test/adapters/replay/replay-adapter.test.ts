@@ -5,7 +5,15 @@ import { ReplaySentLog } from '../../../adapters/replay/replay-sent-log';
 import type { Mention } from '../../../src/core/mention';
 import { tempDir } from '../../helpers/temp-db';
 
-const line = (id: number) => JSON.stringify({ channel: 'x', id: String(id), author: { id: 'a', handle: 'h', name: 'N' }, text: `t${id}`, createdAt: '2026-11-18T09:00:00Z', mentionsBrand: true });
+const line = (id: number) =>
+  JSON.stringify({
+    channel: 'x',
+    id: String(id),
+    author: { id: 'a', handle: 'h', name: 'N' },
+    text: `t${id}`,
+    createdAt: '2026-11-18T09:00:00Z',
+    mentionsBrand: true,
+  });
 
 describe('ReplayAdapter', () => {
   let dir: string;

@@ -9,19 +9,33 @@ describe('mapPost', () => {
   it('maps author, text, link and conversation from X payloads', () => {
     const post = xPost('1859000000000000101', maria, '@lumora <b>broken</b> & late', at, [brand, maria]);
     expect(mapPost(post, usersById([maria]), true)).toEqual({
-      channel: 'x', id: '1859000000000000101', author: { id: maria.id, handle: 'maria_kettle', name: 'Maria Kettle' },
-      text: '@lumora <b>broken</b> & late', createdAt: at, mentionsBrand: true,
-      url: 'https://x.com/maria_kettle/status/1859000000000000101', place: { conversationId: '1859000000000000101' },
+      channel: 'x',
+      id: '1859000000000000101',
+      author: { id: maria.id, handle: 'maria_kettle', name: 'Maria Kettle' },
+      text: '@lumora <b>broken</b> & late',
+      createdAt: at,
+      mentionsBrand: true,
+      url: 'https://x.com/maria_kettle/status/1859000000000000101',
+      place: { conversationId: '1859000000000000101' },
     });
   });
 
   it('keeps the first id of an edited post, with the edit time, so the pipeline updates instead of answering again', () => {
-    const edited = xPost('1859000000000000200', maria, '@lumora edited text', at, [brand], { edit_history_tweet_ids: ['1859000000000000101', '1859000000000000200'] });
-    expect(mapPost(edited, usersById([maria]), true)).toMatchObject({ id: '1859000000000000101', editedAt: at, url: expect.stringContaining('1859000000000000200') });
+    const edited = xPost('1859000000000000200', maria, '@lumora edited text', at, [brand], {
+      edit_history_tweet_ids: ['1859000000000000101', '1859000000000000200'],
+    });
+    expect(mapPost(edited, usersById([maria]), true)).toMatchObject({
+      id: '1859000000000000101',
+      editedAt: at,
+      url: expect.stringContaining('1859000000000000200'),
+    });
   });
 
   it('reads replies under either name X gives references, and survives a missing author expansion', () => {
-    const reply = { ...xPost('1859000000000000300', maria, 'hi', at, []), referenced_posts: [{ type: 'replied_to' as const, id: '1859000000000000101' }] };
+    const reply = {
+      ...xPost('1859000000000000300', maria, 'hi', at, []),
+      referenced_posts: [{ type: 'replied_to' as const, id: '1859000000000000101' }],
+    };
     const mapped = mapPost(reply, new Map(), false);
     expect(mapped.inReplyToId).toBe('1859000000000000101');
     expect(mapped.author).toEqual({ id: maria.id, handle: `id${maria.id}`, name: `id${maria.id}` });
@@ -39,7 +53,11 @@ describe('mapDirectMessage', () => {
   it('is a private mention from the sender', () => {
     const dm = xDm('1859000000000000500', maria, brand, 'my bill &amp; my account', at);
     expect(mapDirectMessage(dm as typeof dm & { text: string }, usersById([maria]))).toMatchObject({
-      id: '1859000000000000500', isPrivate: true, mentionsBrand: true, author: { handle: 'maria_kettle' }, text: 'my bill &amp; my account',
+      id: '1859000000000000500',
+      isPrivate: true,
+      mentionsBrand: true,
+      author: { handle: 'maria_kettle' },
+      text: 'my bill &amp; my account',
     });
   });
 });

@@ -2,8 +2,8 @@ import { DM_CURSOR } from '../../../adapters/x/poll-direct-messages';
 import { SendError } from '../../../src/core/channel-adapter';
 import { readCursor } from '../../../src/store/cursor-position';
 import { xContractMissing } from '../../helpers/x-contract-server';
-import { xHarness, XHarness } from '../../helpers/x-harness';
 import { BRAND } from '../../helpers/x-fixtures';
+import { type XHarness, xHarness } from '../../helpers/x-harness';
 
 if (xContractMissing) console.warn(xContractMissing);
 const describeX = xContractMissing ? describe.skip : describe;
@@ -66,7 +66,9 @@ describeX('X direct messages (real twitter-api-v2 against the contract)', () => 
 
   it('refuses, without calling X, a DM to someone who never wrote to the brand, whoever queued it', async () => {
     const maria = h.fx.user('maria');
-    const error = await h.adapter.sendPrivate({ idempotencyKey: 'followup:1', text: 'Hi!', recipient: { id: maria.id, handle: 'maria' } }).catch((e) => e);
+    const error = await h.adapter
+      .sendPrivate({ idempotencyKey: 'followup:1', text: 'Hi!', recipient: { id: maria.id, handle: 'maria' } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(SendError);
     expect(error).toMatchObject({ failure: 'rejected', retryable: false });
     expect(error.message).toMatch(/only after the customer wrote to the brand first/);

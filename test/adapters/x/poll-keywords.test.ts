@@ -1,14 +1,15 @@
 import { buildSearchQuery } from '../../../adapters/x/poll-keywords';
 import { xContractMissing } from '../../helpers/x-contract-server';
-import { xHarness, XHarness } from '../../helpers/x-harness';
+import { type XHarness, xHarness } from '../../helpers/x-harness';
 
 if (xContractMissing) console.warn(xContractMissing);
 const describeX = xContractMissing ? describe.skip : describe;
 
 describe('buildSearchQuery', () => {
   it('asks for any keyword, no reposts, nothing by or @mentioning the brand; phrases quoted', () => {
-    expect(buildSearchQuery(['lumora', 'lumora router'], '15', ['lumora', 'LumoraCares']))
-      .toBe('(lumora OR "lumora router") -is:retweet -from:15 -@lumora -@LumoraCares');
+    expect(buildSearchQuery(['lumora', 'lumora router'], '15', ['lumora', 'LumoraCares'])).toBe(
+      '(lumora OR "lumora router") -is:retweet -from:15 -@lumora -@LumoraCares',
+    );
   });
 });
 
@@ -37,7 +38,11 @@ describeX('X keyword listening (real twitter-api-v2 against the contract)', () =
   });
 
   it('leaves posts that @mention the brand to the mentions timeline: each is handled once, and may be answered', async () => {
-    const post = h.fx.post(h.fx.user('tom'), '@lumora my lumora router never arrived and nobody answers. Unacceptable!', 3);
+    const post = h.fx.post(
+      h.fx.user('tom'),
+      '@lumora my lumora router never arrived and nobody answers. Unacceptable!',
+      3,
+    );
     await h.cycle();
     expect(h.delivered.map((m) => [m.id, m.mentionsBrand])).toEqual([[post.id, true]]);
     const search = h.server.requests.find((r) => r.operationId === 'searchPostsRecent')!;

@@ -2,7 +2,7 @@ import { MENTIONS_CURSOR } from '../../../adapters/x/poll-mentions';
 import { readCursor } from '../../../src/store/cursor-position';
 import { tooManyRequests } from '../../helpers/fake-x';
 import { xContractMissing } from '../../helpers/x-contract-server';
-import { xHarness, XHarness } from '../../helpers/x-harness';
+import { type XHarness, xHarness } from '../../helpers/x-harness';
 
 if (xContractMissing) console.warn(xContractMissing);
 const describeX = xContractMissing ? describe.skip : describe;
@@ -23,10 +23,16 @@ describeX('X mentions timeline (real twitter-api-v2 against the contract)', () =
     const maria = h.fx.user('maria_kettle', 'Maria Kettle');
     const first = h.fx.post(maria, '@lumora my router never arrived & nobody answers', 5);
     await h.poll();
-    expect(h.delivered).toEqual([expect.objectContaining({
-      channel: 'x', id: first.id, text: '@lumora my router never arrived & nobody answers', mentionsBrand: true,
-      author: { id: maria.id, handle: 'maria_kettle', name: 'Maria Kettle' }, url: `https://x.com/maria_kettle/status/${first.id}`,
-    })]);
+    expect(h.delivered).toEqual([
+      expect.objectContaining({
+        channel: 'x',
+        id: first.id,
+        text: '@lumora my router never arrived & nobody answers',
+        mentionsBrand: true,
+        author: { id: maria.id, handle: 'maria_kettle', name: 'Maria Kettle' },
+        url: `https://x.com/maria_kettle/status/${first.id}`,
+      }),
+    ]);
 
     const second = h.fx.post(maria, '@lumora day three, still nothing', 0);
     h.delivered.length = 0;
@@ -43,14 +49,18 @@ describeX('X mentions timeline (real twitter-api-v2 against the contract)', () =
     const people = Array.from({ length: 5 }, (_, i) => h.fx.user(`customer${i}`));
     const tooOld = h.fx.post(people[0], '@lumora hello from yesterday morning', 26 * 60);
     // 230 mentions over the last 23 hours: three pages of at most 100.
-    const recent = Array.from({ length: 230 }, (_, i) => h.fx.post(people[i % 5], `@lumora hello number ${i}`, (230 - i) * 6));
+    const recent = Array.from({ length: 230 }, (_, i) =>
+      h.fx.post(people[i % 5], `@lumora hello number ${i}`, (230 - i) * 6),
+    );
     await h.poll();
 
     const calls = mentionCalls();
     expect(calls).toHaveLength(3);
     expect(calls[0].query.pagination_token).toBeUndefined();
     expect(calls[1].query.pagination_token).toBeDefined();
-    expect(new Date(calls[0].query.start_time).getTime()).toBe(Math.floor((h.time.now().getTime() - 24 * 3_600_000) / 1000) * 1000);
+    expect(new Date(calls[0].query.start_time).getTime()).toBe(
+      Math.floor((h.time.now().getTime() - 24 * 3_600_000) / 1000) * 1000,
+    );
     expect(h.delivered.map((m) => m.id)).toEqual(recent.map((p) => p.id)); // oldest first, nothing older than 24 h
     expect(h.delivered.map((m) => m.id)).not.toContain(tooOld.id);
     expect(await readCursor(h.db, MENTIONS_CURSOR)).toBe(recent[recent.length - 1].id);

@@ -6,7 +6,14 @@ const NOW = new Date('2026-11-18T10:00:00Z');
 const epoch = (secondsFromNow: number) => Math.floor(NOW.getTime() / 1000) + secondsFromNow;
 const refusal = (rateLimit?: { limit: number; remaining: number; reset: number }) => ({
   params: { method: 'POST', url: 'https://api.x.com/2/tweets' },
-  error: new ApiResponseError('429', { code: 429, data: {}, headers: {}, request: {} as ClientRequest, response: {} as IncomingMessage, rateLimit }),
+  error: new ApiResponseError('429', {
+    code: 429,
+    data: {},
+    headers: {},
+    request: {} as ClientRequest,
+    response: {} as IncomingMessage,
+    rateLimit,
+  }),
 });
 
 describe('RateLimits', () => {
@@ -22,7 +29,12 @@ describe('RateLimits', () => {
     expect(l.waitMs('GET /a')).toBe(0);
     l.record('GET /a', { limit: 300, remaining: 0, reset: epoch(600) });
     expect(l.waitMs('GET /a')).toBe(600_000);
-    l.record('POST /b', { limit: 100, remaining: 50, reset: epoch(60), day: { limit: 1000, remaining: 0, reset: epoch(7200) } });
+    l.record('POST /b', {
+      limit: 100,
+      remaining: 50,
+      reset: epoch(60),
+      day: { limit: 1000, remaining: 0, reset: epoch(7200) },
+    });
     expect(l.waitMs('POST /b')).toBe(7_200_000);
   });
 

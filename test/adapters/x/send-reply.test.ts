@@ -1,7 +1,7 @@
-import { DUPLICATE, PERMISSIONS, SERVER_ERROR, tooManyRequests } from '../../helpers/fake-x';
+import { PERMISSIONS, SERVER_ERROR, tooManyRequests } from '../../helpers/fake-x';
 import { xContractMissing } from '../../helpers/x-contract-server';
-import { xHarness, XHarness } from '../../helpers/x-harness';
 import { BRAND, X_KEYS } from '../../helpers/x-fixtures';
+import { type XHarness, xHarness } from '../../helpers/x-harness';
 
 if (xContractMissing) console.warn(xContractMissing);
 const describeX = xContractMissing ? describe.skip : describe;
@@ -11,7 +11,8 @@ const COMPLAINT = '@lumora my order never arrived and nobody answers. Unacceptab
 describeX('X replies through the outbox (real twitter-api-v2 against the contract)', () => {
   let h: XHarness;
   const ack = async () => (await h.db.outboundMessage.findMany({ where: { kind: 'public_reply' } }))[0];
-  const repliesTo = (postId: string) => h.fx.brandPosts().filter((p) => p.referenced_tweets?.some((r) => r.id === postId));
+  const repliesTo = (postId: string) =>
+    h.fx.brandPosts().filter((p) => p.referenced_tweets?.some((r) => r.id === postId));
 
   beforeEach(async () => {
     h = await xHarness();
@@ -40,7 +41,10 @@ describeX('X replies through the outbox (real twitter-api-v2 against the contrac
     const queued = await ack();
     h.fx.post(BRAND, queued.text, 30); // the brand posted these very words before (by hand)
     await h.sender.drain();
-    expect(await ack()).toMatchObject({ status: 'pending', error: expect.stringContaining('reworded after duplicate content') });
+    expect(await ack()).toMatchObject({
+      status: 'pending',
+      error: expect.stringContaining('reworded after duplicate content'),
+    });
     await h.sender.drain();
     const [refused, accepted] = h.posted();
     expect(refused.body.text).toBe(queued.text);
@@ -51,7 +55,11 @@ describeX('X replies through the outbox (real twitter-api-v2 against the contrac
 
   it('treats duplicate content that is its own earlier reply (answer lost) as sent, without a second reply', async () => {
     const post = h.fx.post(h.fx.user('maria'), COMPLAINT);
-    const message = { idempotencyKey: 'ack:x:test', text: 'Hi maria, sorry about this. Please DM us.', inReplyTo: { id: post.id, authorId: post.author_id! } };
+    const message = {
+      idempotencyKey: 'ack:x:test',
+      text: 'Hi maria, sorry about this. Please DM us.',
+      inReplyTo: { id: post.id, authorId: post.author_id! },
+    };
     const first = await h.adapter.reply(message);
     const again = await h.adapter.reply(message);
     expect(again.externalId).toBe(first.externalId);
@@ -64,7 +72,10 @@ describeX('X replies through the outbox (real twitter-api-v2 against the contrac
     await h.poll();
     h.fx.failNext('createPosts', tooManyRequests(new Date(h.time.now().getTime() + 600_000)));
     expect(await h.sender.drain()).toMatchObject({ retried: 1 });
-    expect(await ack()).toMatchObject({ status: 'pending', error: expect.stringContaining('X rate limit reached (429') });
+    expect(await ack()).toMatchObject({
+      status: 'pending',
+      error: expect.stringContaining('X rate limit reached (429'),
+    });
     h.time.advance(300_000);
     await h.sender.drain();
     expect(h.posted()).toHaveLength(1); // still waiting: nothing sent into the limit
@@ -74,7 +85,7 @@ describeX('X replies through the outbox (real twitter-api-v2 against the contrac
     expect(await ack()).toMatchObject({ status: 'sent' });
   });
 
-  it('after a 5xx whose post did go out, finds it among the brand\'s posts instead of replying twice', async () => {
+  it("after a 5xx whose post did go out, finds it among the brand's posts instead of replying twice", async () => {
     const post = h.fx.post(h.fx.user('maria'), COMPLAINT);
     await h.poll();
     h.fx.failNext('createPosts', SERVER_ERROR, { apply: true });
@@ -95,7 +106,11 @@ describeX('X replies through the outbox (real twitter-api-v2 against the contrac
     await h.sender.drain();
     h.time.advance(6_000);
     await h.sender.drain();
-    expect(h.server.requests.map((r) => r.operationId).slice(-3)).toEqual(['createPosts', 'getUsersPosts', 'createPosts']);
+    expect(h.server.requests.map((r) => r.operationId).slice(-3)).toEqual([
+      'createPosts',
+      'getUsersPosts',
+      'createPosts',
+    ]);
     expect(repliesTo(post.id)).toHaveLength(1);
     expect(await ack()).toMatchObject({ status: 'sent' });
   });
@@ -118,17 +133,25 @@ describeX('X with wrong credentials', () => {
     const good = await xHarness();
     good.fx.post(good.fx.user('maria'), COMPLAINT);
     await good.poll(); // queued with good credentials
-    const bad = await xHarness({ db: good.db, fx: good.fx, server: good.server, keys: { X_ACCESS_SECRET: 'a-revoked-secret' } });
+    const bad = await xHarness({
+      db: good.db,
+      fx: good.fx,
+      server: good.server,
+      keys: { X_ACCESS_SECRET: 'a-revoked-secret' },
+    });
     try {
       good.fx.post(good.fx.user('ana'), COMPLAINT);
       expect(await bad.poll()).toEqual({ directMessages: 0, mentions: 0, keywords: 0 });
       expect(await bad.sender.drain()).toMatchObject({ held: 1 });
       expect(bad.posted()).toHaveLength(0);
       const row = (await bad.db.outboundMessage.findMany({ where: { kind: 'public_reply' } }))[0];
-      expect(row.error).toMatch(/^auth: X refused the credentials \(401 Unauthorized.*check X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET/);
+      expect(row.error).toMatch(
+        /^auth: X refused the credentials \(401 Unauthorized.*check X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET/,
+      );
       const logs = bad.logs.join('\n');
       expect(logs).toMatch(/X mentions poll failed, next try in the next poll: X refused the credentials \(401/);
-      for (const secret of ['a-revoked-secret', X_KEYS.consumerSecret, X_KEYS.token]) expect(logs).not.toContain(secret);
+      for (const secret of ['a-revoked-secret', X_KEYS.consumerSecret, X_KEYS.token])
+        expect(logs).not.toContain(secret);
     } finally {
       await bad.close();
       await good.close();

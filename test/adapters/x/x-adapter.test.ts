@@ -2,7 +2,7 @@ import { MENTIONS_CURSOR } from '../../../adapters/x/poll-mentions';
 import type { Mention } from '../../../src/core/mention';
 import { readCursor } from '../../../src/store/cursor-position';
 import { xContractMissing } from '../../helpers/x-contract-server';
-import { xHarness, XHarness } from '../../helpers/x-harness';
+import { type XHarness, xHarness } from '../../helpers/x-harness';
 
 if (xContractMissing) console.warn(xContractMissing);
 const describeX = xContractMissing ? describe.skip : describe;
@@ -12,7 +12,8 @@ const COMPLAINT = '@lumora my order never arrived and nobody answers. Unacceptab
 describeX('X adapter across restarts', () => {
   let first: XHarness;
   let second: XHarness | undefined;
-  const repliesTo = (postId: string) => first.fx.brandPosts().filter((p) => p.referenced_tweets?.some((r) => r.id === postId));
+  const repliesTo = (postId: string) =>
+    first.fx.brandPosts().filter((p) => p.referenced_tweets?.some((r) => r.id === postId));
 
   beforeEach(async () => {
     first = await xHarness();
@@ -50,13 +51,20 @@ describeX('X adapter across restarts', () => {
     const row = (await first.db.outboundMessage.findMany({ where: { kind: 'public_reply' } }))[0];
     // What the process did before dying: claimed the row and posted it; the answer never got recorded.
     await first.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'sending', attempts: 1 } });
-    await first.adapter.reply({ idempotencyKey: row.idempotencyKey, text: row.text, inReplyTo: { id: post.id, authorId: post.author_id! } });
+    await first.adapter.reply({
+      idempotencyKey: row.idempotencyKey,
+      text: row.text,
+      inReplyTo: { id: post.id, authorId: post.author_id! },
+    });
 
     second = await xHarness({ db: first.db, fx: first.fx, server: first.server });
     expect(await second.sender.recoverInterrupted(0)).toBe(1);
     await second.sender.drain();
     expect(first.posted()).toHaveLength(1);
-    expect(await first.db.outboundMessage.findUnique({ where: { id: row.id } })).toMatchObject({ status: 'sent', externalId: repliesTo(post.id)[0].id });
+    expect(await first.db.outboundMessage.findUnique({ where: { id: row.id } })).toMatchObject({
+      status: 'sent',
+      externalId: repliesTo(post.id)[0].id,
+    });
   });
 
   it('start() catches up before it resolves, polls again every interval, and stop() ends the loop', async () => {

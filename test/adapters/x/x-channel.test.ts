@@ -1,19 +1,19 @@
-import { dmLink, xChannel } from '../../../adapters/x/x-channel';
-import type { AppContext } from '../../../src/app/open-app';
-import { loadConfig } from '../../../src/config/load-config';
+import { dmLink } from '../../../adapters/x/x-channel';
+import { configuredChannels } from '../../../src/app/known-channels';
+import { loadAppConfig } from '../../../src/app/load-app-config';
 import { SERVER_ERROR } from '../../helpers/fake-x';
 import { xContractMissing } from '../../helpers/x-contract-server';
-import { xHarness, XHarness } from '../../helpers/x-harness';
 import { BRAND } from '../../helpers/x-fixtures';
+import { type XHarness, xHarness } from '../../helpers/x-harness';
 
 if (xContractMissing) console.warn(xContractMissing);
 const describeX = xContractMissing ? describe.skip : describe;
 
 const COMPLAINT = '@lumora my order never arrived and nobody answers. Unacceptable!';
 
-describe('xChannel', () => {
-  it('is not built when the X credentials are not configured', async () => {
-    expect(await xChannel({ config: loadConfig({}) } as AppContext)).toBeNull();
+describe('the X channel', () => {
+  it('is not configured when the X credentials are not set', () => {
+    expect(configuredChannels(loadAppConfig({})).map((c) => c.channel.name)).not.toContain('x');
   });
 });
 
@@ -47,7 +47,10 @@ describeX('X channel rules (real twitter-api-v2 against the contract)', () => {
     expect(reply.text).toContain('https://t.co/');
     expect(reply.referenced_tweets).toEqual([{ type: 'replied_to', id: post.id }]);
     expect(h.posted()).toHaveLength(1);
-    expect(await h.db.outboundMessage.findFirst({ where: { kind: 'public_reply' } })).toMatchObject({ status: 'sent', externalId: reply.id });
+    expect(await h.db.outboundMessage.findFirst({ where: { kind: 'public_reply' } })).toMatchObject({
+      status: 'sent',
+      externalId: reply.id,
+    });
   });
 
   it('honours "stop": no reply to it, and none to that customer afterwards', async () => {
@@ -82,7 +85,11 @@ describeX('X channel rules (real twitter-api-v2 against the contract)', () => {
     await h.cycle(); // reads 3 x 0.001, then the first reply (0.01) reaches 0.013: the next two are held
     expect(h.posted()).toHaveLength(1);
     const acks = await h.db.outboundMessage.findMany({ where: { kind: 'public_reply' }, orderBy: { id: 'asc' } });
-    expect(acks.map((r) => [r.status, r.error])).toEqual([['sent', null], ['held', 'budget reached'], ['held', 'budget reached']]);
+    expect(acks.map((r) => [r.status, r.error])).toEqual([
+      ['sent', null],
+      ['held', 'budget reached'],
+      ['held', 'budget reached'],
+    ]);
     const cases = await h.db.case.findMany({ orderBy: { id: 'asc' } });
     expect(cases.map((k) => k.holdReason)).toEqual([null, 'budget reached', 'budget reached']);
     expect(h.slack.sent).toHaveLength(3); // every case still goes to the team
@@ -103,9 +110,9 @@ describeX('X channel rules (real twitter-api-v2 against the contract)', () => {
     h = await xHarness({ env: { X_DAILY_BUDGET_USD: '0.011' } });
     h.fx.post(h.fx.user('ana'), COMPLAINT, 3);
     await h.cycle(); // 0.001 read + 0.01 reply: the budget is used up
-    expect(await h.channel.pipeline!.budgetReached!('x')).toBe(true);
+    expect(await h.channel.pipeline!.budgetReached!()).toBe(true);
     h.time.advance(86_400_000);
-    expect(await h.channel.pipeline!.budgetReached!('x')).toBe(false);
+    expect(await h.channel.pipeline!.budgetReached!()).toBe(false);
     h.fx.post(h.fx.user('ben'), COMPLAINT, 1);
     await h.cycle();
     expect(h.posted()).toHaveLength(2);

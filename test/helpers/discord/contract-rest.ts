@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Context } from 'openapi-backend';
+import { type Context, OpenAPIBackend } from 'openapi-backend';
 
 /** Discord's published OpenAPI description (../shared/contracts), absent on machines without it. */
 export const DISCORD_CONTRACT = path.resolve(__dirname, '../../../../shared/contracts/discord_openapi.json');
@@ -17,7 +17,10 @@ let shared: Promise<OpenAPIBackend> | undefined;
 function contractApi(): Promise<OpenAPIBackend> {
   shared ??= (async () => {
     const api = new OpenAPIBackend({
-      definition: JSON.parse(fs.readFileSync(DISCORD_CONTRACT, 'utf8')), apiRoot: '/api/v10', quick: true, validate: true,
+      definition: JSON.parse(fs.readFileSync(DISCORD_CONTRACT, 'utf8')),
+      apiRoot: '/api/v10',
+      quick: true,
+      validate: true,
       customizeAjv: (ajv) => {
         addFormats(ajv);
         ajv.addFormat('snowflake', /^(0|[1-9][0-9]*)$/);
@@ -27,12 +30,18 @@ function contractApi(): Promise<OpenAPIBackend> {
         return ajv;
       },
     });
-    api.registerSecurityHandler('BotToken', (c: Context) => /^Bot \S+$/.test(String(c.request.headers.authorization ?? '')));
+    api.registerSecurityHandler('BotToken', (c: Context) =>
+      /^Bot \S+$/.test(String(c.request.headers.authorization ?? '')),
+    );
     api.register({
       validationFail: (c: Context, rest: ContractRest) =>
-        rest.refuse(c, `${c.request.method.toUpperCase()} ${c.request.path}: ${JSON.stringify(c.validation.errors).slice(0, 600)}`),
+        rest.refuse(
+          c,
+          `${c.request.method.toUpperCase()} ${c.request.path}: ${JSON.stringify(c.validation.errors).slice(0, 600)}`,
+        ),
       unauthorizedHandler: () => ({ status: 401, body: { message: '401: Unauthorized', code: 0 } }),
-      notFound: (c: Context, rest: ContractRest) => rest.refuse(c, `no such path in the contract: ${c.request.method.toUpperCase()} ${c.request.path}`, 404),
+      notFound: (c: Context, rest: ContractRest) =>
+        rest.refuse(c, `no such path in the contract: ${c.request.method.toUpperCase()} ${c.request.path}`, 404),
       notImplemented: (c: Context, rest: ContractRest) => rest.answer(c),
     });
     await api.init();
@@ -57,7 +66,10 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
-export type OperationHandler = (req: RecordedRequest, params: Record<string, string>) => FakeResponse | Promise<FakeResponse>;
+export type OperationHandler = (
+  req: RecordedRequest,
+  params: Record<string, string>,
+) => FakeResponse | Promise<FakeResponse>;
 
 /**
  * A local Discord REST server that checks every request against Discord's published contract
@@ -71,7 +83,10 @@ export class ContractRest {
   private server?: http.Server;
   url = '';
 
-  private constructor(private readonly api: OpenAPIBackend, private readonly handlers: Record<string, OperationHandler>) {}
+  private constructor(
+    private readonly api: OpenAPIBackend,
+    private readonly handlers: Record<string, OperationHandler>,
+  ) {}
 
   static async start(handlers: Record<string, OperationHandler>): Promise<ContractRest> {
     const rest = new ContractRest(await contractApi(), handlers);
@@ -92,7 +107,7 @@ export class ContractRest {
   }
 
   /** @internal Answers a request the contract found broken (or could not route). */
-  refuse(c: Context, violation: string, status = 400): FakeResponse {
+  refuse(_c: Context, violation: string, status = 400): FakeResponse {
     this.violations.push(violation);
     return { status, body: { message: 'Invalid Form Body', code: 50035, errors: {} } };
   }
@@ -101,7 +116,11 @@ export class ContractRest {
   async answer(c: Context): Promise<FakeResponse> {
     const operationId = c.operation.operationId!;
     const req: RecordedRequest = {
-      operationId, method: c.request.method.toUpperCase(), path: c.request.path, query: c.request.query as Record<string, string>, body: c.request.requestBody,
+      operationId,
+      method: c.request.method.toUpperCase(),
+      path: c.request.path,
+      query: c.request.query as Record<string, string>,
+      body: c.request.requestBody,
     };
     this.requests.push(req);
     const handler = this.handlers[operationId];
@@ -109,7 +128,10 @@ export class ContractRest {
     const res = await handler(req, c.request.params as Record<string, string>);
     if (res.status < 300 && res.body !== undefined) {
       const check = this.api.validateResponse(res.body, c.operation, res.status);
-      if (check.errors?.length) this.violations.push(`response of ${operationId} breaks the contract: ${JSON.stringify(check.errors).slice(0, 600)}`);
+      if (check.errors?.length)
+        this.violations.push(
+          `response of ${operationId} breaks the contract: ${JSON.stringify(check.errors).slice(0, 600)}`,
+        );
     }
     return res;
   }
@@ -125,9 +147,16 @@ export class ContractRest {
     } catch {
       body = raw;
     }
-    const out: FakeResponse = await this.api.handleRequest({
-      method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers as Record<string, string>, body,
-    }, this);
+    const out: FakeResponse = await this.api.handleRequest(
+      {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers as Record<string, string>,
+        body,
+      },
+      this,
+    );
     res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
     res.end(out.body === undefined ? '' : JSON.stringify(out.body));
   }

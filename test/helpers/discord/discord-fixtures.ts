@@ -1,8 +1,25 @@
 import {
-  ChannelType, GuildDefaultMessageNotifications, GuildExplicitContentFilter, GuildHubType, GuildMFALevel, GuildNSFWLevel,
-  GuildPremiumTier, GuildSystemChannelFlags, GuildVerificationLevel, MessageType, type GuildMemberFlags, type MessageFlags, type RoleFlags, type UserFlags,
-  type APIChannel, type APIGuildMember, type APIMessage, type APIRole, type APIUser, type GatewayGuildCreateDispatchData,
+  type APIChannel,
+  type APIGuildMember,
+  type APIMessage,
+  type APIRole,
+  type APIUser,
+  ChannelType,
+  type GatewayGuildCreateDispatchData,
   type GatewayMessageCreateDispatchData,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  type GuildHubType,
+  type GuildMemberFlags,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildSystemChannelFlags,
+  GuildVerificationLevel,
+  type MessageFlags,
+  MessageType,
+  type RoleFlags,
+  type UserFlags,
 } from 'discord-api-types/v10';
 
 // A small Discord world in the API's own payload shapes (typed with discord-api-types): the Lumora
@@ -18,7 +35,14 @@ export function snowflake(at: Date | number = Date.now()): string {
 }
 
 const user = (id: string, username: string, globalName: string | null, bot = false): APIUser => ({
-  id, username, discriminator: '0', global_name: globalName, avatar: null, public_flags: 0 as UserFlags, flags: 0 as UserFlags, primary_guild: null,
+  id,
+  username,
+  discriminator: '0',
+  global_name: globalName,
+  avatar: null,
+  public_flags: 0 as UserFlags,
+  flags: 0 as UserFlags,
+  primary_guild: null,
   ...(bot ? { bot } : {}),
 });
 
@@ -41,48 +65,128 @@ export const dmChannelOf = (user: APIUser) => `19${user.id.slice(2)}`;
 
 function role(id: string, name: string, over: Partial<APIRole> = {}): APIRole {
   return {
-    id, name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null,
-    unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 as RoleFlags, ...over,
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position: 1,
+    permissions: '0',
+    managed: false,
+    mentionable: true,
+    flags: 0 as RoleFlags,
+    ...over,
   };
 }
 
 function textChannel(id: string, name: string, position: number): APIChannel & { type: ChannelType.GuildText } {
   return {
-    id, type: ChannelType.GuildText, guild_id: GUILD_ID, name, position, permission_overwrites: [], nsfw: false, topic: null,
-    last_message_id: null, rate_limit_per_user: 0, parent_id: null, default_auto_archive_duration: 1440, last_pin_timestamp: null,
+    id,
+    type: ChannelType.GuildText,
+    guild_id: GUILD_ID,
+    name,
+    position,
+    permission_overwrites: [],
+    nsfw: false,
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    parent_id: null,
+    default_auto_archive_duration: 1440,
+    last_pin_timestamp: null,
   } as APIChannel & { type: ChannelType.GuildText };
 }
 
 export const threadChannel = {
-  id: THREAD, type: ChannelType.PublicThread, guild_id: GUILD_ID, name: 'router keeps dropping', parent_id: SUPPORT, owner_id: ALICE.id,
-  last_message_id: null, rate_limit_per_user: 0, message_count: 1, member_count: 1, total_message_sent: 1,
-  thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: '2026-11-18T08:00:00.000Z', locked: false },
+  id: THREAD,
+  type: ChannelType.PublicThread,
+  guild_id: GUILD_ID,
+  name: 'router keeps dropping',
+  parent_id: SUPPORT,
+  owner_id: ALICE.id,
+  last_message_id: null,
+  rate_limit_per_user: 0,
+  message_count: 1,
+  member_count: 1,
+  total_message_sent: 1,
+  thread_metadata: {
+    archived: false,
+    auto_archive_duration: 1440,
+    archive_timestamp: '2026-11-18T08:00:00.000Z',
+    locked: false,
+  },
 } as APIChannel & { type: ChannelType.PublicThread };
 
 const member = (user: APIUser, roles: string[] = []): APIGuildMember => ({
-  user, nick: null, avatar: null, banner: null, roles, joined_at: '2026-01-01T00:00:00.000Z', premium_since: null, deaf: false, mute: false, flags: 0 as GuildMemberFlags,
+  user,
+  nick: null,
+  avatar: null,
+  banner: null,
+  roles,
+  joined_at: '2026-01-01T00:00:00.000Z',
+  premium_since: null,
+  deaf: false,
+  mute: false,
+  flags: 0 as GuildMemberFlags,
 });
 
 /** The GUILD_CREATE the fake gateway sends after READY. */
 export function guildCreate(): GatewayGuildCreateDispatchData {
   return {
-    id: GUILD_ID, name: 'Lumora Community', icon: null, splash: null, discovery_splash: null, owner_id: BOB.id, afk_channel_id: null,
-    afk_timeout: 300, verification_level: GuildVerificationLevel.Low, default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-    explicit_content_filter: GuildExplicitContentFilter.AllMembers, features: [], mfa_level: GuildMFALevel.None, application_id: null,
-    system_channel_id: null, system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications, rules_channel_id: null,
-    vanity_url_code: null, description: null, banner: null, premium_tier: GuildPremiumTier.None, preferred_locale: 'en-US' as never,
-    public_updates_channel_id: null, nsfw_level: GuildNSFWLevel.Default, premium_progress_bar_enabled: false, safety_alerts_channel_id: null,
-    stickers: [], emojis: [], hub_type: null as GuildHubType | null, region: 'deprecated', incidents_data: null,
+    id: GUILD_ID,
+    name: 'Lumora Community',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: BOB.id,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: GuildVerificationLevel.Low,
+    default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
+    explicit_content_filter: GuildExplicitContentFilter.AllMembers,
+    features: [],
+    mfa_level: GuildMFALevel.None,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: GuildPremiumTier.None,
+    preferred_locale: 'en-US' as never,
+    public_updates_channel_id: null,
+    nsfw_level: GuildNSFWLevel.Default,
+    premium_progress_bar_enabled: false,
+    safety_alerts_channel_id: null,
+    stickers: [],
+    emojis: [],
+    hub_type: null as GuildHubType | null,
+    region: 'deprecated',
+    incidents_data: null,
     roles: [
       // @everyone may read and write everywhere; the bot's managed role carries its permissions.
-      role(GUILD_ID, '@everyone', { permissions: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 38n)), position: 0 }),
+      role(GUILD_ID, '@everyone', {
+        permissions: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 38n)),
+        position: 0,
+      }),
       role(BOT_ROLE, 'LumoraCare', { managed: true, tags: { bot_id: BOT.id }, mentionable: false }),
       role(MODS_ROLE, 'Moderators'),
     ],
-    joined_at: '2026-01-01T00:00:00.000Z', large: false, member_count: 3, unavailable: false,
+    joined_at: '2026-01-01T00:00:00.000Z',
+    large: false,
+    member_count: 3,
+    unavailable: false,
     members: [member(BOT, [BOT_ROLE]), member(ALICE), member(BOB, [MODS_ROLE])],
     channels: [textChannel(SUPPORT, 'support', 0), textChannel(GENERAL, 'general', 1)],
-    threads: [threadChannel], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+    threads: [threadChannel],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
   } as GatewayGuildCreateDispatchData;
 }
 
@@ -105,12 +209,50 @@ export function message(spec: MessageSpec): GatewayMessageCreateDispatchData {
   const author = spec.author ?? ALICE;
   const at = spec.at ?? new Date();
   const channelId = spec.channelId ?? (spec.direct ? dmChannelOf(author) : SUPPORT);
-  const mentioned = spec.mentions ?? [...spec.content.matchAll(/<@!?(\d+)>/g)].map(([, id]) => [BOT, ALICE, BOB].find((u) => u.id === id)).filter((u): u is APIUser => !!u);
+  const mentioned =
+    spec.mentions ??
+    [...spec.content.matchAll(/<@!?(\d+)>/g)]
+      .map(([, id]) => [BOT, ALICE, BOB].find((u) => u.id === id))
+      .filter((u): u is APIUser => !!u);
   return {
-    id: spec.id ?? snowflake(at), channel_id: channelId, author, content: spec.content, timestamp: at.toISOString(), edited_timestamp: null,
-    tts: false, mention_everyone: false, mentions: mentioned, mention_roles: spec.roleIds ?? [...spec.content.matchAll(/<@&(\d+)>/g)].map(([, id]) => id),
-    attachments: [], embeds: [], pinned: false, type: spec.replyTo ? MessageType.Reply : MessageType.Default, flags: 0 as MessageFlags, components: [],
-    ...(spec.replyTo ? { message_reference: { message_id: spec.replyTo.id, channel_id: spec.replyTo.channel_id, guild_id: GUILD_ID }, referenced_message: spec.replyTo } : {}),
-    ...(spec.direct ? { channel_type: ChannelType.DM } : { guild_id: GUILD_ID, member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 as GuildMemberFlags, nick: null, avatar: null, banner: null, premium_since: null }, channel_type: channelId === THREAD ? ChannelType.PublicThread : ChannelType.GuildText }),
+    id: spec.id ?? snowflake(at),
+    channel_id: channelId,
+    author,
+    content: spec.content,
+    timestamp: at.toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: mentioned,
+    mention_roles: spec.roleIds ?? [...spec.content.matchAll(/<@&(\d+)>/g)].map(([, id]) => id),
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: spec.replyTo ? MessageType.Reply : MessageType.Default,
+    flags: 0 as MessageFlags,
+    components: [],
+    ...(spec.replyTo
+      ? {
+          message_reference: { message_id: spec.replyTo.id, channel_id: spec.replyTo.channel_id, guild_id: GUILD_ID },
+          referenced_message: spec.replyTo,
+        }
+      : {}),
+    ...(spec.direct
+      ? { channel_type: ChannelType.DM }
+      : {
+          guild_id: GUILD_ID,
+          member: {
+            roles: [],
+            joined_at: '2026-01-01T00:00:00.000Z',
+            deaf: false,
+            mute: false,
+            flags: 0 as GuildMemberFlags,
+            nick: null,
+            avatar: null,
+            banner: null,
+            premium_since: null,
+          },
+          channel_type: channelId === THREAD ? ChannelType.PublicThread : ChannelType.GuildText,
+        }),
   } as GatewayMessageCreateDispatchData;
 }

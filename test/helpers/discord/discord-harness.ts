@@ -1,5 +1,6 @@
 import { DiscordAdapter, type DiscordAdapterDeps } from '../../../adapters/discord/discord-adapter';
-import type { DiscordConfig } from '../../../src/config/discord-settings';
+import type { DiscordConfig } from '../../../adapters/discord/discord-settings';
+import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
 import type { Mention } from '../../../src/core/mention';
 import { silentLogger } from '../../../src/log/create-logger';
 import { OutboxSender } from '../../../src/outbox/outbox-sender';
@@ -37,15 +38,31 @@ export class DiscordHarness {
   readonly outcomes: MentionOutcome[] = [];
   readonly slack = recordOnlyTransport('test-slack');
 
-  private constructor(readonly discord: FakeDiscord, readonly db: Db, readonly config: DiscordConfig, private readonly closeDb: () => Promise<void>,
-    private readonly extra: Partial<DiscordAdapterDeps>) {}
+  private constructor(
+    readonly discord: FakeDiscord,
+    readonly db: Db,
+    readonly config: DiscordConfig,
+    private readonly closeDb: () => Promise<void>,
+    private readonly extra: Partial<DiscordAdapterDeps>,
+  ) {}
 
-  static async start(config: Partial<DiscordConfig> = {}, extra: Partial<DiscordAdapterDeps> = {}): Promise<DiscordHarness> {
+  static async start(
+    config: Partial<DiscordConfig> = {},
+    extra: Partial<DiscordAdapterDeps> = {},
+  ): Promise<DiscordHarness> {
     const discord = await FakeDiscord.start();
     const { db, close } = await tempDb();
     const full: DiscordConfig = {
-      botToken: BOT_TOKEN, botUserId: BOT.id, applicationId: BOT.id, guildIds: [GUILD_ID], channelIds: [SUPPORT], keywords: ['lumora'],
-      catchUpMaxAgeHours: 24, supportHandle: 'LumoraCare', apiUrl: discord.rest.url, ...config,
+      botToken: BOT_TOKEN,
+      botUserId: BOT.id,
+      applicationId: BOT.id,
+      guildIds: [GUILD_ID],
+      channelIds: [SUPPORT],
+      keywords: ['lumora'],
+      catchUpMaxAgeHours: 24,
+      supportHandle: 'LumoraCare',
+      apiUrl: discord.rest.url,
+      ...config,
     };
     const harness = new DiscordHarness(discord, db, full, close, extra);
     await harness.connect();
@@ -55,7 +72,13 @@ export class DiscordHarness {
   /** Sends whatever the outbox holds that is due, once; `at` pretends the clock says so (no waiting for retries). */
   drain(at?: Date) {
     if (!at) return this.sender.drain();
-    return new OutboxSender({ db: this.db, logger: silentLogger(), transports: this.transports(), now: () => at }).drain();
+    return new OutboxSender({
+      ...caseOutboxHooks,
+      db: this.db,
+      logger: silentLogger(),
+      transports: this.transports(),
+      now: () => at,
+    }).drain();
   }
 
   /** Stops the adapter and starts a new one, as a process restart does (with other test hooks if given). */
@@ -77,16 +100,24 @@ export class DiscordHarness {
 
   private async connect(): Promise<void> {
     this.adapter = new DiscordAdapter({
-      config: this.config, db: this.db, logger: silentLogger(),
+      config: this.config,
+      db: this.db,
+      logger: silentLogger(),
       // discord.js waits 5 s between two identifies; the fake gateway has no such limit.
       clientOverrides: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } },
       ...this.extra,
     });
     const deps = testDeps(this.db, {
-      now: () => new Date(), brand: { name: 'Lumora', handles: ['lumora'], accountIds: [BOT.id] },
+      now: () => new Date(),
+      brand: { name: 'Lumora', handles: ['lumora'], accountIds: [BOT.id] },
       pointerValues: () => ({ handle: this.adapter.supportHandle() ?? 'lumora' }),
     });
-    this.sender = new OutboxSender({ db: this.db, logger: silentLogger(), transports: this.transports() });
+    this.sender = new OutboxSender({
+      ...caseOutboxHooks,
+      db: this.db,
+      logger: silentLogger(),
+      transports: this.transports(),
+    });
     const handler = batchHandler(deps, (outcomes) => void this.outcomes.push(...outcomes));
     await this.adapter.start(async (batch) => {
       this.handed.push(...batch);

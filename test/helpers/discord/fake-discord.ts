@@ -1,8 +1,24 @@
 import {
-  ChannelType, GatewayDispatchEvents, MessageType, RESTJSONErrorCodes, type APIMessage, type APIUser, type MessageFlags,
+  type APIMessage,
+  type APIUser,
+  ChannelType,
+  GatewayDispatchEvents,
+  type MessageFlags,
+  MessageType,
+  RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { ContractRest, type FakeResponse, type RecordedRequest } from './contract-rest';
-import { ALICE, BOB, BOT, dmChannelOf, guildCreate, GUILD_ID, message, snowflake, type MessageSpec } from './discord-fixtures';
+import {
+  ALICE,
+  BOB,
+  BOT,
+  dmChannelOf,
+  GUILD_ID,
+  guildCreate,
+  type MessageSpec,
+  message,
+  snowflake,
+} from './discord-fixtures';
 import { FakeGateway } from './fake-gateway';
 
 const MEMBERS: APIUser[] = [ALICE, BOB];
@@ -21,18 +37,35 @@ export class FakeDiscord {
   announcedGatewayUrl?: string;
   private readonly failures: Array<{ operationId: string; response: FakeResponse; afterDoing: boolean }> = [];
 
-  private constructor(readonly rest: ContractRest, readonly gateway: FakeGateway) {}
+  private constructor(
+    readonly rest: ContractRest,
+    readonly gateway: FakeGateway,
+  ) {}
 
   static async start(): Promise<FakeDiscord> {
     const gateway = new FakeGateway({ bot: BOT, guilds: () => [guildCreate()] });
     await gateway.start();
     let world!: FakeDiscord;
     const rest = await ContractRest.start({
-      get_bot_gateway: () => world.failure('get_bot_gateway') ?? ({ status: 200, body: { url: world.announcedGatewayUrl ?? world.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } }),
-      create_message: (req, params) => world.answer('create_message', () => world.createMessage(params.channel_id, req)),
-      create_dm: (req) => world.answer('create_dm', () => ({ status: 200, body: world.dmChannel(String(req.body.recipient_id)) })),
-      list_messages: (req, params) => world.answer('list_messages', () => ({ status: 200, body: world.list(params.channel_id, req.query) })),
-      get_channel: (_req, params) => ({ status: 200, body: world.dmChannel(MEMBERS.find((m) => dmChannelOf(m) === params.channel_id)?.id ?? '') }),
+      get_bot_gateway: () =>
+        world.failure('get_bot_gateway') ?? {
+          status: 200,
+          body: {
+            url: world.announcedGatewayUrl ?? world.gateway.url,
+            shards: 1,
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          },
+        },
+      create_message: (req, params) =>
+        world.answer('create_message', () => world.createMessage(params.channel_id, req)),
+      create_dm: (req) =>
+        world.answer('create_dm', () => ({ status: 200, body: world.dmChannel(String(req.body.recipient_id)) })),
+      list_messages: (req, params) =>
+        world.answer('list_messages', () => ({ status: 200, body: world.list(params.channel_id, req.query) })),
+      get_channel: (_req, params) => ({
+        status: 200,
+        body: world.dmChannel(MEMBERS.find((m) => dmChannelOf(m) === params.channel_id)?.id ?? ''),
+      }),
     });
     world = new FakeDiscord(rest, gateway);
     return world;
@@ -52,7 +85,11 @@ export class FakeDiscord {
     const edited: APIMessage = { ...original, content, edited_timestamp: at.toISOString() };
     const list = this.history.get(original.channel_id)!;
     list[list.findIndex((m) => m.id === original.id)] = edited;
-    this.gateway.dispatch(GatewayDispatchEvents.MessageUpdate, { ...edited, guild_id: GUILD_ID, mentions: edited.mentions });
+    this.gateway.dispatch(GatewayDispatchEvents.MessageUpdate, {
+      ...edited,
+      guild_id: GUILD_ID,
+      mentions: edited.mentions,
+    });
     return edited;
   }
 
@@ -94,13 +131,19 @@ export class FakeDiscord {
 
   private store(m: APIMessage): void {
     const list = [...(this.history.get(m.channel_id) ?? []), m];
-    this.history.set(m.channel_id, list.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)));
+    this.history.set(
+      m.channel_id,
+      list.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)),
+    );
   }
 
   private createMessage(channelId: string, req: RecordedRequest): FakeResponse {
     const member = MEMBERS.find((m) => dmChannelOf(m) === channelId);
     if (member && this.closedDms.has(member.id)) {
-      return { status: 403, body: { message: 'Cannot send messages to this user', code: RESTJSONErrorCodes.CannotSendMessagesToThisUser } };
+      return {
+        status: 403,
+        body: { message: 'Cannot send messages to this user', code: RESTJSONErrorCodes.CannotSendMessagesToThisUser },
+      };
     }
     const body = req.body;
     // enforce_nonce: the same nonce from the same author within minutes returns the first message.
@@ -108,13 +151,39 @@ export class FakeDiscord {
     if (earlier) return { status: 200, body: earlier };
     const ref = body.message_reference;
     const created: APIMessage = {
-      id: snowflake(), channel_id: channelId, author: BOT, content: body.content, timestamp: new Date().toISOString(), edited_timestamp: null,
-      tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, components: [],
-      type: ref ? MessageType.Reply : MessageType.Default, flags: 0 as MessageFlags, nonce: body.nonce,
-      ...(ref ? { message_reference: { type: 0, message_id: ref.message_id, channel_id: ref.channel_id ?? channelId, guild_id: ref.guild_id } } : {}),
+      id: snowflake(),
+      channel_id: channelId,
+      author: BOT,
+      content: body.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      components: [],
+      type: ref ? MessageType.Reply : MessageType.Default,
+      flags: 0 as MessageFlags,
+      nonce: body.nonce,
+      ...(ref
+        ? {
+            message_reference: {
+              type: 0,
+              message_id: ref.message_id,
+              channel_id: ref.channel_id ?? channelId,
+              guild_id: ref.guild_id,
+            },
+          }
+        : {}),
     };
     this.store(created);
-    this.gateway.dispatch(GatewayDispatchEvents.MessageCreate, member ? { ...created, channel_type: ChannelType.DM } : { ...created, guild_id: GUILD_ID, mentions: [] });
+    this.gateway.dispatch(
+      GatewayDispatchEvents.MessageCreate,
+      member ? { ...created, channel_type: ChannelType.DM } : { ...created, guild_id: GUILD_ID, mentions: [] },
+    );
     return { status: 200, body: created };
   }
 

@@ -1,7 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import {
-  GatewayDispatchEvents, GatewayOpcodes, type APIUser, type GatewayDispatchPayload, type GatewayGuildCreateDispatchData,
-  type GatewayIdentifyData, type GatewayReceivePayload, type GatewayResumeData, type GatewaySendPayload,
+  type APIUser,
+  GatewayDispatchEvents,
+  type GatewayDispatchPayload,
+  type GatewayGuildCreateDispatchData,
+  type GatewayIdentifyData,
+  GatewayOpcodes,
+  type GatewayReceivePayload,
+  type GatewayResumeData,
+  type GatewaySendPayload,
 } from 'discord-api-types/v10';
 import { WebSocket, WebSocketServer } from 'ws';
 
@@ -48,7 +55,8 @@ export class FakeGateway {
   dispatch(t: GatewayDispatchEvents | string, d: unknown): void {
     const s = ++this.seq;
     this.history.push({ s, t, d });
-    if (this.socket?.readyState === WebSocket.OPEN) this.send({ op: GatewayOpcodes.Dispatch, t, s, d } as GatewayDispatchPayload);
+    if (this.socket?.readyState === WebSocket.OPEN)
+      this.send({ op: GatewayOpcodes.Dispatch, t, s, d } as GatewayDispatchPayload);
   }
 
   /** Closes the connection as Discord does on a hiccup (4000: resume allowed). */
@@ -80,7 +88,8 @@ export class FakeGateway {
 
   private receive(socket: WebSocket, payload: GatewaySendPayload): void {
     if (socket !== this.socket) return;
-    if (payload.op === GatewayOpcodes.Heartbeat) return this.send({ op: GatewayOpcodes.HeartbeatAck, d: undefined, s: null, t: null } as GatewayReceivePayload);
+    if (payload.op === GatewayOpcodes.Heartbeat)
+      return this.send({ op: GatewayOpcodes.HeartbeatAck, d: undefined, s: null, t: null } as GatewayReceivePayload);
     if (payload.op === GatewayOpcodes.Identify) return this.identify(payload.d);
     if (payload.op === GatewayOpcodes.Resume) return this.resume(payload.d);
   }
@@ -93,15 +102,21 @@ export class FakeGateway {
     this.history = [];
     const guilds = this.world.guilds();
     this.dispatch(GatewayDispatchEvents.Ready, {
-      v: 10, user: this.world.bot, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), session_id: this.sessionId,
-      resume_gateway_url: this.url, shard: [0, 1], application: { id: this.world.bot.id, flags: 0 },
+      v: 10,
+      user: this.world.bot,
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: this.sessionId,
+      resume_gateway_url: this.url,
+      shard: [0, 1],
+      application: { id: this.world.bot.id, flags: 0 },
     });
     for (const guild of guilds) this.dispatch(GatewayDispatchEvents.GuildCreate, guild);
   }
 
   private resume(d: GatewayResumeData): void {
     this.resumes.push(d);
-    if (d.session_id !== this.sessionId) return this.send({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
+    if (d.session_id !== this.sessionId)
+      return this.send({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
     for (const event of this.history.filter((e) => e.s > d.seq)) {
       this.send({ op: GatewayOpcodes.Dispatch, t: event.t, s: event.s, d: event.d } as GatewayDispatchPayload);
     }

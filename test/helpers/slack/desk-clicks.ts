@@ -1,5 +1,5 @@
 import { mention } from '../fixtures';
-import { TEAM_CHANNEL, waitFor, type DeskHarness } from './desk-harness';
+import { type DeskHarness, TEAM_CHANNEL, waitFor } from './desk-harness';
 import { buttonClick } from './slack-payloads';
 
 export const ALICE = 'U0ALICE001';
@@ -8,7 +8,10 @@ export const CAROL = 'U0CAROL001';
 export const MALLORY = 'U0MALLORY1';
 
 /** A case opened by the pipeline and posted to the fake Slack: its id, its message ts and the customer's post. */
-export async function openPostedCase(h: DeskHarness, text = '@lumora my order never arrived and nobody answers. Unacceptable!') {
+export async function openPostedCase(
+  h: DeskHarness,
+  text = '@lumora my order never arrived and nobody answers. Unacceptable!',
+) {
   const [o] = await h.ingest([mention({ text, url: `https://x.com/someone/status/${Date.now()}` })]);
   await h.drainAll();
   const c = await h.app.db.case.findUniqueOrThrow({ where: { id: o.caseId! } });
@@ -17,12 +20,24 @@ export async function openPostedCase(h: DeskHarness, text = '@lumora my order ne
 
 /** Someone clicks a button on the case's top message. */
 export function click(h: DeskHarness, userId: string, actionId: string, value: number, messageTs: string) {
-  return h.interact(buttonClick({ userId, actionId, value: String(value), channel: TEAM_CHANNEL, messageTs, responseUrl: `${h.fake.baseUrl}/respond/${userId}` }));
+  return h.interact(
+    buttonClick({
+      userId,
+      actionId,
+      value: String(value),
+      channel: TEAM_CHANNEL,
+      messageTs,
+      responseUrl: `${h.fake.baseUrl}/respond/${userId}`,
+    }),
+  );
 }
 
 /** The thread lines posted for a case (replies to its message). */
 export function threadLines(h: DeskHarness, ts: string): string[] {
-  return h.fake.workspace.thread(TEAM_CHANNEL, ts).filter((m) => m.ts !== ts).map((m) => m.text);
+  return h.fake.workspace
+    .thread(TEAM_CHANNEL, ts)
+    .filter((m) => m.ts !== ts)
+    .map((m) => m.text);
 }
 
 /** The case's top message as it stands in the fake Slack now (after chat.update calls). */

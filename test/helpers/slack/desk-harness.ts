@@ -1,18 +1,29 @@
 import path from 'node:path';
+import { loadAppConfig } from '../../../src/app/load-app-config';
+import { type AppContext, openApp } from '../../../src/app/open-app';
+import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
+import type { Config } from '../../../src/config/load-config';
 import type { SendResult } from '../../../src/core/channel-adapter';
 import type { Mention } from '../../../src/core/mention';
-import { loadConfig, type Config } from '../../../src/config/load-config';
-import { openApp, type AppContext } from '../../../src/app/open-app';
-import { acknowledgementsPaused } from '../../../src/app/runtime-settings';
+import type { OutboundRow } from '../../../src/core/outbound';
 import { silentLogger } from '../../../src/log/create-logger';
-import { OutboxSender, type DrainResult } from '../../../src/outbox/outbox-sender';
-import type { OutboundRow, OutboxTransport } from '../../../src/outbox/outbox-transport';
+import { type DrainResult, OutboxSender } from '../../../src/outbox/outbox-sender';
+import type { OutboxTransport } from '../../../src/outbox/outbox-transport';
 import { ingestBatch } from '../../../src/pipeline/ingest-batch';
 import type { MentionOutcome } from '../../../src/pipeline/pipeline-deps';
-import { startSlackDesk, type SlackDesk, type StartDeskOptions } from '../../../src/slack/start-slack-desk';
+import { type SlackDesk, type StartDeskOptions, startSlackDesk } from '../../../src/slack/start-slack-desk';
+import { acknowledgementsPaused } from '../../../src/store/runtime-settings';
 import { testDeps } from '../pipeline-deps';
 import { tempDir } from '../temp-db';
-import { FORM, interactiveBody, postSigned, type SignOptions, type SignedResponse, formBody, JSON_TYPE } from './signed-request';
+import {
+  FORM,
+  formBody,
+  interactiveBody,
+  JSON_TYPE,
+  postSigned,
+  type SignedResponse,
+  type SignOptions,
+} from './signed-request';
 import { SlackApiServer } from './slack-api-server';
 import type { SlackContract } from './slack-contract';
 
@@ -28,7 +39,10 @@ export function recordingChannel(name: string): OutboxTransport & { sent: Outbou
     sent,
     async send(row): Promise<SendResult> {
       sent.push(row);
-      return { externalId: `${name}-${sent.length}`, url: `https://${name}.example/lumora/status/${900 + sent.length}` };
+      return {
+        externalId: `${name}-${sent.length}`,
+        url: `https://${name}.example/lumora/status/${900 + sent.length}`,
+      };
     },
     async findSent() {
       return null;
@@ -55,23 +69,50 @@ export interface DeskHarness {
   close(): Promise<void>;
 }
 
-export async function startDeskHarness(contract: SlackContract, env: Record<string, string> = {}, options: StartDeskOptions = {}): Promise<DeskHarness> {
+export async function startDeskHarness(
+  contract: SlackContract,
+  env: Record<string, string> = {},
+  options: StartDeskOptions = {},
+): Promise<DeskHarness> {
   const fake = await SlackApiServer.start(contract, { bot: BOT_TOKEN, app: APP_TOKEN });
   const { dir, cleanup } = tempDir('md-slack-');
-  const config = loadConfig({
-    DATABASE_URL: `file:${path.join(dir, 'desk.db')}`, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CHANNEL_ID: TEAM_CHANNEL,
-    SLACK_API_URL: fake.apiUrl, SLACK_HTTP_PORT: '0', SLACK_HTTP_HOST: '127.0.0.1', SLACK_MIN_POST_INTERVAL_MS: '0', LOG_LEVEL: 'silent', ...env,
+  const config = loadAppConfig({
+    DATABASE_URL: `file:${path.join(dir, 'desk.db')}`,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_CHANNEL_ID: TEAM_CHANNEL,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_HTTP_PORT: '0',
+    SLACK_HTTP_HOST: '127.0.0.1',
+    SLACK_MIN_POST_INTERVAL_MS: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
   });
   const logger = silentLogger();
   const app = await openApp(config, logger);
   const desk = (await startSlackDesk(app, options))!;
   const customer = recordingChannel('x');
-  const sender = new OutboxSender({ db: app.db, transports: { slack: desk.transport, x: customer, discord: customer }, logger });
+  const sender = new OutboxSender({
+    ...caseOutboxHooks,
+    db: app.db,
+    transports: { slack: desk.transport, x: customer, discord: customer },
+    logger,
+  });
   const eventsUrl = `http://127.0.0.1:${desk.port}/slack/events`;
   return {
-    fake, app, config, desk, eventsUrl, customer, sender,
+    fake,
+    app,
+    config,
+    desk,
+    eventsUrl,
+    customer,
+    sender,
     // The pipeline reads the crisis switch the desk writes, as in a real run.
-    ingest: (mentions) => ingestBatch(testDeps(app.db, { now: () => new Date(), acknowledgementsPaused: () => acknowledgementsPaused(app.db, true) }), mentions),
+    ingest: (mentions) =>
+      ingestBatch(
+        testDeps(app.db, { now: () => new Date(), acknowledgementsPaused: () => acknowledgementsPaused(app.db, true) }),
+        mentions,
+      ),
     async drainAll() {
       const total: DrainResult = { sent: 0, retried: 0, failed: 0, held: 0 };
       for (let i = 0; i < 20; i++) {

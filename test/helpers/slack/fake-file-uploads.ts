@@ -30,7 +30,13 @@ export class FakeFileUploads {
     for (const f of files) {
       const upload = this.pending.get(f.id);
       if (!upload?.bytes) return { ok: false, error: 'file_not_found' };
-      this.shared.push({ id: f.id, title: f.title, channel: p.channel_id, ...(p.thread_ts ? { thread_ts: p.thread_ts } : {}), bytes: upload.bytes });
+      this.shared.push({
+        id: f.id,
+        title: f.title,
+        channel: p.channel_id,
+        ...(p.thread_ts ? { thread_ts: p.thread_ts } : {}),
+        bytes: upload.bytes,
+      });
     }
     return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
   }

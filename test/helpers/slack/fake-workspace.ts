@@ -46,9 +46,16 @@ export class FakeWorkspace {
   }
 
   private asMessage(m: FakeMessage): Answer {
-    const replies = this.messages.filter((r) => r.channel === m.channel && r.thread_ts === m.ts && r.ts !== m.ts).length;
+    const replies = this.messages.filter(
+      (r) => r.channel === m.channel && r.thread_ts === m.ts && r.ts !== m.ts,
+    ).length;
     return {
-      type: 'message', user: BOT_USER, bot_id: BOT_ID, text: m.text, ts: m.ts, ...(m.blocks ? { blocks: m.blocks } : {}),
+      type: 'message',
+      user: BOT_USER,
+      bot_id: BOT_ID,
+      text: m.text,
+      ts: m.ts,
+      ...(m.blocks ? { blocks: m.blocks } : {}),
       ...(m.thread_ts ? { thread_ts: m.thread_ts } : replies ? { thread_ts: m.ts, reply_count: replies } : {}),
     };
   }
@@ -57,12 +64,27 @@ export class FakeWorkspace {
   answer(method: string, p: Record<string, any>): Answer {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://lumora.slack.com/', team: 'Lumora', user: 'mention-desk', team_id: 'T0LUMORA01', user_id: BOT_USER, bot_id: BOT_ID };
+        return {
+          ok: true,
+          url: 'https://lumora.slack.com/',
+          team: 'Lumora',
+          user: 'mention-desk',
+          team_id: 'T0LUMORA01',
+          user_id: BOT_USER,
+          bot_id: BOT_ID,
+        };
       case 'chat.postMessage': {
         const channel = FakeWorkspace.dmOf(p.channel);
         if (!/^[CGD][A-Z0-9]{8,}$/.test(channel)) return { ok: false, error: 'channel_not_found' };
-        if (p.thread_ts && !this.messages.some((m) => m.channel === channel && m.ts === p.thread_ts)) return { ok: false, error: 'thread_not_found' };
-        const m: FakeMessage = { channel, ts: this.nextTs(), text: p.text ?? '', blocks: p.blocks, ...(p.thread_ts ? { thread_ts: p.thread_ts } : {}) };
+        if (p.thread_ts && !this.messages.some((m) => m.channel === channel && m.ts === p.thread_ts))
+          return { ok: false, error: 'thread_not_found' };
+        const m: FakeMessage = {
+          channel,
+          ts: this.nextTs(),
+          text: p.text ?? '',
+          blocks: p.blocks,
+          ...(p.thread_ts ? { thread_ts: p.thread_ts } : {}),
+        };
         this.messages.push(m);
         return { ok: true, channel, ts: m.ts, message: this.asMessage(m) };
       }
@@ -74,14 +96,32 @@ export class FakeWorkspace {
         return { ok: true, channel: m.channel, ts: m.ts, text: m.text, message: { text: m.text } };
       }
       case 'chat.postEphemeral':
-        this.ephemerals.push({ channel: p.channel, user: p.user, text: p.text, ...(p.thread_ts ? { thread_ts: p.thread_ts } : {}) });
+        this.ephemerals.push({
+          channel: p.channel,
+          user: p.user,
+          text: p.text,
+          ...(p.thread_ts ? { thread_ts: p.thread_ts } : {}),
+        });
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':
-        return { ok: true, channel: p.channel, permalink: `https://lumora.slack.com/archives/${p.channel}/p${String(p.message_ts).replace('.', '')}` };
+        return {
+          ok: true,
+          channel: p.channel,
+          permalink: `https://lumora.slack.com/archives/${p.channel}/p${String(p.message_ts).replace('.', '')}`,
+        };
       case 'conversations.history': {
         const oldest = Number(p.oldest ?? 0);
-        const all = this.topLevel(p.channel).filter((m) => Number(m.ts) > oldest).reverse();
-        return { ok: true, messages: all.slice(0, Number(p.limit ?? 100)).map((m) => this.asMessage(m)), has_more: false, pin_count: 0, channel_actions_ts: null, channel_actions_count: 0 };
+        const all = this.topLevel(p.channel)
+          .filter((m) => Number(m.ts) > oldest)
+          .reverse();
+        return {
+          ok: true,
+          messages: all.slice(0, Number(p.limit ?? 100)).map((m) => this.asMessage(m)),
+          has_more: false,
+          pin_count: 0,
+          channel_actions_ts: null,
+          channel_actions_count: 0,
+        };
       }
       case 'conversations.replies': {
         const thread = this.thread(p.channel, p.ts);
@@ -98,7 +138,14 @@ export class FakeWorkspace {
       case 'views.update':
       case 'views.publish': {
         this.views.push({ method, view: p.view, user_id: p.user_id, view_id: p.view_id, hash: p.hash });
-        return { ok: true, view: { ...p.view, id: p.view_id ?? `V${String(this.views.length).padStart(9, '0')}`, hash: `${Date.now()}.hash` } };
+        return {
+          ok: true,
+          view: {
+            ...p.view,
+            id: p.view_id ?? `V${String(this.views.length).padStart(9, '0')}`,
+            hash: `${Date.now()}.hash`,
+          },
+        };
       }
       default:
         return { ok: false, error: 'unknown_method' };

@@ -19,12 +19,20 @@ export function signSlack(secret: string, timestamp: number, body: string): stri
 }
 
 /** POSTs a body to the app the way Slack does, signed with the signing secret. */
-export async function postSigned(url: string, secret: string, body: string, contentType: string, options: SignOptions = {}): Promise<SignedResponse> {
+export async function postSigned(
+  url: string,
+  secret: string,
+  body: string,
+  contentType: string,
+  options: SignOptions = {},
+): Promise<SignedResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
-    method: 'POST', body,
+    method: 'POST',
+    body,
     headers: {
-      'content-type': contentType, 'x-slack-request-timestamp': String(timestamp),
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': signSlack(options.secret ?? secret, timestamp, body),
     },
   });

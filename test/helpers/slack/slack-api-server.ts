@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { checkBlocks, checkView, findBroadcast } from './check-block-kit';
 import { FakeFileUploads } from './fake-file-uploads';
 import { FakeWorkspace } from './fake-workspace';
@@ -41,18 +41,29 @@ export class SlackApiServer {
   private server!: http.Server;
   baseUrl = '';
 
-  private constructor(private readonly contract: SlackContract, private readonly tokens: { bot: string; app?: string }) {
+  private constructor(
+    private readonly contract: SlackContract,
+    private readonly tokens: { bot: string; app?: string },
+  ) {
     // Slack opens every Socket Mode connection with a hello; the client counts as connected from there.
-    this.sockets.on('connection', (ws: WebSocket) => ws.send(JSON.stringify({
-      type: 'hello', num_connections: 1, connection_info: { app_id: 'A0MENTIONS' },
-      debug_info: { host: 'applink-fake', build_number: 1, approximate_connection_time: 18060 },
-    })));
+    this.sockets.on('connection', (ws: WebSocket) =>
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A0MENTIONS' },
+          debug_info: { host: 'applink-fake', build_number: 1, approximate_connection_time: 18060 },
+        }),
+      ),
+    );
   }
 
   static async start(contract: SlackContract, tokens: { bot: string; app?: string }): Promise<SlackApiServer> {
     const fake = new SlackApiServer(contract, tokens);
     fake.server = http.createServer((req, res) => void fake.handle(req, res));
-    fake.server.on('upgrade', (req, socket, head) => fake.sockets.handleUpgrade(req, socket, head, (ws) => fake.sockets.emit('connection', ws, req)));
+    fake.server.on('upgrade', (req, socket, head) =>
+      fake.sockets.handleUpgrade(req, socket, head, (ws) => fake.sockets.emit('connection', ws, req)),
+    );
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.baseUrl = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
@@ -73,11 +84,16 @@ export class SlackApiServer {
 
   async close(): Promise<void> {
     // Let a Socket Mode client that is disconnecting finish its close handshake (else it waits on a timer).
-    await Promise.all([...this.sockets.clients].map((ws) => new Promise<void>((resolve) => {
-      if (ws.readyState === ws.CLOSED) return resolve();
-      ws.once('close', () => resolve());
-      setTimeout(resolve, 1000).unref();
-    })));
+    await Promise.all(
+      [...this.sockets.clients].map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            if (ws.readyState === ws.CLOSED) return resolve();
+            ws.once('close', () => resolve());
+            setTimeout(resolve, 1000).unref();
+          }),
+      ),
+    );
     for (const ws of this.sockets.clients) ws.terminate();
     this.sockets.close();
     this.server.closeAllConnections();
@@ -99,29 +115,48 @@ export class SlackApiServer {
       return reply(200, { ok: true });
     }
     if (url.pathname.startsWith('/upload/')) {
-      const ok = this.files.receive(url.pathname.slice('/upload/'.length), bytes, String(req.headers['content-type'] ?? ''));
+      const ok = this.files.receive(
+        url.pathname.slice('/upload/'.length),
+        bytes,
+        String(req.headers['content-type'] ?? ''),
+      );
       if (!ok) this.violations.push(`upload to ${url.pathname} that was never handed out, or of the wrong size`);
       res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain' });
       return void res.end(ok ? `OK - ${bytes.length}` : 'not found');
     }
     const method = url.pathname.replace(/^\/api\//, '');
-    const strings = (req.headers['content-type'] ?? '').includes('json') ? stringify(JSON.parse(raw || '{}')) : Object.fromEntries(new URLSearchParams(raw));
+    const strings = (req.headers['content-type'] ?? '').includes('json')
+      ? stringify(JSON.parse(raw || '{}'))
+      : Object.fromEntries(new URLSearchParams(raw));
     const params = parseJsonFields(strings);
     this.calls.push({ method, params, at: Date.now() });
-    if (!this.check(method, strings, params, String(req.headers.authorization ?? ''))) return reply(200, { ok: false, error: 'invalid_auth' });
+    if (!this.check(method, strings, params, String(req.headers.authorization ?? '')))
+      return reply(200, { ok: false, error: 'invalid_auth' });
     const fault = this.takeFault(method);
-    if (fault?.status === 429 || fault?.retryAfter !== undefined) return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
+    if (fault?.status === 429 || fault?.retryAfter !== undefined)
+      return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
     if (fault?.status) return reply(fault.status, { ok: false, error: 'http_error' });
     if (fault?.error) return reply(200, { ok: false, error: fault.error });
-    const answer = method === 'apps.connections.open' ? { ok: true, url: `${this.baseUrl.replace('http', 'ws')}/link` }
-      : FakeFileUploads.METHODS.includes(method) ? this.files.answer(method, strings, this.baseUrl)
-      : this.workspace.answer(method, params);
-    if (answer.ok) this.violations.push(...this.contract.checkResponse(method, answer).map((v) => `fake answered outside the contract: ${v}`));
+    const answer =
+      method === 'apps.connections.open'
+        ? { ok: true, url: `${this.baseUrl.replace('http', 'ws')}/link` }
+        : FakeFileUploads.METHODS.includes(method)
+          ? this.files.answer(method, strings, this.baseUrl)
+          : this.workspace.answer(method, params);
+    if (answer.ok)
+      this.violations.push(
+        ...this.contract.checkResponse(method, answer).map((v) => `fake answered outside the contract: ${v}`),
+      );
     reply(200, answer);
   }
 
   /** Records what breaks the contract; false when the token is wrong (Slack then answers invalid_auth). */
-  private check(method: string, strings: Record<string, string>, params: Record<string, any>, authorization: string): boolean {
+  private check(
+    method: string,
+    strings: Record<string, string>,
+    params: Record<string, any>,
+    authorization: string,
+  ): boolean {
     const token = method === 'apps.connections.open' ? this.tokens.app : this.tokens.bot;
     if (authorization !== `Bearer ${token}`) {
       this.violations.push(`${method}: wrong or missing token`);

@@ -4,13 +4,19 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /** Slack's published Web API description, as @slack/web-api calls it (see ../shared/contracts/README.md). */
-export const SLACK_CONTRACT = path.resolve(__dirname, '../../../../shared/contracts/slack_web_openapi_v2.webclient.json');
+export const SLACK_CONTRACT = path.resolve(
+  __dirname,
+  '../../../../shared/contracts/slack_web_openapi_v2.webclient.json',
+);
 
 /** Methods newer than the 2021 snapshot of the contract, which the fake serves without a schema. */
 export const OUTSIDE_CONTRACT: Record<string, string> = {
-  'apps.connections.open': 'Socket Mode (2020) is missing from the 2021 snapshot; Slack documents it at api.slack.com/methods/apps.connections.open',
-  'files.getUploadURLExternal': 'the file upload of files.uploadV2 (2024; files.upload was retired in 2025): api.slack.com/methods/files.getUploadURLExternal',
-  'files.completeUploadExternal': 'the second half of files.uploadV2 (2024): api.slack.com/methods/files.completeUploadExternal',
+  'apps.connections.open':
+    'Socket Mode (2020) is missing from the 2021 snapshot; Slack documents it at api.slack.com/methods/apps.connections.open',
+  'files.getUploadURLExternal':
+    'the file upload of files.uploadV2 (2024; files.upload was retired in 2025): api.slack.com/methods/files.getUploadURLExternal',
+  'files.completeUploadExternal':
+    'the second half of files.uploadV2 (2024): api.slack.com/methods/files.completeUploadExternal',
 };
 
 /**
@@ -32,7 +38,9 @@ const RESPONSE_PATCHES: Record<string, { why: string; patch: (schema: any) => vo
   },
   'conversations.replies': {
     why: 'thread messages carry blocks like any message (the snapshot allows no blocks there)',
-    patch: (s) => { s.properties.messages = { type: 'array', items: { $ref: '#/definitions/objs_message' } }; },
+    patch: (s) => {
+      s.properties.messages = { type: 'array', items: { $ref: '#/definitions/objs_message' } };
+    },
   },
 };
 
@@ -61,14 +69,19 @@ export class SlackContract {
     if (OUTSIDE_CONTRACT[method]) return [];
     const op = this.spec.paths[`/${method}`]?.post;
     if (!op) return [`${method}: not a method of the Slack Web API contract`];
-    const declared = new Map<string, FormParam>((op.parameters as FormParam[]).filter((p) => p.in === 'formData').map((p) => [p.name, p]));
+    const declared = new Map<string, FormParam>(
+      (op.parameters as FormParam[]).filter((p) => p.in === 'formData').map((p) => [p.name, p]),
+    );
     const problems: string[] = [];
-    for (const p of declared.values()) if (p.required && params[p.name] === undefined) problems.push(`${method}: required parameter ${p.name} is missing`);
+    for (const p of declared.values())
+      if (p.required && params[p.name] === undefined)
+        problems.push(`${method}: required parameter ${p.name} is missing`);
     for (const [name, value] of Object.entries(params)) {
       const p = declared.get(name);
       if (!p && EVERY_METHOD_PARAMS[name]) continue;
       if (!p) problems.push(`${method}: parameter ${name} is not in the contract`);
-      else if (!typeMatches(p.type, value)) problems.push(`${method}: ${name}=${JSON.stringify(value).slice(0, 40)} is not a ${p.type}`);
+      else if (!typeMatches(p.type, value))
+        problems.push(`${method}: ${name}=${JSON.stringify(value).slice(0, 40)} is not a ${p.type}`);
     }
     return problems;
   }
@@ -87,7 +100,9 @@ export class SlackContract {
     if (!schema) return undefined;
     const copy = JSON.parse(JSON.stringify(schema));
     RESPONSE_PATCHES[method]?.patch(copy);
-    const validate = this.ajv.compile(JSON.parse(JSON.stringify(copy).replace(/"#\/definitions\//g, '"spec#/definitions/')));
+    const validate = this.ajv.compile(
+      JSON.parse(JSON.stringify(copy).replace(/"#\/definitions\//g, '"spec#/definitions/')),
+    );
     this.validators.set(method, validate);
     return validate;
   }
@@ -95,9 +110,13 @@ export class SlackContract {
 
 function typeMatches(type: string | undefined, value: string): boolean {
   switch (type) {
-    case 'boolean': return /^(true|false|1|0)$/.test(value);
-    case 'integer': return /^-?\d+$/.test(value);
-    case 'number': return /^-?\d+(\.\d+)?$/.test(value);
-    default: return true;
+    case 'boolean':
+      return /^(true|false|1|0)$/.test(value);
+    case 'integer':
+      return /^-?\d+$/.test(value);
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(value);
+    default:
+      return true;
   }
 }

@@ -1,0 +1,67 @@
+import type { OutboundRow } from '../../core/outbound.js';
+import { OutboundStatus } from '../../core/outbound.js';
+import { enqueueIntents } from '../../store/enqueue-intents.js';
+import { parseExternalId } from './post-message.js';
+import type { SlackSendDeps } from './slack-send-deps.js';
+import { waitingFor } from './to-send-error.js';
+
+const IN_FLIGHT = [OutboundStatus.Pending, OutboundStatus.Sending];
+
+/**
+ * Where a new case's top message goes during a crisis. While a burst summary is active (posted within
+ * the window, or a case joined it within the window), cases go into its thread. Otherwise, when the
+ * cases waiting now plus those posted within the window reach `burstCases`, a summary is queued and the
+ * cases wait for it. Returns the summary's ts to thread under, or undefined for the channel itself.
+ */
+export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<string | undefined> {
+  const now = d.now();
+  const windowStart = new Date(now.getTime() - d.config.burstWindowMinutes * 60_000);
+  const burst = await d.db.outboundMessage.findFirst({
+    where: { kind: 'slack_burst', purpose: 'burst_summary', status: { in: [...IN_FLIGHT, OutboundStatus.Sent] } },
+    orderBy: { id: 'desc' },
+    select: { status: true, externalId: true, createdAt: true },
+  });
+  if (burst && burst.status !== OutboundStatus.Sent && burst.createdAt >= windowStart)
+    throw waitingFor('the burst summary');
+  const summary = burst?.status === OutboundStatus.Sent ? parseExternalId(burst.externalId) : null;
+  if (summary && burst && (burst.createdAt >= windowStart || (await lastJoinedAt(d, summary.ts)) >= windowStart)) {
+    // Cases that waited for the summary go first, so its thread lists the cases in the order they came.
+    const earlier = await d.db.outboundMessage.count({
+      where: { kind: 'slack_case', status: OutboundStatus.Pending, id: { lt: row.id }, notBefore: { lte: now } },
+    });
+    if (earlier) throw waitingFor('earlier cases of the burst');
+    return summary.ts;
+  }
+
+  const waiting = await d.db.outboundMessage.count({
+    where: { kind: 'slack_case', status: { in: IN_FLIGHT }, notBefore: { lte: now } },
+  });
+  const recent = await d.db.outboundMessage.count({
+    where: { kind: 'slack_case', status: OutboundStatus.Sent, sentAt: { gte: windowStart } },
+  });
+  if (waiting + recent < d.config.burstCases) return undefined;
+  await enqueueIntents(
+    d.db,
+    [
+      {
+        idempotencyKey: `slack:burst:${row.id}`,
+        channel: 'slack',
+        kind: 'slack_burst',
+        purpose: 'burst_summary',
+        target: { triggeredBy: row.id },
+        text: `${waiting + recent} new cases at once`,
+      },
+    ],
+    now,
+  );
+  throw waitingFor('the burst summary');
+}
+
+async function lastJoinedAt(d: SlackSendDeps, summaryTs: string): Promise<Date> {
+  const last = await d.db.outboundMessage.findFirst({
+    where: { kind: 'slack_case', status: OutboundStatus.Sent, externalId: { endsWith: `/${summaryTs}` } },
+    orderBy: { sentAt: 'desc' },
+    select: { sentAt: true },
+  });
+  return last?.sentAt ?? new Date(0);
+}

@@ -1,0 +1,59 @@
+import { SendError } from '../../core/channel-adapter.js';
+import type { OutboxTransport } from '../../outbox/outbox-transport.js';
+import type { KindSender } from '../senders/kind-sender.js';
+import { sendAlert, sendAlertUpdate } from '../senders/send-alert.js';
+import { sendBurstSummary } from '../senders/send-burst-summary.js';
+import { sendCaseMessage } from '../senders/send-case-message.js';
+import { sendCaseUpdate } from '../senders/send-case-update.js';
+import { sendDigest } from '../senders/send-digest.js';
+import { sendHandoff } from '../senders/send-handoff.js';
+import { sendNotice } from '../senders/send-notice.js';
+import { sendThreadMessage } from '../senders/send-thread-message.js';
+import type { SlackSendDeps } from './slack-send-deps.js';
+import { toSendError } from './to-send-error.js';
+
+/** How each outbox kind on the `slack` channel is sent. A new kind (a manager digest...) is one entry here. */
+export const SLACK_SENDERS: Record<string, KindSender> = {
+  slack_case: sendCaseMessage,
+  slack_thread: sendThreadMessage,
+  slack_alert: sendAlert,
+  slack_case_update: sendCaseUpdate,
+  slack_alert_update: sendAlertUpdate,
+  slack_burst: sendBurstSummary,
+  slack_handoff: sendHandoff,
+  slack_notice: sendNotice,
+  slack_digest: sendDigest,
+};
+
+/**
+ * The outbox transport for Slack: dispatches each row by kind, maps Slack's errors (429 with its
+ * Retry-After, platform errors) to SendErrors, and answers findSent from the messages' markers.
+ */
+export function createSlackTransport(
+  deps: SlackSendDeps,
+  senders: Record<string, KindSender> = SLACK_SENDERS,
+): OutboxTransport {
+  const senderFor = (kind: string): KindSender => {
+    const sender = senders[kind];
+    if (!sender) throw new SendError('rejected', `no Slack sender for outbox kind "${kind}"`, false);
+    return sender;
+  };
+  return {
+    async send(row) {
+      try {
+        return await senderFor(row.kind).send(row, deps);
+      } catch (error) {
+        throw toSendError(error);
+      }
+    },
+    async findSent(row) {
+      const sender = senderFor(row.kind);
+      if (!sender.findSent) return null;
+      try {
+        return await sender.findSent(row, deps);
+      } catch (error) {
+        throw toSendError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { CaseView } from '../../cases/load-case-view.js';
+import { CaseAction } from '../slack-ids.js';
+import { describeBotActions, describeHistory } from './describe-case-context.js';
+import { describeCaseState, isCaseOpen } from './describe-case-state.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { channelName, formatLink, formatSlackDate, quoteEscaped, shortEscaped } from './format-slack-text.js';
+
+/** A message ready for chat.postMessage / chat.update: blocks plus the plain fallback Slack shows in notifications. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * The case's top message: the customer, their words (escaped), the score with its reasons, topic and
+ * severity, what the bot already did, the customer's history, the current owner and state, and the
+ * buttons while the case is open. `marker` is the block id that lets the outbox find the message
+ * again after a crash.
+ */
+export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage {
+  const m = view.opening;
+  const name = m ? m.author.name || m.author.handle : view.customer.displayName;
+  const title = `Case #${view.id} · ${view.topic.replace(/_/g, ' ')} · ${view.severity}`;
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      ...(marker ? { block_id: marker } : {}),
+      text: { type: 'plain_text', text: shortEscaped(title, 150), emoji: true },
+    },
+    { type: 'section', text: { type: 'mrkdwn', text: describeCaseState(view) } },
+  ];
+  if (m) {
+    const where = `${escapeMrkdwn(channelName(m.channel))}${m.isPrivate ? ' (private message)' : ''}`;
+    const who = `*${shortEscaped(m.author.name, 200)}* (@${shortEscaped(m.author.handle, 100)}) on ${where}`;
+    const others = view.customer.identities.filter((i) => i.channel !== m.channel || i.handle !== m.author.handle);
+    const aka = others.length
+      ? `\nAlso writes as ${others
+          .slice(0, 5)
+          .map((i) => `@${shortEscaped(i.handle, 60)} on ${escapeMrkdwn(channelName(i.channel))}`)
+          .join(', ')}`
+      : '';
+    blocks.push(
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `${who} · ${formatLink(m.url, 'view post')} · ${formatSlackDate(m.postedAt)}${aka}`,
+        },
+      },
+      { type: 'section', text: { type: 'mrkdwn', text: quoteEscaped(m.text, 2800) || '>(no text)' } },
+    );
+    const reasons = m.reasons
+      .slice(0, 6)
+      .map((r) => shortEscaped(r, 120))
+      .join(' · ');
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: shortEscaped(`Score ${view.score.toFixed(2)}`, 40) + (reasons ? `: ${reasons}` : '') },
+      ],
+    });
+  } else {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${shortEscaped(view.customer.displayName, 200)}* (no post stored)` },
+    });
+  }
+  blocks.push(
+    { type: 'section', text: { type: 'mrkdwn', text: describeBotActions(view) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: describeHistory(view) }] },
+  );
+  if (isCaseOpen(view.status)) blocks.push(caseButtons(view));
+  const text = `Case #${view.id}: ${shortEscaped(name, 100)} on ${escapeMrkdwn(channelName(view.channel))}, ${escapeMrkdwn(view.topic)}: ${m ? shortEscaped(m.text, 200) : ''}`;
+  return { text, blocks };
+}
+
+function caseButtons(view: CaseView): ActionsBlock {
+  const value = String(view.id);
+  const button = (action_id: string, label: string, extra: Partial<Button> = {}): Button => ({
+    type: 'button',
+    action_id,
+    value,
+    text: { type: 'plain_text', text: label, emoji: true },
+    ...extra,
+  });
+  const elements: Button[] = [];
+  if (!view.ownerSlackId) elements.push(button(CaseAction.Claim, 'Take ownership', { style: 'primary' }));
+  elements.push(
+    button(CaseAction.Reply, 'Reply publicly'),
+    button(CaseAction.HandOff, 'Hand off'),
+    button(CaseAction.Resolve, 'Resolve'),
+    button(CaseAction.NotComplaint, 'Not a complaint', {
+      confirm: {
+        title: { type: 'plain_text', text: 'Not a complaint?' },
+        confirm: { type: 'plain_text', text: 'Close the case' },
+        deny: { type: 'plain_text', text: 'Cancel' },
+        text: {
+          type: 'mrkdwn',
+          text: 'The case is closed and the post is kept as a "not a complaint" example for the scorer.',
+        },
+      },
+    }),
+    button(CaseAction.Escalate, 'Escalate', { style: 'danger' }),
+  );
+  return { type: 'actions', block_id: `case_actions_${view.id}`, elements };
+}

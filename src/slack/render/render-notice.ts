@@ -1,0 +1,17 @@
+import { formatSlackMention } from './format-slack-text.js';
+import type { SlackMessage } from './render-case-message.js';
+
+/** The notices the whole team channel gets (target.notice of a slack_notice intent). */
+export const NOTICES: Record<string, (by: string) => string> = {
+  acks_paused: (by) =>
+    `:double_vertical_bar: ${by} *paused automatic acknowledgements*. New complaints still open cases here; nobody is answered until \`/mentions resume\`.`,
+  acks_resumed: (by) => `:arrow_forward: ${by} *resumed automatic acknowledgements*.`,
+};
+
+/** A notice to the team channel; null for an unknown notice name. */
+export function renderNotice(notice: string, byUserId: string | undefined, marker: string): SlackMessage | null {
+  const render = NOTICES[notice];
+  if (!render) return null;
+  const text = render(byUserId ? formatSlackMention(byUserId) : 'Someone');
+  return { text, blocks: [{ type: 'section', block_id: marker, text: { type: 'mrkdwn', text } }] };
+}

@@ -1,0 +1,51 @@
+import { loadMentionView } from '../../cases/load-case-view.js';
+import type { OutboundRow } from '../../core/outbound.js';
+import { type DbTx, parseJson } from '../../store/db-types.js';
+import { describeCaseEvent, type EventToDescribe } from './describe-case-event.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { channelName, formatLink, quoteEscaped, shortEscaped } from './format-slack-text.js';
+import type { SlackMessage } from './render-case-message.js';
+
+/**
+ * A line in a case's thread, rendered from the database at send time: from the CaseEvent it is about
+ * (target.eventId), from the customer's post (mentionId), or else the queued text, escaped. Inside a
+ * burst summary's thread, several cases share one thread, so each line names its case.
+ */
+export async function renderThreadMessage(
+  db: DbTx,
+  row: OutboundRow,
+  opts: { caseId: number; inBurst: boolean; marker: string },
+): Promise<SlackMessage> {
+  const target = parseJson<{ eventId?: number }>(row.target, {});
+  let body: string;
+  if (typeof target.eventId === 'number') body = await describeStoredEvent(db, target.eventId);
+  else if (row.mentionId !== null) body = await describePost(db, row.mentionId, row.idempotencyKey.includes(':edit:'));
+  else body = shortEscaped(row.text, 2800);
+  const text = opts.inBurst ? `*Case #${opts.caseId}* · ${body}` : body;
+  return { text, blocks: [{ type: 'section', block_id: opts.marker, text: { type: 'mrkdwn', text } }] };
+}
+
+async function describeStoredEvent(db: DbTx, eventId: number): Promise<string> {
+  const e = await db.caseEvent.findUnique({ where: { id: eventId } });
+  if (!e) return 'An event of this case is no longer stored.';
+  const event: EventToDescribe = { type: e.type, actor: e.actor, detail: e.detail };
+  const d = parseJson<{ outboundId?: number; url?: string }>(e.detail, {});
+  if (typeof d.outboundId === 'number') {
+    const o = await db.outboundMessage.findUnique({
+      where: { id: d.outboundId },
+      select: { channel: true, text: true, target: true, purpose: true },
+    });
+    const by = o?.purpose === 'human_reply' ? parseJson<{ by?: string }>(o.target, {}).by : undefined;
+    if (o) event.sent = { channel: o.channel, text: o.text, by, url: d.url };
+  }
+  return describeCaseEvent(event);
+}
+
+async function describePost(db: DbTx, mentionId: number, edited: boolean): Promise<string> {
+  const m = await loadMentionView(db, mentionId);
+  if (!m) return 'A post of this case is no longer stored.';
+  const verb = edited ? 'edited their post' : m.isPrivate ? 'wrote in private' : 'wrote again';
+  const head = `:speech_balloon: *${shortEscaped(m.author.name || m.author.handle, 200)}* (@${shortEscaped(m.author.handle, 100)}) ${verb} on ${escapeMrkdwn(channelName(m.channel))} · ${formatLink(m.url, 'view post')}`;
+  // Slack refuses a section over 3000 characters: the quote gets what the rest leaves.
+  return `${head}\n${quoteEscaped(m.text, 2850 - head.length)}\nScore ${m.score.toFixed(2)}`;
+}

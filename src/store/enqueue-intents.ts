@@ -1,0 +1,43 @@
+import { type OutboundIntent, OutboundStatus } from '../core/outbound.js';
+import { textHash } from '../core/text-hash.js';
+import { bulkInsert } from './bulk-insert.js';
+import type { DbTx } from './db-types.js';
+
+function toRow(i: OutboundIntent, now: Date) {
+  return {
+    idempotencyKey: i.idempotencyKey,
+    channel: i.channel,
+    kind: i.kind,
+    purpose: i.purpose,
+    target: JSON.stringify(i.target),
+    text: i.text,
+    caseId: i.caseId ?? null,
+    mentionId: i.mentionId ?? null,
+    textHash: textHash(i.text),
+    notBefore: i.notBefore ?? now,
+    status: OutboundStatus.Pending,
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Writes intents durably (inside the caller's transaction, with the decision that caused them). An
+ * intent whose key exists already is skipped: enqueueing is idempotent.
+ */
+export async function enqueueIntents(db: DbTx, intents: OutboundIntent[], now = new Date()): Promise<number> {
+  if (!intents.length) return 0;
+  const existing = await db.outboundMessage.findMany({
+    where: { idempotencyKey: { in: intents.map((i) => i.idempotencyKey) } },
+    select: { idempotencyKey: true },
+  });
+  const taken = new Set(existing.map((e) => e.idempotencyKey));
+  const fresh = intents.filter((i) => !taken.has(i.idempotencyKey) && Boolean(taken.add(i.idempotencyKey)));
+  await bulkInsert(
+    db,
+    'OutboundMessage',
+    fresh.map((i) => toRow(i, now)),
+  );
+  return fresh.length;
+}

@@ -1,0 +1,204 @@
+import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
+import { silentLogger } from '../../../src/log/create-logger';
+import { OutboxSender } from '../../../src/outbox/outbox-sender';
+import { markerFor } from '../../../src/slack/delivery/find-marked-message';
+import { PostPacer } from '../../../src/slack/delivery/pace-posts';
+import { mention } from '../../helpers/fixtures';
+import { type DeskHarness, recordingChannel, startDeskHarness, TEAM_CHANNEL } from '../../helpers/slack/desk-harness';
+import { closeAndCheck, slackSuite } from '../../helpers/slack/with-contract';
+
+const { contract, describe: describeSlack } = slackSuite('the Slack transport tests');
+
+describeSlack('the Slack outbox transport', () => {
+  let h: DeskHarness;
+  const start = async (env: Record<string, string> = {}) => (h = await startDeskHarness(contract, env));
+  afterEach(() => closeAndCheck(h));
+  const caseRow = (caseId: number) =>
+    h.app.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: `slack:case:${caseId}` } });
+  const teamPosts = () => h.fake.callsTo('chat.postMessage').filter((c) => c.params.channel === TEAM_CHANNEL);
+
+  it('honours 429 Retry-After: the Slack channel waits, nothing is lost, the wait uses no attempts, order is kept', async () => {
+    await start();
+    const [first] = await h.ingest([mention()]);
+    let clock = Date.now() + 10;
+    const sender = new OutboxSender({
+      ...caseOutboxHooks,
+      db: h.app.db,
+      transports: { slack: h.desk.transport, x: recordingChannel('x') },
+      logger: silentLogger(),
+      now: () => new Date(clock),
+      maxAttempts: 1,
+    });
+    h.fake.fail('chat.postMessage', { retryAfter: 7 });
+    expect((await sender.drain()).retried).toBe(1);
+    const waiting = await caseRow(first.caseId!);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(waiting.notBefore.getTime()).toBe(clock + 7000);
+
+    const [second] = await h.ingest([mention()]);
+    clock = Date.now() + 1000;
+    const due = clock + 6000;
+    await sender.drain();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1); // only the refused call: the channel is paused
+
+    clock = Math.max(due, waiting.notBefore.getTime()) + 1;
+    await sender.drain();
+    const posts = teamPosts();
+    expect(posts).toHaveLength(3);
+    expect(JSON.stringify(posts[1].params.blocks)).toContain(`Case #${first.caseId}`);
+    expect(JSON.stringify(posts[2].params.blocks)).toContain(`Case #${second.caseId}`);
+    expect(await caseRow(first.caseId!)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await h.app.db.case.findUniqueOrThrow({ where: { id: second.caseId! } })).slackTs).toBe(
+      h.fake.workspace.messages[1].ts,
+    );
+  });
+
+  it('keeps posts to one channel about a second apart (1.1 s by default), waiting between them, never skipping one', async () => {
+    let now = 0;
+    const waits: Array<{ ms: number; postedBefore: number }> = [];
+    h = await startDeskHarness(
+      contract,
+      {},
+      {
+        pacer: new PostPacer(1100, {
+          now: () => now,
+          sleep: async (ms) => {
+            waits.push({ ms, postedBefore: teamPosts().length });
+            now += ms;
+          },
+        }),
+      },
+    );
+    await h.ingest([mention(), mention(), mention()]);
+    await h.drainAll();
+    expect(teamPosts()).toHaveLength(3);
+    expect(waits).toEqual([
+      { ms: 1100, postedBefore: 1 },
+      { ms: 1100, postedBefore: 2 },
+    ]);
+  });
+
+  it('a thread message waits for its case message without using up attempts, then goes into its thread', async () => {
+    await start();
+    const [opened] = await h.ingest([mention({ author: { id: 'u-w' } })]);
+    await h.app.db.outboundMessage.update({
+      where: { idempotencyKey: `slack:case:${opened.caseId}` },
+      data: { status: 'held' },
+    });
+    await h.ingest([mention({ author: { id: 'u-w' }, text: '@lumora still nothing, day three' })]);
+    const sender = new OutboxSender({
+      ...caseOutboxHooks,
+      db: h.app.db,
+      transports: { slack: h.desk.transport, x: recordingChannel('x') },
+      logger: silentLogger(),
+      maxAttempts: 2,
+    });
+    for (let i = 0; i < 4; i++) await sender.drain();
+    const thread = await h.app.db.outboundMessage.findFirstOrThrow({
+      where: { kind: 'slack_thread', caseId: opened.caseId },
+    });
+    expect(thread).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(thread.error).toContain(`waiting for the top message of case ${opened.caseId}`);
+
+    await h.app.db.outboundMessage.update({
+      where: { idempotencyKey: `slack:case:${opened.caseId}` },
+      data: { status: 'pending' },
+    });
+    for (let i = 0; i < 3; i++) await sender.drain();
+    const [top, reply] = h.fake.workspace.messages;
+    expect(JSON.stringify(top.blocks)).toContain(`Case #${opened.caseId}`);
+    expect(reply.thread_ts).toBe(top.ts);
+    expect(reply.text).toContain('still nothing, day three');
+    expect(reply.text).toContain('wrote again on X');
+  });
+
+  it('a thread message whose case message failed for good fails too, with the reason, instead of waiting forever', async () => {
+    await start();
+    const [opened] = await h.ingest([mention({ author: { id: 'u-f' } })]);
+    h.fake.fail('chat.postMessage', { error: 'channel_not_found' });
+    await h.drainAll();
+    expect((await caseRow(opened.caseId!)).status).toBe('failed');
+    await h.ingest([mention({ author: { id: 'u-f' }, text: '@lumora hello?' })]);
+    await h.drainAll();
+    const thread = await h.app.db.outboundMessage.findFirstOrThrow({
+      where: { kind: 'slack_thread', caseId: opened.caseId },
+    });
+    expect(thread.status).toBe('failed');
+    expect(thread.error).toContain('could not be posted');
+  });
+
+  it('groups a burst of new cases: one summary in the channel, the cases in its thread, later events there too', async () => {
+    await start({ SLACK_BURST_CASES: '3' });
+    const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
+    const outcomes = await h.ingest([1, 2, 3].map(crisis));
+    await h.sender.drain(); // the summary is queued behind these cases; a later case arrives meanwhile
+    outcomes.push(...(await h.ingest([crisis(4)])));
+    await h.drainAll();
+    const top = h.fake.workspace.topLevel(TEAM_CHANNEL);
+    expect(top).toHaveLength(1);
+    expect(top[0].text).toContain('4 new cases at once');
+    const threaded = h.fake.workspace.thread(TEAM_CHANNEL, top[0].ts).filter((m) => m.ts !== top[0].ts);
+    expect(threaded.map((m) => JSON.stringify(m.blocks).match(/Case #(\d+)/)![1])).toEqual(
+      outcomes.map((o) => String(o.caseId)),
+    );
+    for (const o of outcomes) {
+      const stored = await h.app.db.case.findUniqueOrThrow({ where: { id: o.caseId! } });
+      const message = threaded.find((m) => m.ts === stored.slackTs)!;
+      expect(JSON.stringify(message.blocks)).toContain(`Case #${o.caseId}`);
+      expect((await caseRow(o.caseId!)).externalId).toBe(`${TEAM_CHANNEL}/${stored.slackTs}/${top[0].ts}`);
+    }
+    await h.ingest([mention({ author: outcomes[2].mention.author, text: '@lumora any news?' })]);
+    await h.drainAll();
+    const last = h.fake.workspace.messages.at(-1)!;
+    expect(last.thread_ts).toBe(top[0].ts);
+    expect(last.text).toContain(`*Case #${outcomes[2].caseId}* ·`);
+    expect(h.fake.workspace.topLevel(TEAM_CHANNEL)).toHaveLength(1);
+  });
+
+  it('after a crash between posting and recording, asks Slack (by the message marker) and never posts twice', async () => {
+    await start();
+    const [o] = await h.ingest([mention()]);
+    const row = await caseRow(o.caseId!);
+    const posted = await h.desk.transport.send(row); // Slack accepted it; then the process died before recording
+    await h.app.db.outboundMessage.update({
+      where: { id: row.id },
+      data: { status: 'sending', updatedAt: new Date(Date.now() - 600_000) },
+    });
+    expect(await h.sender.recoverInterrupted()).toBe(1);
+    await h.drainAll();
+    expect(teamPosts()).toHaveLength(1);
+    expect((await caseRow(o.caseId!)).externalId).toBe(posted.externalId);
+    expect((await h.app.db.case.findUniqueOrThrow({ where: { id: o.caseId! } })).slackTs).toBe(
+      posted.externalId.split('/')[1],
+    );
+    expect(h.fake.callsTo('conversations.history')[0].params).toMatchObject({ channel: TEAM_CHANNEL });
+    expect(JSON.stringify(h.fake.workspace.messages[0].blocks)).toContain(markerFor(row.idempotencyKey));
+  });
+
+  it('after a crash before Slack got the message, finds nothing and posts it once', async () => {
+    await start();
+    const [o] = await h.ingest([mention()]);
+    await h.app.db.outboundMessage.update({
+      where: { idempotencyKey: `slack:case:${o.caseId}` },
+      data: { status: 'sending', updatedAt: new Date(Date.now() - 600_000) },
+    });
+    await h.sender.recoverInterrupted();
+    await h.drainAll();
+    expect(h.fake.callsTo('conversations.history')).toHaveLength(1);
+    expect(teamPosts()).toHaveLength(1);
+    expect((await caseRow(o.caseId!)).status).toBe('sent');
+  });
+
+  it('posts a keyword alert the bot may not answer, escaped, with a button to make a case of it', async () => {
+    await start();
+    await h.ingest([
+      mention({ mentionsBrand: false, text: 'lumora <!here> my order never arrived, nobody answers, unacceptable' }),
+    ]);
+    await h.drainAll();
+    const alert = teamPosts()[0];
+    const shown = JSON.stringify(alert.params.blocks);
+    expect(shown).toContain('Keyword mention');
+    expect(shown).toContain('&lt;!here&gt;');
+    expect(shown).toContain('"action_id":"alert_open_case"');
+  });
+});
