@@ -29,7 +29,11 @@ export interface BlueskyAdapterOptions {
 type OnMentions = (batch: Mention[]) => Promise<void>;
 
 /** Chat first: a customer's message is recorded before their public post is decided. */
-const SOURCES = [['messages', pollMessages], ['notifications', pollNotifications], ['search', pollSearch]] as const;
+const SOURCES = [
+  ['messages', pollMessages],
+  ['notifications', pollNotifications],
+  ['search', pollSearch],
+] as const;
 
 /** How many mentions each source handed over in one poll. */
 export type BlueskyPollCounts = Record<(typeof SOURCES)[number][0], number>;
@@ -50,7 +54,12 @@ export class BlueskyAdapter implements ChannelAdapter {
     const now = o.now ?? (() => new Date());
     this.limits = new BlueskyRateLimits(now);
     this.ctx = {
-      config: o.config, db: o.db, logger: o.logger, now, signal: this.abort.signal, limits: this.limits,
+      config: o.config,
+      db: o.db,
+      logger: o.logger,
+      now,
+      signal: this.abort.signal,
+      limits: this.limits,
       session: new BlueskySession(o.config, this.limits, o.logger, now, o.fetch),
       sleep: o.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
     };
@@ -71,7 +80,10 @@ export class BlueskyAdapter implements ChannelAdapter {
         counts[source] = await poll(this.ctx, onMentions);
       } catch (error) {
         if (this.abort.signal.aborted) break;
-        this.ctx.logger.error({ source }, `Bluesky ${source} poll failed, next try in the next poll: ${classifyBlueskyError(error, 'read').message}`);
+        this.ctx.logger.error(
+          { source },
+          `Bluesky ${source} poll failed, next try in the next poll: ${classifyBlueskyError(error, 'read').message}`,
+        );
       }
     }
     return counts;
@@ -85,7 +97,13 @@ export class BlueskyAdapter implements ChannelAdapter {
     return sendMessage(this.ctx, message);
   }
 
-  async findSent(_key: string, kind: 'reply' | 'private', target: Record<string, any>, text: string): Promise<SendResult | null> {
+  async findSent(
+    _key: string,
+    kind: 'reply' | 'private',
+    // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on `kind`.
+    target: Record<string, any>,
+    text: string,
+  ): Promise<SendResult | null> {
     if (kind === 'private') return findSentMessage(this.ctx, String(target.recipient?.id), text);
     return findSentReply(this.ctx, String(target.inReplyTo?.id), text);
   }

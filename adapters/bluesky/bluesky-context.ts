@@ -1,9 +1,9 @@
 import type { AtpAgent } from '@atproto/api';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
+import type { BlueskySession } from './bluesky-session.js';
 import type { BlueskyConfig } from './bluesky-settings.js';
 import type { BlueskyRateLimits } from './rate-limits.js';
-import type { BlueskySession } from './bluesky-session.js';
 
 /** Waits `ms`; rejects when `signal` aborts (stop()). Injected so tests never really wait. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;

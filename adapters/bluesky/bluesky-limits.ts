@@ -1,5 +1,5 @@
 import { RichText } from '@atproto/api';
-import type { ChannelLimit } from '../../src/compose/channel-limits.js';
+import type { ChannelLimit } from '../../src/core/channel-limit.js';
 
 /** A post's text: at most 300 graphemes (app.bsky.feed.post, maxGraphemes) and 3000 UTF-8 bytes. */
 export const BLUESKY_MAX_GRAPHEMES = 300;

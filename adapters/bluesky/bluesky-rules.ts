@@ -1,4 +1,4 @@
-import type { ChannelRules } from '../../src/policy/channel-rules.js';
+import type { ChannelRules } from '../../src/core/channel-rules.js';
 
 /**
  * Bluesky's private path. The bot offers a DM in every acknowledgement and tries it; the adapter sends

@@ -38,7 +38,11 @@ export class BlueskySession {
       const timeout = AbortSignal.timeout(BLUESKY_REQUEST_TIMEOUT_MS);
       return fetchImpl(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
     };
-    this.agent = new AtpAgent({ service: config.service, fetch: limits.wrap(timed), persistSession: (event) => this.onSession(event) });
+    this.agent = new AtpAgent({
+      service: config.service,
+      fetch: limits.wrap(timed),
+      persistSession: (event) => this.onSession(event),
+    });
     this.chat = this.agent.withProxy('bsky_chat', CHAT_SERVICE_DID);
   }
 
@@ -90,6 +94,10 @@ export class BlueskySession {
   }
 
   private onSession(event: AtpSessionEvent): void {
-    if (event === 'expired') this.logger.warn({ handle: this.config.handle }, 'Bluesky: the session could not be refreshed (app password revoked?); logging in again');
+    if (event === 'expired')
+      this.logger.warn(
+        { handle: this.config.handle },
+        'Bluesky: the session could not be refreshed (app password revoked?); logging in again',
+      );
   }
 }

@@ -20,7 +20,11 @@ export const BATCH_SIZE = 100;
  * saved after the last batch.
  */
 export async function handOver(
-  db: DbTx, source: string, items: ReadItem[], onMentions: (batch: Mention[]) => Promise<void>, finalPosition?: string,
+  db: DbTx,
+  source: string,
+  items: ReadItem[],
+  onMentions: (batch: Mention[]) => Promise<void>,
+  finalPosition?: string,
 ): Promise<number> {
   const ordered = [...items].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   let handed = 0;

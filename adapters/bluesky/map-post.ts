@@ -1,4 +1,9 @@
-import type { AppBskyActorDefs, AppBskyFeedDefs, AppBskyNotificationListNotifications, ChatBskyConvoDefs } from '@atproto/api';
+import type {
+  AppBskyActorDefs,
+  AppBskyFeedDefs,
+  AppBskyNotificationListNotifications,
+  ChatBskyConvoDefs,
+} from '@atproto/api';
 import { cleanText } from '../../src/core/clean-text.js';
 import type { Mention, MentionAuthor } from '../../src/core/mention.js';
 
@@ -6,7 +11,10 @@ import type { Mention, MentionAuthor } from '../../src/core/mention.js';
 export const BLUESKY = 'bluesky';
 
 /** A strong reference to a record, as replies carry them. */
-export interface StrongRef { uri: string; cid: string }
+export interface StrongRef {
+  uri: string;
+  cid: string;
+}
 
 /** An app.bsky.feed.post record, as far as the bot reads it. */
 export interface PostRecord {
@@ -40,15 +48,23 @@ function placeOf(uri: string, cid: string, record: PostRecord, authorHandle: str
 /** A post the brand was notified of (a mention, a reply to the brand, a quote) or found by search, as a Mention. */
 export function mapPost(
   post: { uri: string; cid: string; record: unknown; indexedAt: string },
-  profile: Profile | undefined, authorDid: string, mentionsBrand: boolean,
+  profile: Profile | undefined,
+  authorDid: string,
+  mentionsBrand: boolean,
 ): Mention {
   const record = (post.record ?? {}) as PostRecord;
   const author = authorOf(profile, authorDid);
   const created = Date.parse(record.createdAt ?? '');
   return {
-    channel: BLUESKY, id: post.uri, author, text: cleanText(record.text ?? ''), mentionsBrand,
+    channel: BLUESKY,
+    id: post.uri,
+    author,
+    text: cleanText(record.text ?? ''),
+    mentionsBrand,
     // A createdAt in the future (a wrong clock on the author's device) is not believed: the index time is.
-    createdAt: new Date(Number.isFinite(created) && created <= Date.parse(post.indexedAt) ? created : Date.parse(post.indexedAt)),
+    createdAt: new Date(
+      Number.isFinite(created) && created <= Date.parse(post.indexedAt) ? created : Date.parse(post.indexedAt),
+    ),
     url: postUrl(author.handle, post.uri),
     ...(record.reply?.parent.uri ? { inReplyToId: record.reply.parent.uri } : {}),
     place: placeOf(post.uri, post.cid, record, author.handle),
@@ -69,7 +85,13 @@ export function mapSearchResult(post: AppBskyFeedDefs.PostView, profile?: Profil
 export function mapChatMessage(convoId: string, message: ChatBskyConvoDefs.MessageView, profile?: Profile): Mention {
   const author = authorOf(profile, message.sender.did);
   return {
-    channel: BLUESKY, id: `chat:${convoId}:${message.id}`, author, text: cleanText(message.text), createdAt: new Date(message.sentAt),
-    mentionsBrand: true, isPrivate: true, place: { convoId, authorHandle: author.handle },
+    channel: BLUESKY,
+    id: `chat:${convoId}:${message.id}`,
+    author,
+    text: cleanText(message.text),
+    createdAt: new Date(message.sentAt),
+    mentionsBrand: true,
+    isPrivate: true,
+    place: { convoId, authorHandle: author.handle },
   };
 }

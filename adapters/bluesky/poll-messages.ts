@@ -18,7 +18,10 @@ const MAX_PAGES = 20;
  * private mention, so their answer to the invitation joins their case. The log cursor is saved only
  * after the messages before it were handed over.
  */
-export async function pollMessages(ctx: BlueskyContext, onMentions: (batch: Mention[]) => Promise<void>): Promise<number> {
+export async function pollMessages(
+  ctx: BlueskyContext,
+  onMentions: (batch: Mention[]) => Promise<void>,
+): Promise<number> {
   const saved = await readCursor(ctx.db, CHAT_CURSOR);
   const oldest = ctx.now().getTime() - ctx.config.backfillMaxAgeMs;
   const brandDid = await ctx.session.ensure();
@@ -26,7 +29,8 @@ export async function pollMessages(ctx: BlueskyContext, onMentions: (batch: Ment
   let cursor = saved;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const { data } = await readWithLimits(ctx, 'chat.bsky.convo.getLog', () =>
-      ctx.session.call((a) => a.chat.bsky.convo.getLog(cursor ? { cursor } : {}), 'chat'));
+      ctx.session.call((a) => a.chat.bsky.convo.getLog(cursor ? { cursor } : {}), 'chat'),
+    );
     for (const log of data.logs) {
       if (!ChatBskyConvoDefs.isLogCreateMessage(log) || !ChatBskyConvoDefs.isMessageView(log.message)) continue;
       const m = log.message;
@@ -37,7 +41,15 @@ export async function pollMessages(ctx: BlueskyContext, onMentions: (batch: Ment
     cursor = data.cursor;
   }
   if (cursor === saved && !messages.length) return 0;
-  const profiles = messages.length ? await loadProfiles(ctx, messages.map((m) => m.message.sender.did)) : new Map();
-  const items: ReadItem[] = messages.map((m) => ({ position: m.rev, mention: mapChatMessage(m.convoId, m.message, profiles.get(m.message.sender.did)) }));
+  const profiles = messages.length
+    ? await loadProfiles(
+        ctx,
+        messages.map((m) => m.message.sender.did),
+      )
+    : new Map();
+  const items: ReadItem[] = messages.map((m) => ({
+    position: m.rev,
+    mention: mapChatMessage(m.convoId, m.message, profiles.get(m.message.sender.did)),
+  }));
   return handOver(ctx.db, CHAT_CURSOR, items, onMentions, cursor);
 }

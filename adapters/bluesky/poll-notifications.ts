@@ -28,7 +28,10 @@ export function positionOf(n: { indexedAt: string; uri: string }): string {
  * back) until the last one handed over, or BLUESKY_BACKFILL_MAX_HOURS back after downtime, then hands
  * the mentions, replies and quotes over oldest first with their authors' current profiles.
  */
-export async function pollNotifications(ctx: BlueskyContext, onMentions: (batch: Mention[]) => Promise<void>): Promise<number> {
+export async function pollNotifications(
+  ctx: BlueskyContext,
+  onMentions: (batch: Mention[]) => Promise<void>,
+): Promise<number> {
   const cursor = await readCursor(ctx.db, NOTIFICATIONS_CURSOR);
   const cursorTime = cursor?.split('|')[0] ?? '';
   const oldest = new Date(ctx.now().getTime() - ctx.config.backfillMaxAgeMs).toISOString();
@@ -37,7 +40,14 @@ export async function pollNotifications(ctx: BlueskyContext, onMentions: (batch:
   let page: string | undefined;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const { data } = await readWithLimits(ctx, 'app.bsky.notification.listNotifications', () =>
-      ctx.session.call((a) => a.app.bsky.notification.listNotifications({ limit: 100, reasons: MENTION_REASONS, ...(page ? { cursor: page } : {}) })));
+      ctx.session.call((a) =>
+        a.app.bsky.notification.listNotifications({
+          limit: 100,
+          reasons: MENTION_REASONS,
+          ...(page ? { cursor: page } : {}),
+        }),
+      ),
+    );
     let reachedKnown = false;
     for (const n of data.notifications) {
       const at = new Date(n.indexedAt).toISOString();
@@ -52,9 +62,21 @@ export async function pollNotifications(ctx: BlueskyContext, onMentions: (batch:
     page = data.cursor;
     if (reachedKnown || !page || !data.notifications.length) break;
   }
-  if (cursor && cursorTime < oldest) ctx.logger.warn({ since: cursorTime, oldest }, 'Bluesky: down for longer than BLUESKY_BACKFILL_MAX_HOURS; older notifications are not fetched');
+  if (cursor && cursorTime < oldest)
+    ctx.logger.warn(
+      { since: cursorTime, oldest },
+      'Bluesky: down for longer than BLUESKY_BACKFILL_MAX_HOURS; older notifications are not fetched',
+    );
   if (!found.length) return 0;
-  const profiles = await loadProfiles(ctx, found.map((n) => n.author.did));
+  const profiles = await loadProfiles(
+    ctx,
+    found.map((n) => n.author.did),
+  );
   ctx.logger.info({ count: found.length }, 'Bluesky notifications read');
-  return handOver(ctx.db, NOTIFICATIONS_CURSOR, found.map((n) => ({ position: positionOf(n), mention: mapNotification(n, profiles.get(n.author.did)) })), onMentions);
+  return handOver(
+    ctx.db,
+    NOTIFICATIONS_CURSOR,
+    found.map((n) => ({ position: positionOf(n), mention: mapNotification(n, profiles.get(n.author.did)) })),
+    onMentions,
+  );
 }

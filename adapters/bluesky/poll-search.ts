@@ -26,7 +26,10 @@ function mentionsBrand(post: AppBskyFeedDefs.PostView, brandDid: string, handle:
  * `mentionsBrand: false`, which makes a complaint a Slack alert for the team and never an automatic
  * reply: nobody asked the brand.
  */
-export async function pollSearch(ctx: BlueskyContext, onMentions: (batch: Mention[]) => Promise<void>): Promise<number> {
+export async function pollSearch(
+  ctx: BlueskyContext,
+  onMentions: (batch: Mention[]) => Promise<void>,
+): Promise<number> {
   const { searchKeywords, handle, backfillMaxAgeMs } = ctx.config;
   if (!searchKeywords.length) return 0;
   const cursor = await readCursor(ctx.db, SEARCH_CURSOR);
@@ -38,7 +41,10 @@ export async function pollSearch(ctx: BlueskyContext, onMentions: (batch: Mentio
     let page: string | undefined;
     for (let pages = 0; pages < MAX_PAGES; pages++) {
       const { data } = await readWithLimits(ctx, 'app.bsky.feed.searchPosts', () =>
-        ctx.session.call((a) => a.app.bsky.feed.searchPosts({ q, sort: 'latest', since, limit: 100, ...(page ? { cursor: page } : {}) })));
+        ctx.session.call((a) =>
+          a.app.bsky.feed.searchPosts({ q, sort: 'latest', since, limit: 100, ...(page ? { cursor: page } : {}) }),
+        ),
+      );
       for (const post of data.posts) {
         if (cursor && positionOf(post) <= cursor) continue;
         if (post.author.did === brandDid || mentionsBrand(post, brandDid, handle)) continue;

@@ -38,7 +38,11 @@ export class BlueskyRateLimits {
     // RateLimit-Reset is epoch seconds on Bluesky; a small number would be "seconds from now" (the IETF draft).
     const resetMs = Number.isFinite(reset) && reset > 0 ? (reset > 1e9 ? reset * 1000 : nowMs + reset * 1000) : 0;
     if (status === 429) {
-      this.byMethod.set(method, { limit, remaining: 0, resetMs: Math.max(resetMs, nowMs + (resetMs ? 1000 : WAIT_WITHOUT_RESET_MS)) });
+      this.byMethod.set(method, {
+        limit,
+        remaining: 0,
+        resetMs: Math.max(resetMs, nowMs + (resetMs ? 1000 : WAIT_WITHOUT_RESET_MS)),
+      });
     } else if (known) {
       this.byMethod.set(method, { limit, remaining, resetMs, policy: headers.get('ratelimit-policy') ?? undefined });
     }

@@ -10,12 +10,20 @@ const MAX_REFUSALS = 3;
  * headers) is waited out and the same read asked again, so nothing spins and nothing read is lost.
  * `refuse` (the outbox asking whether a message went out) throws a rate_limited SendError instead.
  */
-export async function readWithLimits<R>(ctx: BlueskyContext, method: string, call: () => Promise<R>, whenLimited: 'wait' | 'refuse' = 'wait'): Promise<R> {
+export async function readWithLimits<R>(
+  ctx: BlueskyContext,
+  method: string,
+  call: () => Promise<R>,
+  whenLimited: 'wait' | 'refuse' = 'wait',
+): Promise<R> {
   for (let refusals = 0; ; ) {
     const wait = ctx.limits.waitMs(method);
     if (wait > 0 && whenLimited === 'refuse') throw windowUsedUp(method, wait);
     if (wait > 0) {
-      ctx.logger.warn({ method, waitSeconds: Math.ceil(wait / 1000) }, `Bluesky rate limit used up on ${method}; waiting for the reset`);
+      ctx.logger.warn(
+        { method, waitSeconds: Math.ceil(wait / 1000) },
+        `Bluesky rate limit used up on ${method}; waiting for the reset`,
+      );
       await ctx.sleep(wait, ctx.signal);
     }
     try {

@@ -1,5 +1,5 @@
 import type { AppBskyActorDefs } from '@atproto/api';
-import { SendError, type OutgoingPrivate, type SendResult } from '../../src/core/channel-adapter.js';
+import { type OutgoingPrivate, SendError, type SendResult } from '../../src/core/channel-adapter.js';
 import type { BlueskyContext } from './bluesky-context.js';
 import { buildFacets } from './build-facets.js';
 import { toSendError, windowUsedUp } from './classify-bluesky-error.js';
@@ -10,7 +10,10 @@ const SEND_METHOD = 'chat.bsky.convo.sendMessage';
 const DEFAULT_ALLOW_INCOMING = 'following';
 
 /** Whether the customer's chat setting lets the brand write first, and the setting in words for the log. */
-export function chatAllows(profile: Pick<AppBskyActorDefs.ProfileViewDetailed, 'associated' | 'viewer'>): { allowed: boolean; setting: string } {
+export function chatAllows(profile: Pick<AppBskyActorDefs.ProfileViewDetailed, 'associated' | 'viewer'>): {
+  allowed: boolean;
+  setting: string;
+} {
   const setting = profile.associated?.chat?.allowIncoming ?? DEFAULT_ALLOW_INCOMING;
   if (setting === 'all') return { allowed: true, setting };
   if (setting === 'following') return { allowed: Boolean(profile.viewer?.followedBy), setting };
@@ -43,13 +46,22 @@ export async function sendMessage(ctx: BlueskyContext, message: OutgoingPrivate)
     if (!verdict.allowed) {
       const existing = await findConvo(ctx, did);
       if (!existing.canChat || !existing.convoId) {
-        throw new SendError('dm_closed', `@${profile.handle} accepts Bluesky messages from ${verdict.setting === 'none' ? 'nobody' : 'people they follow'} only; the brand may not write first`, false);
+        throw new SendError(
+          'dm_closed',
+          `@${profile.handle} accepts Bluesky messages from ${verdict.setting === 'none' ? 'nobody' : 'people they follow'} only; the brand may not write first`,
+          false,
+        );
       }
       convoId = existing.convoId;
     }
-    convoId ??= (await ctx.session.call((a) => a.chat.bsky.convo.getConvoForMembers({ members: [did] }), 'chat')).data.convo.id;
+    convoId ??= (await ctx.session.call((a) => a.chat.bsky.convo.getConvoForMembers({ members: [did] }), 'chat')).data
+      .convo.id;
     const { text, facets } = buildFacets(message.text);
-    const { data: sent } = await ctx.session.call((a) => a.chat.bsky.convo.sendMessage({ convoId: convoId!, message: { text, ...(facets.length ? { facets } : {}) } }), 'chat');
+    const { data: sent } = await ctx.session.call(
+      (a) =>
+        a.chat.bsky.convo.sendMessage({ convoId: convoId!, message: { text, ...(facets.length ? { facets } : {}) } }),
+      'chat',
+    );
     return { externalId: `chat:${convoId}:${sent.id}`, costUsd: 0 };
   } catch (error) {
     const failure = toSendError(error, 'dm', ctx.limits.waitMs(SEND_METHOD));

@@ -3,8 +3,8 @@ import type { Mention } from '../../src/core/mention.js';
 import { readCursor } from '../../src/store/cursor-position.js';
 import { callMastodon } from './call-mastodon.js';
 import { handOver, type ReadItem } from './hand-over.js';
-import type { MastodonContext } from './mastodon-context.js';
 import { compareIds, mapStatus } from './map-status.js';
+import type { MastodonContext } from './mastodon-context.js';
 
 /** Cursor of the brand's mention notifications: the newest notification id handed over. */
 export const NOTIFICATIONS_CURSOR = 'mastodon:notifications';
@@ -24,12 +24,17 @@ export function toReadItem(n: mastodon.v1.Notification): ReadItem {
  * right after it, then the next, oldest pages first). Without a cursor (the first start) it reads
  * back with `max_id` to MASTODON_BACKFILL_MAX_HOURS.
  */
-export async function backfillMentions(ctx: MastodonContext, onMentions: (batch: Mention[]) => Promise<void>): Promise<number> {
+export async function backfillMentions(
+  ctx: MastodonContext,
+  onMentions: (batch: Mention[]) => Promise<void>,
+): Promise<number> {
   const cursor = await readCursor(ctx.db, NOTIFICATIONS_CURSOR);
   const oldest = ctx.now().getTime() - ctx.config.backfillMaxAgeMs;
   const recent = (n: mastodon.v1.Notification) => Date.parse(n.createdAt) >= oldest;
   const list = (params: mastodon.rest.v1.ListNotificationsParams) =>
-    callMastodon(ctx, ['api'], () => ctx.rest.v1.notifications.list.$raw({ types: ['mention'], limit: PAGE, ...params }));
+    callMastodon(ctx, ['api'], () =>
+      ctx.rest.v1.notifications.list.$raw({ types: ['mention'], limit: PAGE, ...params }),
+    );
   let handed = 0;
   if (cursor) {
     let minId = cursor;
@@ -38,7 +43,10 @@ export async function backfillMentions(ctx: MastodonContext, onMentions: (batch:
       if (!page.length) break;
       const items = page.map((n) => (recent(n) ? toReadItem(n) : { cursorId: n.id }));
       handed += await handOver(ctx.db, NOTIFICATIONS_CURSOR, items, onMentions);
-      minId = page.map((n) => n.id).sort(compareIds).pop()!;
+      minId = page
+        .map((n) => n.id)
+        .sort(compareIds)
+        .pop()!;
       if (page.length < PAGE) break;
     }
     return handed;

@@ -4,7 +4,10 @@ import type { MastodonContext } from './mastodon-context.js';
 import type { Bucket } from './rate-limits.js';
 
 /** What masto's `$raw` calls resolve to. */
-export interface RawResponse<T> { headers: Headers; data: T }
+export interface RawResponse<T> {
+  headers: Headers;
+  data: T;
+}
 
 /** After this many 429s in a row for one read, the cycle gives up and the next poll starts again. */
 const MAX_REFUSALS = 3;
@@ -16,12 +19,20 @@ const MAX_REFUSALS = 3;
  * asked again after the reset.
  */
 export async function callMastodon<T>(
-  ctx: MastodonContext, buckets: Bucket[], call: () => PromiseLike<RawResponse<T>>, whenLimited: 'wait' | 'refuse' = 'wait',
+  ctx: MastodonContext,
+  buckets: Bucket[],
+  call: () => PromiseLike<RawResponse<T>>,
+  whenLimited: 'wait' | 'refuse' = 'wait',
 ): Promise<T> {
   for (let refusals = 0; ; ) {
     const wait = ctx.limits.waitMs(...buckets);
     if (wait > 0 && whenLimited === 'refuse') {
-      throw new SendError('rate_limited', `Mastodon rate limit used up; resets in ${Math.ceil(wait / 1000)} s`, true, wait);
+      throw new SendError(
+        'rate_limited',
+        `Mastodon rate limit used up; resets in ${Math.ceil(wait / 1000)} s`,
+        true,
+        wait,
+      );
     }
     if (wait > 0) {
       ctx.logger.warn({ waitSeconds: Math.ceil(wait / 1000) }, 'Mastodon rate limit used up; waiting for the reset');

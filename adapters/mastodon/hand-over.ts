@@ -20,7 +20,11 @@ export const BATCH_SIZE = 100;
  * over without moving it (the stream while a backfill is owed).
  */
 export async function handOver(
-  db: DbTx, source: string, items: ReadItem[], onMentions: (batch: Mention[]) => Promise<void>, moveCursor = true,
+  db: DbTx,
+  source: string,
+  items: ReadItem[],
+  onMentions: (batch: Mention[]) => Promise<void>,
+  moveCursor = true,
 ): Promise<number> {
   const ordered = [...items].sort((a, b) => compareIds(a.cursorId, b.cursorId));
   let handed = 0;

@@ -25,14 +25,22 @@ export function mapStatus(status: mastodon.v1.Status, mentionsBrand: boolean): M
   const account = status.account;
   const handle = cleanText(account.acct, 300);
   return {
-    channel: MASTODON, id: status.id,
+    channel: MASTODON,
+    id: status.id,
     author: { id: account.id, handle, name: cleanText(account.displayName, 200) || account.username },
-    text: cleanText(htmlToText(status.content)), createdAt: new Date(status.createdAt), mentionsBrand,
+    text: cleanText(htmlToText(status.content)),
+    createdAt: new Date(status.createdAt),
+    mentionsBrand,
     url: status.url ?? status.uri,
     ...(status.visibility === 'direct' ? { isPrivate: true } : {}),
     ...(status.inReplyToId ? { inReplyToId: status.inReplyToId } : {}),
     ...(status.editedAt ? { editedAt: new Date(status.editedAt) } : {}),
-    place: { statusId: status.id, visibility: status.visibility, acct: account.acct, ...(status.spoilerText ? { spoilerText: status.spoilerText } : {}) },
+    place: {
+      statusId: status.id,
+      visibility: status.visibility,
+      acct: account.acct,
+      ...(status.spoilerText ? { spoilerText: status.spoilerText } : {}),
+    },
   };
 }
 

@@ -1,17 +1,23 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createRestAPIClient, type mastodon } from 'masto';
 import { describeError } from '../../src/core/app-error.js';
-import { SendError, type ChannelAdapter, type OutgoingPrivate, type OutgoingReply, type SendResult } from '../../src/core/channel-adapter.js';
+import {
+  type ChannelAdapter,
+  type OutgoingPrivate,
+  type OutgoingReply,
+  SendError,
+  type SendResult,
+} from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
 import type { Logger } from '../../src/log/create-logger.js';
-import { readCursor, saveCursor } from '../../src/store/cursor-position.js';
 import type { Db } from '../../src/store/create-db.js';
+import { readCursor, saveCursor } from '../../src/store/cursor-position.js';
 import { backfillMentions, NOTIFICATIONS_CURSOR, toReadItem } from './backfill-mentions.js';
 import { classifyMastodonError } from './classify-mastodon-error.js';
 import { findSentStatus } from './find-sent.js';
+import { compareIds, MASTODON } from './map-status.js';
 import type { InstanceFacts, MastodonContext, Sleep } from './mastodon-context.js';
 import type { MastodonConfig } from './mastodon-settings.js';
-import { compareIds, MASTODON } from './map-status.js';
 import { MentionStream } from './mention-stream.js';
 import { pollHashtags } from './poll-hashtags.js';
 import { MastodonRateLimits } from './rate-limits.js';
@@ -56,8 +62,18 @@ export class MastodonAdapter implements ChannelAdapter {
     const now = o.now ?? (() => new Date());
     this.limits = new MastodonRateLimits(now);
     this.ctx = {
-      config: o.config, db: o.db, logger: o.logger, now, signal: this.abort.signal, limits: this.limits,
-      rest: createRestAPIClient({ url: o.config.url, accessToken: o.config.accessToken, timeout: MASTODON_REQUEST_TIMEOUT_MS, log: 'error' }),
+      config: o.config,
+      db: o.db,
+      logger: o.logger,
+      now,
+      signal: this.abort.signal,
+      limits: this.limits,
+      rest: createRestAPIClient({
+        url: o.config.url,
+        accessToken: o.config.accessToken,
+        timeout: MASTODON_REQUEST_TIMEOUT_MS,
+        log: 'error',
+      }),
       sleep: o.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
     };
   }
@@ -68,11 +84,17 @@ export class MastodonAdapter implements ChannelAdapter {
     await this.pollOnce(onMentions);
     const facts = this.ctx.instance;
     if (facts && this.o.streaming !== false) {
-      this.stream = new MentionStream(facts.streamingUrl, this.o.config.accessToken, {
-        onOpen: () => this.onStreamOpen(),
-        onClose: (code) => this.ctx.logger.warn({ code }, 'Mastodon stream closed; reconnecting, then backfilling what it missed'),
-        onMention: (n) => void this.enqueue('stream', () => this.deliverLive(n)),
-      }, this.ctx.logger);
+      this.stream = new MentionStream(
+        facts.streamingUrl,
+        this.o.config.accessToken,
+        {
+          onOpen: () => this.onStreamOpen(),
+          onClose: (code) =>
+            this.ctx.logger.warn({ code }, 'Mastodon stream closed; reconnecting, then backfilling what it missed'),
+          onMention: (n) => void this.enqueue('stream', () => this.deliverLive(n)),
+        },
+        this.ctx.logger,
+      );
       this.stream.start();
     }
     this.loop = this.pollUntilStopped(onMentions);
@@ -84,7 +106,10 @@ export class MastodonAdapter implements ChannelAdapter {
     try {
       await this.facts();
     } catch (error) {
-      this.ctx.logger.error({}, `Mastodon instance could not be read, next try in the next poll: ${classifyMastodonError(error, 'read').message}`);
+      this.ctx.logger.error(
+        {},
+        `Mastodon instance could not be read, next try in the next poll: ${classifyMastodonError(error, 'read').message}`,
+      );
       return counts;
     }
     counts.mentions = (await this.enqueue('backfill', () => this.backfill(onMentions))) ?? 0;
@@ -100,7 +125,13 @@ export class MastodonAdapter implements ChannelAdapter {
     return sendDirect(this.ctx, await this.factsForSend(), message);
   }
 
-  async findSent(_key: string, kind: 'reply' | 'private', target: Record<string, any>, text: string): Promise<SendResult | null> {
+  async findSent(
+    _key: string,
+    kind: 'reply' | 'private',
+    // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on `kind`.
+    target: Record<string, any>,
+    text: string,
+  ): Promise<SendResult | null> {
     const inReplyTo = kind === 'reply' ? target.inReplyTo?.id : target.place?.statusId;
     return findSentStatus(this.ctx, await this.factsForSend(), inReplyTo ? String(inReplyTo) : undefined, text);
   }
@@ -127,7 +158,13 @@ export class MastodonAdapter implements ChannelAdapter {
       return await this.facts();
     } catch (error) {
       const f = classifyMastodonError(error, 'read');
-      throw new SendError(f.failure, f.message, f.retryable, f.failure === 'rate_limited' ? this.limits.waitMs('api') : undefined, error);
+      throw new SendError(
+        f.failure,
+        f.message,
+        f.retryable,
+        f.failure === 'rate_limited' ? this.limits.waitMs('api') : undefined,
+        error,
+      );
     }
   }
 
@@ -135,7 +172,8 @@ export class MastodonAdapter implements ChannelAdapter {
     // The first connection follows start()'s own backfill; it is backfilled again anyway, because
     // mentions may have come between that backfill and the subscription.
     this.opens++;
-    if (this.opens > 1) this.ctx.logger.info({ connections: this.opens }, 'Mastodon stream reconnected; backfilling over REST');
+    if (this.opens > 1)
+      this.ctx.logger.info({ connections: this.opens }, 'Mastodon stream reconnected; backfilling over REST');
     if (this.onMentions) void this.enqueue('backfill', () => this.backfill(this.onMentions!));
   }
 
@@ -161,7 +199,11 @@ export class MastodonAdapter implements ChannelAdapter {
 
   private enqueue<R>(what: string, work: () => Promise<R>): Promise<R | undefined> {
     const run = this.chain.then(work).catch((error) => {
-      if (!this.abort.signal.aborted) this.ctx.logger.error({ source: what, error: describeError(error) }, `Mastodon ${what} failed, next try in the next poll: ${classifyMastodonError(error, 'read').message}`);
+      if (!this.abort.signal.aborted)
+        this.ctx.logger.error(
+          { source: what, error: describeError(error) },
+          `Mastodon ${what} failed, next try in the next poll: ${classifyMastodonError(error, 'read').message}`,
+        );
       return undefined;
     });
     this.chain = run;

@@ -1,4 +1,4 @@
-import type { ChannelLimit } from '../../src/compose/channel-limits.js';
+import type { ChannelLimit } from '../../src/core/channel-limit.js';
 
 /** Mastodon's own default; an instance announces its limit in configuration.statuses.max_characters. */
 export const DEFAULT_MAX_CHARACTERS = 500;
@@ -19,8 +19,13 @@ export function measureStatus(text: string, spoilerText = '', urlLength = DEFAUL
   return [...segmenter.segment(countable)].length + [...segmenter.segment(spoilerText)].length;
 }
 
-/** Mastodon's limit, with the instance's figures once read (`maxCharacters` is read on each use). */
-export function mastodonLimit(read: () => { maxCharacters: number; urlLength: number } = () => ({ maxCharacters: DEFAULT_MAX_CHARACTERS, urlLength: DEFAULT_URL_LENGTH })): ChannelLimit {
+/** The figures of the brand's instance, as the adapter last read them (GET /api/v2/instance). */
+export const instanceFigures = { maxCharacters: DEFAULT_MAX_CHARACTERS, urlLength: DEFAULT_URL_LENGTH };
+
+/** Mastodon's limit, reading its figures on each use (so it follows the instance once read). */
+export function mastodonLimit(
+  read: () => { maxCharacters: number; urlLength: number } = () => instanceFigures,
+): ChannelLimit {
   return {
     get maxLength() {
       return read().maxCharacters;
@@ -28,3 +33,9 @@ export function mastodonLimit(read: () => { maxCharacters: number; urlLength: nu
     measure: (text) => measureStatus(text, '', read().urlLength),
   };
 }
+
+/**
+ * Mastodon's limit for composing and for *Reply publicly*: 500 (Mastodon's default) until the adapter
+ * has read the instance, then the instance's max_characters; links count characters_reserved_per_url.
+ */
+export const MASTODON_LIMIT: ChannelLimit = mastodonLimit();

@@ -1,4 +1,4 @@
-import type { ChannelRules } from '../../src/policy/channel-rules.js';
+import type { ChannelRules } from '../../src/core/channel-rules.js';
 
 /**
  * Mastodon's private path: a `direct` status that mentions only the customer, which anyone may send

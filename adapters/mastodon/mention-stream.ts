@@ -21,7 +21,12 @@ export class MentionStream {
   private client?: mastodon.streaming.Client;
   private consuming?: Promise<void>;
 
-  constructor(private readonly url: string, private readonly token: string, private readonly hooks: StreamHooks, private readonly logger: Logger) {}
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+    private readonly hooks: StreamHooks,
+    private readonly logger: Logger,
+  ) {}
 
   start(): void {
     const hooks = this.hooks;
@@ -33,7 +38,13 @@ export class MentionStream {
         this.on('error', () => undefined); // masto sees the error too and reconnects
       }
     }
-    this.client = createStreamingAPIClient({ streamingApiUrl: this.url, accessToken: this.token, implementation: TrackedWebSocket, retry: true, log: 'error' });
+    this.client = createStreamingAPIClient({
+      streamingApiUrl: this.url,
+      accessToken: this.token,
+      implementation: TrackedWebSocket,
+      retry: true,
+      log: 'error',
+    });
     const subscription = this.client.user.notification.subscribe();
     this.consuming = (async () => {
       try {
@@ -42,7 +53,8 @@ export class MentionStream {
         }
       } catch (error) {
         // Ends with close(); anything else is logged, and the REST poll keeps mentions coming.
-        if (this.client) this.logger.warn({ error: (error as Error).message }, 'Mastodon stream ended; the REST poll carries on');
+        if (this.client)
+          this.logger.warn({ error: (error as Error).message }, 'Mastodon stream ended; the REST poll carries on');
       }
     })();
   }

@@ -1,6 +1,6 @@
-import type { MastodonContext, InstanceFacts } from './mastodon-context.js';
-import { DEFAULT_MAX_CHARACTERS, DEFAULT_URL_LENGTH } from './mastodon-limits.js';
 import { callMastodon } from './call-mastodon.js';
+import type { InstanceFacts, MastodonContext } from './mastodon-context.js';
+import { DEFAULT_MAX_CHARACTERS, DEFAULT_URL_LENGTH, instanceFigures } from './mastodon-limits.js';
 
 /**
  * What the instance allows and who the brand is there: max_characters and characters_reserved_per_url
@@ -11,12 +11,20 @@ import { callMastodon } from './call-mastodon.js';
 export async function readInstance(ctx: MastodonContext): Promise<InstanceFacts> {
   const instance = await callMastodon(ctx, ['api'], () => ctx.rest.v2.instance.fetch.$raw());
   const me = await callMastodon(ctx, ['api'], () => ctx.rest.v1.accounts.verifyCredentials.$raw());
-  if (!me.bot) ctx.logger.warn({ acct: me.acct }, 'Mastodon: the brand account is not marked as a bot (Preferences, Profile, "This is an automated account"); instances expect it');
+  if (!me.bot)
+    ctx.logger.warn(
+      { acct: me.acct },
+      'Mastodon: the brand account is not marked as a bot (Preferences, Profile, "This is an automated account"); instances expect it',
+    );
   const statuses = instance.configuration?.statuses;
+  // The channel's limit (composing, *Reply publicly*) follows the instance from now on.
+  instanceFigures.maxCharacters = statuses?.maxCharacters ?? DEFAULT_MAX_CHARACTERS;
+  instanceFigures.urlLength = statuses?.charactersReservedPerUrl ?? DEFAULT_URL_LENGTH;
   return {
-    maxCharacters: statuses?.maxCharacters ?? DEFAULT_MAX_CHARACTERS,
-    urlLength: statuses?.charactersReservedPerUrl ?? DEFAULT_URL_LENGTH,
-    streamingUrl: ctx.config.streamingUrl ?? instance.configuration?.urls?.streaming ?? ctx.config.url.replace(/^http/, 'ws'),
+    maxCharacters: instanceFigures.maxCharacters,
+    urlLength: instanceFigures.urlLength,
+    streamingUrl:
+      ctx.config.streamingUrl ?? instance.configuration?.urls?.streaming ?? ctx.config.url.replace(/^http/, 'ws'),
     me: { id: me.id, username: me.username, acct: me.acct },
     domain: instance.domain,
   };

@@ -2,7 +2,7 @@ import { buildFacets } from '../../../adapters/bluesky/build-facets';
 import { CHAT_CURSOR } from '../../../adapters/bluesky/poll-messages';
 import { NOTIFICATIONS_CURSOR } from '../../../adapters/bluesky/poll-notifications';
 import { readCursor } from '../../../src/store/cursor-position';
-import { blueskyHarness, type BlueskyHarness } from '../../helpers/bluesky/bluesky-harness';
+import { type BlueskyHarness, blueskyHarness } from '../../helpers/bluesky/bluesky-harness';
 
 describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', () => {
   let h: BlueskyHarness;
@@ -17,19 +17,33 @@ describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', (
   it('maps a mention with the author profile, replies in the thread with root and parent, and DMs the invitation', async () => {
     const maria = h.fx.account('maria.bsky.social', { displayName: 'Maria Kettle', allowIncoming: 'all' });
     const opener = h.fx.post(maria, 'new router day', 30);
-    const post = h.fx.post(maria, `@lumora.bsky.social my router never arrived and nobody answers, this is terrible`, 5, { replyTo: opener });
+    const post = h.fx.post(
+      maria,
+      `@lumora.bsky.social my router never arrived and nobody answers, this is terrible`,
+      5,
+      { replyTo: opener },
+    );
     await h.poll();
-    expect(h.delivered).toEqual([expect.objectContaining({
-      channel: 'bluesky', id: post.uri, mentionsBrand: true, text: post.record.text,
-      author: { id: maria.did, handle: 'maria.bsky.social', name: 'Maria Kettle' },
-      url: `https://bsky.app/profile/maria.bsky.social/post/${post.uri.split('/').pop()}`, inReplyToId: opener.uri,
-    })]);
+    expect(h.delivered).toEqual([
+      expect.objectContaining({
+        channel: 'bluesky',
+        id: post.uri,
+        mentionsBrand: true,
+        text: post.record.text,
+        author: { id: maria.did, handle: 'maria.bsky.social', name: 'Maria Kettle' },
+        url: `https://bsky.app/profile/maria.bsky.social/post/${post.uri.split('/').pop()}`,
+        inReplyToId: opener.uri,
+      }),
+    ]);
     expect(await readCursor(h.db, NOTIFICATIONS_CURSOR)).toBe(`${post.indexedAt}|${post.uri}`);
 
     const drained = await h.sender.drain();
     expect(drained).toEqual({ sent: 3, retried: 0, failed: 0, held: 0 }); // the reply, the DM, the Slack case
     const [reply] = h.fx.brandPosts();
-    expect(reply.record.reply).toEqual({ root: { uri: opener.uri, cid: opener.cid }, parent: { uri: post.uri, cid: post.cid } });
+    expect(reply.record.reply).toEqual({
+      root: { uri: opener.uri, cid: opener.cid },
+      parent: { uri: post.uri, cid: post.cid },
+    });
     expect(reply.record.text).toMatch(/DM/);
     const [dm] = h.fx.brandMessages();
     expect(dm.text).toMatch(/Lumora/);
@@ -48,7 +62,7 @@ describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', (
     ]);
   });
 
-  it("does not DM a customer whose chat setting shuts the brand out: the public reply asks them to write instead", async () => {
+  it('does not DM a customer whose chat setting shuts the brand out: the public reply asks them to write instead', async () => {
     const ana = h.fx.account('ana.bsky.social', { allowIncoming: 'following', followsBrand: false });
     h.fx.post(ana, '@lumora.bsky.social my bill is wrong again and I am furious, charged twice', 3);
     await h.poll();
@@ -72,7 +86,11 @@ describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', (
     h.fx.message(maria, 'It is order 4411, still nothing', 0);
     await h.poll();
     const privateOne = h.delivered.find((m) => m.isPrivate);
-    expect(privateOne).toMatchObject({ channel: 'bluesky', author: { id: maria.did, handle: 'maria.bsky.social' }, text: 'It is order 4411, still nothing' });
+    expect(privateOne).toMatchObject({
+      channel: 'bluesky',
+      author: { id: maria.did, handle: 'maria.bsky.social' },
+      text: 'It is order 4411, still nothing',
+    });
     const events = await h.db.caseEvent.findMany({ where: { type: 'customer_wrote_privately' } });
     expect(events).toHaveLength(1);
     expect(await readCursor(h.db, CHAT_CURSOR)).toBeDefined();
@@ -82,12 +100,16 @@ describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', (
   });
 
   it('catches up after a restart: what came while down is read once, and nothing is answered twice', async () => {
-    const people = Array.from({ length: 4 }, (_, i) => h.fx.account(`person${i}.bsky.social`, { allowIncoming: 'none' }));
+    const people = Array.from({ length: 4 }, (_, i) =>
+      h.fx.account(`person${i}.bsky.social`, { allowIncoming: 'none' }),
+    );
     h.fx.post(people[0], '@lumora.bsky.social the app keeps crashing, useless', 60);
     await h.cycle();
     await h.adapter.stop();
     // 130 notifications while the bot was down: two pages of 100.
-    const missed = Array.from({ length: 130 }, (_, i) => h.fx.post(people[i % 4], `@lumora.bsky.social hello number ${i}`, 50 - i * 0.2));
+    const missed = Array.from({ length: 130 }, (_, i) =>
+      h.fx.post(people[i % 4], `@lumora.bsky.social hello number ${i}`, 50 - i * 0.2),
+    );
     const again = await blueskyHarness({ db: h.db, fx: h.fx, server: h.server });
     try {
       await again.cycle();
@@ -108,7 +130,11 @@ describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', (
     const maria = h.fx.account('maria.bsky.social', { allowIncoming: 'none' });
     h.fx.post(maria, '@lumora.bsky.social my internet is down for the third day, awful service', 2);
     await h.poll();
-    h.fx.failNext('com.atproto.repo.createRecord', { status: 502, body: { error: 'UpstreamFailure', message: 'bad gateway' } }, { afterEffect: true });
+    h.fx.failNext(
+      'com.atproto.repo.createRecord',
+      { status: 502, body: { error: 'UpstreamFailure', message: 'bad gateway' } },
+      { afterEffect: true },
+    );
     await h.sender.drain();
     expect(h.fx.brandPosts()).toHaveLength(1);
     const ack = (await h.outbound()).find((r) => r.kind === 'public_reply')!;
@@ -126,8 +152,15 @@ describe('Bluesky channel (real @atproto/api against a lexicon-checked fake)', (
     h.fx.post(maria, '@lumora.bsky.social charged twice this month, terrible', 2);
     await h.poll();
     h.fx.writePoints = 2; // less than one post (3 points) left this hour
-    h.fx.failNext('app.bsky.notification.listNotifications', { status: 429, body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
-      headers: { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.ceil(h.time.now().getTime() / 1000) + 120) } });
+    h.fx.failNext('app.bsky.notification.listNotifications', {
+      status: 429,
+      body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+      headers: {
+        'ratelimit-limit': '3000',
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(Math.ceil(h.time.now().getTime() / 1000) + 120),
+      },
+    });
     await h.poll();
     expect(h.time.waits.some((w) => w >= 119_000 && w <= 121_000)).toBe(true);
     expect(h.logs.join('\n')).toMatch(/Bluesky rate limit used up on app.bsky.notification.listNotifications; waiting/);

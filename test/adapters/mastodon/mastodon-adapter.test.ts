@@ -1,6 +1,7 @@
 import { NOTIFICATIONS_CURSOR } from '../../../adapters/mastodon/backfill-mentions';
+import { mastodonChannel } from '../../../adapters/mastodon/index';
 import { readCursor } from '../../../src/store/cursor-position';
-import { mastodonHarness, type MastodonHarness } from '../../helpers/mastodon/mastodon-harness';
+import { type MastodonHarness, mastodonHarness } from '../../helpers/mastodon/mastodon-harness';
 import { mastodonContractMissing } from '../../helpers/mastodon/mastodon-server';
 
 if (mastodonContractMissing) console.warn(mastodonContractMissing);
@@ -26,22 +27,37 @@ describeM('Mastodon channel (real masto against the OpenAPI-checked fake)', () =
 
   it('maps a mention (HTML decoded), replies in its thread no wider than the post with its warning kept, and invites by direct status', async () => {
     const maria = h.fx.account('maria', 'other.social', { display_name: 'Maria Kettle' });
-    const post = h.fx.post(maria, '@lumora my router never arrived & nobody answers <sigh>, terrible service', 5, { visibility: 'unlisted', spoilerText: 'rant' });
+    const post = h.fx.post(maria, '@lumora my router never arrived & nobody answers <sigh>, terrible service', 5, {
+      visibility: 'unlisted',
+      spoilerText: 'rant',
+    });
     await h.poll();
-    expect(h.delivered).toEqual([expect.objectContaining({
-      channel: 'mastodon', id: post.id, mentionsBrand: true, text: '@lumora my router never arrived & nobody answers <sigh>, terrible service',
-      author: { id: maria.id, handle: 'maria@other.social', name: 'Maria Kettle' }, url: post.url,
-    })]);
+    expect(h.delivered).toEqual([
+      expect.objectContaining({
+        channel: 'mastodon',
+        id: post.id,
+        mentionsBrand: true,
+        text: '@lumora my router never arrived & nobody answers <sigh>, terrible service',
+        author: { id: maria.id, handle: 'maria@other.social', name: 'Maria Kettle' },
+        url: post.url,
+      }),
+    ]);
     expect(h.delivered[0].isPrivate).toBeUndefined();
     const drained = await h.sender.drain();
     expect(drained).toEqual({ sent: 3, retried: 0, failed: 0, held: 0 }); // the invitation, the reply, the Slack case
     const [invite, reply] = h.fx.brandStatuses();
-    expect(invite).toMatchObject({ visibility: 'direct', in_reply_to_id: post.id, mentions: [expect.objectContaining({ acct: 'maria@other.social' })] });
+    expect(invite).toMatchObject({
+      visibility: 'direct',
+      in_reply_to_id: post.id,
+      mentions: [expect.objectContaining({ acct: 'maria@other.social' })],
+    });
     expect(reply).toMatchObject({ visibility: 'unlisted', in_reply_to_id: post.id, spoiler_text: 'rant' });
     expect(reply._text.startsWith('@maria@other.social ')).toBe(true);
     expect(reply.mentions.map((m: any) => m.acct)).toEqual(['maria@other.social']);
     const posts = h.server.requests.filter((r) => r.operationId === 'createStatus');
-    expect(posts.every((r) => typeof r.headers['idempotency-key'] === 'string' && r.headers['idempotency-key'].length > 0)).toBe(true);
+    expect(
+      posts.every((r) => typeof r.headers['idempotency-key'] === 'string' && r.headers['idempotency-key'].length > 0),
+    ).toBe(true);
   });
 
   it('answers a followers-only post followers-only, never publicly', async () => {
@@ -56,7 +72,11 @@ describeM('Mastodon channel (real masto against the OpenAPI-checked fake)', () =
   it('keeps a reply to a direct status direct', async () => {
     const ana = h.fx.account('ana');
     const post = h.fx.post(ana, '@lumora charged twice, this is awful', 3, { visibility: 'direct' });
-    const reply = await h.adapter.reply({ idempotencyKey: 'd1', text: 'Sorry to hear that', inReplyTo: { id: post.id, authorId: ana.id } });
+    const reply = await h.adapter.reply({
+      idempotencyKey: 'd1',
+      text: 'Sorry to hear that',
+      inReplyTo: { id: post.id, authorId: ana.id },
+    });
     expect(h.fx.brandStatuses().find((s) => s.id === reply.externalId)?.visibility).toBe('direct');
   });
 
@@ -92,8 +112,16 @@ describeM('Mastodon channel (real masto against the OpenAPI-checked fake)', () =
     const maria = h.fx.account('maria', 'other.social');
     const post = h.fx.post(maria, '@lumora hello', 1);
     await h.poll();
-    const first = await h.adapter.reply({ idempotencyKey: 'k1', text: 'Hi there', inReplyTo: { id: post.id, authorId: maria.id } });
-    const again = await h.adapter.reply({ idempotencyKey: 'k1', text: 'Hi there', inReplyTo: { id: post.id, authorId: maria.id } });
+    const first = await h.adapter.reply({
+      idempotencyKey: 'k1',
+      text: 'Hi there',
+      inReplyTo: { id: post.id, authorId: maria.id },
+    });
+    const again = await h.adapter.reply({
+      idempotencyKey: 'k1',
+      text: 'Hi there',
+      inReplyTo: { id: post.id, authorId: maria.id },
+    });
     expect(again.externalId).toBe(first.externalId);
     expect(h.fx.brandStatuses()).toHaveLength(1);
   });
@@ -106,9 +134,13 @@ describeM('Mastodon channel (real masto against the OpenAPI-checked fake)', () =
     h = await mastodonHarness({ streaming: false, fx: h.fx });
     await h.poll();
     const link = `https://example.com/${'a'.repeat(200)}`;
-    await expect(h.adapter.reply({ idempotencyKey: 'k2', text: `See ${link}`, inReplyTo: { id: post.id, authorId: maria.id } })).resolves.toBeDefined();
-    await expect(h.adapter.reply({ idempotencyKey: 'k3', text: 'x'.repeat(95), inReplyTo: { id: post.id, authorId: maria.id } })).rejects.toMatchObject({ failure: 'rejected' });
-    expect(h.channel.limit.maxLength).toBe(100);
+    await expect(
+      h.adapter.reply({ idempotencyKey: 'k2', text: `See ${link}`, inReplyTo: { id: post.id, authorId: maria.id } }),
+    ).resolves.toBeDefined();
+    await expect(
+      h.adapter.reply({ idempotencyKey: 'k3', text: 'x'.repeat(95), inReplyTo: { id: post.id, authorId: maria.id } }),
+    ).rejects.toMatchObject({ failure: 'rejected' });
+    expect(mastodonChannel.limit.maxLength).toBe(100); // composing and *Reply publicly* follow the instance
   });
 
   it('waits for X-RateLimit-Reset when the window is used up', async () => {
@@ -190,7 +222,9 @@ describeM('Mastodon streaming (masto WebSocket client against the fake stream)',
     expect(h.delivered.map((m) => m.id)).toEqual([live.id, whileDown.id]);
     // It came over REST: the stream had no subscriber when it was posted.
     expect(h.fx.streamed).toEqual([live.id]);
-    expect(h.server.requests.filter((r) => r.operationId === 'getNotifications' && r.query.min_id).length).toBeGreaterThanOrEqual(1);
+    expect(
+      h.server.requests.filter((r) => r.operationId === 'getNotifications' && r.query.min_id).length,
+    ).toBeGreaterThanOrEqual(1);
     expect(h.logs.join('\n')).toMatch(/Mastodon stream reconnected; backfilling over REST/);
   });
 });

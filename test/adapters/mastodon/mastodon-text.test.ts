@@ -1,12 +1,13 @@
 import { htmlToText } from '../../../adapters/mastodon/html-to-text';
-import { measureStatus, mastodonLimit } from '../../../adapters/mastodon/mastodon-limits';
-import { parseMastodonSettings } from '../../../adapters/mastodon/mastodon-settings';
 import { narrowest } from '../../../adapters/mastodon/map-status';
+import { mastodonLimit, measureStatus } from '../../../adapters/mastodon/mastodon-limits';
+import { parseMastodonSettings } from '../../../adapters/mastodon/mastodon-settings';
 import { addressTo } from '../../../adapters/mastodon/send-status';
 
 describe('Mastodon text, limits and settings', () => {
   it("decodes a status's HTML to the text the author typed", () => {
-    const html = '<p><span class="h-card"><a href="https://x.social/@lumora" class="u-url mention">@<span>lumora</span></a></span> fish &amp; chips &lt;3</p><p>line two<br />line three</p>';
+    const html =
+      '<p><span class="h-card"><a href="https://x.social/@lumora" class="u-url mention">@<span>lumora</span></a></span> fish &amp; chips &lt;3</p><p>line two<br />line three</p>';
     expect(htmlToText(html)).toBe('@lumora fish & chips <3\n\nline two\nline three');
   });
 
@@ -27,14 +28,23 @@ describe('Mastodon text, limits and settings', () => {
 
   it('addresses the customer only: every other @ is defused', () => {
     const text = addressTo('maria@other.social', 'Please write to @lumora@mastodon.example or @team');
-    expect(text.startsWith('@maria@other.social Please write to @\u2060lumora@mastodon.example or @\u2060team')).toBe(true);
+    expect(text.startsWith('@maria@other.social Please write to @\u2060lumora@mastodon.example or @\u2060team')).toBe(
+      true,
+    );
     expect(addressTo('maria', '@maria hi')).toBe('@maria hi');
   });
 
   it('is off without credentials and refuses half a pair', () => {
     expect(parseMastodonSettings({}).value).toBeNull();
-    expect(parseMastodonSettings({ MASTODON_URL: 'https://mastodon.social' }).problem?.message).toMatch(/missing: MASTODON_ACCESS_TOKEN/);
-    expect(parseMastodonSettings({ MASTODON_URL: 'https://mastodon.social/', MASTODON_ACCESS_TOKEN: 'tok-12345', MASTODON_HASHTAGS: '#Lumora, help' }).value)
-      .toMatchObject({ url: 'https://mastodon.social', hashtags: ['Lumora', 'help'] });
+    expect(parseMastodonSettings({ MASTODON_URL: 'https://mastodon.social' }).problem?.message).toMatch(
+      /missing: MASTODON_ACCESS_TOKEN/,
+    );
+    expect(
+      parseMastodonSettings({
+        MASTODON_URL: 'https://mastodon.social/',
+        MASTODON_ACCESS_TOKEN: 'tok-12345',
+        MASTODON_HASHTAGS: '#Lumora, help',
+      }).value,
+    ).toMatchObject({ url: 'https://mastodon.social', hashtags: ['Lumora', 'help'] });
   });
 });

@@ -1,5 +1,6 @@
 import { buildBlueskyChannel } from '../../../adapters/bluesky/bluesky-channel';
 import { parseBlueskySettings } from '../../../adapters/bluesky/bluesky-settings';
+import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
 import type { Mention } from '../../../src/core/mention';
 import { createLogger } from '../../../src/log/create-logger';
 import { OutboxSender } from '../../../src/outbox/outbox-sender';
@@ -31,20 +32,51 @@ export async function blueskyHarness(o: BlueskyHarnessOptions = {}) {
   const fx = o.fx ?? new FakeBluesky(time.now);
   const server = o.server ?? (await startBlueskyServer(fx));
   const store = o.db ? { db: o.db, close: async () => undefined } : await tempDb();
-  const parsed = parseBlueskySettings({ BLUESKY_HANDLE: fx.brand.handle, BLUESKY_APP_PASSWORD: 'abcd-efgh-ijkl-mnop', BLUESKY_SERVICE: server.url, ...o.env });
+  const parsed = parseBlueskySettings({
+    BLUESKY_HANDLE: fx.brand.handle,
+    BLUESKY_APP_PASSWORD: 'abcd-efgh-ijkl-mnop',
+    BLUESKY_SERVICE: server.url,
+    ...o.env,
+  });
   const config = parsed.value!;
   const logs: string[] = [];
-  const logger = createLogger({ level: 'info', secrets: parsed.secrets.filter((s): s is string => Boolean(s)), destination: { write: (line: string) => void logs.push(line) } });
-  const channel = buildBlueskyChannel({ config: { bluesky: config, brand: { name: 'Lumora', handles: ['lumora'] } }, db: store.db, logger }, { now: time.now, sleep: time.sleep });
+  const logger = createLogger({
+    level: 'info',
+    secrets: parsed.secrets.filter((s): s is string => Boolean(s)),
+    destination: { write: (line: string) => void logs.push(line) },
+  });
+  const channel = buildBlueskyChannel({ db: store.db, logger }, config, { now: time.now, sleep: time.sleep });
   const pipeline = channel.pipeline!;
-  const deps = testDeps(store.db, { now: time.now, channelRules: pipeline.channelRules!, pointerValues: pipeline.pointerValues! });
+  const deps = testDeps(store.db, {
+    now: time.now,
+    channelRules: () => pipeline.rules!(),
+    pointerValues: () => pipeline.pointerValues!(),
+  });
   const slack = recordOnlyTransport('slack');
-  const sender = new OutboxSender({ db: store.db, logger, now: time.now, transports: { bluesky: adapterTransport(channel.adapter), slack } });
+  const sender = new OutboxSender({
+    ...caseOutboxHooks,
+    db: store.db,
+    logger,
+    now: time.now,
+    transports: { bluesky: adapterTransport(channel.adapter), slack },
+  });
   const delivered: Mention[] = [];
   const handler = batchHandler(deps, (outcomes) => void delivered.push(...outcomes.map((x) => x.mention)));
   const adapter = channel.adapter;
   return {
-    time, fx, server, db: store.db, config, channel, adapter, deps, sender, slack, delivered, handler, logs,
+    time,
+    fx,
+    server,
+    db: store.db,
+    config,
+    channel,
+    adapter,
+    deps,
+    sender,
+    slack,
+    delivered,
+    handler,
+    logs,
     poll: () => adapter.pollOnce(handler),
     cycle: async () => ({ ...(await adapter.pollOnce(handler)), ...(await sender.drain()) }),
     outbound: () => store.db.outboundMessage.findMany({ orderBy: { id: 'asc' } }),

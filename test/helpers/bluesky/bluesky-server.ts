@@ -3,7 +3,9 @@ import { lexicons } from '@atproto/api';
 import type { FakeBluesky, XrpcCall } from './fake-bluesky';
 
 /** A request the fake received after it passed the lexicons. */
-export interface SeenXrpc extends XrpcCall { method: string }
+export interface SeenXrpc extends XrpcCall {
+  method: string;
+}
 
 export interface BlueskyServer {
   url: string;
@@ -24,7 +26,8 @@ function typedParams(nsid: string, query: URLSearchParams): Record<string, unkno
   for (const key of new Set(query.keys())) {
     const prop = props[key];
     const values = query.getAll(key);
-    const as = (type: string | undefined, v: string) => (type === 'integer' ? Number(v) : type === 'boolean' ? v === 'true' : v);
+    const as = (type: string | undefined, v: string) =>
+      type === 'integer' ? Number(v) : type === 'boolean' ? v === 'true' : v;
     out[key] = prop?.type === 'array' ? values.map((v) => as(prop.items?.type, v)) : as(prop?.type, values[0]);
   }
   return out;
@@ -68,7 +71,13 @@ export async function startBlueskyServer(fx: FakeBluesky): Promise<BlueskyServer
       return send(res, 400, { error: 'InvalidRequest', message: (error as Error).message }, headers);
     }
     const auth = req.headers.authorization;
-    const call: XrpcCall = { nsid, params, input, token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined, proxy: req.headers['atproto-proxy'] as string | undefined };
+    const call: XrpcCall = {
+      nsid,
+      params,
+      input,
+      token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined,
+      proxy: req.headers['atproto-proxy'] as string | undefined,
+    };
     requests.push({ ...call, method: req.method! });
     const reply = fx.handle(call);
     if (reply.status === 200) {
@@ -95,7 +104,13 @@ export async function startBlueskyServer(fx: FakeBluesky): Promise<BlueskyServer
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`, requests, violations,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    violations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,5 +1,6 @@
 import { buildMastodonChannel } from '../../../adapters/mastodon/mastodon-channel';
 import { parseMastodonSettings } from '../../../adapters/mastodon/mastodon-settings';
+import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
 import type { Mention } from '../../../src/core/mention';
 import { createLogger } from '../../../src/log/create-logger';
 import { OutboxSender } from '../../../src/outbox/outbox-sender';
@@ -30,20 +31,54 @@ export async function mastodonHarness(o: MastodonHarnessOptions = {}) {
   const fx = o.fx ?? new FakeMastodon(time.now);
   const server = o.server ?? (await startMastodonServer(fx));
   const store = o.db ? { db: o.db, close: async () => undefined } : await tempDb();
-  const parsed = parseMastodonSettings({ MASTODON_URL: server.url, MASTODON_ACCESS_TOKEN: 'mastodon-test-token-1234', ...o.env });
+  const parsed = parseMastodonSettings({
+    MASTODON_URL: server.url,
+    MASTODON_ACCESS_TOKEN: 'mastodon-test-token-1234',
+    ...o.env,
+  });
   const config = parsed.value!;
   const logs: string[] = [];
-  const logger = createLogger({ level: 'info', secrets: parsed.secrets.filter((s): s is string => Boolean(s)), destination: { write: (line: string) => void logs.push(line) } });
-  const channel = buildMastodonChannel({ config: { mastodon: config }, db: store.db, logger }, { now: time.now, sleep: time.sleep, streaming: o.streaming });
+  const logger = createLogger({
+    level: 'info',
+    secrets: parsed.secrets.filter((s): s is string => Boolean(s)),
+    destination: { write: (line: string) => void logs.push(line) },
+  });
+  const channel = buildMastodonChannel({ db: store.db, logger }, config, {
+    now: time.now,
+    sleep: time.sleep,
+    streaming: o.streaming,
+  });
   const pipeline = channel.pipeline!;
-  const deps = testDeps(store.db, { now: time.now, channelRules: pipeline.channelRules!, pointerValues: pipeline.pointerValues! });
+  const deps = testDeps(store.db, {
+    now: time.now,
+    channelRules: () => pipeline.rules!(),
+    pointerValues: () => pipeline.pointerValues!(),
+  });
   const slack = recordOnlyTransport('slack');
-  const sender = new OutboxSender({ db: store.db, logger, now: time.now, transports: { mastodon: adapterTransport(channel.adapter), slack } });
+  const sender = new OutboxSender({
+    ...caseOutboxHooks,
+    db: store.db,
+    logger,
+    now: time.now,
+    transports: { mastodon: adapterTransport(channel.adapter), slack },
+  });
   const delivered: Mention[] = [];
   const handler = batchHandler(deps, (outcomes) => void delivered.push(...outcomes.map((x) => x.mention)));
   const adapter = channel.adapter;
   return {
-    time, fx, server, db: store.db, config, channel, adapter, deps, sender, slack, delivered, handler, logs,
+    time,
+    fx,
+    server,
+    db: store.db,
+    config,
+    channel,
+    adapter,
+    deps,
+    sender,
+    slack,
+    delivered,
+    handler,
+    logs,
     poll: () => adapter.pollOnce(handler),
     start: () => adapter.start(handler),
     outbound: () => store.db.outboundMessage.findMany({ orderBy: { id: 'asc' } }),

@@ -25,9 +25,16 @@ function loadContract(): Promise<OpenAPIBackend> {
       if (p.name === 'Idempotency-Key') p.schema = { type: 'string' };
     }
     const api = new OpenAPIBackend({
-      definition, quick: true, validate: true, ajvOpts: { validateSchema: false, strict: false },
+      definition,
+      quick: true,
+      validate: true,
+      ajvOpts: { validateSchema: false, strict: false },
       // Languages are ISO 639-1 codes (two letters), a format Ajv does not know by itself.
-      customizeAjv: (ajv) => { addFormats(ajv); ajv.addFormat('iso-639-1', /^[a-z]{2}$/); return ajv; },
+      customizeAjv: (ajv) => {
+        addFormats(ajv);
+        ajv.addFormat('iso-639-1', /^[a-z]{2}$/);
+        return ajv;
+      },
     });
     await api.init();
     return api;
@@ -38,7 +45,12 @@ function loadContract(): Promise<OpenAPIBackend> {
 export interface MastodonServer {
   url: string;
   streamingUrl: string;
-  requests: Array<{ operationId: string; query: Record<string, unknown>; body: any; headers: Record<string, string | undefined> }>;
+  requests: Array<{
+    operationId: string;
+    query: Record<string, unknown>;
+    body: any;
+    headers: Record<string, string | undefined>;
+  }>;
   violations: string[];
   /** Open streaming connections (with their subscriptions). */
   sockets: Set<WebSocket>;
@@ -79,7 +91,13 @@ export async function startMastodonServer(fx: FakeMastodon): Promise<MastodonSer
     const headers = req.headers as Record<string, string | undefined>;
     const query = railsQuery(url);
     const body = raw ? JSON.parse(raw) : undefined;
-    const request = { method: req.method ?? 'GET', path: url.pathname, query, headers: headers as Record<string, string>, body };
+    const request = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query,
+      headers: headers as Record<string, string>,
+      body,
+    };
     const rate = fx.rateHeaders();
     const operation = api.matchOperation(request);
     if (!operation?.operationId) {
@@ -88,7 +106,9 @@ export async function startMastodonServer(fx: FakeMastodon): Promise<MastodonSer
     }
     const valid = api.validateRequest(request, operation);
     if (!valid.valid) {
-      const why = (valid.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`).join('; ');
+      const why = (valid.errors ?? [])
+        .map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`)
+        .join('; ');
       violations.push(`${request.method} ${request.path} (${operation.operationId}): ${why}`);
       return send(res, 422, { error: why }, rate);
     }
@@ -97,7 +117,8 @@ export async function startMastodonServer(fx: FakeMastodon): Promise<MastodonSer
     const reply = fx.handle({ operationId: operation.operationId, params, query, body, headers });
     if (reply.status < 300) {
       const checked = api.validateResponse(reply.body, operation, reply.status);
-      if (!checked.valid) violations.push(`answer to ${operation.operationId}: ${JSON.stringify(checked.errors).slice(0, 2000)}`);
+      if (!checked.valid)
+        violations.push(`answer to ${operation.operationId}: ${JSON.stringify(checked.errors).slice(0, 2000)}`);
     }
     send(res, reply.status, reply.body, { ...fx.rateHeaders(), ...reply.headers });
   };
@@ -135,23 +156,29 @@ export async function startMastodonServer(fx: FakeMastodon): Promise<MastodonSer
   fx.onNotification = (n) => {
     for (const ws of sockets) {
       if (subscribed.has(ws) && ws.readyState === WebSocket.OPEN) fx.streamed.push(n.status.id);
-      if (subscribed.has(ws) && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ stream: ['user:notification'], event: 'notification', payload: JSON.stringify(n) }));
+      if (subscribed.has(ws) && ws.readyState === WebSocket.OPEN)
+        ws.send(JSON.stringify({ stream: ['user:notification'], event: 'notification', payload: JSON.stringify(n) }));
     }
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   fx.streamingUrl = `ws://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`, streamingUrl: fx.streamingUrl, requests, violations, sockets,
+    url: `http://127.0.0.1:${port}`,
+    streamingUrl: fx.streamingUrl,
+    requests,
+    violations,
+    sockets,
     dropStreams: () => {
       for (const ws of sockets) ws.terminate();
       sockets.clear();
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const ws of sockets) ws.terminate();
-      wss.close();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of sockets) ws.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
