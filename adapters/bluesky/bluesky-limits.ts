@@ -11,4 +11,8 @@ export function countGraphemes(text: string): number {
 }
 
 /** Bluesky's limit for composing acknowledgements and checking a reply written in Slack. */
-export const BLUESKY_LIMIT: ChannelLimit = { maxLength: BLUESKY_MAX_GRAPHEMES, measure: countGraphemes };
+export const BLUESKY_LIMIT: ChannelLimit = {
+  maxLength: BLUESKY_MAX_GRAPHEMES,
+  measure: countGraphemes,
+  note: 'Bluesky counts graphemes: an emoji or a flag is one',
+};

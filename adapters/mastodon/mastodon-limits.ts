@@ -22,20 +22,27 @@ export function measureStatus(text: string, spoilerText = '', urlLength = DEFAUL
 /** The figures of the brand's instance, as the adapter last read them (GET /api/v2/instance). */
 export const instanceFigures = { maxCharacters: DEFAULT_MAX_CHARACTERS, urlLength: DEFAULT_URL_LENGTH };
 
+/**
+ * Every answer starts with the customer's @username (30 characters at most on Mastodon) and a space,
+ * added when it is sent: what is composed or typed in Slack leaves room for it.
+ */
+export const ADDRESS_RESERVE = 32;
+
 /** Mastodon's limit, reading its figures on each use (so it follows the instance once read). */
 export function mastodonLimit(
   read: () => { maxCharacters: number; urlLength: number } = () => instanceFigures,
 ): ChannelLimit {
   return {
     get maxLength() {
-      return read().maxCharacters;
+      return read().maxCharacters - ADDRESS_RESERVE;
     },
     measure: (text) => measureStatus(text, '', read().urlLength),
+    note: "the instance's limit, less room for the @mention of the customer; links count 23",
   };
 }
 
 /**
  * Mastodon's limit for composing and for *Reply publicly*: 500 (Mastodon's default) until the adapter
- * has read the instance, then the instance's max_characters; links count characters_reserved_per_url.
+ * has read the instance, then the instance's max_characters, less the room for the @mention; links count characters_reserved_per_url.
  */
 export const MASTODON_LIMIT: ChannelLimit = mastodonLimit();

@@ -140,7 +140,7 @@ describeM('Mastodon channel (real masto against the OpenAPI-checked fake)', () =
     await expect(
       h.adapter.reply({ idempotencyKey: 'k3', text: 'x'.repeat(95), inReplyTo: { id: post.id, authorId: maria.id } }),
     ).rejects.toMatchObject({ failure: 'rejected' });
-    expect(mastodonChannel.limit.maxLength).toBe(100); // composing and *Reply publicly* follow the instance
+    expect(mastodonChannel.limit.maxLength).toBe(100 - 32); // less room for the @mention; composing and *Reply publicly* follow the instance
   });
 
   it('waits for X-RateLimit-Reset when the window is used up', async () => {

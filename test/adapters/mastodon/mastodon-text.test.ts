@@ -16,7 +16,7 @@ describe('Mastodon text, limits and settings', () => {
     expect(measureStatus('@maria@very.long.example.social hi')).toBe('@maria hi'.length);
     expect(measureStatus('👨‍👩‍👧‍👦')).toBe(1);
     expect(measureStatus('abc', 'cw')).toBe(5);
-    expect(mastodonLimit(() => ({ maxCharacters: 1000, urlLength: 23 })).maxLength).toBe(1000);
+    expect(mastodonLimit(() => ({ maxCharacters: 1000, urlLength: 23 })).maxLength).toBe(1000 - 32); // room for @username
   });
 
   it('never answers wider than the post', () => {
