@@ -6,4 +6,8 @@ import type { ChannelRules } from '../../src/core/channel-rules.js';
 export const X_RULES: ChannelRules = { pointerKind: 'x', privateFirst: 'after_inbound' };
 
 /** 280 weighted characters, counted the way twitter-text does: URLs 23, most CJK characters and emoji 2. */
-export const X_LIMIT: ChannelLimit = { maxLength: 280, measure: (text) => twitterText.parseTweet(text).weightedLength };
+export const X_LIMIT: ChannelLimit = {
+  maxLength: 280,
+  measure: (text) => twitterText.parseTweet(text).weightedLength,
+  note: 'links count 23, emoji and CJK count 2',
+};

@@ -1,4 +1,6 @@
+import { blueskyChannel } from '../../adapters/bluesky/index.js';
 import { discordChannel } from '../../adapters/discord/index.js';
+import { mastodonChannel } from '../../adapters/mastodon/index.js';
 import { xChannel } from '../../adapters/x/index.js';
 import type { ChannelDefinition } from '../core/live-channel.js';
 import type { ChannelHost } from './channel-host.js';
@@ -8,4 +10,9 @@ import type { ChannelHost } from './channel-host.js';
  * settings, rules, limits and start-up come from the folder.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each channel has its own settings type; the app only passes them back.
-export const channelList: ReadonlyArray<ChannelDefinition<any, ChannelHost>> = [xChannel, discordChannel];
+export const channelList: ReadonlyArray<ChannelDefinition<any, ChannelHost>> = [
+  xChannel,
+  discordChannel,
+  blueskyChannel,
+  mastodonChannel,
+];

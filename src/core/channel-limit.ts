@@ -2,6 +2,8 @@
 export interface ChannelLimit {
   maxLength: number;
   measure(text: string): number;
+  /** How the platform counts, in a few words, for a person whose draft is too long (links count 23...). */
+  note?: string;
 }
 
 /** Length in Unicode code points (what most platforms count). */

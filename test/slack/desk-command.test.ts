@@ -47,6 +47,10 @@ describeSlack('/mentions and the App Home', () => {
     );
     expect(res.json.text).toContain('Automatic acknowledgements: on');
     expect((await command(ALICE, '')).json.text).toContain('*Desk status*');
+    await h.ingest([mention({ channel: 'bluesky', text: '@lumora.bsky.social my order never arrived, useless' })]);
+    await h.ingest([mention({ channel: 'mastodon', text: '@lumora my order never arrived, useless' })]);
+    await h.ingest([mention({ channel: 'mastodon', text: '@lumora charged twice, awful' })]);
+    expect((await command(ALICE, 'status')).json.text).toContain('Open cases by channel: Mastodon 2, X 2, Bluesky 1.');
   });
 
   it('pause is a kill switch the pipeline obeys and the channel hears about; resume turns it back', async () => {

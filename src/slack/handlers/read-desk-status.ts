@@ -2,7 +2,7 @@ import { CaseStatus, OPEN_CASE_STATUSES } from '../../core/case-status.js';
 import { OutboundStatus } from '../../core/outbound.js';
 import type { DbTx } from '../../store/db-types.js';
 import { readSetting, SettingKey } from '../../store/runtime-settings.js';
-import { formatSlackDate } from '../render/format-slack-text.js';
+import { channelName, formatSlackDate } from '../render/format-slack-text.js';
 
 /** The desk at a glance, for `/mentions status`. */
 export interface DeskStatus {
@@ -12,12 +12,14 @@ export interface DeskStatus {
   oldestUnclaimed: { id: number; openedAt: Date } | null;
   pausedBySwitch: boolean;
   slackWaiting: number;
+  /** Open cases by the customer's channel (x, discord, bluesky, mastodon...), most first. */
+  openByChannel: Array<{ channel: string; open: number }>;
 }
 
 /** Counts open and unclaimed cases, finds the oldest unclaimed one, and reads the crisis switch. */
 export async function readDeskStatus(db: DbTx): Promise<DeskStatus> {
   const open = { status: { in: [...OPEN_CASE_STATUSES] } };
-  const [openCount, unclaimed, escalated, oldest, paused, slackWaiting] = await Promise.all([
+  const [openCount, unclaimed, escalated, oldest, paused, slackWaiting, byChannel] = await Promise.all([
     db.case.count({ where: open }),
     db.case.count({ where: { ...open, ownerSlackId: null } }),
     db.case.count({ where: { status: CaseStatus.Escalated } }),
@@ -28,6 +30,7 @@ export async function readDeskStatus(db: DbTx): Promise<DeskStatus> {
     }),
     readSetting(db, SettingKey.AcknowledgementsPaused),
     db.outboundMessage.count({ where: { channel: 'slack', status: OutboundStatus.Pending } }),
+    db.case.groupBy({ by: ['channel'], where: open, _count: { _all: true } }),
   ]);
   return {
     open: openCount,
@@ -36,6 +39,9 @@ export async function readDeskStatus(db: DbTx): Promise<DeskStatus> {
     oldestUnclaimed: oldest,
     pausedBySwitch: paused === 'true',
     slackWaiting,
+    openByChannel: byChannel
+      .map((g) => ({ channel: g.channel, open: g._count._all }))
+      .sort((a, b) => b.open - a.open || a.channel.localeCompare(b.channel)),
   };
 }
 
@@ -49,8 +55,11 @@ export function describeDeskStatus(s: DeskStatus, acknowledgeAutomatically: bool
   const oldest = s.oldestUnclaimed
     ? `oldest unclaimed: case #${s.oldestUnclaimed.id}, waiting ${formatAge(now.getTime() - s.oldestUnclaimed.openedAt.getTime())} (since ${formatSlackDate(s.oldestUnclaimed.openedAt)})`
     : 'nothing unclaimed';
+  // Channel names are ours (the channel list), never outside text.
+  const byChannel = s.openByChannel.map((c) => `${channelName(c.channel)} ${c.open}`).join(', ');
   return [
     `*Desk status*: ${s.open} open case${s.open === 1 ? '' : 's'}, ${s.unclaimed} unclaimed, ${s.escalated} escalated; ${oldest}.`,
+    ...(byChannel ? [`Open cases by channel: ${byChannel}.`] : []),
     `Automatic acknowledgements: ${ack}.`,
     `Slack messages waiting to be posted: ${s.slackWaiting}.`,
   ].join('\n');

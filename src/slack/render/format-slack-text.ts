@@ -61,7 +61,7 @@ export function quoteEscaped(text: string, max: number): string {
     .join('\n');
 }
 
-const CHANNEL_NAMES: Record<string, string> = { x: 'X', discord: 'Discord' };
+const CHANNEL_NAMES: Record<string, string> = { x: 'X', discord: 'Discord', bluesky: 'Bluesky', mastodon: 'Mastodon' };
 
 /** The display name of a customer channel (escape it: unknown channel names pass through). */
 export function channelName(channel: string): string {

@@ -38,7 +38,7 @@ export function renderReplyModal(
   const check = checkDraft(limit, draft);
   const lengthLine = check.fits
     ? `:white_check_mark: ${check.length} / ${check.max} characters on ${where}`
-    : `:x: ${check.length} / ${check.max} characters: too long for ${where}${target.channel === 'x' ? ' (links count 23, emoji and CJK count 2)' : ''}`;
+    : `:x: ${check.length} / ${check.max} characters: too long for ${where}${limit.note ? ` (${escapeMrkdwn(limit.note)})` : ''}`;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
