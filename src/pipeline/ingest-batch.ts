@@ -4,8 +4,10 @@ import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
+import { linkQuotedCases } from './link-quoted-cases.js';
 import type { MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import { queueMessages } from './queue-messages.js';
+import { suggestSamePeople } from './suggest-same-people.js';
 import { NEW_CASE, writeMentions } from './write-mentions.js';
 
 /**
@@ -40,6 +42,7 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
         const decided = await decideFresh(tx, deps, fresh, paused, budget);
         await writeMentions(tx, deps, decided);
         await queueMessages(tx, deps, decided);
+        await suggestSamePeople(tx, decided, deps.now());
         decided.forEach((o, n) => (outcomes[freshAt[n]] = o));
       }
       return outcomes;
@@ -73,6 +76,13 @@ async function decideFresh(
   const links = await linkAuthors(
     tx,
     fresh.map((f) => f.m),
+    deps.now(),
+  );
+  // Before anything is decided: a quoted reference can make this author someone with an open case.
+  await linkQuotedCases(
+    tx,
+    fresh.map((f) => f.m),
+    links,
     deps.now(),
   );
   const customerIds = fresh.map((f) => linkOf(links, f.m).customerId);
