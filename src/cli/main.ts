@@ -8,6 +8,7 @@ import { AppError, describeError, ErrorCode } from '../core/app-error.js';
 import { createLogger } from '../log/create-logger.js';
 import { type SlackDesk, startSlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
+import { runCustomer } from './customer-command.js';
 import { runDigest } from './digest-command.js';
 import { discordInviteLines } from './discord-invite-command.js';
 import { HELP, packageVersion } from './help-text.js';
@@ -59,6 +60,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     try {
       if (args.command === 'digest') {
         await runDigest(app, args.since, args.json, io.stdout);
+        return 0;
+      }
+      if (args.command === 'customer') {
+        await runCustomer(app, args.rest, args.yes, io.stdout);
         return 0;
       }
       desk = await startSlackDesk(app);

@@ -1,7 +1,16 @@
 import { parseArgs } from 'node:util';
 import { AppError, ErrorCode } from '../core/app-error.js';
 
-export type Command = 'run' | 'replay' | 'score' | 'digest' | 'migrate' | 'discord-invite' | 'help' | 'version';
+export type Command =
+  | 'run'
+  | 'replay'
+  | 'score'
+  | 'digest'
+  | 'migrate'
+  | 'discord-invite'
+  | 'customer'
+  | 'help'
+  | 'version';
 
 export interface CliArgs {
   command: Command;
@@ -13,9 +22,21 @@ export interface CliArgs {
   since: string;
   /** Further words after the command, for commands that take them. */
   rest: string[];
+  /** `--yes`: confirms an irreversible command (customer forget). */
+  yes: boolean;
 }
 
-const COMMANDS: Command[] = ['run', 'replay', 'score', 'digest', 'migrate', 'discord-invite', 'help', 'version'];
+const COMMANDS: Command[] = [
+  'run',
+  'replay',
+  'score',
+  'digest',
+  'migrate',
+  'discord-invite',
+  'customer',
+  'help',
+  'version',
+];
 
 const OPTIONS = {
   file: { type: 'string', short: 'f' },
@@ -25,6 +46,7 @@ const OPTIONS = {
   since: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  yes: { type: 'boolean' },
 } as const;
 
 function readArgv(argv: string[]) {
@@ -59,5 +81,6 @@ export function parseCli(argv: string[]): CliArgs {
     threshold,
     since: values.since ?? '7d',
     rest: positionals.slice(1),
+    yes: values.yes ?? false,
   };
 }
