@@ -1,3 +1,4 @@
+import { findCaseReferences } from '../cases/find-case-references.js';
 import { type Mention, mentionKey } from '../core/mention.js';
 import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
@@ -15,8 +16,9 @@ import { NEW_CASE, writeMentions } from './write-mentions.js';
  * its case and its outbound intents, or not at all (a crash re-delivers the batch, which then dedupes).
  */
 export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise<MentionOutcome[]> {
-  // An edit of a post earlier in the same batch must see that post stored: split the batch there.
-  const split = firstInBatchEdit(batch);
+  // An edit of a post earlier in the same batch must see that post stored, and a post quoting a case
+  // reference the case that an earlier post of the batch opens: split the batch there.
+  const split = firstSplit(batch);
   if (split > 0)
     return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
   const paused = await deps.acknowledgementsPaused();
@@ -49,6 +51,12 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
     },
     { timeout: 60_000 },
   );
+}
+
+function firstSplit(batch: Mention[]): number {
+  const edit = firstInBatchEdit(batch);
+  const quote = batch.findIndex((m, i) => i > 0 && findCaseReferences(m.text).length > 0);
+  return edit > 0 && (quote < 0 || edit < quote) ? edit : quote;
 }
 
 function firstInBatchEdit(batch: Mention[]): number {
