@@ -81,4 +81,20 @@ describe('automatic linking by a quoted case reference', () => {
       expect.objectContaining({ status: 'pending', reason: expect.stringContaining('open case') }),
     ]);
   });
+
+  it('the same e-mail address in private messages on two channels is suggested, never linked', async () => {
+    const [x] = await ingest(mention({ author: maria }));
+    await ingest(mention({ author: maria, isPrivate: true, text: 'my account is maria.k@example.com' }));
+    const stranger = { id: 'd-zz', handle: 'zz_top', name: 'ZZ' };
+    const [d] = await ingest(
+      mention({ channel: 'discord', author: stranger, isPrivate: true, text: 'login Maria.K@example.com fails, help' }),
+    );
+    expect(d.customerId).not.toBe(x.customerId);
+    expect(await db.identityLink.count()).toBe(0);
+    const identity = await db.identity.findFirstOrThrow({ where: { externalId: 'd-zz' } });
+    const suggestions = await db.linkSuggestion.findMany({ where: { caseId: x.caseId! } });
+    expect(suggestions).toEqual([
+      expect.objectContaining({ identityId: identity.id, reason: 'the same e-mail address in private messages' }),
+    ]);
+  });
 });
