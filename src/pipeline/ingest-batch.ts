@@ -18,7 +18,7 @@ import { NEW_CASE, writeMentions } from './write-mentions.js';
 export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise<MentionOutcome[]> {
   // An edit of a post earlier in the same batch must see that post stored, and a post quoting a case
   // reference the case that an earlier post of the batch opens: split the batch there.
-  const split = firstSplit(batch);
+  const split = await firstSplit(deps, batch);
   if (split > 0)
     return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
   const paused = await deps.acknowledgementsPaused();
@@ -53,10 +53,19 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
   );
 }
 
-function firstSplit(batch: Mention[]): number {
+async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number> {
   const edit = firstInBatchEdit(batch);
-  const quote = batch.findIndex((m, i) => i > 0 && findCaseReferences(m.text).length > 0);
+  const quote = await firstQuoteOfNewCase(deps, batch);
   return edit > 0 && (quote < 0 || edit < quote) ? edit : quote;
+}
+
+// Only a reference to a case the earlier posts of this batch may open (above the highest case id, by at
+// most one per earlier post) splits it: a hashtag such as "#5" or an old case's number does not.
+async function firstQuoteOfNewCase(deps: PipelineDeps, batch: Mention[]): Promise<number> {
+  const refs = batch.map((m, i) => (i > 0 ? findCaseReferences(m.text) : []));
+  if (!refs.some((r) => r.length)) return -1;
+  const highest = (await deps.db.case.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  return refs.findIndex((r, i) => r.some((id) => id > highest && id <= highest + i));
 }
 
 function firstInBatchEdit(batch: Mention[]): number {

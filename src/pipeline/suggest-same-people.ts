@@ -1,8 +1,10 @@
+import type { CaseEventType } from '../cases/case-event-type.js';
+import { caseUpdateIntent } from '../cases/case-intents.js';
 import { compareIdentities } from '../cases/compare-identities.js';
 import { extractContactClues } from '../cases/extract-contact-clues.js';
-import { suggestLink } from '../cases/suggest-link.js';
 import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
+import { enqueueIntents } from '../store/enqueue-intents.js';
 import { findOpenCases } from './link-authors.js';
 import type { MentionOutcome } from './pipeline-deps.js';
 
@@ -36,8 +38,10 @@ export async function suggestSamePeople(tx: DbTx, decided: MentionOutcome[], now
       select: { id: true, customerId: true, channel: true, handle: true, name: true },
       take: 1000,
     });
+    const byName = new Map<string, typeof sameName>();
+    for (const b of sameName) byName.set(b.name, [...(byName.get(b.name) ?? []), b]);
     for (const a of batch.values())
-      for (const b of sameName) {
+      for (const b of byName.get(a.name) ?? []) {
         const reason = a.customerId !== b.customerId ? compareIdentities(a, b) : null;
         if (reason) pairs.push({ a, b, reason });
       }
@@ -48,12 +52,63 @@ export async function suggestSamePeople(tx: DbTx, decided: MentionOutcome[], now
     tx,
     pairs.flatMap((p) => [p.a.customerId, p.b.customerId]),
   );
+  const wanted = new Map<string, { caseId: number; who: Known; reason: string }>();
+  const want = (caseId: number | undefined, who: Known, reason: string) => {
+    if (caseId !== undefined && !wanted.has(`${caseId}:${who.id}`))
+      wanted.set(`${caseId}:${who.id}`, { caseId, who, reason });
+  };
   for (const { a, b, reason } of pairs) {
-    const onA = open.get(a.customerId);
-    const onB = open.get(b.customerId);
-    if (onA !== undefined) await suggestLink(tx, { caseId: onA, identityId: b.id, reason, at: now });
-    if (onB !== undefined) await suggestLink(tx, { caseId: onB, identityId: a.id, reason, at: now });
+    want(open.get(a.customerId), b, reason);
+    want(open.get(b.customerId), a, reason);
   }
+  if (!wanted.size) return;
+  // One read for what was already suggested (or answered): a person who writes often is not re-checked one by one.
+  const known = await tx.linkSuggestion.findMany({
+    where: { caseId: { in: [...new Set([...wanted.values()].map((w) => w.caseId))] } },
+    select: { caseId: true, identityId: true },
+  });
+  for (const k of known) wanted.delete(`${k.caseId}:${k.identityId}`);
+  if (wanted.size) await insertSuggestions(tx, [...wanted.values()], now);
+}
+
+// The suggestions, their audit events and the top-message updates: three statements for the whole batch.
+async function insertSuggestions(
+  tx: DbTx,
+  rows: Array<{ caseId: number; who: Known; reason: string }>,
+  now: Date,
+): Promise<void> {
+  await bulkInsert(
+    tx,
+    'LinkSuggestion',
+    rows.map((r) => ({ caseId: r.caseId, identityId: r.who.id, reason: r.reason, status: 'pending', createdAt: now })),
+  );
+  const events = await bulkInsert<{ id: number; caseId: number }>(
+    tx,
+    'CaseEvent',
+    rows.map((r) => ({
+      caseId: r.caseId,
+      at: now,
+      actor: 'bot',
+      type: 'link_suggested' satisfies CaseEventType,
+      detail: JSON.stringify({
+        identityId: r.who.id,
+        channel: r.who.channel,
+        handle: r.who.handle,
+        name: r.who.name,
+        reason: r.reason,
+      }),
+    })),
+    ['id', 'caseId'],
+  );
+  // The top message shows the suggestion with its buttons: one re-render per case, no thread line (the
+  // thread is for what happened; a suggestion is a question, and Slack's posting rate is shared).
+  const byCase = new Map<number, number>();
+  for (const e of events) byCase.set(Number(e.caseId), Math.max(byCase.get(Number(e.caseId)) ?? 0, Number(e.id)));
+  await enqueueIntents(
+    tx,
+    [...byCase].map(([caseId, eventId]) => caseUpdateIntent(caseId, `event:${eventId}`)),
+    now,
+  );
 }
 
 const pick = (a: { handle: string; name: string }) => ({ handle: a.handle, name: a.name });
