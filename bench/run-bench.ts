@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { caseMessageTimes, seedForCaseMessage } from './case-message-time';
 import { seedForDigest, weeklyDigestTimes } from './digest-time';
 import { pipelineRate, writeLines } from './pipeline-rate';
 import { rawInsertRate } from './raw-insert-rate';
@@ -18,12 +19,40 @@ async function main() {
       batch: { type: 'string' },
       repeat: { type: 'string' },
       'digest-mentions': { type: 'string' },
+      'case-mentions': { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const n = Number(values.n ?? 20_000);
   const batch = Number(values.batch ?? 500);
   const repeat = Number(values.repeat ?? 3);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
+  // `--only case-message`: just that step (seeding a million rows for it is the slow part).
+  if (values.only !== 'case-message') await throughputAndDigest(values, dir, n, batch, repeat);
+  const caseMentions = Number(values['case-mentions'] ?? 1_000_000);
+  const caseEnd = Date.parse('2026-11-23T08:00:00Z');
+  const caseSeed = process.hrtime.bigint();
+  const seeded = await seedForCaseMessage(dir, caseMentions, 500, caseEnd);
+  console.log(
+    `case message: seeded ${fmt(caseMentions)} mentions (one person with 500 on two channels, 6 cases) in ${(Number(process.hrtime.bigint() - caseSeed) / 1e9).toFixed(1)} s`,
+  );
+  const [coldCase, ...warmCase] = await caseMessageTimes(seeded.file, seeded.caseId, repeat * 5 + 1);
+  console.log(
+    `case message for a customer with ${fmt(coldCase.total)} timeline entries among ${fmt(caseMentions)} stored mentions: ` +
+      `${coldCase.ms.toFixed(1)} ms cold, median ${median(warmCase.map((r) => r.ms)).toFixed(1)} ms warm to load and render ` +
+      `(${coldCase.blocks} blocks, ${coldCase.entries} inline; target <= 50 ms)`,
+  );
+  console.log(`peak memory (RSS):                         ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function throughputAndDigest(
+  values: Record<string, string | boolean | undefined>,
+  dir: string,
+  n: number,
+  batch: number,
+  repeat: number,
+) {
   const file = path.join(dir, 'synthetic.jsonl');
   writeLines(file, syntheticLines(n));
   console.log(
@@ -59,8 +88,6 @@ async function main() {
       `${fmt(cold.buildMs)} ms cold (first after start), median ${fmt(median(warm.map((r) => r.buildMs)))} ms warm to build ` +
       `(queries + figures + Markdown); median ${fmt(median(warm.map((r) => r.chartMs)))} ms to draw the PNG chart`,
   );
-  console.log(`peak memory (RSS):                         ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((e) => {

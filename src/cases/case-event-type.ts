@@ -25,6 +25,11 @@ export const CASE_EVENT_TYPES = [
   'slack_case_posted',
   'message_held',
   'send_failed',
+  'identity_linked', // another channel identity joined the case's customer (detail: how, why, who)
+  'identity_unlinked', // ... and was taken back out: its history is as it was before
+  'link_suggested', // possibly the same person: a person decides
+  'link_dismissed', // "not the same"
+  'customer_forgotten', // the person's data was erased on request; counts stay
 ] as const;
 
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];

@@ -1,4 +1,5 @@
 import { type DbTx, parseJson } from '../store/db-types.js';
+import { type CustomerStory, loadCustomerStory } from './load-customer-story.js';
 
 /** One post of the customer, as Slack shows it. */
 export interface MentionView {
@@ -62,7 +63,14 @@ export interface CaseView {
     openedAt: Date;
     resolvedAt: Date | null;
   }>;
+  /** The person across channels: identities, cases, the newest STORY_INLINE timeline entries. */
+  story: CustomerStory | null;
+  /** "Possibly the same person as …", waiting for a person to decide. */
+  suggestions: Array<{ id: number; channel: string; handle: string; name: string; reason: string }>;
 }
+
+/** How many timeline entries the case message shows inline (the rest are behind *Show all*). */
+export const STORY_INLINE = 8;
 
 const HISTORY = 5;
 
@@ -115,7 +123,27 @@ export async function loadCaseView(db: DbTx, caseId: number): Promise<CaseView |
     take: HISTORY,
     select: { id: true, channel: true, topic: true, status: true, outcome: true, openedAt: true, resolvedAt: true },
   });
+  const story = await loadCustomerStory(db, c.customerId, STORY_INLINE);
+  const pending = await db.linkSuggestion.findMany({
+    where: { caseId, status: 'pending' },
+    orderBy: { id: 'asc' },
+    take: 3,
+    select: { id: true, identityId: true, reason: true },
+  });
+  const suggested = await db.identity.findMany({
+    where: { id: { in: pending.map((p) => p.identityId) } },
+    select: { id: true, channel: true, handle: true, name: true, customerId: true },
+  });
+  const identityOf = new Map(suggested.map((i) => [i.id, i]));
+  const suggestions = pending.flatMap((p) => {
+    const i = identityOf.get(p.identityId);
+    // Linked meanwhile (by reference, or another case): nothing left to suggest.
+    if (!i || i.customerId === c.customerId) return [];
+    return [{ id: p.id, channel: i.channel, handle: i.handle, name: i.name, reason: p.reason }];
+  });
   return {
+    story,
+    suggestions,
     id: c.id,
     status: c.status,
     channel: c.channel,

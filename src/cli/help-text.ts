@@ -12,6 +12,9 @@ Usage:
   mention-desk score                 Read texts on stdin (one per line, or JSON lines with a "text" field)
                                      and print one JSON object per line: {"score","complaint","reasons",...}.
   mention-desk digest [--since 7d]   The managers' digest of the period as Markdown (--json: one JSON object).
+  mention-desk customer export H     Everything stored about a person (handle, channel:handle or #case) as JSON.
+  mention-desk customer forget H --yes
+                                     Erase a person's texts and identities (counts kept); records the request.
   mention-desk migrate               Apply database migrations and exit.
   mention-desk label --file FILE     Import the team's labels (CSV or JSON lines of text and complaint);
                                      the nightly retrain learns from them. See mention-desk label --help.

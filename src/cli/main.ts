@@ -10,6 +10,7 @@ import { useComplaintModelFile } from '../scoring/complaint-model.js';
 import { type SlackDesk, startSlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
 import { activeModelFile, modelDirFor } from '../training/model-store.js';
+import { runCustomer } from './customer-command.js';
 import { runDigest } from './digest-command.js';
 import { discordInviteLines } from './discord-invite-command.js';
 import { HELP, packageVersion } from './help-text.js';
@@ -70,6 +71,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       if (args.command === 'label') return await runLabelImport(app.db, args.file!, io.stdout, io.stderr);
       if (args.command === 'digest') {
         await runDigest(app, args.since, args.json, io.stdout);
+        return 0;
+      }
+      if (args.command === 'customer') {
+        await runCustomer(app, args.rest, args.yes, io.stdout);
         return 0;
       }
       desk = await startSlackDesk(app);

@@ -10,6 +10,7 @@ export type Command =
   | 'discord-invite'
   | 'label'
   | 'model'
+  | 'customer'
   | 'help'
   | 'version';
 
@@ -23,6 +24,8 @@ export interface CliArgs {
   since: string;
   /** Further words after the command, for commands that take them. */
   rest: string[];
+  /** `--yes`: confirms an irreversible command (customer forget). */
+  yes: boolean;
 }
 
 const COMMANDS: Command[] = [
@@ -34,6 +37,7 @@ const COMMANDS: Command[] = [
   'discord-invite',
   'label',
   'model',
+  'customer',
   'help',
   'version',
 ];
@@ -49,6 +53,7 @@ const OPTIONS = {
   since: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  yes: { type: 'boolean' },
 } as const;
 
 function readArgv(argv: string[]) {
@@ -90,5 +95,6 @@ export function parseCli(argv: string[]): CliArgs {
     threshold,
     since: values.since ?? '7d',
     rest,
+    yes: values.yes ?? false,
   };
 }

@@ -48,6 +48,7 @@ export function buildDigest(data: DigestData): Digest {
       complaints,
       complaintShare: total ? complaints / total : 0,
       previousShare: data.previous.total ? data.previous.complaints / data.previous.total : undefined,
+      ...(data.people ? { people: data.people.total, complainingPeople: data.people.complaining } : {}),
     },
     byChannel,
     byTopic,

@@ -18,7 +18,15 @@ export interface DurationStat {
 /** Everything a manager's digest says: pure data, rendered as Markdown, Slack blocks and a chart. */
 export interface Digest {
   period: DigestPeriod;
-  volume: { total: number; complaints: number; complaintShare: number; previousShare?: number };
+  volume: {
+    total: number;
+    complaints: number;
+    complaintShare: number;
+    previousShare?: number;
+    /** Distinct people (not handles: linked identities count once) who wrote, and who complained. */
+    people?: number;
+    complainingPeople?: number;
+  };
   byChannel: Array<{ channel: string; total: number; complaints: number }>;
   byTopic: Array<{ topic: string; total: number; complaints: number }>;
   buckets: Array<{ start: string; total: number; complaints: number }>;

@@ -25,6 +25,8 @@ export interface DigestData {
     oldest: Array<{ id: number; openedAt: Date; status: string; ownerSlackId: string | null }>;
   };
   ratings: number[];
+  /** Distinct people (customers, whatever their channels and handles) who wrote, and who complained. */
+  people?: { total: number; complaining: number };
   spend: Array<{ channel: string; action: string; usd: number; calls: number }>;
 }
 
@@ -39,51 +41,53 @@ export async function queryDigestData(
 ): Promise<DigestData> {
   const inPeriod = { gte: period.from, lt: period.to };
   const length = period.to.getTime() - period.from.getTime();
-  const [grouped, previous, buckets, cases, escalated, openTotal, unclaimed, oldest, rated, spend] = await Promise.all([
-    db.mention.groupBy({
-      by: ['channel', 'topic', 'complaint'],
-      where: { postedAt: inPeriod },
-      _count: { _all: true },
-    }),
-    db.mention.groupBy({
-      by: ['complaint'],
-      where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from } },
-      _count: { _all: true },
-    }),
-    bucketCounts(db, period, provider),
-    db.case.findMany({
-      where: { openedAt: inPeriod },
-      select: {
-        id: true,
-        openedAt: true,
-        acknowledgedAt: true,
-        claimedAt: true,
-        firstHumanReplyAt: true,
-        resolvedAt: true,
-        ownerSlackId: true,
-      },
-    }),
-    db.case.findMany({
-      where: { escalatedAt: inPeriod },
-      select: { id: true, escalationCount: true },
-      orderBy: { escalationCount: 'desc' },
-    }),
-    db.case.count({ where: { status: { in: [...OPEN_CASE_STATUSES] } } }),
-    db.case.count({ where: { status: CaseStatus.Open, ownerSlackId: null } }),
-    db.case.findMany({
-      where: { status: { in: [...OPEN_CASE_STATUSES] } },
-      orderBy: { openedAt: 'asc' },
-      take: 5,
-      select: { id: true, openedAt: true, status: true, ownerSlackId: true },
-    }),
-    db.case.findMany({ where: { rating: { not: null }, resolvedAt: inPeriod }, select: { rating: true } }),
-    db.spendEntry.groupBy({
-      by: ['channel', 'action'],
-      where: { at: inPeriod },
-      _sum: { costUsd: true },
-      _count: { _all: true },
-    }),
-  ]);
+  const [grouped, previous, buckets, cases, escalated, openTotal, unclaimed, oldest, rated, spend, people] =
+    await Promise.all([
+      db.mention.groupBy({
+        by: ['channel', 'topic', 'complaint'],
+        where: { postedAt: inPeriod },
+        _count: { _all: true },
+      }),
+      db.mention.groupBy({
+        by: ['complaint'],
+        where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from } },
+        _count: { _all: true },
+      }),
+      bucketCounts(db, period, provider),
+      db.case.findMany({
+        where: { openedAt: inPeriod },
+        select: {
+          id: true,
+          openedAt: true,
+          acknowledgedAt: true,
+          claimedAt: true,
+          firstHumanReplyAt: true,
+          resolvedAt: true,
+          ownerSlackId: true,
+        },
+      }),
+      db.case.findMany({
+        where: { escalatedAt: inPeriod },
+        select: { id: true, escalationCount: true },
+        orderBy: { escalationCount: 'desc' },
+      }),
+      db.case.count({ where: { status: { in: [...OPEN_CASE_STATUSES] } } }),
+      db.case.count({ where: { status: CaseStatus.Open, ownerSlackId: null } }),
+      db.case.findMany({
+        where: { status: { in: [...OPEN_CASE_STATUSES] } },
+        orderBy: { openedAt: 'asc' },
+        take: 5,
+        select: { id: true, openedAt: true, status: true, ownerSlackId: true },
+      }),
+      db.case.findMany({ where: { rating: { not: null }, resolvedAt: inPeriod }, select: { rating: true } }),
+      db.spendEntry.groupBy({
+        by: ['channel', 'action'],
+        where: { at: inPeriod },
+        _sum: { costUsd: true },
+        _count: { _all: true },
+      }),
+      countPeople(db, period),
+    ]);
   return {
     period,
     groups: grouped.map((g) => ({ channel: g.channel, topic: g.topic, complaint: g.complaint, count: g._count._all })),
@@ -96,8 +100,18 @@ export async function queryDigestData(
     escalated,
     open: { total: openTotal, unclaimed, oldest },
     ratings: rated.map((r) => r.rating!),
+    people,
     spend: spend.map((s) => ({ channel: s.channel, action: s.action, usd: s._sum.costUsd ?? 0, calls: s._count._all })),
   };
+}
+
+// A person is a customer: linked identities on several channels count once. Same SQL on both providers.
+async function countPeople(db: Db, period: DigestPeriod) {
+  const [row] = await db.$queryRaw<Array<{ total: bigint | number; complaining: bigint | number | null }>>`
+    SELECT count(DISTINCT "customerId") AS total,
+           count(DISTINCT CASE WHEN "complaint" THEN "customerId" END) AS complaining
+    FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to}`;
+  return { total: Number(row?.total ?? 0), complaining: Number(row?.complaining ?? 0) };
 }
 
 // Mentions per hour or day in the digest's time zone (offset taken at the period's start). SQLite

@@ -28,6 +28,11 @@ export function renderDigestMarkdown(d: Digest): string {
   out.push(`# Mentions digest: ${formatLocal(d.period.from, tz)} to ${formatLocal(d.period.to, tz)} (${tz})`, '');
   out.push(
     `**${num(d.volume.total)} mentions**, ${num(d.volume.complaints)} complaints (${pct(d.volume.complaintShare)}, ${trend(d)}).`,
+    ...(d.volume.people !== undefined
+      ? [
+          `From **${num(d.volume.people)} people**, ${num(d.volume.complainingPeople ?? 0)} of them complaining (a person on several linked channels counts once).`,
+        ]
+      : []),
     '',
   );
   out.push(

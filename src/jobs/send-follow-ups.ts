@@ -19,7 +19,8 @@ export interface FollowUpDeps {
 /**
  * Sends "How did we do?" for every resolved case whose follow-up is due: in private where the channel
  * allows the bot to write first (or the customer wrote privately before), else as a public reply to
- * the customer's last post on the case. Opted-out customers are skipped, and the case says so.
+ * the customer's last post on the case. With several linked channels, it goes to the one where the person
+ * last wrote privately. Opted-out customers (on any channel) are skipped, and the case says so.
  */
 export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<number[]> {
   const { db } = deps;
@@ -28,7 +29,16 @@ export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<numb
     select: {
       id: true,
       channel: true,
-      customer: { select: { optedOutAt: true } },
+      customer: {
+        select: {
+          optedOutAt: true,
+          identities: {
+            where: { lastPrivateInboundAt: { not: null } },
+            orderBy: { lastPrivateInboundAt: 'desc' },
+            take: 5,
+          },
+        },
+      },
       mentions: {
         where: { isPrivate: false },
         orderBy: { postedAt: 'desc' },
@@ -44,20 +54,26 @@ export async function sendFollowUps(deps: FollowUpDeps, now: Date): Promise<numb
       await skipFollowUp(db, { caseId: c.id, reason: last ? 'opted out' : 'no public post to answer', at: now });
       continue;
     }
-    const who = last.identity;
-    const inPrivate = mayMessagePrivately(deps.channelRules(c.channel), who.lastPrivateInboundAt);
+    // Where the person last spoke privately, on any linked channel, if the bot may still write there.
+    const lastPrivate = c.customer.identities.find((i) =>
+      mayMessagePrivately(deps.channelRules(i.channel), i.lastPrivateInboundAt),
+    );
+    const who = lastPrivate ?? last.identity;
+    const channel = lastPrivate?.channel ?? c.channel;
+    const inPrivate =
+      lastPrivate !== undefined || mayMessagePrivately(deps.channelRules(c.channel), who.lastPrivateInboundAt);
     const template = pickVariant(deps.prompts.followUp.get(inPrivate ? 'private' : 'public')!, `followup:${c.id}`);
     const text = fillTemplate(template, { name: greetingName(who), brand: deps.brandName, ref: caseRef(c.id) });
     const place = parseJson<Record<string, string> | undefined>(last.place, undefined);
     const intent: OutboundIntent = inPrivate
       ? {
           idempotencyKey: `followup:${c.id}`,
-          channel: c.channel,
+          channel,
           kind: 'private_message',
           purpose: 'follow_up',
           text,
           caseId: c.id,
-          target: { recipient: { id: who.externalId, handle: who.handle }, place },
+          target: { recipient: { id: who.externalId, handle: who.handle }, ...(lastPrivate ? {} : { place }) },
         }
       : {
           idempotencyKey: `followup:${c.id}`,

@@ -1,11 +1,14 @@
+import { findCaseReferences } from '../cases/find-case-references.js';
 import { type Mention, mentionKey } from '../core/mention.js';
 import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
+import { linkQuotedCases } from './link-quoted-cases.js';
 import type { DecidedMention, MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import { queueMessages } from './queue-messages.js';
+import { suggestSamePeople } from './suggest-same-people.js';
 import { NEW_CASE, writeMentions } from './write-mentions.js';
 
 /**
@@ -13,8 +16,9 @@ import { NEW_CASE, writeMentions } from './write-mentions.js';
  * its case and its outbound intents, or not at all (a crash re-delivers the batch, which then dedupes).
  */
 export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise<MentionOutcome[]> {
-  // An edit of a post earlier in the same batch must see that post stored: split the batch there.
-  const split = firstInBatchEdit(batch);
+  // An edit of a post earlier in the same batch must see that post stored, and a post quoting a case
+  // reference the case that an earlier post of the batch opens: split the batch there.
+  const split = await firstSplit(deps, batch);
   if (split > 0)
     return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
   const paused = await deps.acknowledgementsPaused();
@@ -39,12 +43,28 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
       if (fresh.length) {
         const decided = await decideFresh(tx, deps, fresh, paused, budget);
         const processed = await queueMessages(tx, deps, await writeMentions(tx, deps, decided));
+        await suggestSamePeople(tx, processed, deps.now());
         processed.forEach((o, n) => (outcomes[freshAt[n]] = o));
       }
       return outcomes;
     },
     { timeout: 60_000 },
   );
+}
+
+async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number> {
+  const edit = firstInBatchEdit(batch);
+  const quote = await firstQuoteOfNewCase(deps, batch);
+  return edit > 0 && (quote < 0 || edit < quote) ? edit : quote;
+}
+
+// Only a reference to a case the earlier posts of this batch may open (above the highest case id, by at
+// most one per earlier post) splits it: a hashtag such as "#5" or an old case's number does not.
+async function firstQuoteOfNewCase(deps: PipelineDeps, batch: Mention[]): Promise<number> {
+  const refs = batch.map((m, i) => (i > 0 ? findCaseReferences(m.text) : []));
+  if (!refs.some((r) => r.length)) return -1;
+  const highest = (await deps.db.case.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  return refs.findIndex((r, i) => r.some((id) => id > highest && id <= highest + i));
 }
 
 function firstInBatchEdit(batch: Mention[]): number {
@@ -72,6 +92,13 @@ async function decideFresh(
   const links = await linkAuthors(
     tx,
     fresh.map((f) => f.m),
+    deps.now(),
+  );
+  // Before anything is decided: a quoted reference can make this author someone with an open case.
+  await linkQuotedCases(
+    tx,
+    fresh.map((f) => f.m),
+    links,
     deps.now(),
   );
   const customerIds = fresh.map((f) => linkOf(links, f.m).customerId);

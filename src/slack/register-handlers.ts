@@ -3,9 +3,11 @@ import type { DeskDeps } from './desk-deps.js';
 import { registerAlertButton } from './handlers/alert-button.js';
 import { registerAppHome } from './handlers/app-home.js';
 import { registerCaseButtons } from './handlers/case-buttons.js';
+import { registerCustomerDataButtons } from './handlers/customer-data-buttons.js';
 import { registerHandOffFlow } from './handlers/hand-off-flow.js';
 import { registerMaybeMissedButton } from './handlers/maybe-missed-button.js';
 import { registerMentionsCommand } from './handlers/mentions-command.js';
+import { registerPersonFlow } from './handlers/person-flow.js';
 import { registerReplyFlow } from './handlers/reply-flow.js';
 import { registerResolveFlow } from './handlers/resolve-flow.js';
 
@@ -20,6 +22,8 @@ export function registerHandlers(app: App, deps: DeskDeps): void {
   registerResolveFlow(app, deps);
   registerAlertButton(app, deps);
   registerMaybeMissedButton(app, deps);
+  registerPersonFlow(app, deps);
+  registerCustomerDataButtons(app, deps);
   registerMentionsCommand(app, deps);
   registerAppHome(app, deps);
 }

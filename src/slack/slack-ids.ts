@@ -9,6 +9,21 @@ export const CaseAction = {
   Resolve: 'case_resolve',
   NotComplaint: 'case_not_complaint',
   Escalate: 'case_escalate',
+  ShowAll: 'case_show_all',
+  LinkCustomer: 'case_link_customer',
+} as const;
+
+/** Buttons about who the customer is: value = a LinkSuggestion id (accept, dismiss) or IdentityLink id (unlink). */
+export const LinkAction = {
+  Accept: 'link_accept',
+  Dismiss: 'link_dismiss',
+  Unlink: 'link_unlink',
+} as const;
+
+/** Confirmation buttons of `/mentions customer export|forget` (value = a customer id). */
+export const CustomerDataAction = {
+  Export: 'customer_export_confirm',
+  Forget: 'customer_forget_confirm',
 } as const;
 
 /** The button on a keyword alert (its value is the mention id). */
@@ -22,6 +37,7 @@ export const Modal = {
   Reply: 'reply_modal',
   HandOff: 'handoff_modal',
   Resolve: 'resolve_modal',
+  LinkCustomer: 'link_customer_modal',
 } as const;
 
 export const Input = {
@@ -30,6 +46,7 @@ export const Input = {
   HandOffNote: { block: 'handoff_note_block', action: 'handoff_note' },
   Outcome: { block: 'outcome_block', action: 'outcome' },
   ResolveNote: { block: 'resolve_note_block', action: 'resolve_note' },
+  LinkQuery: { block: 'link_query_block', action: 'link_query' },
 } as const;
 
 /** The slash command. */

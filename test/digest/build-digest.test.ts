@@ -15,7 +15,14 @@ describe("the managers' digest on a fixed data set", () => {
   it('matches the hand-computed figures', async () => {
     const { c3, c4 } = await seed(db);
     const d = buildDigest(await queryDigestData(db, period, 'sqlite'));
-    expect(d.volume).toEqual({ total: 27, complaints: 13, complaintShare: 13 / 27, previousShare: 0.2 });
+    expect(d.volume).toEqual({
+      total: 27,
+      complaints: 13,
+      complaintShare: 13 / 27,
+      previousShare: 0.2,
+      people: 1,
+      complainingPeople: 1,
+    });
     expect(d.byChannel).toEqual([
       { channel: 'x', total: 25, complaints: 11 },
       { channel: 'discord', total: 2, complaints: 2 },

@@ -10,7 +10,14 @@ pg.describe('the digest on PostgreSQL gives the same figures as on SQLite', () =
     const db = pg.db();
     await seed(db);
     const d = buildDigest(await queryDigestData(db, period, 'postgresql'));
-    expect(d.volume).toEqual({ total: 27, complaints: 13, complaintShare: 13 / 27, previousShare: 0.2 });
+    expect(d.volume).toEqual({
+      total: 27,
+      complaints: 13,
+      complaintShare: 13 / 27,
+      previousShare: 0.2,
+      people: 1,
+      complainingPeople: 1,
+    });
     expect(d.buckets).toEqual([
       { start: '2026-11-16', total: 4, complaints: 1 },
       { start: '2026-11-17', total: 2, complaints: 2 },

@@ -4,6 +4,7 @@ import { enqueueIntents } from '../../store/enqueue-intents.js';
 import { SettingKey, writeSetting } from '../../store/runtime-settings.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { SLASH_COMMAND } from '../slack-ids.js';
+import { answerCustomerCommand } from './customer-command.js';
 import { describeDeskStatus, readDeskStatus } from './read-desk-status.js';
 import { refusalText } from './tell-user.js';
 
@@ -12,6 +13,7 @@ const USAGE = [
   '`/mentions pause`: stop automatic public acknowledgements (the crisis kill switch); cases still open here',
   '`/mentions resume`: turn them back on',
   "`/mentions digest`: send the managers' digest now",
+  '`/mentions customer <handle | channel:handle | #case>`: the person across channels (`export` / `forget` first: their data)',
 ].join('\n');
 
 /** Turns the crisis switch and tells the whole channel who did it (one transaction: both or neither). */
@@ -62,6 +64,10 @@ export function registerMentionsCommand(app: App, deps: DeskDeps): void {
       const word = command.text.trim().toLowerCase().split(/\s+/)[0] || 'status';
       if (word === 'status')
         return await say(describeDeskStatus(await readDeskStatus(deps.db), deps.acknowledgeAutomatically, deps.now()));
+      if (word === 'customer') {
+        const answer = await answerCustomerCommand(deps, command.text.trim().split(/\s+/).slice(1));
+        return await ack({ response_type: 'ephemeral', ...answer });
+      }
       if (word === 'pause' || word === 'resume') return await say(await setPaused(deps, command, word === 'pause'));
       if (word === 'digest') {
         if (!deps.requestDigest)

@@ -56,6 +56,23 @@ export function describeCaseEvent(e: EventToDescribe): string {
       const what = e.type === 'public_reply_sent' ? 'Public acknowledgement' : 'Private-message invitation';
       return `:robot_face: ${what} sent on ${where}${link}.`;
     }
+    case 'identity_linked': {
+      const whom = `*${escapeMrkdwn(`${d.channel}:${d.handle}`)}*`;
+      if (d.how === 'reference')
+        return `:link: Linked ${whom}, who ${escapeMrkdwn(String(d.reason ?? 'quoted the reference'))}: same person, one case.`;
+      return `:link: ${who} linked ${whom} to this customer${d.reason ? `: ${escapeMrkdwn(String(d.reason))}` : ''}.`;
+    }
+    case 'identity_unlinked':
+      return (
+        `:scissors: ${who} unlinked *${escapeMrkdwn(`${d.channel}:${d.handle}`)}*: their posts and cases are theirs again` +
+        `${Array.isArray(d.detachedMentionIds) && d.detachedMentionIds.length ? ` (${d.detachedMentionIds.length} post(s) left this case)` : ''}.${note(d.reason)}`
+      );
+    case 'link_suggested':
+      return `:mag: Possibly the same person: *${escapeMrkdwn(`${d.channel}:${d.handle}`)}* (${escapeMrkdwn(String(d.reason ?? ''))}). *Link* or *Not the same* on the case message.`;
+    case 'link_dismissed':
+      return `:heavy_multiplication_x: ${who}: *${escapeMrkdwn(`${d.channel}:${d.handle}`)}* is not the same person.`;
+    case 'customer_forgotten':
+      return `:wastebasket: ${who} erased this person's texts and identities on request; only anonymous counts are kept.`;
     case 'opened':
     case 'held':
     case 'mention_edited':

@@ -1,10 +1,11 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { CaseView } from '../../cases/load-case-view.js';
-import { CaseAction } from '../slack-ids.js';
+import { CaseAction, LinkAction } from '../slack-ids.js';
 import { describeBotActions, describeHistory } from './describe-case-context.js';
 import { describeCaseState, isCaseOpen } from './describe-case-state.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { channelName, formatLink, formatSlackDate, quoteEscaped, shortEscaped } from './format-slack-text.js';
+import { describeIdentity, renderCustomerStory, storyButton } from './render-customer-story.js';
 
 /** A message ready for chat.postMessage / chat.update: blocks plus the plain fallback Slack shows in notifications. */
 export interface SlackMessage {
@@ -70,6 +71,7 @@ export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage
     { type: 'section', text: { type: 'mrkdwn', text: describeBotActions(view) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: describeHistory(view) }] },
   );
+  blocks.push(...personBlocks(view));
   if (isCaseOpen(view.status)) blocks.push(caseButtons(view));
   const text = `Case #${view.id}: ${shortEscaped(name, 100)} on ${escapeMrkdwn(channelName(view.channel))}, ${escapeMrkdwn(view.topic)}: ${m ? shortEscaped(m.text, 200) : ''}`;
   return { text, blocks };
@@ -104,4 +106,49 @@ function caseButtons(view: CaseView): ActionsBlock {
     button(CaseAction.Escalate, 'Escalate', { style: 'danger' }),
   );
   return { type: 'actions', block_id: `case_actions_${view.id}`, elements };
+}
+
+// The person across channels, their timeline, and the buttons that change who they are: *Show all*,
+// *Link to customer…* and *Unlink* per linked identity, then each suggestion with *Link* / *Not the same*.
+function personBlocks(view: CaseView): KnownBlock[] {
+  if (!view.story) return [];
+  const open = isCaseOpen(view.status);
+  const id = String(view.id);
+  const actions: Button[] = [];
+  if (view.story.total > view.story.entries.length)
+    actions.push(storyButton(CaseAction.ShowAll, `Show all (${view.story.total})`, id));
+  if (open) actions.push(storyButton(CaseAction.LinkCustomer, 'Link to customer…', id));
+  for (const i of view.story.identities.filter((x) => x.linkId !== undefined).slice(0, 5))
+    actions.push(
+      storyButton(LinkAction.Unlink, `Unlink @${i.handle} (${channelName(i.channel)})`, String(i.linkId), {
+        confirm: {
+          title: { type: 'plain_text', text: 'Unlink this identity?' },
+          confirm: { type: 'plain_text', text: 'Unlink' },
+          deny: { type: 'plain_text', text: 'Cancel' },
+          text: { type: 'plain_text', text: 'Their posts and cases go back to how they were before the link.' },
+        },
+      }),
+    );
+  const blocks = renderCustomerStory(view.story, view.id, actions);
+  if (!open) return blocks;
+  for (const s of view.suggestions) {
+    blocks.push(
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:mag: Possibly the same person as ${describeIdentity(s)} (${shortEscaped(s.name, 80)}): ${shortEscaped(s.reason, 300)}`,
+        },
+      },
+      {
+        type: 'actions',
+        block_id: `case_suggestion_${s.id}`,
+        elements: [
+          storyButton(LinkAction.Accept, 'Link', String(s.id), { style: 'primary' }),
+          storyButton(LinkAction.Dismiss, 'Not the same', String(s.id)),
+        ],
+      },
+    );
+  }
+  return blocks;
 }
