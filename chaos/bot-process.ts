@@ -40,6 +40,10 @@ export class BotProcess {
       cwd: this.repoRoot, env: this.env, stdio: ['ignore', 'pipe', 'pipe'],
     });
     const life: BotLife = { pid: child.pid!, startedAt: Date.now() };
+    // Never leave a bot behind if the harness itself stops early.
+    const reap = () => child.kill('SIGKILL');
+    process.once('exit', reap);
+    child.once('exit', () => process.removeListener('exit', reap));
     this.lives.push(life);
     this.child = child;
     this.current = life;

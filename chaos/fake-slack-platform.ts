@@ -71,6 +71,7 @@ export class FakeSlackPlatform {
   private readonly postTokens = new Map<string, { tokens: number; at: number }>();
   private lastTs = 0;
   private paddedFor = new Set<string>();
+  private tick?: NodeJS.Timeout;
   private server?: LocalServer;
 
   constructor(private readonly o: FakeSlackOptions) {}
@@ -81,9 +82,15 @@ export class FakeSlackPlatform {
 
   async start(): Promise<void> {
     this.server = await startLocalServer((req) => this.handle(req));
+    // The long-thread storm begins by filling the busy thread, whether or not the bot is calling.
+    this.tick = setInterval(() => {
+      const thread = this.o.faults.active('slack-long-thread');
+      if (thread) this.padLongThread(`${thread.startMs}`);
+    }, 200);
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.tick);
     await this.server?.close();
   }
 
@@ -118,7 +125,6 @@ export class FakeSlackPlatform {
     if (limited) return tooMany(Math.max(1, Math.min(30, Math.ceil((f.endsAt(limited) - Date.now()) / 1000))));
     if (f.active('slack-500')) return { status: 500, body: { ok: false, error: 'internal_error' } };
     const thread = f.active('slack-long-thread');
-    if (thread) this.padLongThread(`${thread.startMs}`);
     const wait = this.rateLimit(method, args.channel);
     if (wait) return tooMany(wait);
     if (method === 'conversations.history' || method === 'conversations.replies') this.count(this.readsPerMinute, String(Math.floor(f.elapsed() / 60_000)));
@@ -266,14 +272,16 @@ export class FakeSlackPlatform {
    */
   private padLongThread(stormId: string): void {
     if (this.paddedFor.has(stormId)) return;
-    this.paddedFor.add(stormId);
     const channel = this.o.channelId;
     const lastReply = [...this.botPosts].reverse().find((m) => m.thread_ts && m.thread_ts !== m.ts);
+    // Wait for the bot's first thread if it has none yet.
+    if (!lastReply) return;
+    this.paddedFor.add(stormId);
     const human = (text: string, thread_ts?: string): SlackStoredMessage => {
       const ts = this.nextTs();
       return { ts, channel, user: STAFF, text, ...(thread_ts ? { thread_ts } : {}), atMs: Date.now(), searchable: text, byBot: false };
     };
-    if (lastReply) for (let i = 0; i < 2_100; i++) this.store(channel, human(`on it, checking line ${i}`, lastReply.thread_ts));
+    for (let i = 0; i < 2_100; i++) this.store(channel, human(`on it, checking line ${i}`, lastReply.thread_ts));
     for (let i = 0; i < 300; i++) this.store(channel, human(`team chatter ${i}`));
   }
 

@@ -62,6 +62,11 @@ async function main(): Promise<number> {
   };
   const root = path.resolve(__dirname, '..');
   if (!values['no-build']) execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
+  // A hard bound: whatever happens, the run stops (and its bot with it) a little after its planned end.
+  setTimeout(() => {
+    console.error('chaos: the run took far longer than planned; stopping');
+    process.exit(1);
+  }, o.durationMs + o.drainMs + 120_000).unref();
   const report = await runChaos(o, root);
   console.log(values.json ? JSON.stringify(report) : renderTable(report));
   return 0;

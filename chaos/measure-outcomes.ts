@@ -53,6 +53,8 @@ export interface ChannelOutcome {
   ackP90S: number | null;
   storms: StormBacklog[];
   unsafeSends: number;
+  /** Rows the database calls sent whose recorded id the platform never created. */
+  sentWithoutPost: number;
 }
 
 export interface ChaosReport {
@@ -67,6 +69,7 @@ export interface ChaosReport {
     peakHistoryReadsPerMinute: number;
     historyPerMinuteAllowed: number;
     rateLimited: number;
+    sentWithoutPost: number;
     stuckAfterLastRestart: { sending: number; due: number };
     stuckAtEnd: { sending: number; due: number };
     unknownMethods: Record<string, number>;
@@ -150,6 +153,14 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
   const slackCasePosts = slack.botPosts.filter(isCaseMessage);
   const caseMessagesFor = (tag: string) => slackCasePosts.filter((m) => m.searchable.includes(tag));
 
+  const created: Record<string, Set<string>> = {
+    x: new Set(i.x.posts.filter((p) => p.submitted !== undefined).map((p) => p.id)),
+    discord: new Set(i.discord.botMessages.map((m) => m.id)),
+    // The bot may record a Slack message as its ts or as channel/ts.
+    slack: new Set(slack.botPosts.flatMap((m) => [m.ts, `${m.channel}/${m.ts}`, `${m.channel}:${m.ts}`])),
+  };
+  const sentWithoutPost = (channel: string) =>
+    snapshot.outbound.filter((r) => r.channel === channel && r.status === 'sent' && (!r.externalId || !created[channel]?.has(r.externalId))).length;
   const channels: ChannelOutcome[] = [];
   const slackItems: Array<{ atMs: number; firstOutMs: number | null }> = [];
   for (const channel of ['x', 'discord'] as const) {
@@ -204,6 +215,7 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
       stuckAfterLastRestart: i.stuck30[channel] ?? { sending: 0, due: 0 }, stuckAtEnd: stuckEnd[channel] ?? { sending: 0, due: 0 },
       ackMedianS: quantile(ackTimes, 0.5), ackP90S: quantile(ackTimes, 0.9),
       storms: backlogs(i.storms.filter((s) => s.kind.startsWith(prefix)), faults, answerItems), unsafeSends: unsafe,
+      sentWithoutPost: sentWithoutPost(channel),
     });
   }
 
@@ -222,7 +234,7 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
     lives: i.lives.length, channels,
     slack: {
       posts: slack.botPosts.length, longestThread: slack.longestThread(), peakHistoryReadsPerMinute: Math.max(0, ...slack.readsPerMinute.values()),
-      historyPerMinuteAllowed: i.options.slackHistoryPerMinute, rateLimited: statusCount(slack.statuses, / 429$/),
+      historyPerMinuteAllowed: i.options.slackHistoryPerMinute, rateLimited: statusCount(slack.statuses, / 429$/), sentWithoutPost: sentWithoutPost('slack'),
       stuckAfterLastRestart: i.stuck30.slack ?? { sending: 0, due: 0 }, stuckAtEnd: stuckEnd.slack ?? { sending: 0, due: 0 },
       unknownMethods: Object.fromEntries(slack.unknown), storms: backlogs(i.storms.filter((s) => s.kind.startsWith('slack-')), faults, slackItems),
     },

@@ -33,6 +33,7 @@ export function renderTable(r: ChaosReport): string {
     row('rows stuck 30 s after last restart', (c) => stuck(c.stuckAfterLastRestart)),
     row('rows stuck at the end', (c) => stuck(c.stuckAtEnd)),
     row('time to acknowledge median / p90', (c) => `${secs(c.ackMedianS)} / ${secs(c.ackP90S)}`),
+    row('rows sent without a post (want 0)', (c) => String(c.sentWithoutPost)),
     row('sends with unsafe allowed_mentions', (c) => (c.channel === 'discord' ? String(c.unsafeSends) : 'n/a')),
   ];
   const lines = [
@@ -41,6 +42,7 @@ export function renderTable(r: ChaosReport): string {
     ...pad(rows),
     '',
     `Slack: ${r.slack.posts} posts, longest thread ${r.slack.longestThread} replies, 429s ${r.slack.rateLimited}, history/replies peak ${r.slack.peakHistoryReadsPerMinute}/min (allowed ${r.slack.historyPerMinuteAllowed}/min)`,
+    `Slack rows marked sent without a post: ${r.slack.sentWithoutPost}`,
     `Slack rows stuck 30 s after last restart: ${stuck(r.slack.stuckAfterLastRestart)}; at the end: ${stuck(r.slack.stuckAtEnd)}`,
     ...(Object.keys(r.slack.unknownMethods).length ? [`Slack methods the fake does not know: ${JSON.stringify(r.slack.unknownMethods)}`] : []),
     '',

@@ -37,6 +37,10 @@ export interface ChaosOptions {
   discordRouteLimit: number;
   discordRouteWindowMs: number;
   discordNonceMemoryMs: number;
+  /** Only these storms (default: every kind of the chosen scenarios). */
+  stormKinds?: StormKind[];
+  /** How long after the last restart the stuck rows are counted, ms (30 s in the issue). */
+  settleMs?: number;
   /** Storm lengths that differ from the defaults. */
   stormLengths?: Partial<Record<StormKind, number>>;
   /** Where the database and the bot's log go (a fresh temp folder if unset). */
@@ -46,7 +50,7 @@ export interface ChaosOptions {
 }
 
 export const DEFAULT_OPTIONS: ChaosOptions = {
-  durationMs: 420_000, drainMs: 120_000, kills: 60, seed: 17, scenarios: ['x', 'slack', 'discord'], rateX: 1, rateDiscord: 0.4,
+  durationMs: 420_000, drainMs: 120_000, kills: 60, seed: 17, scenarios: ['x', 'slack', 'discord'], rateX: 0.8, rateDiscord: 0.3,
   outageMentions: 1_000, xWindowMs: 60_000, xSearch: true, slackScale: 1, slackHistoryPerMinute: 50,
   discordRouteLimit: 5, discordRouteWindowMs: 5_000, discordNonceMemoryMs: 180_000,
 };
@@ -78,7 +82,7 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
   const startedAt = Date.now();
   const stormFrom = Math.round(o.durationMs * 0.08);
   const stormTo = Math.round(o.durationMs * 0.85);
-  const storms: Storm[] = planStorms(o.scenarios, stormFrom, stormTo, o.stormLengths);
+  const storms: Storm[] = planStorms(o.scenarios, stormFrom, stormTo, o.stormLengths, o.stormKinds);
   const faults = new Faults(storms, startedAt);
 
   let bot!: BotProcess;
@@ -127,7 +131,7 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
     if (feedDiscord) owedD += (o.rateDiscord / 1000) * feedTick;
     for (; owedX >= 1; owedX--) {
       // In the spike, mostly chatter: the point is the depth of the timeline, not the size of the queue.
-      const g = nextX(inOutage ? (random.chance(0.2) ? 'complaint' : random.chance(0.5) ? 'praise' : 'question') : undefined);
+      const g = nextX(inOutage ? (random.chance(0.1) ? 'complaint' : random.chance(0.95) ? 'praise' : 'question') : undefined);
       const author = x.user(g.handle, g.name);
       const p = x.post(author, `@lumora ${g.body}`);
       fed.push({ platform: 'x', id: p.id, tag: g.tag, kind: g.kind, atMs: p.atMs, authorId: author.id });
@@ -172,7 +176,7 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
   await sleep(1_000);
   const lastRestartAt = Date.now();
   bot.start();
-  await sleep(30_000);
+  await sleep(o.settleMs ?? 30_000);
   const stuck30 = stuckRows(readBotDb(dbFile));
   const drainUntil = lastRestartAt + o.drainMs;
   let quietChecks = 0;

@@ -49,10 +49,13 @@ export class Faults {
  * Discord storms may overlap each other, never two of one platform), with quiet time between them so
  * every backlog can be measured on its own.
  */
-export function planStorms(platforms: Platform[], fromMs: number, toMs: number, lengths: Partial<Record<StormKind, number>> = {}): Storm[] {
+export function planStorms(
+  platforms: Platform[], fromMs: number, toMs: number, lengths: Partial<Record<StormKind, number>> = {}, only?: StormKind[],
+): Storm[] {
   const storms: Storm[] = [];
   for (const platform of platforms) {
-    const kinds = STORM_KINDS[platform];
+    const kinds = (STORM_KINDS[platform] as readonly StormKind[]).filter((k) => !only || only.includes(k));
+    if (!kinds.length) continue;
     const slot = (toMs - fromMs) / kinds.length;
     kinds.forEach((kind, i) => {
       const length = Math.min(lengths[kind] ?? defaultLength(kind), slot * 0.6);
