@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -23,7 +23,11 @@ export class BotProcess {
   private readonly log: fs.WriteStream;
   private armedForSend?: () => void;
 
-  constructor(private readonly repoRoot: string, private readonly env: Record<string, string>, readonly logFile: string) {
+  constructor(
+    private readonly repoRoot: string,
+    private readonly env: Record<string, string>,
+    readonly logFile: string,
+  ) {
     this.log = fs.createWriteStream(logFile, { flags: 'a' });
   }
 
@@ -37,7 +41,9 @@ export class BotProcess {
 
   start(): BotLife {
     const child = spawn(process.execPath, [path.join(this.repoRoot, 'bin', 'mention-desk.js'), 'run'], {
-      cwd: this.repoRoot, env: this.env, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: this.repoRoot,
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const life: BotLife = { pid: child.pid!, startedAt: Date.now() };
     // Never leave a bot behind if the harness itself stops early.
@@ -53,14 +59,17 @@ export class BotProcess {
       partial += chunk.toString('utf8');
       const lines = partial.split('\n');
       partial = lines.pop() ?? '';
-      if (!life.readyAt && lines.some((l) => l.includes('"watching"') || /\bwatching\b/.test(l))) life.readyAt = Date.now();
+      if (!life.readyAt && lines.some((l) => l.includes('"watching"') || /\bwatching\b/.test(l)))
+        life.readyAt = Date.now();
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.on('exit', (code) => {
       life.endedAt ??= Date.now();
       life.exitCode = code;
-      this.log.write(`\n[chaos] bot pid ${life.pid} ended (code ${code}, ${life.killedBy ? 'kill -9 ' + life.killedBy : 'by itself'})\n`);
+      this.log.write(
+        `\n[chaos] bot pid ${life.pid} ended (code ${code}, ${life.killedBy ? `kill -9 ${life.killedBy}` : 'by itself'})\n`,
+      );
     });
     this.log.write(`\n[chaos] bot pid ${life.pid} started\n`);
     return life;

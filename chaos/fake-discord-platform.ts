@@ -2,10 +2,16 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
-  BOT, BOT_TOKEN, dmChannelOf, GUILD_ID, guildCreate, message, SUPPORT,
+  BOT,
+  BOT_TOKEN,
+  dmChannelOf,
+  GUILD_ID,
+  guildCreate,
+  message,
+  SUPPORT,
 } from '../test/helpers/discord/discord-fixtures';
+import { type FakeHttpRequest, type FakeHttpResponse, type LocalServer, startLocalServer } from './local-http';
 import type { Faults } from './storm-schedule';
-import { startLocalServer, type FakeHttpRequest, type FakeHttpResponse, type LocalServer } from './local-http';
 
 export { BOT_TOKEN, SUPPORT };
 
@@ -37,7 +43,15 @@ export interface FakeDiscordOptions {
   onCreate?: () => void;
 }
 
-type Member = { id: string; username: string; discriminator: string; global_name: string | null; avatar: null; public_flags: number; flags: number };
+type Member = {
+  id: string;
+  username: string;
+  discriminator: string;
+  global_name: string | null;
+  avatar: null;
+  public_flags: number;
+  flags: number;
+};
 
 /**
  * A fake Discord from its documentation: REST under /api/v10 (gateway/bot, channels, messages with
@@ -105,7 +119,13 @@ export class FakeDiscordPlatform {
 
   /** A member posts in #support: stored, and dispatched live if the gateway is up. */
   post(author: Member, content: string, at = Date.now()): any {
-    const data = message({ author: author as any, content, at: new Date(at), channelId: SUPPORT, mentions: content.includes(`<@${BOT.id}>`) ? [BOT] : [] });
+    const data = message({
+      author: author as any,
+      content,
+      at: new Date(at),
+      channelId: SUPPORT,
+      mentions: content.includes(`<@${BOT.id}>`) ? [BOT] : [],
+    });
     const { guild_id, member, channel_type, ...stored } = data as any;
     this.store(stored);
     this.dispatch('MESSAGE_CREATE', data);
@@ -137,38 +157,98 @@ export class FakeDiscordPlatform {
     return answer;
   }
 
-  private route(method: string, path: string): { name: string; bucket: string; run: (req: FakeHttpRequest) => FakeHttpResponse } | undefined {
-    let g: RegExpExecArray | null;
+  private route(
+    method: string,
+    path: string,
+  ): { name: string; bucket: string; run: (req: FakeHttpRequest) => FakeHttpResponse } | undefined {
     if (method === 'GET' && path === '/gateway/bot') {
-      return { name: 'get_gateway_bot', bucket: 'gateway', run: () => ({ status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } }) };
+      return {
+        name: 'get_gateway_bot',
+        bucket: 'gateway',
+        run: () => ({
+          status: 200,
+          body: {
+            url: this.gatewayUrl,
+            shards: 1,
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          },
+        }),
+      };
     }
-    if (method === 'GET' && path === '/gateway') return { name: 'get_gateway', bucket: 'gateway', run: () => ({ status: 200, body: { url: this.gatewayUrl } }) };
-    if (method === 'GET' && path === '/users/@me') return { name: 'get_me', bucket: 'me', run: () => ({ status: 200, body: BOT }) };
+    if (method === 'GET' && path === '/gateway')
+      return { name: 'get_gateway', bucket: 'gateway', run: () => ({ status: 200, body: { url: this.gatewayUrl } }) };
+    if (method === 'GET' && path === '/users/@me')
+      return { name: 'get_me', bucket: 'me', run: () => ({ status: 200, body: BOT }) };
     if (method === 'GET' && path === '/oauth2/applications/@me') {
-      return { name: 'get_application', bucket: 'app', run: () => ({ status: 200, body: { id: BOT.id, name: BOT.username, flags: 0, bot_public: true, bot_require_code_grant: false, description: '', icon: null, summary: '', verify_key: 'x', team: null, owner: BOT } }) };
+      return {
+        name: 'get_application',
+        bucket: 'app',
+        run: () => ({
+          status: 200,
+          body: {
+            id: BOT.id,
+            name: BOT.username,
+            flags: 0,
+            bot_public: true,
+            bot_require_code_grant: false,
+            description: '',
+            icon: null,
+            summary: '',
+            verify_key: 'x',
+            team: null,
+            owner: BOT,
+          },
+        }),
+      };
     }
-    if (method === 'POST' && path === '/users/@me/channels') return { name: 'create_dm', bucket: 'POST /users/@me/channels', run: (req) => this.createDm(req.body) };
-    if ((g = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') return { name: 'get_channel', bucket: `GET /channels/${g[1]}`, run: () => this.getChannel(g![1]) };
-    if ((g = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      const id = g[1];
-      if (method === 'POST') return { name: 'create_message', bucket: `POST /channels/${id}/messages`, run: (req) => this.createMessage(id, req.body) };
-      if (method === 'GET') return { name: 'list_messages', bucket: `GET /channels/${id}/messages`, run: (req) => this.list(id, req.query) };
+    if (method === 'POST' && path === '/users/@me/channels')
+      return { name: 'create_dm', bucket: 'POST /users/@me/channels', run: (req) => this.createDm(req.body) };
+    const channel = /^\/channels\/(\d+)$/.exec(path)?.[1];
+    if (channel && method === 'GET')
+      return { name: 'get_channel', bucket: `GET /channels/${channel}`, run: () => this.getChannel(channel) };
+    const id = /^\/channels\/(\d+)\/messages$/.exec(path)?.[1];
+    if (id) {
+      if (method === 'POST')
+        return {
+          name: 'create_message',
+          bucket: `POST /channels/${id}/messages`,
+          run: (req) => this.createMessage(id, req.body),
+        };
+      if (method === 'GET')
+        return {
+          name: 'list_messages',
+          bucket: `GET /channels/${id}/messages`,
+          run: (req) => this.list(id, req.query),
+        };
     }
-    if ((g = /^\/channels\/(\d+)\/typing$/.exec(path)) && method === 'POST') return { name: 'typing', bucket: `POST /channels/${g[1]}/typing`, run: () => ({ status: 204 }) };
+    const typing = /^\/channels\/(\d+)\/typing$/.exec(path)?.[1];
+    if (typing && method === 'POST')
+      return { name: 'typing', bucket: `POST /channels/${typing}/typing`, run: () => ({ status: 204 }) };
     return undefined;
   }
 
-  private answer(req: FakeHttpRequest, route: { name: string; bucket: string; run: (req: FakeHttpRequest) => FakeHttpResponse }): FakeHttpResponse {
-    if (String(req.headers.authorization ?? '') !== `Bot ${BOT_TOKEN}`) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+  private answer(
+    req: FakeHttpRequest,
+    route: { name: string; bucket: string; run: (req: FakeHttpRequest) => FakeHttpResponse },
+  ): FakeHttpResponse {
+    if (String(req.headers.authorization ?? '') !== `Bot ${BOT_TOKEN}`)
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     const f = this.o.faults;
     const now = Date.now();
     const global = f.active('discord-global-429');
     this.globalWindow = this.globalWindow.filter((t) => t > now - 1000);
     if (global || this.globalWindow.length >= this.o.globalPerSecond) {
-      const retry = global ? Math.max(0.5, Math.min(5, (f.endsAt(global) - now) / 1000)) : Math.max(0.05, (this.globalWindow[0] + 1000 - now) / 1000);
+      const retry = global
+        ? Math.max(0.5, Math.min(5, (f.endsAt(global) - now) / 1000))
+        : Math.max(0.05, (this.globalWindow[0] + 1000 - now) / 1000);
       return {
-        status: 429, body: { message: 'You are being rate limited.', retry_after: Number(retry.toFixed(3)), global: true, code: 0 },
-        headers: { 'retry-after': String(Math.ceil(retry)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: Number(retry.toFixed(3)), global: true, code: 0 },
+        headers: {
+          'retry-after': String(Math.ceil(retry)),
+          'x-ratelimit-global': 'true',
+          'x-ratelimit-scope': 'global',
+        },
       };
     }
     this.globalWindow.push(now);
@@ -177,17 +257,30 @@ export class FakeDiscordPlatform {
     const limit = f.active('discord-route-429') ? 1 : this.o.routeLimit;
     let b = this.buckets.get(route.bucket);
     if (!b || now >= b.resetAt) {
-      b = { resetAt: now + this.o.routeWindowMs, used: 0, hash: crypto.createHash('md5').update(route.bucket).digest('hex').slice(0, 16) };
+      b = {
+        resetAt: now + this.o.routeWindowMs,
+        used: 0,
+        hash: crypto.createHash('md5').update(route.bucket).digest('hex').slice(0, 16),
+      };
       this.buckets.set(route.bucket, b);
     }
     const resetAfter = Math.max(0, (b.resetAt - now) / 1000);
     const bucketHeaders = (remaining: number) => ({
-      'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': (b!.resetAt / 1000).toFixed(3),
-      'x-ratelimit-reset-after': resetAfter.toFixed(3), 'x-ratelimit-bucket': b!.hash,
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': (b!.resetAt / 1000).toFixed(3),
+      'x-ratelimit-reset-after': resetAfter.toFixed(3),
+      'x-ratelimit-bucket': b!.hash,
     });
     if (b.used >= limit) {
       return {
-        status: 429, body: { message: 'You are being rate limited.', retry_after: Number(resetAfter.toFixed(3)), global: false, code: 0 },
+        status: 429,
+        body: {
+          message: 'You are being rate limited.',
+          retry_after: Number(resetAfter.toFixed(3)),
+          global: false,
+          code: 0,
+        },
         headers: { ...bucketHeaders(0), 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' },
       };
     }
@@ -201,7 +294,13 @@ export class FakeDiscordPlatform {
 
   private dmChannelObject(userId: string) {
     const user = this.members.get(userId);
-    return { id: dmChannelOf({ id: userId } as any), type: 1, flags: 0, last_message_id: null, recipients: user ? [user] : [] };
+    return {
+      id: dmChannelOf({ id: userId } as any),
+      type: 1,
+      flags: 0,
+      last_message_id: null,
+      recipients: user ? [user] : [],
+    };
   }
 
   private createDm(body: { recipient_id?: string }): FakeHttpResponse {
@@ -211,7 +310,9 @@ export class FakeDiscordPlatform {
   }
 
   private getChannel(id: string): FakeHttpResponse {
-    const guildChannel = (guildCreate() as any).channels.find((c: any) => c.id === id) ?? (guildCreate() as any).threads.find((c: any) => c.id === id);
+    const guildChannel =
+      (guildCreate() as any).channels.find((c: any) => c.id === id) ??
+      (guildCreate() as any).threads.find((c: any) => c.id === id);
     if (guildChannel) return { status: 200, body: guildChannel };
     const member = [...this.members.values()].find((m) => dmChannelOf(m as any) === id);
     if (member) return { status: 200, body: this.dmChannelObject(member.id) };
@@ -220,12 +321,15 @@ export class FakeDiscordPlatform {
 
   private createMessage(channelId: string, body: any): FakeHttpResponse {
     const content = typeof body?.content === 'string' ? body.content : '';
-    if (!content && !body?.embeds?.length) return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
+    if (!content && !body?.embeds?.length)
+      return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
     if (content.length > 2000) return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
     const now = Date.now();
     const nonce = body.nonce === undefined ? undefined : String(body.nonce);
     if (nonce && body.enforce_nonce) {
-      const earlier = this.botMessages.find((m) => m.channelId === channelId && m.nonce === nonce && now - m.atMs < this.o.nonceMemoryMs);
+      const earlier = this.botMessages.find(
+        (m) => m.channelId === channelId && m.nonce === nonce && now - m.atMs < this.o.nonceMemoryMs,
+      );
       if (earlier) return { status: 200, body: this.history.get(channelId)!.find((m) => m.id === earlier.id) };
     }
     const dmTo = [...this.members.values()].find((m) => dmChannelOf(m as any) === channelId)?.id;
@@ -233,15 +337,52 @@ export class FakeDiscordPlatform {
     if (!dmTo && !isGuild) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     const ref = body.message_reference;
     const created = {
-      id: nextSnowflake(now), channel_id: channelId, author: BOT, content, timestamp: new Date(now).toISOString(), edited_timestamp: null,
-      tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, components: [],
-      type: ref ? 19 : 0, flags: 0, ...(nonce ? { nonce } : {}),
-      ...(ref ? { message_reference: { type: 0, message_id: ref.message_id, channel_id: ref.channel_id ?? channelId, ...(isGuild ? { guild_id: GUILD_ID } : {}) } } : {}),
+      id: nextSnowflake(now),
+      channel_id: channelId,
+      author: BOT,
+      content,
+      timestamp: new Date(now).toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      components: [],
+      type: ref ? 19 : 0,
+      flags: 0,
+      ...(nonce ? { nonce } : {}),
+      ...(ref
+        ? {
+            message_reference: {
+              type: 0,
+              message_id: ref.message_id,
+              channel_id: ref.channel_id ?? channelId,
+              ...(isGuild ? { guild_id: GUILD_ID } : {}),
+            },
+          }
+        : {}),
     };
     this.store(created);
     const am = body.allowed_mentions;
-    const safe = !!am && Array.isArray(am.parse) && am.parse.length === 0 && !(am.roles?.length) && !(am.users ?? []).some((u: string) => u !== BOT.id);
-    this.botMessages.push({ id: created.id, channelId, content, nonce, replyTo: ref?.message_id, dmTo, safe, atMs: now });
+    const safe =
+      !!am &&
+      Array.isArray(am.parse) &&
+      am.parse.length === 0 &&
+      !am.roles?.length &&
+      !(am.users ?? []).some((u: string) => u !== BOT.id);
+    this.botMessages.push({
+      id: created.id,
+      channelId,
+      content,
+      nonce,
+      replyTo: ref?.message_id,
+      dmTo,
+      safe,
+      atMs: now,
+    });
     this.dispatch('MESSAGE_CREATE', dmTo ? { ...created, channel_type: 1 } : { ...created, guild_id: GUILD_ID });
     this.o.onCreate?.();
     return { status: 200, body: created };
@@ -251,7 +392,8 @@ export class FakeDiscordPlatform {
   private list(channelId: string, q: Record<string, string>): FakeHttpResponse {
     const limit = Math.min(100, Math.max(1, Number(q.limit ?? 50) || 50));
     let all = this.history.get(channelId) ?? [];
-    if (!all.length && !this.isKnownChannel(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    if (!all.length && !this.isKnownChannel(channelId))
+      return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     if (q.after) all = all.filter((m) => BigInt(m.id) > BigInt(q.after)).slice(0, limit);
     else if (q.before) all = all.filter((m) => BigInt(m.id) < BigInt(q.before)).slice(-limit);
     else all = all.slice(-limit);
@@ -260,7 +402,11 @@ export class FakeDiscordPlatform {
 
   private isKnownChannel(id: string): boolean {
     const g = guildCreate() as any;
-    return g.channels.some((c: any) => c.id === id) || g.threads.some((c: any) => c.id === id) || [...this.members.values()].some((m) => dmChannelOf(m as any) === id);
+    return (
+      g.channels.some((c: any) => c.id === id) ||
+      g.threads.some((c: any) => c.id === id) ||
+      [...this.members.values()].some((m) => dmChannelOf(m as any) === id)
+    );
   }
 
   // --- Gateway ---------------------------------------------------------------------------------
@@ -273,7 +419,13 @@ export class FakeDiscordPlatform {
   }
 
   private live(): boolean {
-    return !!this.socket && this.socket.readyState === WebSocket.OPEN && !!this.sessionId && Date.now() >= this.stalledUntil && !this.o.faults.active('discord-drop');
+    return (
+      !!this.socket &&
+      this.socket.readyState === WebSocket.OPEN &&
+      !!this.sessionId &&
+      Date.now() >= this.stalledUntil &&
+      !this.o.faults.active('discord-drop')
+    );
   }
 
   private send(socket: WebSocket, payload: unknown): void {
@@ -291,7 +443,8 @@ export class FakeDiscordPlatform {
     this.socket?.terminate();
     this.socket = socket;
     socket.on('message', (raw) => this.receive(socket, JSON.parse(String(raw))));
-    const hello = () => this.send(socket, { op: 10, d: { heartbeat_interval: this.o.heartbeatIntervalMs }, s: null, t: null });
+    const hello = () =>
+      this.send(socket, { op: 10, d: { heartbeat_interval: this.o.heartbeatIntervalMs }, s: null, t: null });
     // A stalled network: the connection opens but nothing comes until the stall ends.
     const wait = this.stalledUntil - Date.now();
     if (wait > 0) setTimeout(hello, wait);
@@ -300,9 +453,9 @@ export class FakeDiscordPlatform {
 
   private receive(socket: WebSocket, payload: { op: number; d: any }): void {
     if (socket !== this.socket || Date.now() < this.stalledUntil) return;
-    if (payload.op === 1) return this.send(socket, { op: 11, s: null, t: null });
-    if (payload.op === 2) return this.identify(socket);
-    if (payload.op === 6) return this.resume(socket, payload.d);
+    if (payload.op === 1) this.send(socket, { op: 11, s: null, t: null });
+    else if (payload.op === 2) this.identify(socket);
+    else if (payload.op === 6) this.resume(socket, payload.d);
   }
 
   private identify(socket: WebSocket): void {
@@ -312,8 +465,13 @@ export class FakeDiscordPlatform {
     this.sessionEvents = [];
     const guild = this.guild();
     this.dispatch('READY', {
-      v: 10, user: BOT, guilds: [{ id: GUILD_ID, unavailable: true }], session_id: this.sessionId, resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1], application: { id: BOT.id, flags: 0 },
+      v: 10,
+      user: BOT,
+      guilds: [{ id: GUILD_ID, unavailable: true }],
+      session_id: this.sessionId,
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: BOT.id, flags: 0 },
     });
     this.dispatch('GUILD_CREATE', guild);
     void socket;
@@ -321,7 +479,10 @@ export class FakeDiscordPlatform {
 
   private resume(socket: WebSocket, d: { session_id: string; seq: number }): void {
     this.gatewayLog.resumes++;
-    if (!this.sessionId || d.session_id !== this.sessionId) return this.send(socket, { op: 9, d: false, s: null, t: null });
+    if (!this.sessionId || d.session_id !== this.sessionId) {
+      this.send(socket, { op: 9, d: false, s: null, t: null });
+      return;
+    }
     for (const e of this.sessionEvents.filter((x) => x.s > d.seq)) this.send(socket, { op: 0, t: e.t, s: e.s, d: e.d });
     this.dispatch('RESUMED', {});
   }
@@ -337,7 +498,11 @@ export class FakeDiscordPlatform {
     for (const storm of this.o.faults.storms) {
       const key = `${storm.kind}@${storm.startMs}`;
       if (this.handled.has(key) || !this.o.faults.active(storm.kind)) continue;
-      if (!storm.kind.startsWith('discord-') || ['discord-route-429', 'discord-global-429', 'discord-500', 'discord-accepted-500'].includes(storm.kind)) continue;
+      if (
+        !storm.kind.startsWith('discord-') ||
+        ['discord-route-429', 'discord-global-429', 'discord-500', 'discord-accepted-500'].includes(storm.kind)
+      )
+        continue;
       this.handled.add(key);
       const s = this.socket;
       if (storm.kind === 'discord-drop') s?.terminate();
@@ -356,7 +521,9 @@ export class FakeDiscordPlatform {
     if (this.stalledUntil && Date.now() >= this.stalledUntil) {
       this.stalledUntil = 0;
       const s = this.socket;
-      if (s && s === this.stalledSocket && this.sessionId) for (const e of this.sessionEvents.filter((x) => x.s > this.flushedUpTo)) this.send(s, { op: 0, t: e.t, s: e.s, d: e.d });
+      if (s && s === this.stalledSocket && this.sessionId)
+        for (const e of this.sessionEvents.filter((x) => x.s > this.flushedUpTo))
+          this.send(s, { op: 0, t: e.t, s: e.s, d: e.d });
     }
     this.flushedUpTo = this.live() ? this.seq : this.flushedUpTo;
   }

@@ -1,5 +1,5 @@
+import { type FakeHttpRequest, type FakeHttpResponse, type LocalServer, startLocalServer } from './local-http';
 import type { Faults } from './storm-schedule';
-import { startLocalServer, type FakeHttpRequest, type FakeHttpResponse, type LocalServer } from './local-http';
 
 /** A message as the fake Slack stores it. */
 export interface SlackStoredMessage {
@@ -22,11 +22,24 @@ export interface SlackStoredMessage {
 const TIER = { t1: 1, t2: 20, t3: 50, t4: 100 } as const;
 /** Methods the bot may call and their tier; chat.postMessage has its own limit (about 1 per second per channel). */
 const METHOD_TIER: Record<string, number> = {
-  'auth.test': TIER.t4, 'chat.update': TIER.t3, 'conversations.history': TIER.t3, 'conversations.replies': TIER.t3,
-  'conversations.members': TIER.t4, 'conversations.open': TIER.t3, 'conversations.info': TIER.t3, 'usergroups.users.list': TIER.t2,
-  'chat.getPermalink': TIER.t4, 'chat.postEphemeral': TIER.t4, 'views.open': TIER.t4, 'views.publish': TIER.t4,
-  'views.update': TIER.t4, 'users.info': TIER.t4, 'files.getUploadURLExternal': TIER.t4, 'files.completeUploadExternal': TIER.t4,
-  'chat.delete': TIER.t3, 'reactions.add': TIER.t3,
+  'auth.test': TIER.t4,
+  'chat.update': TIER.t3,
+  'conversations.history': TIER.t3,
+  'conversations.replies': TIER.t3,
+  'conversations.members': TIER.t4,
+  'conversations.open': TIER.t3,
+  'conversations.info': TIER.t3,
+  'usergroups.users.list': TIER.t2,
+  'chat.getPermalink': TIER.t4,
+  'chat.postEphemeral': TIER.t4,
+  'views.open': TIER.t4,
+  'views.publish': TIER.t4,
+  'views.update': TIER.t4,
+  'users.info': TIER.t4,
+  'files.getUploadURLExternal': TIER.t4,
+  'files.completeUploadExternal': TIER.t4,
+  'chat.delete': TIER.t3,
+  'reactions.add': TIER.t3,
 };
 
 export interface FakeSlackOptions {
@@ -108,7 +121,10 @@ export class FakeSlackPlatform {
     const method = req.path.replace(/^\/api\//, '');
     this.count(this.calls, method);
     const answer = this.answer(method, req);
-    this.count(this.statuses, `${method} ${answer.status}${answer.status === 200 && (answer.body as { ok?: boolean })?.ok === false ? ' ' + (answer.body as { error: string }).error : ''}`);
+    this.count(
+      this.statuses,
+      `${method} ${answer.status}${answer.status === 200 && (answer.body as { ok?: boolean })?.ok === false ? ` ${(answer.body as { error: string }).error}` : ''}`,
+    );
     return answer;
   }
 
@@ -127,13 +143,23 @@ export class FakeSlackPlatform {
     const thread = f.active('slack-long-thread');
     const wait = this.rateLimit(method, args.channel);
     if (wait) return tooMany(wait);
-    if (method === 'conversations.history' || method === 'conversations.replies') this.count(this.readsPerMinute, String(Math.floor(f.elapsed() / 60_000)));
+    if (method === 'conversations.history' || method === 'conversations.replies')
+      this.count(this.readsPerMinute, String(Math.floor(f.elapsed() / 60_000)));
     switch (method) {
       case 'auth.test':
-        return ok({ ok: true, url: 'https://chaos-desk.slack.com/', team: 'Chaos Desk', user: 'mention-desk', team_id: 'T0CHAOS', user_id: BOT_USER, bot_id: BOT_ID, is_enterprise_install: false });
+        return ok({
+          ok: true,
+          url: 'https://chaos-desk.slack.com/',
+          team: 'Chaos Desk',
+          user: 'mention-desk',
+          team_id: 'T0CHAOS',
+          user_id: BOT_USER,
+          bot_id: BOT_ID,
+          is_enterprise_install: false,
+        });
       case 'chat.postMessage': {
         const done = this.postMessage(args);
-        const failAfter = f.active('slack-posted-500') || (thread && (this.botPosts.length % 3 === 0));
+        const failAfter = f.active('slack-posted-500') || (thread && this.botPosts.length % 3 === 0);
         if (done.status === 200 && failAfter) return { status: 500, body: { ok: false, error: 'internal_error' } };
         return done;
       }
@@ -146,13 +172,24 @@ export class FakeSlackPlatform {
       case 'conversations.members':
         return ok({ ok: true, members: [BOT_USER, STAFF], response_metadata: { next_cursor: '' } });
       case 'conversations.open':
-        return ok({ ok: true, channel: { id: `D${String(args.users ?? 'X').replace(/\W/g, '').slice(0, 10)}` } });
+        return ok({
+          ok: true,
+          channel: {
+            id: `D${String(args.users ?? 'X')
+              .replace(/\W/g, '')
+              .slice(0, 10)}`,
+          },
+        });
       case 'conversations.info':
         return ok({ ok: true, channel: { id: args.channel, name: 'care-desk', is_channel: true, is_member: true } });
       case 'usergroups.users.list':
         return ok({ ok: true, users: [STAFF] });
       case 'chat.getPermalink':
-        return ok({ ok: true, channel: args.channel, permalink: `https://chaos-desk.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` });
+        return ok({
+          ok: true,
+          channel: args.channel,
+          permalink: `https://chaos-desk.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}`,
+        });
       case 'users.info':
         return ok({ ok: true, user: { id: args.user, name: 'staff', real_name: 'Staff Member', tz: 'UTC' } });
       default:
@@ -175,7 +212,10 @@ export class FakeSlackPlatform {
       b.tokens -= 1;
       return undefined;
     }
-    const perMinute = method === 'conversations.history' || method === 'conversations.replies' ? this.o.historyPerMinute : METHOD_TIER[method];
+    const perMinute =
+      method === 'conversations.history' || method === 'conversations.replies'
+        ? this.o.historyPerMinute
+        : METHOD_TIER[method];
     const windowMs = 60_000 * scale;
     const list = (this.windows.get(method) ?? []).filter((t) => t > now - windowMs);
     this.windows.set(method, list);
@@ -213,9 +253,16 @@ export class FakeSlackPlatform {
     }
     const ts = this.nextTs();
     const m: SlackStoredMessage = {
-      ts, channel: args.channel, user: BOT_USER, bot_id: BOT_ID, text: String(args.text ?? ''), ...(blocks ? { blocks } : {}),
-      ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}), atMs: Date.now(),
-      searchable: `${args.text ?? ''} ${blocks ? JSON.stringify(blocks) : ''}`, byBot: true,
+      ts,
+      channel: args.channel,
+      user: BOT_USER,
+      bot_id: BOT_ID,
+      text: String(args.text ?? ''),
+      ...(blocks ? { blocks } : {}),
+      ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+      atMs: Date.now(),
+      searchable: `${args.text ?? ''} ${blocks ? JSON.stringify(blocks) : ''}`,
+      byBot: true,
     };
     this.store(args.channel, m);
     this.botPosts.push(m);
@@ -224,7 +271,10 @@ export class FakeSlackPlatform {
   }
 
   private update(args: Record<string, any>): FakeHttpResponse {
-    const all = [...(this.channels.get(args.channel) ?? []), ...[...this.threads.values()].flat().filter((m) => m.channel === args.channel)];
+    const all = [
+      ...(this.channels.get(args.channel) ?? []),
+      ...[...this.threads.values()].flat().filter((m) => m.channel === args.channel),
+    ];
     const m = all.find((x) => x.ts === args.ts);
     if (!m) return ok({ ok: false, error: 'message_not_found' });
     const blocks = parseBlocks(args.blocks);
@@ -236,9 +286,14 @@ export class FakeSlackPlatform {
 
   private page(list: SlackStoredMessage[], args: Record<string, any>): { items: SlackStoredMessage[]; next?: string } {
     const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 999);
-    const offset = args.cursor ? Number(Buffer.from(String(args.cursor), 'base64').toString().replace('offset:', '')) : 0;
+    const offset = args.cursor
+      ? Number(Buffer.from(String(args.cursor), 'base64').toString().replace('offset:', ''))
+      : 0;
     const items = list.slice(offset, offset + limit);
-    return { items, next: offset + limit < list.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : undefined };
+    return {
+      items,
+      next: offset + limit < list.length ? Buffer.from(`offset:${offset + limit}`).toString('base64') : undefined,
+    };
   }
 
   private inRange(m: SlackStoredMessage, args: Record<string, any>): boolean {
@@ -253,16 +308,28 @@ export class FakeSlackPlatform {
   private history(args: Record<string, any>): FakeHttpResponse {
     const list = (this.channels.get(args.channel) ?? []).filter((m) => this.inRange(m, args)).reverse();
     const { items, next } = this.page(list, args);
-    return ok({ ok: true, messages: items.map(served), has_more: !!next, response_metadata: { next_cursor: next ?? '' } });
+    return ok({
+      ok: true,
+      messages: items.map(served),
+      has_more: !!next,
+      response_metadata: { next_cursor: next ?? '' },
+    });
   }
 
   /** conversations.replies: the parent, then its replies oldest first. */
   private replies(args: Record<string, any>): FakeHttpResponse {
     const parent = this.channels.get(args.channel)?.find((m) => m.ts === args.ts);
     if (!parent) return ok({ ok: false, error: 'thread_not_found' });
-    const list = [parent, ...(this.threads.get(`${args.channel}/${args.ts}`) ?? [])].filter((m) => m === parent || this.inRange(m, args));
+    const list = [parent, ...(this.threads.get(`${args.channel}/${args.ts}`) ?? [])].filter(
+      (m) => m === parent || this.inRange(m, args),
+    );
     const { items, next } = this.page(list, args);
-    return ok({ ok: true, messages: items.map(served), has_more: !!next, response_metadata: { next_cursor: next ?? '' } });
+    return ok({
+      ok: true,
+      messages: items.map(served),
+      has_more: !!next,
+      response_metadata: { next_cursor: next ?? '' },
+    });
   }
 
   /**
@@ -279,7 +346,16 @@ export class FakeSlackPlatform {
     this.paddedFor.add(stormId);
     const human = (text: string, thread_ts?: string): SlackStoredMessage => {
       const ts = this.nextTs();
-      return { ts, channel, user: STAFF, text, ...(thread_ts ? { thread_ts } : {}), atMs: Date.now(), searchable: text, byBot: false };
+      return {
+        ts,
+        channel,
+        user: STAFF,
+        text,
+        ...(thread_ts ? { thread_ts } : {}),
+        atMs: Date.now(),
+        searchable: text,
+        byBot: false,
+      };
     };
     for (let i = 0; i < 2_100; i++) this.store(channel, human(`on it, checking line ${i}`, lastReply.thread_ts));
     for (let i = 0; i < 300; i++) this.store(channel, human(`team chatter ${i}`));
@@ -313,4 +389,8 @@ function served(m: SlackStoredMessage) {
 }
 
 const ok = (body: unknown): FakeHttpResponse => ({ status: 200, body });
-const tooMany = (seconds: number): FakeHttpResponse => ({ status: 429, headers: { 'retry-after': String(seconds) }, body: { ok: false, error: 'ratelimited' } });
+const tooMany = (seconds: number): FakeHttpResponse => ({
+  status: 429,
+  headers: { 'retry-after': String(seconds) },
+  body: { ok: false, error: 'ratelimited' },
+});

@@ -1,6 +1,6 @@
 import twitterText from 'twitter-text';
+import { type FakeHttpRequest, type FakeHttpResponse, type LocalServer, startLocalServer } from './local-http';
 import type { Faults } from './storm-schedule';
-import { startLocalServer, type FakeHttpRequest, type FakeHttpResponse, type LocalServer } from './local-http';
 
 /** X's epoch for snowflake ids (ids grow with time; the top bits are milliseconds since this). */
 const X_EPOCH = 1_288_834_974_657n;
@@ -9,7 +9,11 @@ export const MENTIONS_TIMELINE_DEPTH = 800;
 /** A user's own timeline serves the 3,200 most recent posts. */
 const USER_TIMELINE_DEPTH = 3_200;
 
-export interface XUser { id: string; username: string; name: string }
+export interface XUser {
+  id: string;
+  username: string;
+  name: string;
+}
 
 /** A post stored on the fake X, as v2 returns it plus what the harness needs to know. */
 export interface XStoredPost {
@@ -31,7 +35,15 @@ export interface XStoredPost {
 
 /** Rate-limit windows per endpoint and user, as documented (per 15 minutes), on a compressed clock. */
 export const X_LIMITS: Record<string, number> = {
-  mentions: 300, userPosts: 900, lookup: 900, search: 300, createPost: 100, dmEvents: 15, dmCreate: 15, me: 75, users: 900,
+  mentions: 300,
+  userPosts: 900,
+  lookup: 900,
+  search: 300,
+  createPost: 100,
+  dmEvents: 15,
+  dmCreate: 15,
+  me: 75,
+  users: 900,
 };
 
 export interface FakeXOptions {
@@ -47,8 +59,10 @@ export interface FakeXOptions {
 
 const xEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cmp = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
-const problem = (status: number, title: string, detail: string, extra: Record<string, unknown> = {}) =>
-  ({ status, body: { title, detail, type: 'about:blank', status, ...extra } });
+const problem = (status: number, title: string, detail: string, extra: Record<string, unknown> = {}) => ({
+  status,
+  body: { title, detail, type: 'about:blank', status, ...extra },
+});
 
 /**
  * A fake X API v2 written from X's documentation: the mentions timeline (since_id, until_id,
@@ -94,7 +108,10 @@ export class FakeXPlatform {
 
   private nextId(ms: number): string {
     if (ms === this.lastMs) this.seq++;
-    else { this.lastMs = ms; this.seq = 0; }
+    else {
+      this.lastMs = ms;
+      this.seq = 0;
+    }
     return String(((BigInt(ms) - X_EPOCH) << 22n) | BigInt(this.seq & 0x3fffff));
   }
 
@@ -113,8 +130,15 @@ export class FakeXPlatform {
       return u ? [{ start: m.index!, end: m.index! + m[0].length, username: u.username, id: u.id }] : [];
     });
     const p: XStoredPost = {
-      id, text: escaped, author_id: author.id, created_at: new Date(at).toISOString(), conversation_id: id, edit_history_tweet_ids: [id],
-      lang: 'en', atMs: at, ...(mentions.length ? { entities: { mentions } } : {}),
+      id,
+      text: escaped,
+      author_id: author.id,
+      created_at: new Date(at).toISOString(),
+      conversation_id: id,
+      edit_history_tweet_ids: [id],
+      lang: 'en',
+      atMs: at,
+      ...(mentions.length ? { entities: { mentions } } : {}),
     };
     this.posts.push(p);
     if (author.id !== this.o.brand.id && mentions.some((m) => m.id === this.o.brand.id)) this.addMention(id);
@@ -155,7 +179,10 @@ export class FakeXPlatform {
     const limited = f.active('x-429');
     if (limited) {
       const reset = Math.ceil(f.endsAt(limited) / 1000);
-      return { ...problem(429, 'Too Many Requests', 'Too Many Requests'), headers: limitHeaders(X_LIMITS[endpoint] ?? 100, 0, reset) };
+      return {
+        ...problem(429, 'Too Many Requests', 'Too Many Requests'),
+        headers: limitHeaders(X_LIMITS[endpoint] ?? 100, 0, reset),
+      };
     }
     if (f.active('x-503') || f.active('x-outage')) return problem(503, 'Service Unavailable', 'Service Unavailable');
     if (endpoint === 'createPost') {
@@ -175,9 +202,13 @@ export class FakeXPlatform {
     const limit = X_LIMITS[endpoint] ?? 100;
     const now = Date.now();
     let w = this.windows.get(endpoint);
-    if (!w || now >= w.resetAt) this.windows.set(endpoint, (w = { resetAt: now + this.o.windowMs, used: 0 }));
+    if (!w || now >= w.resetAt) {
+      w = { resetAt: now + this.o.windowMs, used: 0 };
+      this.windows.set(endpoint, w);
+    }
     const reset = Math.ceil(w.resetAt / 1000);
-    if (w.used >= limit) return { ...problem(429, 'Too Many Requests', 'Too Many Requests'), headers: limitHeaders(limit, 0, reset) };
+    if (w.used >= limit)
+      return { ...problem(429, 'Too Many Requests', 'Too Many Requests'), headers: limitHeaders(limit, 0, reset) };
     w.used++;
     const answer = run();
     return { ...answer, headers: { ...answer.headers, ...limitHeaders(limit, limit - w.used, reset) } };
@@ -186,22 +217,36 @@ export class FakeXPlatform {
   private route(req: FakeHttpRequest): { endpoint: string; run: () => FakeHttpResponse } | undefined {
     const m = (re: RegExp) => re.exec(req.path);
     const brand = this.o.brand.id;
-    let g: RegExpExecArray | null;
-    if (req.method === 'GET' && (g = m(/^\/2\/users\/(\d+)\/mentions$/))) {
-      return { endpoint: 'mentions', run: () => this.mentionsPage(g![1], req.query) };
+    const id = (re: RegExp) => m(re)?.[1];
+    const mentionsOf = id(/^\/2\/users\/(\d+)\/mentions$/);
+    if (req.method === 'GET' && mentionsOf)
+      return { endpoint: 'mentions', run: () => this.mentionsPage(mentionsOf, req.query) };
+    const postsOf = id(/^\/2\/users\/(\d+)\/tweets$/);
+    if (req.method === 'GET' && postsOf) return { endpoint: 'userPosts', run: () => this.userPage(postsOf, req.query) };
+    const post = id(/^\/2\/tweets\/(\d+)$/);
+    const user = id(/^\/2\/users\/(\d+)$/);
+    if (req.method === 'GET' && req.path === '/2/tweets/search/recent')
+      return { endpoint: 'search', run: () => this.search(req.query) };
+    if (req.method === 'GET' && post) return { endpoint: 'lookup', run: () => this.lookup([post], true) };
+    if (req.method === 'GET' && req.path === '/2/tweets')
+      return { endpoint: 'lookup', run: () => this.lookup(String(req.query.ids ?? '').split(','), false) };
+    if (req.method === 'POST' && req.path === '/2/tweets')
+      return { endpoint: 'createPost', run: () => this.create(req.body) };
+    if (req.method === 'GET' && req.path === '/2/users/me')
+      return { endpoint: 'me', run: () => ({ status: 200, body: { data: this.o.brand } }) };
+    if (req.method === 'GET' && user) {
+      return {
+        endpoint: 'users',
+        run: () =>
+          this.users.get(user)
+            ? { status: 200, body: { data: this.users.get(user) } }
+            : problem(404, 'Not Found', 'user not found'),
+      };
     }
-    if (req.method === 'GET' && (g = m(/^\/2\/users\/(\d+)\/tweets$/))) {
-      return { endpoint: 'userPosts', run: () => this.userPage(g![1], req.query) };
-    }
-    if (req.method === 'GET' && req.path === '/2/tweets/search/recent') return { endpoint: 'search', run: () => this.search(req.query) };
-    if (req.method === 'GET' && (g = m(/^\/2\/tweets\/(\d+)$/))) return { endpoint: 'lookup', run: () => this.lookup([g![1]], true) };
-    if (req.method === 'GET' && req.path === '/2/tweets') return { endpoint: 'lookup', run: () => this.lookup(String(req.query.ids ?? '').split(','), false) };
-    if (req.method === 'POST' && req.path === '/2/tweets') return { endpoint: 'createPost', run: () => this.create(req.body) };
-    if (req.method === 'GET' && req.path === '/2/users/me') return { endpoint: 'me', run: () => ({ status: 200, body: { data: this.o.brand } }) };
-    if (req.method === 'GET' && (g = m(/^\/2\/users\/(\d+)$/))) {
-      return { endpoint: 'users', run: () => (this.users.get(g![1]) ? { status: 200, body: { data: this.users.get(g![1]) } } : problem(404, 'Not Found', 'user not found')) };
-    }
-    if (req.method === 'GET' && (req.path === '/2/dm_events' || /^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(req.path))) {
+    if (
+      req.method === 'GET' &&
+      (req.path === '/2/dm_events' || /^\/2\/dm_conversations\/with\/\d+\/dm_events$/.test(req.path))
+    ) {
       return { endpoint: 'dmEvents', run: () => ({ status: 200, body: { meta: { result_count: 0 } } }) };
     }
     if (req.method === 'POST' && /^\/2\/dm_conversations\/with\/\d+\/messages$/.test(req.path)) {
@@ -212,10 +257,20 @@ export class FakeXPlatform {
     return undefined;
   }
 
-  private serve(list: XStoredPost[], query: Record<string, string>, tokenParam: string, min: number, served: boolean): FakeHttpResponse {
+  private serve(
+    list: XStoredPost[],
+    query: Record<string, string>,
+    tokenParam: string,
+    min: number,
+    served: boolean,
+  ): FakeHttpResponse {
     const max = Number(query.max_results ?? 10);
     if (!Number.isInteger(max) || max < min || max > 100) {
-      return problem(400, 'Invalid Request', `The \`max_results\` query parameter value [${query.max_results}] is not between ${min} and 100`);
+      return problem(
+        400,
+        'Invalid Request',
+        `The \`max_results\` query parameter value [${query.max_results}] is not between ${min} and 100`,
+      );
     }
     let items = list;
     if (query.since_id) items = items.filter((p) => cmp(p.id, query.since_id) > 0);
@@ -237,10 +292,19 @@ export class FakeXPlatform {
     return {
       status: 200,
       body: {
-        data: data.map(publicPost), includes: { users: authors },
+        data: data.map(publicPost),
+        includes: { users: authors },
         meta: {
-          result_count: data.length, newest_id: data[0].id, oldest_id: data[data.length - 1].id,
-          ...(more ? { [tokenParam === 'next_token' ? 'next_token' : 'next_token']: Buffer.from(data[data.length - 1].id).toString('base64url') } : {}),
+          result_count: data.length,
+          newest_id: data[0].id,
+          oldest_id: data[data.length - 1].id,
+          ...(more
+            ? {
+                [tokenParam === 'next_token' ? 'next_token' : 'next_token']: Buffer.from(
+                  data[data.length - 1].id,
+                ).toString('base64url'),
+              }
+            : {}),
         },
       },
     };
@@ -249,7 +313,13 @@ export class FakeXPlatform {
   private mentionsPage(userId: string, query: Record<string, string>): FakeHttpResponse {
     if (userId !== this.o.brand.id) return problem(403, 'Forbidden', 'owned reads only in this fake');
     const byId = new Map(this.posts.map((p) => [p.id, p]));
-    return this.serve(this.mentionIds.map((id) => byId.get(id)!), query, 'pagination_token', 5, true);
+    return this.serve(
+      this.mentionIds.map((id) => byId.get(id)!),
+      query,
+      'pagination_token',
+      5,
+      true,
+    );
   }
 
   private userPage(userId: string, query: Record<string, string>): FakeHttpResponse {
@@ -259,12 +329,21 @@ export class FakeXPlatform {
 
   private search(query: Record<string, string>): FakeHttpResponse {
     if (!this.o.searchAvailable) {
-      return problem(403, 'Client Forbidden', 'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.', { reason: 'client-not-enrolled' });
+      return problem(
+        403,
+        'Client Forbidden',
+        'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.',
+        { reason: 'client-not-enrolled' },
+      );
     }
     const q = String(query.query ?? '');
-    const terms = [...q.matchAll(/(?:^|[\s(])(@?[\w]+)/g)].map((m) => m[1].toLowerCase()).filter((t) => !['or', 'and'].includes(t));
+    const terms = [...q.matchAll(/(?:^|[\s(])(@?[\w]+)/g)]
+      .map((m) => m[1].toLowerCase())
+      .filter((t) => !['or', 'and'].includes(t));
     const notFrom = [...q.matchAll(/-from:(\w+)/g)].map((m) => m[1].toLowerCase());
-    const wanted = terms.filter((t) => !q.toLowerCase().includes(`-${t}`) && !q.toLowerCase().includes(`from:${t}`) && !t.startsWith('is'));
+    const wanted = terms.filter(
+      (t) => !q.toLowerCase().includes(`-${t}`) && !q.toLowerCase().includes(`from:${t}`) && !t.startsWith('is'),
+    );
     const hits = this.posts.filter((p) => {
       const author = this.users.get(p.author_id);
       if (notFrom.includes(p.author_id) || (author && notFrom.includes(author.username.toLowerCase()))) return false;
@@ -277,18 +356,28 @@ export class FakeXPlatform {
 
   private lookup(ids: string[], single: boolean): FakeHttpResponse {
     const found = ids.map((id) => this.posts.find((p) => p.id === id)).filter((p): p is XStoredPost => !!p);
-    if (single) return found[0] ? { status: 200, body: { data: publicPost(found[0]) } } : problem(404, 'Not Found Error', 'Could not find tweet');
+    if (single)
+      return found[0]
+        ? { status: 200, body: { data: publicPost(found[0]) } }
+        : problem(404, 'Not Found Error', 'Could not find tweet');
     return { status: 200, body: { data: found.map(publicPost) } };
   }
 
   private create(body: { text?: unknown; reply?: { in_reply_to_tweet_id?: string } }): FakeHttpResponse {
     if (typeof body.text !== 'string' || !body.text.trim()) return problem(400, 'Invalid Request', 'text is required');
-    if (!twitterText.parseTweet(body.text).valid) return problem(400, 'Invalid Request', 'Your Tweet text is too long.');
-    const target = body.reply?.in_reply_to_tweet_id ? this.posts.find((p) => p.id === body.reply!.in_reply_to_tweet_id) : undefined;
+    if (!twitterText.parseTweet(body.text).valid)
+      return problem(400, 'Invalid Request', 'Your Tweet text is too long.');
+    const target = body.reply?.in_reply_to_tweet_id
+      ? this.posts.find((p) => p.id === body.reply!.in_reply_to_tweet_id)
+      : undefined;
     if (body.reply && !target) return problem(400, 'Invalid Request', 'The replied-to post does not exist');
     const brand = this.o.brand.id;
     if (target && !target.entities?.mentions.some((m) => m.id === brand)) {
-      return problem(403, 'Forbidden', 'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.');
+      return problem(
+        403,
+        'Forbidden',
+        'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.',
+      );
     }
     // X refuses a text this account already posted.
     if (this.posts.some((p) => p.author_id === brand && p.submitted === body.text)) {
@@ -299,15 +388,29 @@ export class FakeXPlatform {
     // X puts the replied-to author (and the others that post mentioned) in front of a reply's text and
     // marks where the brand's own words start with display_text_range.
     const handles = target
-      ? [this.users.get(target.author_id)!.username, ...(target.entities?.mentions ?? []).filter((m) => m.id !== brand && m.id !== target.author_id).map((m) => m.username)]
+      ? [
+          this.users.get(target.author_id)!.username,
+          ...(target.entities?.mentions ?? [])
+            .filter((m) => m.id !== brand && m.id !== target.author_id)
+            .map((m) => m.username),
+        ]
       : [];
     const prefix = [...new Set(handles)].map((h) => `@${h} `).join('');
     const full = prefix + xEscape(body.text);
     const p: XStoredPost = {
-      id, text: full, author_id: brand, created_at: new Date(now).toISOString(), conversation_id: target?.conversation_id ?? id,
-      edit_history_tweet_ids: [id], lang: 'en', atMs: now, submitted: body.text,
+      id,
+      text: full,
+      author_id: brand,
+      created_at: new Date(now).toISOString(),
+      conversation_id: target?.conversation_id ?? id,
+      edit_history_tweet_ids: [id],
+      lang: 'en',
+      atMs: now,
+      submitted: body.text,
       display_text_range: [[...prefix].length, [...full].length],
-      ...(target ? { referenced_tweets: [{ type: 'replied_to' as const, id: target.id }], in_reply_to_user_id: target.author_id } : {}),
+      ...(target
+        ? { referenced_tweets: [{ type: 'replied_to' as const, id: target.id }], in_reply_to_user_id: target.author_id }
+        : {}),
     };
     this.posts.push(p);
     this.o.onCreate?.();
@@ -321,5 +424,9 @@ function publicPost(p: XStoredPost) {
 }
 
 function limitHeaders(limit: number, remaining: number, resetEpochS: number): Record<string, string> {
-  return { 'x-rate-limit-limit': String(limit), 'x-rate-limit-remaining': String(remaining), 'x-rate-limit-reset': String(resetEpochS) };
+  return {
+    'x-rate-limit-limit': String(limit),
+    'x-rate-limit-remaining': String(remaining),
+    'x-rate-limit-reset': String(resetEpochS),
+  };
 }

@@ -42,8 +42,40 @@ const QUESTIONS = [
   'how do I set up the parental controls on the hub?',
 ] as const;
 
-const FIRST = ['Maya', 'Tomasz', 'Kezia', 'Darren', 'Aisha', 'Luca', 'Priya', 'Ola', 'Sam', 'Noor', 'Felix', 'Ines', 'Jon', 'Rhea', 'Kofi'];
-const LAST = ['Hart', 'Nowak', 'Bamidele', 'Platt', 'Rahman', 'Bianchi', 'Shah', 'Berg', 'Cole', 'Haddad', 'Lind', 'Costa', 'Ward', 'Iyer', 'Mensah'];
+const FIRST = [
+  'Maya',
+  'Tomasz',
+  'Kezia',
+  'Darren',
+  'Aisha',
+  'Luca',
+  'Priya',
+  'Ola',
+  'Sam',
+  'Noor',
+  'Felix',
+  'Ines',
+  'Jon',
+  'Rhea',
+  'Kofi',
+];
+const LAST = [
+  'Hart',
+  'Nowak',
+  'Bamidele',
+  'Platt',
+  'Rahman',
+  'Bianchi',
+  'Shah',
+  'Berg',
+  'Cole',
+  'Haddad',
+  'Lind',
+  'Costa',
+  'Ward',
+  'Iyer',
+  'Mensah',
+];
 
 /** Mix of the sample stream: mostly complaints, then praise and questions. */
 export interface TrafficMix {
@@ -63,15 +95,19 @@ export function mentionGenerator(random: Random, prefix: string, mix: TrafficMix
   return (forced?: MentionKind): GeneratedMention => {
     n++;
     const r = random.next();
-    const kind: MentionKind = forced ?? (r < mix.complaint ? 'complaint' : r < mix.complaint + mix.praise ? 'praise' : 'question');
+    const kind: MentionKind =
+      forced ?? (r < mix.complaint ? 'complaint' : r < mix.complaint + mix.praise ? 'praise' : 'question');
     const tag = `${prefix}${String(n).padStart(6, '0')}`;
     const first = random.pick(FIRST);
     const last = random.pick(LAST);
     const list = kind === 'complaint' ? COMPLAINTS : kind === 'praise' ? PRAISE : QUESTIONS;
     const ref = kind === 'complaint' ? `(account ${tag})` : kind === 'praise' ? `(ref ${tag})` : `(asking for ${tag})`;
     return {
-      kind, tag, body: `${random.pick(list)} ${ref}`,
-      handle: `${first.toLowerCase()}_${last.toLowerCase()}${n}`.slice(0, 15), name: `${first} ${last}`,
+      kind,
+      tag,
+      body: `${random.pick(list)} ${ref}`,
+      handle: `${first.toLowerCase()}_${last.toLowerCase()}${n}`.slice(0, 15),
+      name: `${first} ${last}`,
     };
   };
 }

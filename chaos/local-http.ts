@@ -29,14 +29,22 @@ export interface LocalServer {
 function parseBody(raw: string, type: string | undefined): any {
   if (!raw) return {};
   if (type?.includes('application/json')) {
-    try { return JSON.parse(raw); } catch { return { __invalid: raw }; }
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return { __invalid: raw };
+    }
   }
   if (type?.includes('application/x-www-form-urlencoded')) {
     const out: Record<string, string> = {};
     for (const [k, v] of new URLSearchParams(raw)) out[k] = v;
     return out;
   }
-  try { return JSON.parse(raw); } catch { return { __raw: raw }; }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return { __raw: raw };
+  }
 }
 
 /**
@@ -56,7 +64,10 @@ export async function startLocalServer(
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) query[k] = v;
       const request: FakeHttpRequest = {
-        method: req.method ?? 'GET', path: url.pathname, query, headers: req.headers,
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query,
+        headers: req.headers,
         body: parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']),
       };
       let answer: FakeHttpResponse;
@@ -80,7 +91,12 @@ export async function startLocalServer(
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   const actual = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${actual}`, port: actual,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

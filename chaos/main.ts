@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_OPTIONS, runChaos, type ChaosOptions } from './run-chaos';
 import { renderTable } from './render-table';
+import { type ChaosOptions, DEFAULT_OPTIONS, runChaos } from './run-chaos';
 import type { Platform } from './storm-schedule';
 
 const HELP = `npm run chaos -- [flags]
@@ -27,20 +27,38 @@ const HELP = `npm run chaos -- [flags]
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      duration: { type: 'string' }, drain: { type: 'string' }, kills: { type: 'string' }, seed: { type: 'string' }, scenarios: { type: 'string' },
-      'rate-x': { type: 'string' }, 'rate-discord': { type: 'string' }, 'outage-mentions': { type: 'string' }, 'x-window': { type: 'string' },
-      'no-x-search': { type: 'boolean' }, 'slack-scale': { type: 'string' }, 'slack-history': { type: 'string' }, 'discord-limit': { type: 'string' },
-      'no-build': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+      duration: { type: 'string' },
+      drain: { type: 'string' },
+      kills: { type: 'string' },
+      seed: { type: 'string' },
+      scenarios: { type: 'string' },
+      'rate-x': { type: 'string' },
+      'rate-discord': { type: 'string' },
+      'outage-mentions': { type: 'string' },
+      'x-window': { type: 'string' },
+      'no-x-search': { type: 'boolean' },
+      'slack-scale': { type: 'string' },
+      'slack-history': { type: 'string' },
+      'discord-limit': { type: 'string' },
+      'no-build': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
-  if (values.help) return console.log(HELP), 0;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const num = (v: string | undefined, fallback: number, name: string) => {
     if (v === undefined) return fallback;
     const n = Number(v);
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0 (got "${v}")`);
     return n;
   };
-  const scenarios = (values.scenarios ?? 'x,slack,discord').split(',').map((s) => s.trim()).filter(Boolean);
+  const scenarios = (values.scenarios ?? 'x,slack,discord')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = scenarios.filter((s) => !['x', 'slack', 'discord'].includes(s));
   if (bad.length) throw new Error(`--scenarios takes x, slack, discord (got ${bad.join(', ')})`);
   const o: ChaosOptions = {
@@ -58,15 +76,18 @@ async function main(): Promise<number> {
     slackScale: num(values['slack-scale'], DEFAULT_OPTIONS.slackScale, 'slack-scale'),
     slackHistoryPerMinute: num(values['slack-history'], DEFAULT_OPTIONS.slackHistoryPerMinute, 'slack-history'),
     discordRouteLimit: num(values['discord-limit'], DEFAULT_OPTIONS.discordRouteLimit, 'discord-limit'),
-    progress: (line) => process.stderr.write(line + '\n'),
+    progress: (line) => process.stderr.write(`${line}\n`),
   };
   const root = path.resolve(__dirname, '..');
   if (!values['no-build']) execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   // A hard bound: whatever happens, the run stops (and its bot with it) a little after its planned end.
-  setTimeout(() => {
-    console.error('chaos: the run took far longer than planned; stopping');
-    process.exit(1);
-  }, o.durationMs + o.drainMs + 120_000).unref();
+  setTimeout(
+    () => {
+      console.error('chaos: the run took far longer than planned; stopping');
+      process.exit(1);
+    },
+    o.durationMs + o.drainMs + 120_000,
+  ).unref();
   const report = await runChaos(o, root);
   console.log(values.json ? JSON.stringify(report) : renderTable(report));
   return 0;

@@ -75,7 +75,13 @@ export interface ChaosReport {
     unknownMethods: Record<string, number>;
     storms: StormBacklog[];
   };
-  gaps: { happened: number; episodes: number; detectedLogLines: number; detectedSlackMessages: number; examples: string[] };
+  gaps: {
+    happened: number;
+    episodes: number;
+    detectedLogLines: number;
+    detectedSlackMessages: number;
+    examples: string[];
+  };
   unknownRequests: { x: string[]; discord: string[] };
   workDir: string;
   calls: { x: Record<string, number>; slack: Record<string, number>; discord: Record<string, number> };
@@ -103,8 +109,11 @@ export interface MeasureInput {
 
 function multiplicity(counts: number[]): Multiplicity {
   return {
-    total: counts.length, zero: counts.filter((n) => n === 0).length, one: counts.filter((n) => n === 1).length,
-    more: counts.filter((n) => n > 1).length, duplicates: counts.reduce((s, n) => s + Math.max(0, n - 1), 0),
+    total: counts.length,
+    zero: counts.filter((n) => n === 0).length,
+    one: counts.filter((n) => n === 1).length,
+    more: counts.filter((n) => n > 1).length,
+    duplicates: counts.reduce((s, n) => s + Math.max(0, n - 1), 0),
   };
 }
 
@@ -124,15 +133,23 @@ function isCaseMessage(m: SlackStoredMessage): boolean {
  * For each storm: the items (complaints to answer, cases to post) that existed before its end and
  * were not yet out at its end; how long after the end the last of them went out.
  */
-function backlogs(storms: Storm[], faults: Faults, items: Array<{ atMs: number; firstOutMs: number | null }>): StormBacklog[] {
+function backlogs(
+  storms: Storm[],
+  faults: Faults,
+  items: Array<{ atMs: number; firstOutMs: number | null }>,
+): StormBacklog[] {
   return storms.map((s) => {
     const end = faults.endsAt(s);
     const waiting = items.filter((i) => i.atMs < end && (i.firstOutMs === null || i.firstOutMs > end));
     const never = waiting.filter((i) => i.firstOutMs === null).length;
     const last = Math.max(end, ...waiting.map((i) => i.firstOutMs ?? 0));
     return {
-      kind: s.kind, startS: Math.round(s.startMs / 1000), endS: Math.round(s.endMs / 1000), backlog: waiting.length,
-      drainedAfterS: never ? null : Math.round((last - end) / 100) / 10, neverSent: never,
+      kind: s.kind,
+      startS: Math.round(s.startMs / 1000),
+      endS: Math.round(s.endMs / 1000),
+      backlog: waiting.length,
+      drainedAfterS: never ? null : Math.round((last - end) / 100) / 10,
+      neverSent: never,
     };
   });
 }
@@ -160,7 +177,9 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
     slack: new Set(slack.botPosts.flatMap((m) => [m.ts, `${m.channel}/${m.ts}`, `${m.channel}:${m.ts}`])),
   };
   const sentWithoutPost = (channel: string) =>
-    snapshot.outbound.filter((r) => r.channel === channel && r.status === 'sent' && (!r.externalId || !created[channel]?.has(r.externalId))).length;
+    snapshot.outbound.filter(
+      (r) => r.channel === channel && r.status === 'sent' && (!r.externalId || !created[channel]?.has(r.externalId)),
+    ).length;
   const channels: ChannelOutcome[] = [];
   const slackItems: Array<{ atMs: number; firstOutMs: number | null }> = [];
   for (const channel of ['x', 'discord'] as const) {
@@ -185,9 +204,13 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
     const lost = fed.filter((f) => !stored.has(key(f)) && !(channel === 'x' && i.x.fellOut.has(f.id))).length;
     const complaints = fed.filter((f) => f.kind === 'complaint');
     const ackd = fed.filter((f) => acknowledged.has(key(f)));
-    const ackTimes = fed.flatMap((f) => (replies.get(f.id)?.length ? [(Math.min(...replies.get(f.id)!) - f.atMs) / 1000] : []));
+    const ackTimes = fed.flatMap((f) =>
+      replies.get(f.id)?.length ? [(Math.min(...replies.get(f.id)!) - f.atMs) / 1000] : [],
+    );
     const fedIds = new Set(complaints.map((f) => f.id));
-    const repliesToOthers = [...replies.entries()].filter(([id]) => !fedIds.has(id)).reduce((s, [, v]) => s + v.length, 0);
+    const repliesToOthers = [...replies.entries()]
+      .filter(([id]) => !fedIds.has(id))
+      .reduce((s, [, v]) => s + v.length, 0);
     let dms: Multiplicity | null = null;
     if (channel === 'discord') {
       const perPerson = new Map<string, number>();
@@ -207,14 +230,28 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
       .map((f) => ({ atMs: f.atMs, firstOutMs: replies.get(f.id)?.length ? Math.min(...replies.get(f.id)!) : null }));
     const prefix = channel === 'x' ? 'x-' : 'discord-';
     channels.push({
-      channel, fed: fed.length, complaints: complaints.length, stored: fed.filter((f) => stored.has(key(f))).length, lost,
-      outOfTimeline: outOfTimeline.length, outOfTimelineStored: outOfTimeline.filter((f) => stored.has(key(f))).length,
+      channel,
+      fed: fed.length,
+      complaints: complaints.length,
+      stored: fed.filter((f) => stored.has(key(f))).length,
+      lost,
+      outOfTimeline: outOfTimeline.length,
+      outOfTimelineStored: outOfTimeline.filter((f) => stored.has(key(f))).length,
       repliesPerAcknowledged: multiplicity(ackd.map((f) => replies.get(f.id)?.length ?? 0)),
       repliesPerComplaint: multiplicity(complaints.map((f) => replies.get(f.id)?.length ?? 0)),
-      repliesToOthers, dmsPerPerson: dms, slackCaseMessages: multiplicity(caseCounts),
-      stuckAfterLastRestart: i.stuck30[channel] ?? { sending: 0, due: 0 }, stuckAtEnd: stuckEnd[channel] ?? { sending: 0, due: 0 },
-      ackMedianS: quantile(ackTimes, 0.5), ackP90S: quantile(ackTimes, 0.9),
-      storms: backlogs(i.storms.filter((s) => s.kind.startsWith(prefix)), faults, answerItems), unsafeSends: unsafe,
+      repliesToOthers,
+      dmsPerPerson: dms,
+      slackCaseMessages: multiplicity(caseCounts),
+      stuckAfterLastRestart: i.stuck30[channel] ?? { sending: 0, due: 0 },
+      stuckAtEnd: stuckEnd[channel] ?? { sending: 0, due: 0 },
+      ackMedianS: quantile(ackTimes, 0.5),
+      ackP90S: quantile(ackTimes, 0.9),
+      storms: backlogs(
+        i.storms.filter((s) => s.kind.startsWith(prefix)),
+        faults,
+        answerItems,
+      ),
+      unsafeSends: unsafe,
       sentWithoutPost: sentWithoutPost(channel),
     });
   }
@@ -222,25 +259,61 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
   // Gaps that happened: runs of consecutive fed X mentions that fell out of the timeline unseen.
   const xFed = i.fed.filter((f) => f.platform === 'x');
   let episodes = 0;
-  for (let k = 0; k < xFed.length; k++) if (i.x.fellOut.has(xFed[k].id) && (k === 0 || !i.x.fellOut.has(xFed[k - 1].id))) episodes++;
-  const gapPattern = /\bgaps?\b|missed|could not (be )?(fetch|read)|never served|not (be )?fetched|beyond the timeline/i;
-  const gapLines = i.logText.split('\n').filter((l) => gapPattern.test(l) && !l.startsWith('[chaos]'));
+  for (let k = 0; k < xFed.length; k++)
+    if (i.x.fellOut.has(xFed[k].id) && (k === 0 || !i.x.fellOut.has(xFed[k - 1].id))) episodes++;
+  // A gap report is a warning (or worse) that names it: "gap", "missed", "unreachable", "could not be read"...
+  const gapPattern =
+    /\bgaps?\b|missed|unreachable|could not (be )?(fetch|read)|never served|not (be )?fetched|beyond the timeline|older than the timeline/i;
+  const atWarn = (l: string) => !/^\{/.test(l) || Number(/"level":(\d+)/.exec(l)?.[1] ?? 0) >= 40;
+  const gapLines = i.logText.split('\n').filter((l) => !l.startsWith('[chaos]') && gapPattern.test(l) && atWarn(l));
   const gapSlack = slack.botPosts.filter((m) => gapPattern.test(m.text));
   const killsBy = (k: string) => i.lives.filter((l) => l.killedBy === k).length;
-  const statusCount = (prefixes: Map<string, number>, re: RegExp) => [...prefixes.entries()].filter(([k]) => re.test(k)).reduce((s, [, v]) => s + v, 0);
+  const statusCount = (prefixes: Map<string, number>, re: RegExp) =>
+    [...prefixes.entries()].filter(([k]) => re.test(k)).reduce((s, [, v]) => s + v, 0);
   return {
-    seed: i.options.seed, durationS: Math.round((i.endedAt - i.startedAt) / 1000),
-    kills: { total: i.lives.filter((l) => l.killedBy && l.killedBy !== 'final').length, startup: killsBy('startup'), send: killsBy('send'), uptime: killsBy('uptime'), final: killsBy('final') },
-    lives: i.lives.length, channels,
-    slack: {
-      posts: slack.botPosts.length, longestThread: slack.longestThread(), peakHistoryReadsPerMinute: Math.max(0, ...slack.readsPerMinute.values()),
-      historyPerMinuteAllowed: i.options.slackHistoryPerMinute, rateLimited: statusCount(slack.statuses, / 429$/), sentWithoutPost: sentWithoutPost('slack'),
-      stuckAfterLastRestart: i.stuck30.slack ?? { sending: 0, due: 0 }, stuckAtEnd: stuckEnd.slack ?? { sending: 0, due: 0 },
-      unknownMethods: Object.fromEntries(slack.unknown), storms: backlogs(i.storms.filter((s) => s.kind.startsWith('slack-')), faults, slackItems),
+    seed: i.options.seed,
+    durationS: Math.round((i.endedAt - i.startedAt) / 1000),
+    kills: {
+      total: i.lives.filter((l) => l.killedBy && l.killedBy !== 'final').length,
+      startup: killsBy('startup'),
+      send: killsBy('send'),
+      uptime: killsBy('uptime'),
+      final: killsBy('final'),
     },
-    gaps: { happened: i.x.fellOut.size, episodes, detectedLogLines: gapLines.length, detectedSlackMessages: gapSlack.length, examples: gapLines.slice(0, 3).map((l) => l.slice(0, 300)) },
-    unknownRequests: { x: [...new Set(i.x.unknown)].slice(0, 20), discord: [...new Set(i.discord.unknown)].slice(0, 20) },
+    lives: i.lives.length,
+    channels,
+    slack: {
+      posts: slack.botPosts.length,
+      longestThread: slack.longestThread(),
+      peakHistoryReadsPerMinute: Math.max(0, ...slack.readsPerMinute.values()),
+      historyPerMinuteAllowed: i.options.slackHistoryPerMinute,
+      rateLimited: statusCount(slack.statuses, / 429$/),
+      sentWithoutPost: sentWithoutPost('slack'),
+      stuckAfterLastRestart: i.stuck30.slack ?? { sending: 0, due: 0 },
+      stuckAtEnd: stuckEnd.slack ?? { sending: 0, due: 0 },
+      unknownMethods: Object.fromEntries(slack.unknown),
+      storms: backlogs(
+        i.storms.filter((s) => s.kind.startsWith('slack-')),
+        faults,
+        slackItems,
+      ),
+    },
+    gaps: {
+      happened: i.x.fellOut.size,
+      episodes,
+      detectedLogLines: gapLines.length,
+      detectedSlackMessages: gapSlack.length,
+      examples: gapLines.slice(0, 3).map((l) => l.slice(0, 300)),
+    },
+    unknownRequests: {
+      x: [...new Set(i.x.unknown)].slice(0, 20),
+      discord: [...new Set(i.discord.unknown)].slice(0, 20),
+    },
     workDir: i.workDir,
-    calls: { x: Object.fromEntries(i.x.statuses), slack: Object.fromEntries(slack.statuses), discord: Object.fromEntries(i.discord.statuses) },
+    calls: {
+      x: Object.fromEntries(i.x.statuses),
+      slack: Object.fromEntries(slack.statuses),
+      discord: Object.fromEntries(i.discord.statuses),
+    },
   };
 }

@@ -1,16 +1,23 @@
 import type { ChannelOutcome, ChaosReport, Multiplicity, StormBacklog } from './measure-outcomes';
 
-const mult = (m: Multiplicity | null) => (m ? `${m.total}: ${m.zero}x0 ${m.one}x1 ${m.more}x2+ (dup ${m.duplicates})` : 'n/a');
+const mult = (m: Multiplicity | null) =>
+  m ? `${m.total}: ${m.zero}x0 ${m.one}x1 ${m.more}x2+ (dup ${m.duplicates})` : 'n/a';
 const secs = (s: number | null) => (s === null ? '-' : `${s.toFixed(1)} s`);
 const stuck = (s: { sending: number; due: number }) => `${s.sending} sending, ${s.due} due`;
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join(' | ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join(' | ')
+      .trimEnd(),
+  );
 }
 
 function stormLine(s: StormBacklog): string {
-  const drained = s.drainedAfterS === null ? `NOT drained (${s.neverSent} never sent)` : `drained ${s.drainedAfterS} s after`;
+  const drained =
+    s.drainedAfterS === null ? `NOT drained (${s.neverSent} never sent)` : `drained ${s.drainedAfterS} s after`;
   return `${s.kind} ${s.startS}-${s.endS} s: backlog ${s.backlog}, ${drained}`;
 }
 
@@ -23,7 +30,9 @@ export function renderTable(r: ChaosReport): string {
     row('mentions fed', (c) => String(c.fed)),
     row('stored', (c) => String(c.stored)),
     row('LOST (of what the platform served)', (c) => String(c.lost)),
-    row('out of the 800 timeline unseen / stored', (c) => (c.channel === 'x' ? `${c.outOfTimeline} / ${c.outOfTimelineStored}` : 'n/a')),
+    row('out of the 800 timeline unseen / stored', (c) =>
+      c.channel === 'x' ? `${c.outOfTimeline} / ${c.outOfTimelineStored}` : 'n/a',
+    ),
     row('complaints fed', (c) => String(c.complaints)),
     row('public replies per acknowledged (want 1)', (c) => mult(c.repliesPerAcknowledged)),
     row('public replies per complaint', (c) => mult(c.repliesPerComplaint)),
@@ -44,14 +53,20 @@ export function renderTable(r: ChaosReport): string {
     `Slack: ${r.slack.posts} posts, longest thread ${r.slack.longestThread} replies, 429s ${r.slack.rateLimited}, history/replies peak ${r.slack.peakHistoryReadsPerMinute}/min (allowed ${r.slack.historyPerMinuteAllowed}/min)`,
     `Slack rows marked sent without a post: ${r.slack.sentWithoutPost}`,
     `Slack rows stuck 30 s after last restart: ${stuck(r.slack.stuckAfterLastRestart)}; at the end: ${stuck(r.slack.stuckAtEnd)}`,
-    ...(Object.keys(r.slack.unknownMethods).length ? [`Slack methods the fake does not know: ${JSON.stringify(r.slack.unknownMethods)}`] : []),
+    ...(Object.keys(r.slack.unknownMethods).length
+      ? [`Slack methods the fake does not know: ${JSON.stringify(r.slack.unknownMethods)}`]
+      : []),
     '',
     'Backlog after each storm (public replies for X/Discord storms, case messages for Slack storms):',
-    ...[...ch.flatMap((c) => c.storms), ...r.slack.storms].sort((a, b) => a.startS - b.startS).map((s) => `  ${stormLine(s)}`),
+    ...[...ch.flatMap((c) => c.storms), ...r.slack.storms]
+      .sort((a, b) => a.startS - b.startS)
+      .map((s) => `  ${stormLine(s)}`),
     '',
     `Gaps: ${r.gaps.happened} X mentions fell out of the timeline unseen (${r.gaps.episodes} episodes); detected by the bot: ${r.gaps.detectedLogLines} log lines, ${r.gaps.detectedSlackMessages} Slack messages`,
     ...r.gaps.examples.map((e) => `  log: ${e}`),
-    ...(r.unknownRequests.x.length || r.unknownRequests.discord.length ? [`Requests the fakes do not serve: ${JSON.stringify(r.unknownRequests)}`] : []),
+    ...(r.unknownRequests.x.length || r.unknownRequests.discord.length
+      ? [`Requests the fakes do not serve: ${JSON.stringify(r.unknownRequests)}`]
+      : []),
     `Work dir (database, bot.log): ${r.workDir}`,
   ];
   return lines.join('\n');

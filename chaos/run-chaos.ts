@@ -5,11 +5,11 @@ import { BotProcess } from './bot-process';
 import { BOT_TOKEN, FakeDiscordPlatform, SUPPORT } from './fake-discord-platform';
 import { FakeSlackPlatform } from './fake-slack-platform';
 import { FakeXPlatform, type XUser } from './fake-x-platform';
-import { mentionGenerator, type MentionKind } from './generate-mentions';
-import { measureOutcomes, type ChaosReport } from './measure-outcomes';
+import { type MentionKind, mentionGenerator } from './generate-mentions';
+import { type ChaosReport, measureOutcomes } from './measure-outcomes';
 import { readBotDb, stuckRows } from './read-bot-db';
 import { createRandom } from './seeded-random';
-import { Faults, planStorms, type Platform, type Storm, type StormKind } from './storm-schedule';
+import { Faults, type Platform, planStorms, type Storm, type StormKind } from './storm-schedule';
 
 /** Everything a chaos run can be told (the CLI flags map onto these). */
 export interface ChaosOptions {
@@ -50,9 +50,21 @@ export interface ChaosOptions {
 }
 
 export const DEFAULT_OPTIONS: ChaosOptions = {
-  durationMs: 420_000, drainMs: 120_000, kills: 60, seed: 17, scenarios: ['x', 'slack', 'discord'], rateX: 0.8, rateDiscord: 0.3,
-  outageMentions: 1_000, xWindowMs: 60_000, xSearch: true, slackScale: 1, slackHistoryPerMinute: 50,
-  discordRouteLimit: 5, discordRouteWindowMs: 5_000, discordNonceMemoryMs: 180_000,
+  durationMs: 420_000,
+  drainMs: 120_000,
+  kills: 60,
+  seed: 17,
+  scenarios: ['x', 'slack', 'discord'],
+  rateX: 0.8,
+  rateDiscord: 0.3,
+  outageMentions: 1_000,
+  xWindowMs: 60_000,
+  xSearch: true,
+  slackScale: 1,
+  slackHistoryPerMinute: 50,
+  discordRouteLimit: 5,
+  discordRouteWindowMs: 5_000,
+  discordNonceMemoryMs: 180_000,
 };
 
 /** A mention the harness fed, with its ground truth. */
@@ -87,33 +99,75 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
 
   let bot!: BotProcess;
   const onSend = () => bot?.sendAccepted();
-  const x = new FakeXPlatform({ faults, brand: BRAND, windowMs: o.xWindowMs, searchAvailable: o.xSearch, onCreate: onSend });
-  const slack = new FakeSlackPlatform({ faults, token: SLACK_TOKEN, channelId: SLACK_CHANNEL, windowScale: o.slackScale, historyPerMinute: o.slackHistoryPerMinute, onPost: onSend });
+  const x = new FakeXPlatform({
+    faults,
+    brand: BRAND,
+    windowMs: o.xWindowMs,
+    searchAvailable: o.xSearch,
+    onCreate: onSend,
+  });
+  const slack = new FakeSlackPlatform({
+    faults,
+    token: SLACK_TOKEN,
+    channelId: SLACK_CHANNEL,
+    windowScale: o.slackScale,
+    historyPerMinute: o.slackHistoryPerMinute,
+    onPost: onSend,
+  });
   const discord = new FakeDiscordPlatform({
-    faults, routeLimit: o.discordRouteLimit, routeWindowMs: o.discordRouteWindowMs, globalPerSecond: 50,
-    nonceMemoryMs: o.discordNonceMemoryMs, heartbeatIntervalMs: 41_250, onCreate: onSend,
+    faults,
+    routeLimit: o.discordRouteLimit,
+    routeWindowMs: o.discordRouteWindowMs,
+    globalPerSecond: 50,
+    nonceMemoryMs: o.discordNonceMemoryMs,
+    heartbeatIntervalMs: 41_250,
+    onCreate: onSend,
   });
   await Promise.all([x.start(), slack.start(), discord.start()]);
 
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: workDir, TMPDIR: os.tmpdir(), NODE_ENV: 'production',
-    DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: 'info', BRAND_NAME: 'Lumora', BRAND_HANDLES: 'lumora', BRAND_KEYWORDS: 'lumora',
-    SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: 'chaos-signing-secret-0000000000000000', SLACK_CHANNEL_ID: SLACK_CHANNEL,
-    SLACK_API_URL: slack.url, SLACK_HTTP_PORT: '0', SLACK_HTTP_HOST: '127.0.0.1',
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: workDir,
+    TMPDIR: os.tmpdir(),
+    NODE_ENV: 'production',
+    DATABASE_URL: `file:${dbFile}`,
+    LOG_LEVEL: 'info',
+    BRAND_NAME: 'Lumora',
+    BRAND_HANDLES: 'lumora',
+    BRAND_KEYWORDS: 'lumora',
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    SLACK_SIGNING_SECRET: 'chaos-signing-secret-0000000000000000',
+    SLACK_CHANNEL_ID: SLACK_CHANNEL,
+    SLACK_API_URL: slack.url,
+    SLACK_HTTP_PORT: '0',
+    SLACK_HTTP_HOST: '127.0.0.1',
     X_DAILY_BUDGET_USD: '100000',
   };
   if (feedX) {
     Object.assign(env, {
-      X_API_KEY: 'chaos-app-key', X_API_SECRET: 'chaos-app-secret', X_ACCESS_TOKEN: `${BRAND.id}-chaostoken`, X_ACCESS_SECRET: 'chaos-token-secret',
-      X_BRAND_USER_ID: BRAND.id, X_API_BASE_URL: x.url, X_POLL_INTERVAL_SECONDS: '5', X_READ_DMS: 'false',
+      X_API_KEY: 'chaos-app-key',
+      X_API_SECRET: 'chaos-app-secret',
+      X_ACCESS_TOKEN: `${BRAND.id}-chaostoken`,
+      X_ACCESS_SECRET: 'chaos-token-secret',
+      X_BRAND_USER_ID: BRAND.id,
+      X_API_BASE_URL: x.url,
+      X_POLL_INTERVAL_SECONDS: '5',
+      X_READ_DMS: 'false',
     });
   }
   if (feedDiscord) {
-    Object.assign(env, { DISCORD_BOT_TOKEN: BOT_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_GATEWAY_URL: discord.gatewayUrl, DISCORD_CHANNEL_IDS: SUPPORT });
+    Object.assign(env, {
+      DISCORD_BOT_TOKEN: BOT_TOKEN,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_GATEWAY_URL: discord.gatewayUrl,
+      DISCORD_CHANNEL_IDS: SUPPORT,
+    });
   }
   bot = new BotProcess(repoRoot, env, path.join(workDir, 'bot.log'));
   say(`chaos: work dir ${workDir}; X ${x.url}, Slack ${slack.url}, Discord ${discord.apiUrl} / ${discord.gatewayUrl}`);
-  say(`chaos: ${storms.length} storms, ${o.kills} kills over ${Math.round(o.durationMs / 1000)} s, then a drain of up to ${Math.round(o.drainMs / 1000)} s`);
+  say(
+    `chaos: ${storms.length} storms, ${o.kills} kills over ${Math.round(o.durationMs / 1000)} s, then a drain of up to ${Math.round(o.drainMs / 1000)} s`,
+  );
 
   // Traffic: distinct mentions at the configured rates; during the X outage, a spike deeper than the timeline.
   const fed: FedMention[] = [];
@@ -131,7 +185,9 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
     if (feedDiscord) owedD += (o.rateDiscord / 1000) * feedTick;
     for (; owedX >= 1; owedX--) {
       // In the spike, mostly chatter: the point is the depth of the timeline, not the size of the queue.
-      const g = nextX(inOutage ? (random.chance(0.1) ? 'complaint' : random.chance(0.95) ? 'praise' : 'question') : undefined);
+      const g = nextX(
+        inOutage ? (random.chance(0.1) ? 'complaint' : random.chance(0.95) ? 'praise' : 'question') : undefined,
+      );
       const author = x.user(g.handle, g.name);
       const p = x.post(author, `@lumora ${g.body}`);
       fed.push({ platform: 'x', id: p.id, tag: g.tag, kind: g.kind, atMs: p.atMs, authorId: author.id });
@@ -141,7 +197,14 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
       const member = discord.member(g.handle, g.name);
       const address = random.chance(0.7) ? `<@1180000000000000001> ` : 'lumora ';
       const m = discord.post(member, `${address}${g.body}`);
-      fed.push({ platform: 'discord', id: m.id, tag: g.tag, kind: g.kind, atMs: Date.parse(m.timestamp), authorId: member.id });
+      fed.push({
+        platform: 'discord',
+        id: m.id,
+        tag: g.tag,
+        kind: g.kind,
+        atMs: Date.parse(m.timestamp),
+        authorId: member.id,
+      });
     }
   }, feedTick);
 
@@ -162,7 +225,8 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
       await bot.kill('uptime');
     }
     kills++;
-    if (kills % 10 === 0) say(`chaos: ${kills} kills, ${fed.length} mentions fed, ${Math.round(faults.elapsed() / 1000)} s`);
+    if (kills % 10 === 0)
+      say(`chaos: ${kills} kills, ${fed.length} mentions fed, ${Math.round(faults.elapsed() / 1000)} s`);
     await sleep(random.int(300, 2_500));
   }
   if (!bot.running) bot.start();
@@ -196,7 +260,22 @@ export async function runChaos(o: ChaosOptions, repoRoot = path.resolve(__dirnam
   await Promise.all([x.stop(), slack.stop(), discord.stop()]);
   const logText = fs.readFileSync(bot.logFile, 'utf8');
   return measureOutcomes({
-    options: o, startedAt, endedAt, lastRestartAt, storms, faults, fed, x, slack, discord, snapshot, stuck30,
-    lives: bot.lives, logText, workDir, feedX, feedDiscord,
+    options: o,
+    startedAt,
+    endedAt,
+    lastRestartAt,
+    storms,
+    faults,
+    fed,
+    x,
+    slack,
+    discord,
+    snapshot,
+    stuck30,
+    lives: bot.lives,
+    logText,
+    workDir,
+    feedX,
+    feedDiscord,
   });
 }

@@ -3,8 +3,14 @@ export const STORM_KINDS = {
   x: ['x-429', 'x-503', 'x-accept-drop', 'x-accept-503', 'x-outage'],
   slack: ['slack-429', 'slack-500', 'slack-posted-500', 'slack-long-thread'],
   discord: [
-    'discord-route-429', 'discord-global-429', 'discord-500', 'discord-accepted-500',
-    'discord-drop', 'discord-stall', 'discord-invalid-session', 'discord-reconnect',
+    'discord-route-429',
+    'discord-global-429',
+    'discord-500',
+    'discord-accepted-500',
+    'discord-drop',
+    'discord-stall',
+    'discord-invalid-session',
+    'discord-reconnect',
   ],
 } as const;
 
@@ -20,7 +26,11 @@ export interface Storm {
 
 /** The storms of a run, asked by the fakes "is this fault on right now?". */
 export class Faults {
-  constructor(readonly storms: Storm[], private readonly startedAt: number, private readonly clock: () => number = Date.now) {}
+  constructor(
+    readonly storms: Storm[],
+    private readonly startedAt: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** Milliseconds since the start of the run. */
   elapsed(): number {
@@ -50,7 +60,11 @@ export class Faults {
  * every backlog can be measured on its own.
  */
 export function planStorms(
-  platforms: Platform[], fromMs: number, toMs: number, lengths: Partial<Record<StormKind, number>> = {}, only?: StormKind[],
+  platforms: Platform[],
+  fromMs: number,
+  toMs: number,
+  lengths: Partial<Record<StormKind, number>> = {},
+  only?: StormKind[],
 ): Storm[] {
   const storms: Storm[] = [];
   for (const platform of platforms) {
@@ -58,7 +72,7 @@ export function planStorms(
     if (!kinds.length) continue;
     const slot = (toMs - fromMs) / kinds.length;
     kinds.forEach((kind, i) => {
-      const length = Math.min(lengths[kind] ?? defaultLength(kind), slot * 0.6);
+      const length = Math.min(lengths[kind] ?? defaultLength(kind), slot * 0.8);
       // Platforms are shifted against each other so their storms do not all start together.
       const shift = platform === 'slack' ? slot * 0.3 : platform === 'discord' ? slot * 0.15 : 0;
       const startMs = Math.round(fromMs + i * slot + shift);

@@ -12,12 +12,37 @@ let report: ChaosReport;
 
 beforeAll(async () => {
   execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'ignore' });
-  report = await runChaos({
-    ...DEFAULT_OPTIONS, durationMs: 30_000, drainMs: 12_000, settleMs: 8_000, kills: 4, seed: 5, rateX: 1.5, rateDiscord: 0.6,
-    outageMentions: 0,
-    stormKinds: ['x-accept-drop', 'x-429', 'slack-posted-500', 'slack-429', 'discord-accepted-500', 'discord-route-429', 'discord-invalid-session'],
-    stormLengths: { 'x-accept-drop': 4_000, 'x-429': 3_000, 'slack-posted-500': 4_000, 'slack-429': 3_000, 'discord-accepted-500': 4_000, 'discord-route-429': 3_000 },
-  }, root);
+  report = await runChaos(
+    {
+      ...DEFAULT_OPTIONS,
+      durationMs: 30_000,
+      drainMs: 12_000,
+      settleMs: 8_000,
+      kills: 4,
+      seed: 5,
+      rateX: 1.5,
+      rateDiscord: 0.6,
+      outageMentions: 0,
+      stormKinds: [
+        'x-accept-drop',
+        'x-429',
+        'slack-posted-500',
+        'slack-429',
+        'discord-accepted-500',
+        'discord-route-429',
+        'discord-invalid-session',
+      ],
+      stormLengths: {
+        'x-accept-drop': 4_000,
+        'x-429': 3_000,
+        'slack-posted-500': 4_000,
+        'slack-429': 3_000,
+        'discord-accepted-500': 4_000,
+        'discord-route-429': 3_000,
+      },
+    },
+    root,
+  );
 }, 120_000);
 
 const channel = (name: 'x' | 'discord') => report.channels.find((c) => c.channel === name)!;
@@ -53,16 +78,29 @@ const strict = process.env.CHAOS_STRICT === '1' ? describe : describe.skip;
 
 strict('chaos smoke, strict (CHAOS_STRICT=1): issue 17 exactly-once and recovery promises', () => {
   it('posts exactly one public reply per acknowledged complaint', () => {
-    for (const c of report.channels) expect({ channel: c.channel, duplicates: c.repliesPerAcknowledged.duplicates, missing: c.repliesPerAcknowledged.zero }).toEqual({ channel: c.channel, duplicates: 0, missing: 0 });
+    for (const c of report.channels)
+      expect({
+        channel: c.channel,
+        duplicates: c.repliesPerAcknowledged.duplicates,
+        missing: c.repliesPerAcknowledged.zero,
+      }).toEqual({ channel: c.channel, duplicates: 0, missing: 0 });
   });
 
   it('sends no person two DMs and no case two Slack messages', () => {
     expect(channel('discord').dmsPerPerson!.duplicates).toBe(0);
-    for (const c of report.channels) expect({ channel: c.channel, duplicates: c.slackCaseMessages.duplicates }).toEqual({ channel: c.channel, duplicates: 0 });
+    for (const c of report.channels)
+      expect({ channel: c.channel, duplicates: c.slackCaseMessages.duplicates }).toEqual({
+        channel: c.channel,
+        duplicates: 0,
+      });
   });
 
   it('leaves no row `sending` shortly after the last restart', () => {
-    for (const c of report.channels) expect({ channel: c.channel, sending: c.stuckAfterLastRestart.sending }).toEqual({ channel: c.channel, sending: 0 });
+    for (const c of report.channels)
+      expect({ channel: c.channel, sending: c.stuckAfterLastRestart.sending }).toEqual({
+        channel: c.channel,
+        sending: 0,
+      });
     expect(report.slack.stuckAfterLastRestart.sending).toBe(0);
   });
 
