@@ -174,7 +174,17 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
     x: new Set(i.x.posts.filter((p) => p.submitted !== undefined).map((p) => p.id)),
     discord: new Set(i.discord.botMessages.map((m) => m.id)),
     // The bot may record a Slack message as its ts or as channel/ts.
-    slack: new Set(slack.botPosts.flatMap((m) => [m.ts, `${m.channel}/${m.ts}`, `${m.channel}:${m.ts}`])),
+    // (Fixed on wip-exactly: a case posted into a burst summary's thread is recorded as
+    // channel/ts/threadRoot, see src/slack/delivery/post-message.ts parseExternalId; it was counted as
+    // "sent without a post" although Slack holds it.)
+    slack: new Set(
+      slack.botPosts.flatMap((m) => [
+        m.ts,
+        `${m.channel}/${m.ts}`,
+        `${m.channel}:${m.ts}`,
+        ...(m.thread_ts && m.thread_ts !== m.ts ? [`${m.channel}/${m.ts}/${m.thread_ts}`] : []),
+      ]),
+    ),
   };
   const sentWithoutPost = (channel: string) =>
     snapshot.outbound.filter(

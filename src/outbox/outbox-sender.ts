@@ -218,6 +218,7 @@ export class OutboxSender {
    * platform is asked before any resend. Runs at every drain, so a restart resumes them within seconds.
    */
   async recoverExpired(): Promise<number> {
+    await this.freeLeasesOfDeadProcesses();
     const now = this.now();
     const { count } = await this.deps.db.outboundMessage.updateMany({
       where: {
@@ -238,6 +239,30 @@ export class OutboxSender {
     if (count)
       this.deps.logger.warn({ count }, 'resumed messages whose sender stopped mid-send; the platform is checked first');
     return count;
+  }
+
+  /**
+   * A lease held by a process of this host that no longer runs (killed, crashed) is over now, not at
+   * its expiry: a restart resumes its rows within seconds. Leases of other hosts wait for their expiry.
+   */
+  private async freeLeasesOfDeadProcesses(): Promise<void> {
+    const now = this.now();
+    const held = await this.deps.db.outboundMessage.findMany({
+      where: {
+        status: { in: [OutboundStatus.Pending, OutboundStatus.Sending] },
+        claimedUntil: { gte: now },
+        claimedBy: { startsWith: `${os.hostname()}:` },
+        NOT: { claimedBy: this.senderId },
+      },
+      distinct: ['claimedBy'],
+      select: { claimedBy: true },
+    });
+    const dead = held.map((h) => h.claimedBy!).filter((by) => !processRuns(Number(by.split(':')[1])));
+    if (!dead.length) return;
+    await this.deps.db.outboundMessage.updateMany({
+      where: { claimedBy: { in: dead }, status: { in: [OutboundStatus.Pending, OutboundStatus.Sending] } },
+      data: { claimedUntil: new Date(now.getTime() - 1) },
+    });
   }
 
   private async sendOne(row: OutboundRow): Promise<keyof DrainResult> {
@@ -336,6 +361,17 @@ export class OutboxSender {
         'recovered messages interrupted mid-send; the platform is checked before resending',
       );
     return count;
+  }
+}
+
+/** Whether a process with this id runs on this host (signal 0 only asks). */
+function processRuns(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
