@@ -47,7 +47,7 @@ const MAX_REFUSALS = 3;
 export async function fetchPages<T extends { id: string }>(
   ctx: XContext,
   o: FetchPagesOptions<T>,
-): Promise<{ items: T[]; users: Map<string, UserV2> }> {
+): Promise<{ items: T[]; users: Map<string, UserV2>; more: boolean }> {
   const items: T[] = [];
   const users = new Map<string, UserV2>();
   let token: string | undefined;
@@ -74,7 +74,9 @@ export async function fetchPages<T extends { id: string }>(
     const stop = data.findIndex((d) => o.stopAt?.(d) ?? false);
     items.push(...(stop === -1 ? data : data.slice(0, stop)));
     token = page.meta?.next_token;
-    if (!token || stop !== -1 || !data.length || pages >= (o.maxPages ?? Infinity)) return { items, users };
+    if (!token || stop !== -1 || !data.length) return { items, users, more: false };
+    // `more`: X has older items than the page bound let us read.
+    if (pages >= (o.maxPages ?? Infinity)) return { items, users, more: true };
   }
 }
 

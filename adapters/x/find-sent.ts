@@ -1,51 +1,110 @@
-import type { TweetV2 } from 'twitter-api-v2';
 import type { SendResult } from '../../src/core/channel-adapter.js';
 import { fetchPages } from './fetch-pages.js';
 import { decodeXText, repliedTo, type XDmEvent, type XPost } from './map-post.js';
 import type { XContext } from './x-context.js';
+import { compareIds } from './x-ids.js';
 import { replyCostUsd } from './x-spend.js';
 
-// Compared as X shows a text: t.co links expanded back, &amp; decoded, spacing folded.
-function shownText(text: string, urls: Array<{ url: string; expanded_url?: string }> = []): string {
-  let out = decodeXText(text);
-  for (const u of urls) if (u.expanded_url) out = out.split(u.url).join(u.expanded_url);
-  return out.replace(/\s+/g, ' ').trim();
-}
+/** Pages of the brand's own posts one check reads at most (100 each, newest first). */
+const OWN_POST_PAGES = 5;
 
-/** Whether `sent` (as X returns it) is the text we asked X to post. */
-export function sameText(
-  sent: { text?: string; entities?: { urls?: Array<{ url: string; expanded_url?: string }> } },
-  ours: string,
-): boolean {
-  return shownText(sent.text ?? '', sent.entities?.urls) === ours.replace(/\s+/g, ' ').trim();
+type ShownPost = {
+  text?: string;
+  display_text_range?: [number, number];
+  entities?: { urls?: Array<{ url: string; expanded_url?: string }> };
+};
+
+// X puts the replied-to @handles in front of a reply's text; they are X's, not the brand's words.
+const LEADING_HANDLES = /^(?:@\w{1,15}\s+)+/;
+
+function fold(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(LEADING_HANDLES, '');
 }
 
 /**
- * After a crash or an ambiguous answer (5xx, timeout): did the brand already reply to this post with
- * this text? Reads the brand's own posts newer than the post replied to (since_id = that post: a reply
- * is always newer), owned reads at the cheap price. Returns the reply if found, null if certainly not.
+ * The brand's own words of a post as X shows it: the part from display_text_range on (X's @handle
+ * prefix left out), t.co links expanded back, &amp; decoded, spacing folded.
  */
+function ownWords(post: ShownPost): string {
+  const raw = post.text ?? '';
+  const start = post.display_text_range?.[0] ?? 0;
+  let out = decodeXText(start > 0 ? [...raw].slice(start).join('') : raw);
+  for (const u of post.entities?.urls ?? []) if (u.expanded_url) out = out.split(u.url).join(u.expanded_url);
+  return fold(out);
+}
+
+/** Whether `sent` (as X returns it, with its @handle prefix) carries the text we asked X to post. */
+export function sameText(sent: ShownPost, ours: string): boolean {
+  return ownWords(sent) === fold(ours);
+}
+
+/** A reply the outbox asks about: the post it answers, its text, whether that post summoned the brand. */
+export interface ReplyQuestion {
+  inReplyToId: string;
+  text: string;
+  summoned: boolean;
+}
+
+/**
+ * After a crash or an ambiguous answer (5xx, timeout): which of these replies did the brand already
+ * post? One read of the brand's own posts (newest first, since the oldest post replied to, at most
+ * OWN_POST_PAGES pages) answers them all: a reply is the brand's post in reply to the same post whose
+ * own words (after X's @handle prefix) are ours. Returns one answer per question (null: not there).
+ * A used-up read window throws a rate_limited SendError: nothing is answered, so nothing is resent.
+ */
+export async function findSentReplies(ctx: XContext, questions: ReplyQuestion[]): Promise<Array<SendResult | null>> {
+  if (!questions.length) return [];
+  const oldest = questions.map((q) => q.inReplyToId).sort(compareIds)[0];
+  const { items, complete } = await readOwnPosts(ctx, oldest);
+  const oldestRead = items.at(-1)?.id;
+  const answers: Array<SendResult | null> = [];
+  for (const q of questions) {
+    let found = items.find((p) => repliedTo(p) === q.inReplyToId && sameText(p, q.text));
+    // The bounded read stopped before this post's replies: this one is asked on its own (rare).
+    if (!found && !complete && oldestRead && compareIds(q.inReplyToId, oldestRead) < 0) {
+      const own = await readOwnPosts(ctx, q.inReplyToId, oldestRead);
+      found = own.items.find((p) => repliedTo(p) === q.inReplyToId && sameText(p, q.text));
+      if (!found && !own.complete)
+        ctx.logger.warn(
+          { inReplyTo: q.inReplyToId },
+          'X check read its page bound without reaching the post; X refuses a repeated text',
+        );
+    }
+    answers.push(found ? asResult(ctx, found, q.summoned) : null);
+  }
+  return answers;
+}
+
+/** One question of findSentReplies. */
 export async function findSentReply(
   ctx: XContext,
   inReplyToId: string,
   text: string,
   summoned: boolean,
 ): Promise<SendResult | null> {
-  const { items } = await fetchPages<XPost>(ctx, {
+  return (await findSentReplies(ctx, [{ inReplyToId, text, summoned }]))[0];
+}
+
+async function readOwnPosts(ctx: XContext, sinceId: string, untilId?: string) {
+  const { items, more } = await fetchPages<XPost>(ctx, {
     path: 'users/:id/tweets',
     params: { id: ctx.config.brandUserId },
     query: {
-      'post.fields': ['created_at', 'conversation_id', 'entities'],
+      'post.fields': ['created_at', 'conversation_id', 'entities', 'display_text_range'],
       expansions: ['referenced_posts'],
       max_results: 100,
-      since_id: inReplyToId,
+      since_id: sinceId,
+      ...(untilId ? { until_id: untilId } : {}),
     },
+    maxPages: OWN_POST_PAGES,
     whenLimited: 'refuse',
     action: 'read_own_posts',
     unitUsd: ctx.config.costs.ownedRead,
   });
-  const found = items.find((p: TweetV2) => repliedTo(p) === inReplyToId && sameText(p, text));
-  if (!found) return null;
+  return { items, complete: !more };
+}
+
+function asResult(ctx: XContext, found: XPost, summoned: boolean): SendResult {
   const hasUrl = (found.entities?.urls ?? []).length > 0;
   return {
     externalId: found.id,

@@ -1,5 +1,5 @@
 import twitterText from 'twitter-text';
-import type { OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
+import { type OutgoingReply, SendError, type SendResult } from '../../src/core/channel-adapter.js';
 import { toSendError, windowUsedUp } from './classify-x-error.js';
 import { findSentReply } from './find-sent.js';
 import type { XContext } from './x-context.js';
@@ -37,9 +37,19 @@ export async function sendReply(ctx: XContext, message: OutgoingReply): Promise<
   } catch (error) {
     const failure = toSendError(error, 'reply', ctx.limits.waitMs(ENDPOINT));
     if (failure.failure === 'duplicate') {
-      // If this check fails (rate limit), its error goes back instead: rewording now could post twice.
-      const earlier = await findSentReply(ctx, message.inReplyTo.id, message.text, summoned);
+      // X refuses a text the brand already posted: most often this very reply, whose answer was lost.
+      const earlier = await findSentReply(ctx, message.inReplyTo.id, message.text, summoned).catch((e) => {
+        // The check could not run (its window is used up): unknown, not refused. The row stays
+        // unconfirmed and is checked again; rewording now could post a second reply.
+        throw new SendError(
+          'server',
+          `${failure.message}; the check for an earlier reply failed: ${String(e)}`,
+          true,
+          e instanceof SendError ? e.retryAfterMs : undefined,
+        );
+      });
       if (earlier) return earlier;
+      // Only a genuinely different earlier post carries these words: the outbox rewords it.
     }
     if (failure.failure === 'auth') ctx.logger.error({ key: message.idempotencyKey }, failure.message);
     throw failure;

@@ -1,10 +1,16 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
+import type {
+  ChannelAdapter,
+  OutgoingPrivate,
+  OutgoingReply,
+  SendResult,
+  SentQuestion,
+} from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
 import { classifyXError } from './classify-x-error.js';
-import { findSentMessage, findSentReply } from './find-sent.js';
+import { findSentMessage, findSentReplies, findSentReply } from './find-sent.js';
 import { pollDirectMessages } from './poll-direct-messages.js';
 import { pollKeywords } from './poll-keywords.js';
 import { pollMentions } from './poll-mentions.js';
@@ -113,6 +119,25 @@ export class XAdapter implements ChannelAdapter {
     if (kind === 'private') return findSentMessage(this.ctx, String(target.recipient?.id), text);
     const postId = String(target.inReplyTo?.id);
     return findSentReply(this.ctx, postId, text, await wasSummoned(this.ctx, postId));
+  }
+
+  /** Every reply question from one read of the brand's own posts; DMs one by one (rare). */
+  async findSentMany(questions: SentQuestion[]): Promise<Array<SendResult | null>> {
+    const replies = questions.filter((q) => q.kind === 'reply');
+    const asked = await Promise.all(
+      replies.map(async (q) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON.
+        const postId = String((q.target as Record<string, any>).inReplyTo?.id);
+        return { inReplyToId: postId, text: q.text, summoned: await wasSummoned(this.ctx, postId) };
+      }),
+    );
+    const found = await findSentReplies(this.ctx, asked);
+    const answers: Array<SendResult | null> = [];
+    for (const q of questions) {
+      if (q.kind === 'reply') answers.push(found[replies.indexOf(q)]);
+      else answers.push(await this.findSent(q.idempotencyKey, q.kind, q.target, q.text));
+    }
+    return answers;
   }
 
   async stop(): Promise<void> {

@@ -46,6 +46,7 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
     transports,
     logger: app.logger,
     maxAttempts: app.config.outboxMaxAttempts,
+    leaseMs: app.config.outboxLeaseMs,
     guard: async (row) => guards.get(row.channel)?.(row),
     recompose: recomposeAcknowledgement(deps),
   });

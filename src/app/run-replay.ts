@@ -60,6 +60,7 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
     db: app.db,
     logger: app.logger,
     maxAttempts: app.config.outboxMaxAttempts,
+    leaseMs: app.config.outboxLeaseMs,
     transports: { slack: options.slack ?? recordOnlyTransport('demo-slack') },
     defaultTransport: adapterTransport(adapter), // a replay file may hold any channel: it answers them all
   });

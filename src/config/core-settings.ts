@@ -45,6 +45,12 @@ export const coreSettings = {
   DEMO_STREAM_FILE: textSetting('samples/lumora-stream.jsonl', 'JSON-lines file the demo replays'),
   REPLAY_SENT_LOG: textSetting('data/replay-sent.jsonl', 'file where replay runs record what they "sent"'),
   OUTBOX_MAX_ATTEMPTS: intSetting(8, 1, 100, 'whole number of send attempts before a message is marked failed'),
+  OUTBOX_LEASE_SECONDS: intSetting(
+    15,
+    3,
+    600,
+    'seconds a sender holds a message it is sending; renewed while it works, checked and resumed after',
+  ),
 } satisfies SettingShape;
 
 type CoreParsed = ParsedSettings<typeof coreSettings>;
@@ -63,6 +69,7 @@ export interface CoreConfig {
   demoStreamFile: string;
   replaySentLog: string;
   outboxMaxAttempts: number;
+  outboxLeaseMs: number;
 }
 
 export function buildCoreConfig(p: CoreParsed): CoreConfig {
@@ -79,5 +86,6 @@ export function buildCoreConfig(p: CoreParsed): CoreConfig {
     demoStreamFile: p.DEMO_STREAM_FILE,
     replaySentLog: p.REPLAY_SENT_LOG,
     outboxMaxAttempts: p.OUTBOX_MAX_ATTEMPTS,
+    outboxLeaseMs: p.OUTBOX_LEASE_SECONDS * 1000,
   };
 }

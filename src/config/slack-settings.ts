@@ -57,6 +57,14 @@ export const slackSettings = {
     'new cases waiting at once (or within the burst window) that are grouped under one summary message',
   ),
   SLACK_BURST_WINDOW_MINUTES: intSetting(10, 1, 24 * 60, 'minutes during which new cases keep joining a burst summary'),
+  SLACK_BURST_MAX_CASES: intSetting(50, 2, 1000, 'most cases one burst summary gathers; the next start a new one'),
+  SLACK_BURST_MAX_MINUTES: intSetting(30, 1, 24 * 60, 'minutes after which a burst summary takes no more cases'),
+  SLACK_HISTORY_READS_PER_MINUTE: intSetting(
+    40,
+    1,
+    1000,
+    'conversations.history/replies calls per minute the bot allows itself (Slack Tier 3: about 50)',
+  ),
 } satisfies SettingShape;
 
 type SlackParsed = ParsedSettings<typeof slackSettings>;
@@ -80,6 +88,9 @@ export interface SlackConfig {
   minPostIntervalMs: number;
   burstCases: number;
   burstWindowMinutes: number;
+  burstMaxCases: number;
+  burstMaxMinutes: number;
+  historyReadsPerMinute: number;
 }
 
 export function buildSlackConfig(p: SlackParsed) {
@@ -103,6 +114,9 @@ export function buildSlackConfig(p: SlackParsed) {
         minPostIntervalMs: p.SLACK_MIN_POST_INTERVAL_MS,
         burstCases: p.SLACK_BURST_CASES,
         burstWindowMinutes: p.SLACK_BURST_WINDOW_MINUTES,
+        burstMaxCases: p.SLACK_BURST_MAX_CASES,
+        burstMaxMinutes: p.SLACK_BURST_MAX_MINUTES,
+        historyReadsPerMinute: p.SLACK_HISTORY_READS_PER_MINUTE,
       }
     : null;
   // An app token without the rest would be silently ignored: say so instead.

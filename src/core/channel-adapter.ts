@@ -78,5 +78,19 @@ export interface ChannelAdapter {
     target: Record<string, unknown>,
     text: string,
   ): Promise<SendResult | null>;
+  /**
+   * findSent for many messages at once (the outbox asks once per drain for every unconfirmed row of
+   * the channel): one answer per question, in order. A platform that can answer them from one read
+   * (X: the brand's own posts) implements it; otherwise the outbox asks findSent one by one.
+   */
+  findSentMany?(questions: SentQuestion[]): Promise<Array<SendResult | null>>;
   stop(): Promise<void>;
+}
+
+/** One question of findSentMany: the arguments of findSent. */
+export interface SentQuestion {
+  idempotencyKey: string;
+  kind: 'reply' | 'private';
+  target: Record<string, unknown>;
+  text: string;
 }

@@ -1,10 +1,13 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
 import { describeError } from '../core/app-error.js';
-import { SendError } from '../core/channel-adapter.js';
+import { SendError, type SendResult } from '../core/channel-adapter.js';
 import type { OutboundRow } from '../core/outbound.js';
 import { OutboundStatus } from '../core/outbound.js';
 import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
+import { claimDueRows, releaseRows, startRow } from './claim-due-rows.js';
 import type { OutboxTransport } from './outbox-transport.js';
 import { type OutcomeHooks, recordNotSent, recordSent } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
@@ -18,6 +21,10 @@ export interface OutboxSenderDeps extends OutcomeHooks {
   logger: Logger;
   now?: () => Date;
   maxAttempts?: number;
+  /** How long a claimed row stays this sender's (OUTBOX_LEASE_SECONDS); renewed while it works. */
+  leaseMs?: number;
+  /** This sender's name in `claimedBy` (default: host, pid and a random part). */
+  senderId?: string;
   /** Asked before each send; a reason holds the message for a person (e.g. budget reached). */
   guard?: (row: OutboundRow) => Promise<string | undefined>;
   /** New wording for a message the platform refused as duplicate content; undefined holds it for a person. */
@@ -38,76 +45,239 @@ export interface DrainResult {
 }
 
 const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
+/** Rows claimed per channel at a time: few, so a crash leaves few rows to check. */
+const BATCH = 10;
 
 /**
- * The one sender of every outbound message. A row is claimed (pending to sending) before it is sent,
- * so two senders never send the same row; an answer that leaves it unknown whether the platform posted
- * (timeout, 5xx) is checked with the platform before any retry, so nothing goes out twice.
+ * The one sender of every outbound message. A row is claimed (pending to sending, under a lease this
+ * sender renews while it works) before it is sent, so two senders never send the same row, and a row
+ * whose sender died is taken up again once its lease ran out. An answer that leaves it unknown whether
+ * the platform posted (timeout, 5xx, a crash) marks the row unconfirmed: it is checked with the platform
+ * before any retry (one check per channel and drain for all such rows), so nothing goes out twice.
+ * Channels are served in turns, and a paused channel (rate limit) is left out, so none waits behind another.
  */
 export class OutboxSender {
   private readonly now: () => Date;
   private readonly pausedUntil = new Map<string, number>();
+  private readonly leaseMs: number;
+  private upToId = 0;
+  readonly senderId: string;
 
   constructor(private readonly deps: OutboxSenderDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.leaseMs = deps.leaseMs ?? 15_000;
+    this.senderId = deps.senderId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
   }
 
   /** Sends every due message once; returns what happened. Safe to call repeatedly. */
   async drain(limit = 500): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, failed: 0, held: 0 };
-    const rows = await this.deps.db.outboundMessage.findMany({
-      where: { status: OutboundStatus.Pending, notBefore: { lte: this.now() } },
-      orderBy: { id: 'asc' },
-      take: limit,
-    });
-    for (const row of rows) {
-      if ((this.pausedUntil.get(row.channel) ?? 0) > this.now().getTime()) continue;
-      // Rows go in id order, so a message another depends on (the invitation before its acknowledgement)
-      // is settled first; one still retrying keeps its dependant pending for a later drain.
-      const ready = await applyFallback(this.deps.db, row);
-      if ('wait' in ready) continue;
-      const outcome = await this.sendOne(ready.send);
-      result[outcome]++;
+    await this.recoverExpired();
+    const renew = setInterval(() => void this.renewLeases(), Math.max(1_000, this.leaseMs / 3));
+    renew.unref?.();
+    try {
+      const channels = await this.dueChannels();
+      this.upToId = (await this.deps.db.outboundMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
+      const queues = new Map<string, OutboundRow[]>();
+      const budget = new Map<string, number>(channels.map((c) => [c, limit + BATCH]));
+      const after = new Map<string, number>();
+      for (const channel of channels) queues.set(channel, await this.checkUnconfirmed(channel, limit, result));
+      // Turns: one row of each channel at a time, so a slow or long queue never holds another channel's;
+      // within a turn the oldest first, so messages of different channels keep the order they were queued in.
+      while (queues.size) {
+        for (const [channel, queue] of queues) {
+          if (queue.length) continue;
+          const left = budget.get(channel)! - BATCH;
+          budget.set(channel, left);
+          const next = left > 0 && !this.paused(channel) ? await this.claim(channel, Math.min(BATCH, left), after) : [];
+          if (!next.length) queues.delete(channel);
+          else {
+            after.set(channel, next[next.length - 1].id);
+            queue.push(...next);
+          }
+        }
+        const turn = [...queues.entries()].sort(([, a], [, b]) => a[0].id - b[0].id);
+        for (const [channel, queue] of turn) {
+          const row = queue.shift()!;
+          if (this.paused(channel)) {
+            await releaseRows(this.deps.db, this.senderId, [row.id, ...queue.splice(0).map((r) => r.id)]);
+            queues.delete(channel);
+            continue;
+          }
+          // Rows go in id order, so a message another depends on (the invitation before its acknowledgement)
+          // is settled first; one still retrying keeps its dependant pending for a later drain.
+          const ready = await applyFallback(this.deps.db, row);
+          if ('wait' in ready) {
+            await releaseRows(this.deps.db, this.senderId, [row.id]);
+            continue;
+          }
+          result[await this.sendOne(ready.send)]++;
+        }
+      }
+    } finally {
+      clearInterval(renew);
     }
     return result;
   }
 
+  private paused(channel: string): boolean {
+    return (this.pausedUntil.get(channel) ?? 0) > this.now().getTime();
+  }
+
+  /** Channels with due rows, paused ones left out in the query itself. */
+  private async dueChannels(): Promise<string[]> {
+    const paused = [...this.pausedUntil.keys()].filter((c) => this.paused(c));
+    const groups = await this.deps.db.outboundMessage.groupBy({
+      by: ['channel'],
+      where: { status: OutboundStatus.Pending, notBefore: { lte: this.now() }, channel: { notIn: paused } },
+      orderBy: { channel: 'asc' },
+    });
+    return groups.map((g) => g.channel);
+  }
+
+  private claim(channel: string, limit: number, after?: Map<string, number>): Promise<OutboundRow[]> {
+    return claimDueRows(this.deps.db, {
+      channel,
+      limit,
+      afterId: after?.get(channel) ?? 0,
+      upToId: this.upToId,
+      now: this.now(),
+      claimedBy: this.senderId,
+      leaseMs: this.leaseMs,
+      unconfirmed: { prefix: UNCONFIRMED, only: !after },
+    });
+  }
+
+  /**
+   * The channel's unconfirmed rows, checked with the platform in one go: those it has are recorded as
+   * sent; the others come back to be sent now. A check that cannot run (its rate window is used up,
+   * the platform fails) keeps every row unconfirmed and waiting, and pauses nothing else.
+   */
+  private async checkUnconfirmed(channel: string, limit: number, result: DrainResult): Promise<OutboundRow[]> {
+    const rows = await this.claim(channel, limit);
+    if (!rows.length) return [];
+    const { db } = this.deps;
+    const transport = this.transportOf(channel);
+    if (!transport?.findSent && !transport?.findSentMany) {
+      // Cannot ask the platform whether it posted: a person decides rather than risk a double post.
+      for (const row of rows) {
+        const why = transport ? `unknown whether sent (${row.error}); check the channel, then resend or drop` : '';
+        await recordNotSent(db, this.deps, row, 'held', why || `no transport for channel ${channel}`, this.now());
+        result.held++;
+      }
+      return [];
+    }
+    let answers: Array<SendResult | null>;
+    try {
+      answers = transport.findSentMany
+        ? await transport.findSentMany(rows)
+        : await Promise.all(rows.map((row) => transport.findSent!(row)));
+    } catch (error) {
+      const failure = error instanceof SendError ? error : undefined;
+      const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[0];
+      this.deps.logger.warn(
+        { channel, count: rows.length, waitSeconds: Math.ceil(waitMs / 1000) },
+        `could not check whether messages went out; they wait, still unconfirmed: ${describeError(error)}`,
+      );
+      await releaseRows(
+        db,
+        this.senderId,
+        rows.map((r) => r.id),
+        new Date(this.now().getTime() + waitMs),
+      );
+      result.retried += rows.length;
+      return [];
+    }
+    const unsent: OutboundRow[] = [];
+    for (const [i, row] of rows.entries()) {
+      const earlier = answers[i];
+      if (earlier) {
+        await recordSent(db, this.deps, row, earlier, this.now());
+        result.sent++;
+      } else unsent.push({ ...row, error: null }); // checked: certainly not out, sent now
+    }
+    return unsent;
+  }
+
+  private transportOf(channel: string): OutboxTransport | undefined {
+    return this.deps.transports[channel] ?? this.deps.defaultTransport;
+  }
+
+  /** Keeps this sender's leases alive while it works (a slow platform call outlives no lease). */
+  private async renewLeases(): Promise<void> {
+    await this.deps.db.outboundMessage
+      .updateMany({
+        where: { claimedBy: this.senderId, status: { in: [OutboundStatus.Pending, OutboundStatus.Sending] } },
+        data: { claimedUntil: new Date(this.now().getTime() + this.leaseMs) },
+      })
+      .catch((e) => this.deps.logger.warn({ error: describeError(e) }, 'could not renew outbox leases'));
+  }
+
+  /**
+   * Rows whose sender lost its lease (it crashed or hung) go back to the queue as unconfirmed: the
+   * platform is asked before any resend. Runs at every drain, so a restart resumes them within seconds.
+   */
+  async recoverExpired(): Promise<number> {
+    await this.freeLeasesOfDeadProcesses();
+    const now = this.now();
+    const { count } = await this.deps.db.outboundMessage.updateMany({
+      where: {
+        status: OutboundStatus.Sending,
+        OR: [
+          { claimedUntil: { lt: now } },
+          // Claimed before leases existed: idle for a lease's length.
+          { claimedUntil: null, updatedAt: { lt: new Date(now.getTime() - this.leaseMs) } },
+        ],
+      },
+      data: {
+        status: OutboundStatus.Pending,
+        claimedBy: null,
+        claimedUntil: null,
+        error: `${UNCONFIRMED}its sender stopped while sending`,
+      },
+    });
+    if (count)
+      this.deps.logger.warn({ count }, 'resumed messages whose sender stopped mid-send; the platform is checked first');
+    return count;
+  }
+
+  /**
+   * A lease held by a process of this host that no longer runs (killed, crashed) is over now, not at
+   * its expiry: a restart resumes its rows within seconds. Leases of other hosts wait for their expiry.
+   */
+  private async freeLeasesOfDeadProcesses(): Promise<void> {
+    const now = this.now();
+    const held = await this.deps.db.outboundMessage.findMany({
+      where: {
+        status: { in: [OutboundStatus.Pending, OutboundStatus.Sending] },
+        claimedUntil: { gte: now },
+        claimedBy: { startsWith: `${os.hostname()}:` },
+        NOT: { claimedBy: this.senderId },
+      },
+      distinct: ['claimedBy'],
+      select: { claimedBy: true },
+    });
+    const dead = held.map((h) => h.claimedBy!).filter((by) => !processRuns(Number(by.split(':')[1])));
+    if (!dead.length) return;
+    await this.deps.db.outboundMessage.updateMany({
+      where: { claimedBy: { in: dead }, status: { in: [OutboundStatus.Pending, OutboundStatus.Sending] } },
+      data: { claimedUntil: new Date(now.getTime() - 1) },
+    });
+  }
+
   private async sendOne(row: OutboundRow): Promise<keyof DrainResult> {
     const { db } = this.deps;
-    const transport = this.deps.transports[row.channel] ?? this.deps.defaultTransport;
+    const transport = this.transportOf(row.channel);
     if (!transport) {
       await recordNotSent(db, this.deps, row, 'held', `no transport for channel ${row.channel}`, this.now());
       return 'held';
     }
-    const claimed = await db.outboundMessage.updateMany({
-      where: { id: row.id, status: OutboundStatus.Pending },
-      data: { status: OutboundStatus.Sending, attempts: { increment: 1 }, updatedAt: this.now() },
-    });
-    if (claimed.count === 0) return 'retried'; // another sender has it
+    if (!(await startRow(db, this.senderId, row, this.now()))) return 'retried'; // another sender has it
     try {
       const hold = await this.deps.guard?.(row);
       if (hold) {
         await recordNotSent(db, this.deps, row, 'held', hold, this.now());
         return 'held';
-      }
-      if (isUnconfirmed(row)) {
-        if (!transport.findSent) {
-          // Cannot ask the platform whether it posted: a person decides rather than risk a double post.
-          await recordNotSent(
-            db,
-            this.deps,
-            row,
-            'held',
-            `unknown whether sent (${row.error}); check the channel, then resend or drop`,
-            this.now(),
-          );
-          return 'held';
-        }
-        const earlier = await transport.findSent(row);
-        if (earlier) {
-          await recordSent(db, this.deps, row, earlier, this.now());
-          return 'sent';
-        }
       }
       const sent = await transport.send(row);
       await recordSent(db, this.deps, row, sent, this.now());
@@ -155,6 +325,8 @@ export class OutboxSender {
       where: { id: row.id },
       data: {
         status: OutboundStatus.Pending,
+        claimedBy: null,
+        claimedUntil: null,
         notBefore: new Date(this.now().getTime() + waitMs),
         error: (ambiguous ? UNCONFIRMED : '') + describeError(error),
         ...(waiting ? { attempts: row.attempts } : {}),
@@ -164,14 +336,24 @@ export class OutboxSender {
   }
 
   /**
-   * At start-up: messages left "sending" by a process that stopped mid-send go back to the queue as
-   * unconfirmed, so the platform is asked before any resend. Only rows idle for `staleMs` are touched,
-   * so a second instance's sends in flight are left alone.
+   * At start-up: messages left "sending" by a process that stopped mid-send, idle for `staleMs`, go back
+   * to the queue as unconfirmed (rows under a live lease of another instance are left alone). Every
+   * drain does the same for expired leases (recoverExpired).
    */
-  async recoverInterrupted(staleMs = 120_000): Promise<number> {
+  async recoverInterrupted(staleMs = this.leaseMs): Promise<number> {
+    const now = this.now();
     const { count } = await this.deps.db.outboundMessage.updateMany({
-      where: { status: OutboundStatus.Sending, updatedAt: { lt: new Date(this.now().getTime() - staleMs) } },
-      data: { status: OutboundStatus.Pending, error: `${UNCONFIRMED}the process stopped while sending` },
+      where: {
+        status: OutboundStatus.Sending,
+        updatedAt: { lt: new Date(now.getTime() - staleMs) },
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
+      },
+      data: {
+        status: OutboundStatus.Pending,
+        claimedBy: null,
+        claimedUntil: null,
+        error: `${UNCONFIRMED}the process stopped while sending`,
+      },
     });
     if (count)
       this.deps.logger.warn(
@@ -182,9 +364,16 @@ export class OutboxSender {
   }
 }
 
+/** Whether a process with this id runs on this host (signal 0 only asks). */
+function processRuns(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Marks an error after which nobody knows whether the platform posted (timeout, 5xx, crash). */
 const UNCONFIRMED = 'unconfirmed: ';
-
-function isUnconfirmed(row: OutboundRow): boolean {
-  return row.error?.startsWith(UNCONFIRMED) ?? false;
-}

@@ -7,6 +7,8 @@ export interface OutboxTransport {
   send(row: OutboundRow): Promise<SendResult>;
   /** Whether the message with this key already went out (null: certainly not). See ChannelAdapter.findSent. */
   findSent?(row: OutboundRow): Promise<SendResult | null>;
+  /** findSent for several rows at once (one platform read for all); one answer per row, in order. */
+  findSentMany?(rows: OutboundRow[]): Promise<Array<SendResult | null>>;
 }
 
 /** A channel adapter as an outbox transport: public replies and private messages. */
@@ -28,6 +30,17 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
     },
     findSent: adapter.findSent
       ? (row) => adapter.findSent!(row.idempotencyKey, kindOf(row), parseJson(row.target, {}), row.text)
+      : undefined,
+    findSentMany: adapter.findSentMany
+      ? (rows) =>
+          adapter.findSentMany!(
+            rows.map((row) => ({
+              idempotencyKey: row.idempotencyKey,
+              kind: kindOf(row),
+              target: parseJson(row.target, {}),
+              text: row.text,
+            })),
+          )
       : undefined,
   };
 }

@@ -27,7 +27,14 @@ export async function recordSent(
   await db.$transaction(async (tx) => {
     await tx.outboundMessage.update({
       where: { id: row.id },
-      data: { status: OutboundStatus.Sent, externalId: result.externalId, sentAt: at, error: null },
+      data: {
+        status: OutboundStatus.Sent,
+        externalId: result.externalId,
+        sentAt: at,
+        error: null,
+        claimedBy: null,
+        claimedUntil: null,
+      },
     });
     await hooks.onSent(tx, row, result, at);
     if (result.costUsd) {
@@ -55,7 +62,10 @@ export async function recordNotSent(
   at: Date,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.outboundMessage.update({ where: { id: row.id }, data: { status, error: reason } });
+    await tx.outboundMessage.update({
+      where: { id: row.id },
+      data: { status, error: reason, claimedBy: null, claimedUntil: null },
+    });
     await hooks.onNotSent(tx, row, status, reason, at);
   });
 }

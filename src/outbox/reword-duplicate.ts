@@ -26,6 +26,8 @@ export async function rewordDuplicate(
       text,
       textHash: textHash(text),
       status: OutboundStatus.Pending,
+      claimedBy: null,
+      claimedUntil: null,
       notBefore: now,
       error: `reworded after duplicate content: "${row.text}"`,
     },

@@ -14,10 +14,19 @@ export async function createDb(databaseUrl: string): Promise<Db> {
   if (isPostgresUrl(databaseUrl)) {
     // Loaded only when used, so a SQLite install never needs the PostgreSQL client generated.
     const { PrismaClient } = await import('../generated/postgres/client.js');
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    const pg = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    providers.set(pg, 'postgresql');
+    return pg;
   }
   const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }) });
   // One writer per file; NORMAL is durable under WAL at commit boundaries and several times faster than FULL.
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   return db;
+}
+
+const providers = new WeakMap<Db, 'sqlite' | 'postgresql'>();
+
+/** Which database a client opened by createDb talks to (SQLite unless it was opened for PostgreSQL). */
+export function dbProvider(db: Db): 'sqlite' | 'postgresql' {
+  return providers.get(db) ?? 'sqlite';
 }

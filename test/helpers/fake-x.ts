@@ -58,6 +58,8 @@ export class FakeX {
   readonly posts: TweetV2[] = [];
   readonly dmEvents: DMEventV2[] = [];
   private seq = 0;
+  /** The text the brand submitted for each of its replies (X's duplicate check compares these). */
+  private readonly submitted = new Map<string, string>();
   private readonly scripted = new Map<string, Array<{ response: FakeResponse; apply: boolean; skip: number }>>();
 
   constructor(readonly now: () => Date) {}
@@ -170,13 +172,24 @@ export class FakeX {
       urls.push({ url: short, expanded_url: url, start, end: start + short.length });
       return short;
     });
-    if (this.brandPosts().some((p) => p.text === xEscape(text))) return DUPLICATE;
-    const p = this.post(BRAND, text, 0, {
+    if (this.brandPosts().some((p) => (this.submitted.get(p.id) ?? p.text) === xEscape(text))) return DUPLICATE;
+    // As X does: the replied-to author's @handle goes in front of a reply's text, and display_text_range
+    // marks where the brand's own words start.
+    const author = this.users.find((u) => u.id === target.author_id);
+    const prefix = author ? `@${author.username} ` : '';
+    const p = this.post(BRAND, prefix + text, 0, {
       conversation_id: target.conversation_id,
       in_reply_to_user_id: target.author_id,
       referenced_tweets: [{ type: 'replied_to', id: target.id }],
-    });
-    if (urls.length) p.entities = { ...p.entities, urls } as TweetV2['entities'];
+      display_text_range: [[...prefix].length, [...prefix].length + [...xEscape(text)].length],
+    } as Partial<TweetV2>);
+    this.submitted.set(p.id, xEscape(text));
+    const shift = prefix.length;
+    if (urls.length)
+      p.entities = {
+        ...p.entities,
+        urls: urls.map((u) => ({ ...u, start: u.start + shift, end: u.end + shift })),
+      } as TweetV2['entities'];
     return { status: 201, body: { data: { id: p.id, text: p.text, edit_history_tweet_ids: [p.id] } } };
   }
 

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { SendError } from '../../core/channel-adapter.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
 
 /**
@@ -17,7 +18,25 @@ type Page = {
   response_metadata?: { next_cursor?: string };
 };
 
-const MAX_PAGES = 10;
+/** Pages one search reads at most: it starts at the row's queue time, so few are ever needed. */
+const MAX_PAGES = 3;
+
+// The history reads of each client in the last minute: Slack's Tier 3 allows about 50 a minute for
+// conversations.history and conversations.replies together, so the searches budget themselves.
+const readsOf = new WeakMap<object, number[]>();
+
+/** Counts one history read, or refuses it (rate_limited, so the row waits) when the minute's budget is spent. */
+function spendRead(d: SlackSendDeps): void {
+  const perMinute = d.config.historyReadsPerMinute ?? 40;
+  const now = d.now().getTime();
+  const reads = (readsOf.get(d.client) ?? []).filter((t) => t > now - 60_000);
+  readsOf.set(d.client, reads);
+  if (reads.length >= perMinute) {
+    const waitMs = reads[0] + 60_000 - now;
+    throw new SendError('rate_limited', `Slack history read budget (${perMinute}/min) used up`, true, waitMs);
+  }
+  reads.push(now);
+}
 
 function search(page: Page, marker: string): Found {
   const hit = page.messages?.find((m) => m.blocks?.some((b) => b.block_id === marker));
@@ -33,6 +52,7 @@ export async function findMarkedInChannel(
 ): Promise<Found> {
   let cursor: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
+    spendRead(d);
     const page = (await d.client.conversations.history({
       channel,
       oldest: toSlackTs(since),
@@ -44,21 +64,28 @@ export async function findMarkedInChannel(
     cursor = page.response_metadata?.next_cursor;
     if (!page.has_more || !cursor) return null;
   }
-  return null;
+  // Not read to the row's queue time: unknown, so the row waits rather than posting twice.
+  throw new SendError('server', `marker not found within ${MAX_PAGES} pages of the channel; checked again later`, true);
 }
 
-/** The reply carrying `marker` in the thread of `threadTs`, or null. */
+/**
+ * The reply carrying `marker` in the thread of `threadTs` posted since `since` (the row's queue time),
+ * or null. Only replies from then on are read, so a thread of thousands costs a page or two.
+ */
 export async function findMarkedInThread(
   d: SlackSendDeps,
   channel: string,
   threadTs: string,
   marker: string,
+  since: Date,
 ): Promise<Found> {
   let cursor: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
+    spendRead(d);
     const page = (await d.client.conversations.replies({
       channel,
       ts: threadTs,
+      oldest: toSlackTs(since),
       limit: 200,
       ...(cursor ? { cursor } : {}),
     })) as Page;
@@ -67,7 +94,7 @@ export async function findMarkedInThread(
     cursor = page.response_metadata?.next_cursor;
     if (!page.has_more || !cursor) return null;
   }
-  return null;
+  throw new SendError('server', `marker not found within ${MAX_PAGES} pages of the thread; checked again later`, true);
 }
 
 /** A Date as Slack's `oldest` parameter (seconds with microseconds), a minute early to allow for clock skew. */

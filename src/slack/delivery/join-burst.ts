@@ -24,7 +24,12 @@ export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<str
   if (burst && burst.status !== OutboundStatus.Sent && burst.createdAt >= windowStart)
     throw waitingFor('the burst summary');
   const summary = burst?.status === OutboundStatus.Sent ? parseExternalId(burst.externalId) : null;
-  if (summary && burst && (burst.createdAt >= windowStart || (await lastJoinedAt(d, summary.ts)) >= windowStart)) {
+  if (
+    summary &&
+    burst &&
+    (burst.createdAt >= windowStart || (await lastJoinedAt(d, summary.ts)) >= windowStart) &&
+    (await stillOpen(d, burst.createdAt, summary.ts, now))
+  ) {
     // Cases that waited for the summary go first, so its thread lists the cases in the order they came.
     const earlier = await d.db.outboundMessage.count({
       where: { kind: 'slack_case', status: OutboundStatus.Pending, id: { lt: row.id }, notBefore: { lte: now } },
@@ -64,4 +69,17 @@ async function lastJoinedAt(d: SlackSendDeps, summaryTs: string): Promise<Date> 
     select: { sentAt: true },
   });
   return last?.sentAt ?? new Date(0);
+}
+
+/**
+ * A summary takes cases for at most SLACK_BURST_MAX_MINUTES and SLACK_BURST_MAX_CASES cases: a thread
+ * of thousands is useless to a person, and a long spike gets a new summary instead.
+ */
+async function stillOpen(d: SlackSendDeps, createdAt: Date, summaryTs: string, now: Date): Promise<boolean> {
+  const maxMinutes = d.config.burstMaxMinutes ?? 30;
+  if (now.getTime() - createdAt.getTime() > maxMinutes * 60_000) return false;
+  const joined = await d.db.outboundMessage.count({
+    where: { kind: 'slack_case', status: OutboundStatus.Sent, externalId: { endsWith: `/${summaryTs}` } },
+  });
+  return joined < (d.config.burstMaxCases ?? 50);
 }

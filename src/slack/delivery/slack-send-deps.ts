@@ -9,7 +9,8 @@ export interface SlackSendDeps {
   db: Db;
   /** A WebClient that rejects rate-limited calls instead of waiting in memory: the outbox waits durably. */
   client: webApi.WebClient;
-  config: Pick<SlackConfig, 'channelId' | 'onCall' | 'burstCases' | 'burstWindowMinutes'>;
+  config: Pick<SlackConfig, 'channelId' | 'onCall' | 'burstCases' | 'burstWindowMinutes'> &
+    Partial<Pick<SlackConfig, 'burstMaxCases' | 'burstMaxMinutes' | 'historyReadsPerMinute'>>;
   pacer: PostPacer;
   logger: Logger;
   now: () => Date;

@@ -44,7 +44,7 @@ export const sendCaseMessage: KindSender = {
     for (const b of bursts) {
       const summary = parseExternalId(b.externalId);
       if (!summary) continue;
-      const found = await findMarkedInThread(d, summary.channel, summary.ts, marker);
+      const found = await findMarkedInThread(d, summary.channel, summary.ts, marker, since);
       if (found) return { externalId: toExternalId({ channel: summary.channel, ts: found.ts }, summary.ts) };
     }
     return null;

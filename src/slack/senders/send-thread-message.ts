@@ -2,7 +2,7 @@ import { findMarkedInThread, markerFor } from '../delivery/find-marked-message.j
 import { locateCaseThread } from '../delivery/locate-case-thread.js';
 import { postMessage, toExternalId } from '../delivery/post-message.js';
 import { renderThreadMessage } from '../render/render-thread-message.js';
-import { type KindSender, targetId } from './kind-sender.js';
+import { type KindSender, queuedAt, targetId } from './kind-sender.js';
 
 /** slack_thread: a later event about a case, into its thread (waits until the case's message is posted). */
 export const sendThreadMessage: KindSender = {
@@ -16,7 +16,8 @@ export const sendThreadMessage: KindSender = {
 
   async findSent(row, d) {
     const thread = await locateCaseThread(d, targetId(row, 'caseId'));
-    const found = await findMarkedInThread(d, thread.channel, thread.root, markerFor(row.idempotencyKey));
+    const since = await queuedAt(row, d);
+    const found = await findMarkedInThread(d, thread.channel, thread.root, markerFor(row.idempotencyKey), since);
     return found ? { externalId: toExternalId({ channel: thread.channel, ts: found.ts }, thread.root) } : null;
   },
 };

@@ -189,7 +189,10 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       });
       expect(h.outcomes[1]).toMatchObject({ caseId, decision: { action: 'attach_to_case' } });
       await h.drain();
-      const thread = await h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'slack_thread', caseId } });
+      // The case's thread also hears that the acknowledgement went out; the DM's own line is the one with its mention.
+      const thread = await h.db.outboundMessage.findFirstOrThrow({
+        where: { kind: 'slack_thread', caseId, mentionId: { not: null } },
+      });
       expect(thread.text).toContain('My order number is 5512');
       expect(thread.status).toBe('sent');
     });

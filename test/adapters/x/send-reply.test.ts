@@ -49,7 +49,8 @@ describeX('X replies through the outbox (real twitter-api-v2 against the contrac
     const [refused, accepted] = h.posted();
     expect(refused.body.text).toBe(queued.text);
     expect(accepted.body.text).not.toBe(queued.text);
-    expect(repliesTo(post.id).map((p) => p.text)).toEqual([accepted.body.text]);
+    // X shows the reply with the replied-to @handle in front of the brand's words.
+    expect(repliesTo(post.id).map((p) => p.text)).toEqual([`@maria ${accepted.body.text}`]);
     expect(await ack()).toMatchObject({ status: 'sent', text: accepted.body.text });
   });
 

@@ -155,6 +155,19 @@ describeSlack('the Slack outbox transport', () => {
     expect(h.fake.workspace.topLevel(TEAM_CHANNEL)).toHaveLength(1);
   });
 
+  it('bounds a burst: a summary gathers at most SLACK_BURST_MAX_CASES cases, then a new one starts', async () => {
+    await start({ SLACK_BURST_CASES: '3', SLACK_BURST_MAX_CASES: '3' });
+    const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
+    await h.ingest([1, 2, 3].map(crisis));
+    await h.drainAll();
+    await h.ingest([4, 5, 6].map(crisis));
+    await h.drainAll();
+    const top = h.fake.workspace.topLevel(TEAM_CHANNEL);
+    expect(top.map((m) => m.text.match(/^(\d+) new cases/)?.[1])).toEqual(['3', '3']);
+    for (const summary of top)
+      expect(h.fake.workspace.thread(TEAM_CHANNEL, summary.ts).filter((m) => m.ts !== summary.ts)).toHaveLength(3);
+  });
+
   it('after a crash between posting and recording, asks Slack (by the message marker) and never posts twice', async () => {
     await start();
     const [o] = await h.ingest([mention()]);
@@ -166,7 +179,8 @@ describeSlack('the Slack outbox transport', () => {
     });
     expect(await h.sender.recoverInterrupted()).toBe(1);
     await h.drainAll();
-    expect(teamPosts()).toHaveLength(1);
+    // One case message; the acknowledgement sent after it is told in its thread.
+    expect(teamPosts().filter((p) => !p.params.thread_ts)).toHaveLength(1);
     expect((await caseRow(o.caseId!)).externalId).toBe(posted.externalId);
     expect((await h.app.db.case.findUniqueOrThrow({ where: { id: o.caseId! } })).slackTs).toBe(
       posted.externalId.split('/')[1],
