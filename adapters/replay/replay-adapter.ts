@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
+import { readLines } from '../../src/core/read-lines.js';
 import { parseReplayLine } from './parse-replay-line.js';
 import { ReplaySentLog } from './replay-sent-log.js';
 
@@ -31,10 +31,8 @@ export class ReplayAdapter implements ChannelAdapter {
 
   async start(onMentions: (batch: Mention[]) => Promise<void>): Promise<void> {
     const size = this.options.batchSize ?? 200;
-    const lines = readline.createInterface({
-      input: fs.createReadStream(this.options.file, 'utf8'),
-      crlfDelay: Infinity,
-    });
+    // Only \n and \r\n end a line: a bare \r inside a customer's text must not split one mention in two.
+    const lines = readLines(fs.createReadStream(this.options.file, 'utf8'));
     let batch: Mention[] = [];
     let lineNumber = 0;
     for await (const line of lines) {

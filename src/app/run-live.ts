@@ -2,6 +2,7 @@ import { caseOutboxHooks } from '../cases/record-message-outcome.js';
 import { describeError } from '../core/app-error.js';
 import type { LiveChannel } from '../core/live-channel.js';
 import { startJobs } from '../jobs/create-jobs.js';
+import type { Metrics } from '../log/metrics.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
 import { adapterTransport, type OutboxTransport } from '../outbox/outbox-transport.js';
 import { recordOnlyTransport } from '../outbox/record-only-transport.js';
@@ -9,8 +10,10 @@ import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import { batchHandler } from '../pipeline/process-stream.js';
 import { recomposeAcknowledgement } from '../pipeline/recompose-acknowledgement.js';
 import { buildPipelineDeps } from './build-pipeline.js';
+import { instrumentTransport } from './instrument-transport.js';
 import { configuredChannels } from './known-channels.js';
 import type { AppContext } from './open-app.js';
+import { timedScorer } from './timed-scorer.js';
 
 export interface LiveOptions {
   /** Transport for Slack when the Slack desk runs; otherwise Slack messages are only recorded. */
@@ -19,6 +22,11 @@ export interface LiveOptions {
   drainEveryMs?: number;
   /** Resolves when the bot should stop (SIGINT/SIGTERM in the CLI). */
   stopSignal: Promise<void>;
+  /** Once true, no new message is sent: the rest stays queued for the next start. */
+  stopping?: () => boolean;
+  metrics?: Metrics;
+  /** Told each channel's connection state once the channels have started (readiness, metrics). */
+  onChannels?: (channels: Array<{ name: string; isUp: () => boolean }>) => void;
 }
 
 /** Starts every configured channel of the channel list; none is named here. */
@@ -34,11 +42,15 @@ async function startChannels(app: AppContext): Promise<LiveChannel[]> {
 export async function runLive(app: AppContext, options: LiveOptions): Promise<void> {
   const channels = await startChannels(app);
   if (!channels.length) throw new Error('no channel adapter is configured');
+  const gate = { metrics: options.metrics, stopping: options.stopping };
   const transports: Record<string, OutboxTransport> = {
-    slack: options.slack ?? recordOnlyTransport('unconfigured-slack'),
+    slack: instrumentTransport('slack', options.slack ?? recordOnlyTransport('unconfigured-slack'), gate),
   };
-  for (const c of channels) transports[c.adapter.channel] = adapterTransport(c.adapter);
-  const deps = mergePipeline(buildPipelineDeps(app), channels);
+  for (const c of channels) {
+    transports[c.adapter.channel] = instrumentTransport(c.adapter.channel, adapterTransport(c.adapter), gate);
+  }
+  const scorer = options.metrics ? { score: timedScorer(options.metrics) } : {};
+  const deps = mergePipeline(buildPipelineDeps(app, scorer), channels);
   const guards = new Map(channels.map((c) => [c.adapter.channel, c.outboxGuard]));
   const sender = new OutboxSender({
     ...caseOutboxHooks,
@@ -62,14 +74,25 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
   const timer = setInterval(drain, options.drainEveryMs ?? 2_000);
   const jobs = startJobs(app, deps.channelRules);
   const handler = batchHandler(deps, () => void drain());
+  const started = new Map<string, boolean>();
   await Promise.all(
     channels.map((c) =>
-      c.adapter
-        .start(handler)
-        .catch((e) =>
-          app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start'),
-        ),
+      c.adapter.start(handler).then(
+        () => started.set(c.adapter.channel, true),
+        (e) => {
+          started.set(c.adapter.channel, false);
+          app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start');
+        },
+      ),
     ),
+  );
+  // A channel that can tell its connection state (connected()) is asked; otherwise a start that succeeded counts.
+  options.onChannels?.(
+    channels.map((c) => {
+      const adapter = c.adapter as typeof c.adapter & { connected?: () => boolean };
+      const name = c.adapter.channel;
+      return { name, isUp: () => (started.get(name) ?? false) && (adapter.connected?.() ?? true) };
+    }),
   );
   app.logger.info({ channels: channels.map((c) => c.adapter.channel) }, 'watching');
   await options.stopSignal;

@@ -5,12 +5,15 @@ import { cleanText } from '../core/clean-text.js';
 import { resolveBundled } from '../core/package-root.js';
 import { outcomeJson, presentOutcome } from '../demo/present-outcome.js';
 import { RunSummary } from '../demo/run-summary.js';
+import type { Metrics } from '../log/metrics.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
 import { adapterTransport, type OutboxTransport } from '../outbox/outbox-transport.js';
 import { recordOnlyTransport } from '../outbox/record-only-transport.js';
 import { batchHandler } from '../pipeline/process-stream.js';
 import { buildPipelineDeps } from './build-pipeline.js';
+import { instrumentTransport } from './instrument-transport.js';
 import type { AppContext } from './open-app.js';
+import { timedScorer } from './timed-scorer.js';
 
 export interface ReplayOptions {
   file: string;
@@ -24,12 +27,17 @@ export interface ReplayOptions {
   keepDrainingUntil?: Promise<void>;
   /** How often the outbox is drained while kept running. */
   drainEveryMs?: number;
+  /** Graceful stop: once true, no new line is read and no new message is sent (the rest stays queued). */
+  stopping?: () => boolean;
+  /** Resolves when the stop begins (first SIGTERM/SIGINT). */
+  stopSignal?: Promise<void>;
+  metrics?: Metrics;
 }
 
 // Messages waiting on another (a thread on its top message, cases on a burst summary) are sent by the
 // next drain: drain until one sends nothing, within reason.
-async function drainUntilQuiet(sender: OutboxSender, summary: RunSummary): Promise<void> {
-  for (let round = 0; round < 20; round++) {
+async function drainUntilQuiet(sender: OutboxSender, summary: RunSummary, stopping: () => boolean): Promise<void> {
+  for (let round = 0; round < 20 && !stopping(); round++) {
     const result = await sender.drain();
     summary.addDrain(result);
     if (result.sent === 0) return;
@@ -42,7 +50,7 @@ async function drainUntilQuiet(sender: OutboxSender, summary: RunSummary): Promi
  */
 export async function runReplay(app: AppContext, options: ReplayOptions): Promise<RunSummary> {
   const summary = new RunSummary();
-  // The sent log is output, like the database: relative to the working directory.
+  // The sent log is output, like the database: relative to the project root (config resolves it).
   const sentLog = new ReplaySentLog(app.config.replaySentLog);
   const adapter = new ReplayAdapter({
     file: resolveBundled(options.file),
@@ -55,17 +63,21 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
         await app.db.deadLetter.create({ data: letter });
     },
   });
+  const stopping = options.stopping ?? (() => false);
+  void options.stopSignal?.then(() => adapter.stop());
+  const gate = { metrics: options.metrics, stopping };
   const sender = new OutboxSender({
     ...caseOutboxHooks,
     db: app.db,
     logger: app.logger,
     maxAttempts: app.config.outboxMaxAttempts,
     leaseMs: app.config.outboxLeaseMs,
-    transports: { slack: options.slack ?? recordOnlyTransport('demo-slack') },
-    defaultTransport: adapterTransport(adapter), // a replay file may hold any channel: it answers them all
+    transports: { slack: instrumentTransport('slack', options.slack ?? recordOnlyTransport('demo-slack'), gate) },
+    // A replay file may hold any channel: it answers them all.
+    defaultTransport: instrumentTransport('replay', adapterTransport(adapter), gate),
   });
   await sender.recoverInterrupted();
-  const deps = buildPipelineDeps(app);
+  const deps = buildPipelineDeps(app, options.metrics ? { score: timedScorer(options.metrics) } : {});
   await adapter.start(
     batchHandler(deps, async (outcomes, failed) => {
       summary.addOutcomes(outcomes, failed);
@@ -77,9 +89,9 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
       }
     }),
   );
-  await drainUntilQuiet(sender, summary);
+  await drainUntilQuiet(sender, summary, stopping);
   options.write(options.json ? JSON.stringify({ summary: summary.toJSON() }) : `\n${summary.toText()}`);
-  if (options.keepDrainingUntil)
+  if (options.keepDrainingUntil && !stopping())
     await keepDraining(sender, app, options.keepDrainingUntil, options.drainEveryMs ?? 2_000);
   return summary;
 }
@@ -93,7 +105,10 @@ async function keepDraining(
   let stopped = false;
   void until.then(() => (stopped = true));
   while (!stopped) {
-    await Promise.race([until, new Promise((resolve) => setTimeout(resolve, everyMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    // The pause is cleared when the stop comes, so a pending timer never holds the exiting process.
+    await Promise.race([until, new Promise((resolve) => (timer = setTimeout(resolve, everyMs)))]);
+    clearTimeout(timer);
     if (stopped) break;
     await sender.drain().catch((e) => app.logger.error({ error: String(e) }, 'outbox drain failed'));
   }

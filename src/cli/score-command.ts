@@ -1,4 +1,4 @@
-import readline from 'node:readline';
+import { readLines } from '../core/read-lines.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import { formatReason } from '../scoring/score-types.js';
 
@@ -18,16 +18,23 @@ export function scoreLine(text: string, threshold: number): string {
   });
 }
 
-/** The text of one input line: a JSON object's "text" field, or the line itself. */
+/**
+ * The text of one input line: a JSON object's "text" field, or the line itself. A line that starts with
+ * `{` but is not JSON (`{name} never arrived`) is plain text and gets a score; only a line that was
+ * clearly meant as a JSON object (`{"...`) and does not parse is an error.
+ */
 export function textOfLine(line: string): { text: string } | { error: string } {
-  if (!line.trimStart().startsWith('{')) return { text: line };
+  const start = line.trimStart();
+  if (!start.startsWith('{')) return { text: line };
+  let value: unknown;
   try {
-    const value = JSON.parse(line) as { text?: unknown };
-    if (typeof value.text !== 'string') return { error: 'JSON line has no "text" string field' };
-    return { text: value.text };
+    value = JSON.parse(line);
   } catch (e) {
-    return { error: `not valid JSON: ${(e as Error).message}` };
+    return /^\{\s*("|\}|$)/.test(start) ? { error: `not valid JSON: ${(e as Error).message}` } : { text: line };
   }
+  const text = (value as { text?: unknown } | null)?.text;
+  if (typeof value !== 'object' || typeof text !== 'string') return { error: 'JSON line has no "text" string field' };
+  return { text };
 }
 
 /**
@@ -39,8 +46,7 @@ export async function runScore(
   write: (line: string) => void,
   threshold: number,
 ): Promise<void> {
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of readLines(input)) {
     const parsed = textOfLine(line);
     write('error' in parsed ? JSON.stringify({ error: parsed.error }) : scoreLine(parsed.text, threshold));
   }

@@ -1,9 +1,12 @@
+import path from 'node:path';
+import { packageRoot } from '../core/package-root.js';
 import {
   choiceSetting,
   flagSetting,
   intSetting,
   listSetting,
   numberSetting,
+  optionalIntSetting,
   type ParsedSettings,
   type SettingShape,
   textSetting,
@@ -51,6 +54,21 @@ export const coreSettings = {
     600,
     'seconds a sender holds a message it is sending; renewed while it works, checked and resumed after',
   ),
+  HEALTH_PORT: optionalIntSetting(
+    0,
+    65535,
+    'port of /healthz, /readyz and /metrics, e.g. 9464 (0: any free port); empty: no health server',
+  ),
+  HEALTH_HOST: textSetting(
+    '127.0.0.1',
+    'address the health server listens on, e.g. 127.0.0.1, or 0.0.0.0 in a container',
+  ),
+  SHUTDOWN_TIMEOUT_SECONDS: intSetting(
+    10,
+    1,
+    600,
+    'whole seconds a SIGTERM/SIGINT waits for in-flight sends before the bot exits anyway',
+  ),
 } satisfies SettingShape;
 
 type CoreParsed = ParsedSettings<typeof coreSettings>;
@@ -70,11 +88,32 @@ export interface CoreConfig {
   replaySentLog: string;
   outboxMaxAttempts: number;
   outboxLeaseMs: number;
+  /** Where /healthz, /readyz and /metrics listen; undefined port: no health server. */
+  health: { port?: number; host: string };
+  shutdownTimeoutMs: number;
+}
+
+/**
+ * A SQLite URL with a relative path made absolute against the project root (the folder of package.json),
+ * so the bot finds the same database whatever folder it is started from. Absolute paths, `:memory:` and
+ * PostgreSQL URLs are kept as written.
+ */
+export function resolveDatabaseUrl(url: string, root = packageRoot()): string {
+  const m = /^file:(.*)$/.exec(url);
+  if (!m) return url;
+  const [file, query = ''] = m[1].split(/(?=\?)/);
+  if (file === ':memory:' || path.isAbsolute(file)) return url;
+  return `file:${path.resolve(root, file)}${query}`;
+}
+
+/** A relative output file (the replay sent log) resolved against the project root, like the database. */
+export function resolveProjectPath(file: string, root = packageRoot()): string {
+  return path.resolve(root, file);
 }
 
 export function buildCoreConfig(p: CoreParsed): CoreConfig {
   return {
-    databaseUrl: p.DATABASE_URL,
+    databaseUrl: resolveDatabaseUrl(p.DATABASE_URL),
     logLevel: p.LOG_LEVEL,
     brand: { name: p.BRAND_NAME, handles: p.BRAND_HANDLES.map((h) => h.replace(/^@/, '')), keywords: p.BRAND_KEYWORDS },
     complaintThreshold: p.COMPLAINT_THRESHOLD,
@@ -84,8 +123,10 @@ export function buildCoreConfig(p: CoreParsed): CoreConfig {
     ackUniqueWindowDays: p.ACK_UNIQUE_WINDOW_DAYS,
     promptsDir: p.PROMPTS_DIR,
     demoStreamFile: p.DEMO_STREAM_FILE,
-    replaySentLog: p.REPLAY_SENT_LOG,
+    replaySentLog: resolveProjectPath(p.REPLAY_SENT_LOG),
     outboxMaxAttempts: p.OUTBOX_MAX_ATTEMPTS,
     outboxLeaseMs: p.OUTBOX_LEASE_SECONDS * 1000,
+    health: { port: p.HEALTH_PORT, host: p.HEALTH_HOST },
+    shutdownTimeoutMs: p.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

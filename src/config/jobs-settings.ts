@@ -7,7 +7,7 @@ import {
   textSetting,
   timeZoneSetting,
 } from '../core/settings/setting-types.js';
-import { type BusinessHours, parseBusinessHours } from './business-hours.js';
+import { type BusinessHours, BusinessHoursError, parseBusinessHours } from './business-hours.js';
 
 const cronSetting = (defaultValue: string, help: string) =>
   textSetting(defaultValue, help).refine((s) => cron.validate(s), 'is not a cron expression');
@@ -48,8 +48,8 @@ export function buildJobsConfig(p: JobsParsed) {
   try {
     businessHours = parseBusinessHours(p.BUSINESS_HOURS, p.BUSINESS_DAYS, p.TEAM_TIMEZONE);
   } catch (e) {
-    const message = (e as Error).message;
-    problem = { key: /day/.test(message) ? 'BUSINESS_DAYS' : 'BUSINESS_HOURS', message };
+    if (!(e instanceof BusinessHoursError)) throw e;
+    problem = { key: e.key, message: e.message };
   }
   const value: JobsConfig | null = businessHours
     ? {

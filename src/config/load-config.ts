@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../core/app-error.js';
 import type { ChannelSettingsSection } from '../core/live-channel.js';
+import { redactUrlCredentials } from '../core/redact-url-credentials.js';
 import type { SettingShape } from '../core/settings/setting-types.js';
 import { buildCoreConfig, type CoreConfig, coreSettings } from './core-settings.js';
 import { buildJobsConfig, type JobsConfig, jobsSettings } from './jobs-settings.js';
@@ -53,7 +54,9 @@ export function loadConfig(env: Env = process.env, channels: readonly ChannelSet
   const sections = [...channelSections, slack, jobs];
   const problem = sections.find((s) => s.problem)?.problem;
   if (problem) throw configError(shape, problem.key, problem.message);
-  const secrets = sections.flatMap((s) => s.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  const secrets = [...sections.flatMap((s) => s.secrets), urlPassword(p.DATABASE_URL)].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 4,
+  );
   const byName = Object.fromEntries(channelSections.map((c) => [c.name, c.value]));
   // buildJobsConfig returns a value whenever it reports no problem (checked above).
   return {
@@ -69,12 +72,26 @@ export function loadConfig(env: Env = process.env, channels: readonly ChannelSet
 function configError(shape: SettingShape, key: string, problem: string): AppError {
   const help = shape[key]?.description;
   const expected = help ? ` Expected: ${help}.` : '';
-  const line = `Setting ${key} is invalid: ${problem}.${expected} Fix it in .env or the environment (see .env.example).`;
+  const line = redactUrlCredentials(
+    `Setting ${key} is invalid: ${problem}.${expected} Fix it in .env or the environment (see .env.example).`,
+  );
   return new AppError(ErrorCode.ConfigInvalid, line);
 }
 
 // Show what was given, but never a long value, which could be a secret pasted into the wrong key.
 function shown(value: string | undefined): string {
   if (value === undefined) return '';
+  value = redactUrlCredentials(value);
   return value.length <= 40 ? ` (got "${value}")` : ` (got a value of ${value.length} characters)`;
+}
+
+// The password inside a PostgreSQL URL, as a secret the logger scrubs (also when it appears decoded).
+function urlPassword(url: string): string | undefined {
+  const m = /^[a-z]+:\/\/[^/@:]*:([^/@]+)@/i.exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, ErrorCode } from '../core/app-error.js';
 import { packageRoot } from '../core/package-root.js';
+import { redactUrlCredentials } from '../core/redact-url-credentials.js';
 import type { Logger } from '../log/create-logger.js';
 import { type MigrationDriver, postgresDriver, sqliteDriver } from './migration-driver.js';
 
@@ -50,12 +51,20 @@ export async function applyMigrations(
   logger?: Logger,
   dir = migrationsDir(databaseUrl),
 ): Promise<string[]> {
-  const driver: MigrationDriver = isPostgresUrl(databaseUrl) ? postgresDriver(databaseUrl) : sqliteDriver(databaseUrl);
   const appliedNow: string[] = [];
+  let driver: MigrationDriver | undefined;
+  let rows: Awaited<ReturnType<MigrationDriver['applied']>>;
   try {
+    driver = isPostgresUrl(databaseUrl) ? postgresDriver(databaseUrl) : sqliteDriver(databaseUrl);
     await driver.lock();
     await driver.ensureTable();
-    const rows = await driver.applied();
+    rows = await driver.applied();
+  } catch (e) {
+    await driver?.unlock().catch(() => undefined);
+    await driver?.close().catch(() => undefined);
+    throw databaseOpenError(databaseUrl, e);
+  }
+  try {
     const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
     if (failed) {
       throw new AppError(
@@ -91,4 +100,35 @@ export async function applyMigrations(
     await driver.close();
   }
   return appliedNow;
+}
+
+// The database cannot be opened at all: say which setting points there and what the system said, with
+// any password in the URL redacted.
+function databaseOpenError(databaseUrl: string, e: unknown): AppError {
+  const err = e as NodeJS.ErrnoException & { errors?: Array<{ code?: string; message?: string }> };
+  const code = err.code ?? err.errors?.[0]?.code;
+  const where = redactUrlCredentials(databaseUrl);
+  const hint: Record<string, string> = {
+    EACCES: 'the folder is not writable by this user',
+    EROFS: 'the file system is read-only',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'a part of the path is a file, not a folder',
+    EISDIR: 'the path is a folder, not a file',
+    SQLITE_CANTOPEN: 'the file cannot be opened or created (check the folder exists and is writable)',
+    SQLITE_READONLY: 'the file is read-only for this user',
+    SQLITE_NOTADB: 'the file is not a SQLite database',
+    ECONNREFUSED: 'nothing accepts connections there (is PostgreSQL running, and is the host and port right?)',
+    ENOTFOUND: 'the host name does not resolve',
+    ETIMEDOUT: 'the connection timed out',
+    '28P01': 'the password was refused',
+    '3D000': 'the database does not exist',
+  };
+  const why = (code && hint[code]) || redactUrlCredentials(err.message ?? String(e));
+  return new AppError(
+    ErrorCode.ConfigInvalid,
+    `Setting DATABASE_URL: cannot open the database at ${where}: ${why}${code ? ` (${code})` : ''}.`,
+    {
+      cause: e,
+    },
+  );
 }

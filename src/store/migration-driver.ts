@@ -51,16 +51,54 @@ const PG_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
 // Prisma's advisory lock id, so our migrator and `prisma migrate deploy` exclude each other.
 const PG_LOCK_ID = 72707369;
 
+/** The file path inside a SQLite URL (`file:./x.db?...` is `./x.db`). */
+export function sqliteFile(url: string): string {
+  return url.replace(/^file:/, '').replace(/\?.*$/, '');
+}
+
+const inProcessLocks = new Map<string, Promise<void>>();
+
+// How long a start-up waits for another one's migrations before giving up.
+const LOCK_WAIT_MS = 120_000;
+
 export function sqliteDriver(url: string): MigrationDriver {
-  const file = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  const file = sqliteFile(url);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { timeout: 10_000 });
   db.pragma('journal_mode = WAL'); // persistent: readers never block the writer
   const now = () => new Date().toISOString();
+  // Two start-ups at once on a fresh file must not both migrate (the second would see the first's
+  // unfinished row as a failed migration). The lock is an exclusive transaction on a side file: SQLite's
+  // own file lock, so it waits (busy timeout) while held and vanishes if the holder dies.
+  // Within one process the waits chain on a promise instead: a synchronous busy wait there would block
+  // the very event loop the holder needs to finish.
+  let lockDb: Database.Database | undefined;
+  let release: (() => void) | undefined;
+  const lockPath = `${path.resolve(file)}.migrate-lock`;
   return {
     provider: 'sqlite',
-    async lock() {},
-    async unlock() {},
+    async lock() {
+      if (file === ':memory:') return;
+      const before = inProcessLocks.get(lockPath) ?? Promise.resolve();
+      const mine = new Promise<void>((resolve) => (release = resolve));
+      inProcessLocks.set(
+        lockPath,
+        before.then(() => mine),
+      );
+      await before;
+      lockDb = new Database(lockPath, { timeout: LOCK_WAIT_MS });
+      lockDb.exec('BEGIN EXCLUSIVE');
+    },
+    async unlock() {
+      try {
+        if (lockDb?.inTransaction) lockDb.exec('COMMIT');
+        lockDb?.close();
+      } finally {
+        lockDb = undefined;
+        release?.();
+        release = undefined;
+      }
+    },
     async ensureTable() {
       db.exec(SQLITE_TABLE);
     },
@@ -90,7 +128,7 @@ export function sqliteDriver(url: string): MigrationDriver {
 }
 
 export function postgresDriver(url: string): MigrationDriver {
-  const client = new Client({ connectionString: url });
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   let connected: Promise<void> | undefined;
   const q = async (sql: string, params: unknown[] = []) => {
     connected ??= client.connect().then(() => undefined);

@@ -37,7 +37,7 @@ describe('mention-desk command line', () => {
       '{"text": "love it, thanks"}',
       '{"text": 3}',
       '',
-      '{broken',
+      '{"text": "cut sh',
     ].join('\n');
     const { code, out } = await run(['score'], {}, input);
     expect(code).toBe(0);

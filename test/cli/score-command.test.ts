@@ -35,7 +35,7 @@ describe('mention-desk score output', () => {
         '{"text": 3}',
         '',
         '<!channel> @everyone \u0000',
-        '{oops',
+        '{"text": "cut',
       ].join('\n'),
     );
     expect(rows).toHaveLength(6);
@@ -45,6 +45,26 @@ describe('mention-desk score output', () => {
     expect(rows[3]).toMatchObject({ score: 0, complaint: false, reasons: ['+0.00 nothing to score'] });
     expect(rows[4]).toMatchObject({ score: 0, complaint: false });
     expect(rows[5].error).toMatch(/not valid JSON/);
+  });
+
+  // Security finding: readline ended a line at a bare \r, so outputs stopped lining up with inputs.
+  it('a bare carriage return never splits a line; only \\n and \\r\\n end one', async () => {
+    const rows = await run('my parcel\rnever arrived, unacceptable!!\r\nsecond line\nthird\rstill third');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ complaint: true });
+    const chunked: string[] = [];
+    await runScore(Readable.from(['a\r', '\nb\r', 'c\n', 'd']), (l) => chunked.push(l), 0.5);
+    expect(chunked).toHaveLength(3); // "a", "b\rc", "d": a \r\n split across chunks still ends one line
+  });
+
+  // Security finding: a plain text starting with "{" got an error instead of a score.
+  it('a plain text that starts with { but is not JSON gets a score', async () => {
+    const rows = await run(
+      ['{name} never arrived, this is unacceptable', '{oops', '{ order 123 } broken again'].join('\n'),
+    );
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect(r).toMatchObject({ score: expect.any(Number), complaint: expect.any(Boolean) });
+    expect(rows[0].complaint).toBe(true);
   });
 
   it('applies the threshold it is given', async () => {

@@ -13,6 +13,6 @@ describe('.env.example', () => {
   it('is itself a valid configuration (the demo runs on it as copied)', () => {
     const config = loadAppConfig(example);
     expect(config.channels.x).toBeNull();
-    expect(config.databaseUrl).toBe('file:./data/mention-desk.db');
+    expect(config.databaseUrl).toBe(`file:${path.join(__dirname, '../../data/mention-desk.db')}`);
   });
 });

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { loadAppConfig } from '../../src/app/load-app-config';
 import { AppError } from '../../src/core/app-error';
+import { packageRoot } from '../../src/core/package-root';
 
 const configError = (env: Record<string, string>) => {
   try {
@@ -14,7 +16,7 @@ const configError = (env: Record<string, string>) => {
 describe('loadConfig', () => {
   it('runs on defaults alone: SQLite under ./data, no platform enabled', () => {
     const c = loadAppConfig({});
-    expect(c.databaseUrl).toBe('file:./data/mention-desk.db');
+    expect(c.databaseUrl).toBe(`file:${path.join(packageRoot(), 'data/mention-desk.db')}`);
     expect(c.complaintThreshold).toBe(0.5);
     expect([c.channels.x, c.slack, c.channels.discord]).toEqual([null, null, null]);
     expect(c.secrets).toEqual([]);

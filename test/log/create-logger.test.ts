@@ -37,3 +37,33 @@ describe('createLogger', () => {
     expect(scrubSecrets('a s3cret b s3cret', ['s3cret'])).toBe('a [redacted] b [redacted]');
   });
 });
+
+describe('createLogger output', () => {
+  it('writes JSON lines with ISO times when not a terminal', () => {
+    const { lines, stream } = capture();
+    createLogger({ level: 'info', destination: stream as never }).info('hello');
+    const line = JSON.parse(lines[0]);
+    expect(line.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(line.msg).toBe('hello');
+  });
+
+  it('redacts the credentials of any URL, with no secret list needed', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'info', destination: stream as never });
+    log.error({ url: 'postgresql://app:hunter22@db:5432/desk' }, 'cannot reach postgres://app:hunter22@db/desk');
+    log.error(new Error('connect ECONNREFUSED postgresql://root:pa55word@10.0.0.1/x'));
+    const out = lines.join('');
+    expect(out).not.toMatch(/hunter22|pa55word/);
+    expect(out).toContain('postgresql://app:[redacted]@db:5432/desk');
+  });
+
+  it('is human-readable with local times in a terminal (pino-pretty), secrets still scrubbed', async () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'info', pretty: true, secrets: ['xoxb-SECRET-1'], destination: stream as never });
+    log.warn({ url: 'postgresql://a:hunter22@h/d' }, 'slow start with xoxb-SECRET-1');
+    await new Promise((r) => setTimeout(r, 50));
+    const out = lines.join('');
+    expect(out).toMatch(/^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}\] WARN: slow start with \[redacted\]/);
+    expect(out).not.toMatch(/hunter22|xoxb-SECRET-1|^\{/);
+  });
+});

@@ -14,14 +14,45 @@ export function optionalText(help: string) {
   return z.preprocess(unsetIfEmpty, z.string().trim().min(1).optional()).describe(help);
 }
 
-/** A number within bounds. */
-export function numberSetting(defaultValue: number, min: number, max: number, help: string) {
-  return z.preprocess(unsetIfEmpty, z.coerce.number().min(min).max(max).default(defaultValue)).describe(help);
+// Numbers are written plainly: `0x1`, `1e3` and ` 0.7 ` are refused (JavaScript's Number() would take
+// them), so a typo never turns into a surprising value.
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const INTEGER = /^-?\d+$/;
+
+function strictNumber(pattern: RegExp, form: string, defaultValue: number) {
+  return z
+    .preprocess(unsetIfEmpty, z.union([z.number(), z.string().regex(pattern, `must be written as ${form}`)]).optional())
+    .transform((v) => (v === undefined ? defaultValue : Number(v)));
 }
 
-/** A whole number within bounds. */
+/** A number within bounds, written as plain decimal digits (0.7, 12). */
+export function numberSetting(defaultValue: number, min: number, max: number, help: string) {
+  return strictNumber(DECIMAL, 'a plain decimal number such as 0.7 (no spaces, hex or exponent)', defaultValue)
+    .pipe(z.number().min(min).max(max))
+    .describe(help);
+}
+
+/** A whole number within bounds, written as plain digits. */
 export function intSetting(defaultValue: number, min: number, max: number, help: string) {
-  return z.preprocess(unsetIfEmpty, z.coerce.number().int().min(min).max(max).default(defaultValue)).describe(help);
+  return strictNumber(
+    INTEGER,
+    'a whole number in plain digits such as 30 (no spaces, hex, exponent or decimals)',
+    defaultValue,
+  )
+    .pipe(z.number().int().min(min).max(max))
+    .describe(help);
+}
+
+/** An optional whole number within bounds (undefined when unset), written as plain digits. */
+export function optionalIntSetting(min: number, max: number, help: string) {
+  return z
+    .preprocess(
+      unsetIfEmpty,
+      z.union([z.number(), z.string().regex(INTEGER, 'must be a whole number in plain digits')]).optional(),
+    )
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number().int().min(min).max(max).optional())
+    .describe(help);
 }
 
 /** true/false, yes/no, 1/0, on/off. */

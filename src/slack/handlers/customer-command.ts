@@ -50,7 +50,7 @@ export async function answerCustomerCommand(deps: DeskDeps, words: string[]): Pr
   return {
     text: forget ? `Erase ${who}?` : `Export ${who}?`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: question } },
+      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: question } },
       {
         type: 'actions',
         block_id: `customer_data_${value}`,

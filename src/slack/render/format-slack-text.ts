@@ -52,6 +52,19 @@ export function shortEscaped(text: string, max: number): string {
   return `${out}…`;
 }
 
+// Words Slack turns into a channel-wide ping when they follow an @ in text it parses.
+const SPECIAL_WORDS = /^(here|channel|everyone|group|all)$/i;
+
+/**
+ * A customer's handle shown as `@handle`, escaped and cut to `max`. A handle that is one of Slack's
+ * special words (`here`, `channel`, `everyone`) gets an invisible word joiner after the @, so the
+ * text can never read as `@here` to Slack, whatever the text object's parsing.
+ */
+export function formatHandle(handle: string, max: number): string {
+  const shown = shortEscaped(handle, max);
+  return SPECIAL_WORDS.test(String(handle ?? '')) ? `@\u2060${shown}` : `@${shown}`;
+}
+
 /** Outside text as a mrkdwn quote: escaped first, then each line prefixed with our own `>`. */
 export function quoteEscaped(text: string, max: number): string {
   const lines = String(text ?? '').split('\n').length;

@@ -4,6 +4,7 @@ import { ALERT_OPEN_CASE } from '../slack-ids.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import {
   channelName,
+  formatHandle,
   formatLink,
   formatSlackDate,
   formatSlackMention,
@@ -23,7 +24,7 @@ export interface AlertOutcome {
  * make a case from it by hand. Outside text is escaped.
  */
 export function renderAlert(m: MentionView, outcome: AlertOutcome | null, marker?: string): SlackMessage {
-  const who = `*${shortEscaped(m.author.name || m.author.handle, 200)}* (@${shortEscaped(m.author.handle, 100)}) on ${escapeMrkdwn(channelName(m.channel))}`;
+  const who = `*${shortEscaped(m.author.name || m.author.handle, 200)}* (${formatHandle(m.author.handle, 100)}) on ${escapeMrkdwn(channelName(m.channel))}`;
   const reasons = m.reasons
     .slice(0, 5)
     .map((r) => shortEscaped(r, 120))
@@ -34,17 +35,24 @@ export function renderAlert(m: MentionView, outcome: AlertOutcome | null, marker
       ...(marker ? { block_id: marker } : {}),
       text: {
         type: 'mrkdwn',
+        verbatim: true,
         text: ':mag: *Keyword mention*: it does not @mention the brand, so the bot may not answer it.',
       },
     },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `${who} · ${formatLink(m.url, 'view post')} · ${formatSlackDate(m.postedAt)}` },
+      text: {
+        type: 'mrkdwn',
+        verbatim: true,
+        text: `${who} · ${formatLink(m.url, 'view post')} · ${formatSlackDate(m.postedAt)}`,
+      },
     },
-    { type: 'section', text: { type: 'mrkdwn', text: quoteEscaped(m.text, 2800) || '>(no text)' } },
+    { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: quoteEscaped(m.text, 2800) || '>(no text)' } },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Score ${m.score.toFixed(2)}${reasons ? `: ${reasons}` : ''}` }],
+      elements: [
+        { type: 'mrkdwn', verbatim: true, text: `Score ${m.score.toFixed(2)}${reasons ? `: ${reasons}` : ''}` },
+      ],
     },
   ];
   if (outcome) {
@@ -53,6 +61,7 @@ export function renderAlert(m: MentionView, outcome: AlertOutcome | null, marker
       elements: [
         {
           type: 'mrkdwn',
+          verbatim: true,
           text: `:white_check_mark: Case #${outcome.caseId}${outcome.by ? ` opened by ${formatSlackMention(outcome.by)}` : ''}.`,
         },
       ],

@@ -24,8 +24,11 @@ export function renderBurstSummary(facts: BurstFacts, marker: string): SlackMess
   return {
     text: `${facts.cases} new cases at once; they are posted in this thread.`,
     blocks: [
-      { type: 'section', block_id: marker, text: { type: 'mrkdwn', text } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `${topics ? `Topics: ${topics}. ` : ''}${ack}` }] },
+      { type: 'section', block_id: marker, text: { type: 'mrkdwn', verbatim: true, text } },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', verbatim: true, text: `${topics ? `Topics: ${topics}. ` : ''}${ack}` }],
+      },
     ],
   };
 }

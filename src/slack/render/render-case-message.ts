@@ -4,7 +4,14 @@ import { CaseAction, LinkAction } from '../slack-ids.js';
 import { describeBotActions, describeHistory } from './describe-case-context.js';
 import { describeCaseState, isCaseOpen } from './describe-case-state.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { channelName, formatLink, formatSlackDate, quoteEscaped, shortEscaped } from './format-slack-text.js';
+import {
+  channelName,
+  formatHandle,
+  formatLink,
+  formatSlackDate,
+  quoteEscaped,
+  shortEscaped,
+} from './format-slack-text.js';
 import { describeIdentity, renderCustomerStory, storyButton } from './render-customer-story.js';
 
 /** A message ready for chat.postMessage / chat.update: blocks plus the plain fallback Slack shows in notifications. */
@@ -29,16 +36,16 @@ export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage
       ...(marker ? { block_id: marker } : {}),
       text: { type: 'plain_text', text: shortEscaped(title, 150), emoji: true },
     },
-    { type: 'section', text: { type: 'mrkdwn', text: describeCaseState(view) } },
+    { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: describeCaseState(view) } },
   ];
   if (m) {
     const where = `${escapeMrkdwn(channelName(m.channel))}${m.isPrivate ? ' (private message)' : ''}`;
-    const who = `*${shortEscaped(m.author.name, 200)}* (@${shortEscaped(m.author.handle, 100)}) on ${where}`;
+    const who = `*${shortEscaped(m.author.name, 200)}* (${formatHandle(m.author.handle, 100)}) on ${where}`;
     const others = view.customer.identities.filter((i) => i.channel !== m.channel || i.handle !== m.author.handle);
     const aka = others.length
       ? `\nAlso writes as ${others
           .slice(0, 5)
-          .map((i) => `@${shortEscaped(i.handle, 60)} on ${escapeMrkdwn(channelName(i.channel))}`)
+          .map((i) => `${formatHandle(i.handle, 60)} on ${escapeMrkdwn(channelName(i.channel))}`)
           .join(', ')}`
       : '';
     blocks.push(
@@ -46,10 +53,11 @@ export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage
         type: 'section',
         text: {
           type: 'mrkdwn',
+          verbatim: true,
           text: `${who} · ${formatLink(m.url, 'view post')} · ${formatSlackDate(m.postedAt)}${aka}`,
         },
       },
-      { type: 'section', text: { type: 'mrkdwn', text: quoteEscaped(m.text, 2800) || '>(no text)' } },
+      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: quoteEscaped(m.text, 2800) || '>(no text)' } },
     );
     const reasons = m.reasons
       .slice(0, 6)
@@ -58,18 +66,26 @@ export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage
     blocks.push({
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: shortEscaped(`Score ${view.score.toFixed(2)}`, 40) + (reasons ? `: ${reasons}` : '') },
+        {
+          type: 'mrkdwn',
+          verbatim: true,
+          text: shortEscaped(`Score ${view.score.toFixed(2)}`, 40) + (reasons ? `: ${reasons}` : ''),
+        },
       ],
     });
   } else {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${shortEscaped(view.customer.displayName, 200)}* (no post stored)` },
+      text: {
+        type: 'mrkdwn',
+        verbatim: true,
+        text: `*${shortEscaped(view.customer.displayName, 200)}* (no post stored)`,
+      },
     });
   }
   blocks.push(
-    { type: 'section', text: { type: 'mrkdwn', text: describeBotActions(view) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: describeHistory(view) }] },
+    { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: describeBotActions(view) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: describeHistory(view) }] },
   );
   blocks.push(...personBlocks(view));
   if (isCaseOpen(view.status)) blocks.push(caseButtons(view));
@@ -99,6 +115,7 @@ function caseButtons(view: CaseView): ActionsBlock {
         deny: { type: 'plain_text', text: 'Cancel' },
         text: {
           type: 'mrkdwn',
+          verbatim: true,
           text: 'The case is closed and the post is kept as a "not a complaint" example for the scorer.',
         },
       },

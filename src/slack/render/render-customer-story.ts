@@ -2,21 +2,21 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { labelOutcome } from '../../cases/case-outcomes.js';
 import type { CustomerStory, StoryEntry } from '../../cases/load-customer-story.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { channelName, formatSlackDate, shortEscaped } from './format-slack-text.js';
+import { channelName, formatHandle, formatSlackDate, shortEscaped } from './format-slack-text.js';
 
 // Slack rejects a section text over 3000 characters: lines are packed whole below that.
 const SECTION_MAX = 2900;
 
 /** `@maria_k on X`, escaped. */
 export function describeIdentity(i: { channel: string; handle: string }): string {
-  return `@${shortEscaped(i.handle, 60)} on ${escapeMrkdwn(channelName(i.channel))}`;
+  return `${formatHandle(i.handle, 60)} on ${escapeMrkdwn(channelName(i.channel))}`;
 }
 
 /** One line of the timeline (mrkdwn, outside text escaped and shortened to `textMax`). */
 export function describeStoryEntry(e: StoryEntry, textMax = 200): string {
   const when = formatSlackDate(e.at, '{date_short} {time}');
   const where = `${escapeMrkdwn(channelName(e.channel))}${e.isPrivate ? ' (private)' : ''}`;
-  const who = e.from === 'customer' ? `@${shortEscaped(e.handle ?? '?', 60)}` : '*brand*';
+  const who = e.from === 'customer' ? formatHandle(e.handle ?? '?', 60) : '*brand*';
   const ref = e.caseId !== null ? ` · #${e.caseId}` : '';
   const text = e.text ? `"${shortEscaped(e.text, textMax)}"` : '_(erased)_';
   return `${when} · ${where}${ref} · ${who}: ${text}`;
@@ -73,11 +73,13 @@ export { button as storyButton };
  * across channels (inline), within one section each. `actions` are the buttons under it.
  */
 export function renderCustomerStory(story: CustomerStory, caseId: number, actions: Button[]): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: describePerson(story, caseId) } }];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: describePerson(story, caseId) } },
+  ];
   if (story.entries.length) {
     const head = `*Timeline across channels*, newest first (${story.entries.length} of ${story.total}):`;
     const [text] = packLines([head, ...story.entries.map((e) => describeStoryEntry(e, 160))]);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', verbatim: true, text } });
   }
   if (actions.length)
     blocks.push({

@@ -18,7 +18,8 @@ export function renderDigestBlocks(markdown: string, marker: string): SlackMessa
   let part: string[] = [];
   const flush = () => {
     const text = renderPart(part).trim();
-    if (text) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, SECTION_MAX) } });
+    if (text)
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', verbatim: true, text: text.slice(0, SECTION_MAX) } });
     part = [];
   };
   for (const line of lines) {

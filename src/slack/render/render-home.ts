@@ -32,6 +32,7 @@ export function renderHome(cases: HomeCase[], unclaimed: number, teamChannelId: 
         type: 'section',
         text: {
           type: 'mrkdwn',
+          verbatim: true,
           text:
             `*${title}* · ${escapeMrkdwn(c.topic.replace(/_/g, ' '))} · ${escapeMrkdwn(c.severity)}\n${describeCaseState({ ...c, resolvedAt: null, outcome: null, escalationCount: 0, followUpDueAt: null })}\n` +
             `*${shortEscaped(c.customerName, 100)}* on ${escapeMrkdwn(channelName(c.channel))}: "${shortEscaped(c.text, 200)}"`,
@@ -55,6 +56,7 @@ export function renderHome(cases: HomeCase[], unclaimed: number, teamChannelId: 
       elements: [
         {
           type: 'mrkdwn',
+          verbatim: true,
           text: `Unclaimed in <#${teamChannelId}>: ${unclaimed}. \`/mentions status\` shows the whole desk.`,
         },
       ],
@@ -72,6 +74,7 @@ export function renderHomeRefusal(): HomeView {
         type: 'section',
         text: {
           type: 'mrkdwn',
+          verbatim: true,
           text: ':no_entry: This desk is for the support team. Ask to join the team channel to see and take cases.',
         },
       },

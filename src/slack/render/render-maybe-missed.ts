@@ -21,7 +21,7 @@ export interface MaybeMissedItem {
 export function renderMaybeMissed(items: MaybeMissedItem[], threshold: number, marker?: string): SlackMessage {
   const head = `:mag_right: *Maybe missed*: ${items.length} ignored ${items.length === 1 ? 'mention' : 'mentions'} that scored closest below the complaint threshold (${threshold}). Is one of them a complaint?`;
   const blocks: KnownBlock[] = [
-    { type: 'section', ...(marker ? { block_id: marker } : {}), text: { type: 'mrkdwn', text: head } },
+    { type: 'section', ...(marker ? { block_id: marker } : {}), text: { type: 'mrkdwn', verbatim: true, text: head } },
   ];
   for (const { mention: m, caseId, by } of items) {
     const who = `*${shortEscaped(m.author.name || m.author.handle, 100)}* (@${shortEscaped(m.author.handle, 60)}) on ${escapeMrkdwn(channelName(m.channel))}`;
@@ -32,7 +32,7 @@ export function renderMaybeMissed(items: MaybeMissedItem[], threshold: number, m
     blocks.push({
       type: 'section',
       block_id: `maybe_missed_${m.id}`,
-      text: { type: 'mrkdwn', text: text + done },
+      text: { type: 'mrkdwn', verbatim: true, text: text + done },
       ...(caseId
         ? {}
         : {

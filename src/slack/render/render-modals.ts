@@ -68,6 +68,7 @@ export function renderHandOffModal(context: ModalContext): ModalView {
       elements: [
         {
           type: 'mrkdwn',
+          verbatim: true,
           text: 'They get a direct message with your note and the whole case; the thread says who has it.',
         },
       ],
@@ -99,7 +100,11 @@ export function renderResolveModal(context: ModalContext, followUpDelayHours: nu
     {
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: `The customer is asked how it went ${followUpDelayHours} hours after you resolve.` },
+        {
+          type: 'mrkdwn',
+          verbatim: true,
+          text: `The customer is asked how it went ${followUpDelayHours} hours after you resolve.`,
+        },
       ],
     },
   ]);

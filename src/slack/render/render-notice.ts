@@ -21,5 +21,5 @@ export function renderNotice(
   const render = NOTICES[notice];
   if (!render) return null;
   const text = render(byUserId ? formatSlackMention(byUserId) : 'Someone', detail);
-  return { text, blocks: [{ type: 'section', block_id: marker, text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [{ type: 'section', block_id: marker, text: { type: 'mrkdwn', verbatim: true, text } }] };
 }

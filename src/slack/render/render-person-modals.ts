@@ -15,9 +15,12 @@ export function renderStoryBlocks(
   caseId?: number,
   maxSections = MAX_TIMELINE_SECTIONS,
 ): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: describePerson(story, caseId) } }];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: describePerson(story, caseId) } },
+  ];
   const sections = packLines(story.entries.map((e) => describeStoryEntry(e, 280)));
-  for (const text of sections.slice(0, maxSections)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+  for (const text of sections.slice(0, maxSections))
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', verbatim: true, text } });
   const shown = Math.min(story.entries.length, story.total);
   const more =
     sections.length > maxSections || story.total > story.entries.length
@@ -25,7 +28,7 @@ export function renderStoryBlocks(
       : '';
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `${shown} of ${story.total} entries, newest first.${more}` }],
+    elements: [{ type: 'mrkdwn', verbatim: true, text: `${shown} of ${story.total} entries, newest first.${more}` }],
   });
   return blocks;
 }

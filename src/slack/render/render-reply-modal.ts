@@ -4,7 +4,7 @@ import { findLiabilityPhrases } from '../../compose/check-liability.js';
 import type { ChannelLimit } from '../../core/channel-limit.js';
 import { Input, Modal } from '../slack-ids.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { channelName, quoteEscaped, shortEscaped } from './format-slack-text.js';
+import { channelName, formatHandle, quoteEscaped, shortEscaped } from './format-slack-text.js';
 import type { ModalContext } from './render-modals.js';
 
 /** How a draft measures up on the customer's channel. */
@@ -44,7 +44,8 @@ export function renderReplyModal(
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `Replying *publicly, as the brand,* on ${where} to *${shortEscaped(target.author.name, 100)}* (@${shortEscaped(target.author.handle, 60)}):\n${quoteEscaped(target.text, 600)}`,
+        verbatim: true,
+        text: `Replying *publicly, as the brand,* on ${where} to *${shortEscaped(target.author.name, 100)}* (${formatHandle(target.author.handle, 60)}):\n${quoteEscaped(target.text, 600)}`,
       },
     },
     {
@@ -60,7 +61,7 @@ export function renderReplyModal(
         dispatch_action_config: { trigger_actions_on: ['on_character_entered'] },
       },
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: lengthLine }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: lengthLine }] },
   ];
   if (check.liability.length) {
     blocks.push({
@@ -68,6 +69,7 @@ export function renderReplyModal(
       elements: [
         {
           type: 'mrkdwn',
+          verbatim: true,
           text: `:warning: Careful: ${check.liability.map((p) => `"${shortEscaped(p, 60)}"`).join(', ')} admits liability or promises money in public. Apologise for the experience; settle the rest in private.`,
         },
       ],
@@ -75,7 +77,11 @@ export function renderReplyModal(
   }
   blocks.push({
     type: 'section',
-    text: { type: 'mrkdwn', text: `*Preview*\n${draft.trim() ? quoteEscaped(draft, 2800) : '_(nothing typed yet)_'}` },
+    text: {
+      type: 'mrkdwn',
+      verbatim: true,
+      text: `*Preview*\n${draft.trim() ? quoteEscaped(draft, 2800) : '_(nothing typed yet)_'}`,
+    },
   });
   return {
     type: 'modal',

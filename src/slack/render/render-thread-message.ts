@@ -3,7 +3,7 @@ import type { OutboundRow } from '../../core/outbound.js';
 import { type DbTx, parseJson } from '../../store/db-types.js';
 import { describeCaseEvent, type EventToDescribe } from './describe-case-event.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { channelName, formatLink, quoteEscaped, shortEscaped } from './format-slack-text.js';
+import { channelName, formatHandle, formatLink, quoteEscaped, shortEscaped } from './format-slack-text.js';
 import type { SlackMessage } from './render-case-message.js';
 
 /**
@@ -22,7 +22,7 @@ export async function renderThreadMessage(
   else if (row.mentionId !== null) body = await describePost(db, row.mentionId, row.idempotencyKey.includes(':edit:'));
   else body = shortEscaped(row.text, 2800);
   const text = opts.inBurst ? `*Case #${opts.caseId}* · ${body}` : body;
-  return { text, blocks: [{ type: 'section', block_id: opts.marker, text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [{ type: 'section', block_id: opts.marker, text: { type: 'mrkdwn', verbatim: true, text } }] };
 }
 
 async function describeStoredEvent(db: DbTx, eventId: number): Promise<string> {
@@ -45,7 +45,7 @@ async function describePost(db: DbTx, mentionId: number, edited: boolean): Promi
   const m = await loadMentionView(db, mentionId);
   if (!m) return 'A post of this case is no longer stored.';
   const verb = edited ? 'edited their post' : m.isPrivate ? 'wrote in private' : 'wrote again';
-  const head = `:speech_balloon: *${shortEscaped(m.author.name || m.author.handle, 200)}* (@${shortEscaped(m.author.handle, 100)}) ${verb} on ${escapeMrkdwn(channelName(m.channel))} · ${formatLink(m.url, 'view post')}`;
+  const head = `:speech_balloon: *${shortEscaped(m.author.name || m.author.handle, 200)}* (${formatHandle(m.author.handle, 100)}) ${verb} on ${escapeMrkdwn(channelName(m.channel))} · ${formatLink(m.url, 'view post')}`;
   // Slack refuses a section over 3000 characters: the quote gets what the rest leaves.
   return `${head}\n${quoteEscaped(m.text, 2850 - head.length)}\nScore ${m.score.toFixed(2)}`;
 }

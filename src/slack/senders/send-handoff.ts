@@ -32,7 +32,11 @@ export const sendHandoff: KindSender = {
       (note ? `\n${quoteEscaped(note, 2000)}` : '');
     const caseMessage = renderCaseMessage(view);
     const blocks: KnownBlock[] = [
-      { type: 'section', block_id: markerFor(row.idempotencyKey), text: { type: 'mrkdwn', text: intro } },
+      {
+        type: 'section',
+        block_id: markerFor(row.idempotencyKey),
+        text: { type: 'mrkdwn', verbatim: true, text: intro },
+      },
       { type: 'divider' },
       ...caseMessage.blocks,
     ];

@@ -32,6 +32,22 @@ describe('ReplayAdapter', () => {
     expect(bad).toEqual([[4, expect.stringMatching(/not valid JSON/)]]);
   });
 
+  // Security finding: readline ended a line at a bare \r, so one valid mention was dead-lettered as two fragments.
+  it('a bare carriage return inside a line never splits it; \\r\\n and \\n end lines', async () => {
+    const file = path.join(dir, 's.jsonl');
+    // JSON allows \r as whitespace between tokens: this is one valid line.
+    const withCr = line(1).replace(',"text":', ',\r"text":');
+    expect(withCr).toContain('\r');
+    fs.writeFileSync(file, `${withCr}\r\n${line(2)}\n${line(3)}`);
+    const bad: number[] = [];
+    const texts: string[] = [];
+    await new ReplayAdapter({ file, onBadLine: (n) => void bad.push(n) }).start(
+      async (b) => void texts.push(...b.map((m) => m.text)),
+    );
+    expect(bad).toEqual([]);
+    expect(texts).toEqual(['t1', 't2', 't3']);
+  });
+
   it('waits for each batch before reading on (back-pressure)', async () => {
     const file = path.join(dir, 's.jsonl');
     fs.writeFileSync(file, [1, 2, 3].map(line).join('\n'));

@@ -4,6 +4,7 @@
 
 const TEXT_TYPES = new Set(['plain_text', 'mrkdwn']);
 const BROADCAST = /<!(channel|here|everyone)(\|[^>]*)?>/;
+const BARE_SPECIAL = /(^|[^\w\u2060])@(channel|here|everyone)\b/i;
 
 function checkText(where: string, t: any, max: number, plainOnly = false): string[] {
   if (!t || typeof t !== 'object') return [`${where}: text object missing`];
@@ -11,6 +12,9 @@ function checkText(where: string, t: any, max: number, plainOnly = false): strin
     return [`${where}: text type ${t.type} not allowed`];
   if (typeof t.text !== 'string' || t.text.length === 0) return [`${where}: text must be a non-empty string`];
   if (t.text.length > max) return [`${where}: text is ${t.text.length} characters (max ${max})`];
+  // Slack documents that non-verbatim mrkdwn may have mentions parsed: a bare @here there could page.
+  if (t.type === 'mrkdwn' && t.verbatim !== true && BARE_SPECIAL.test(t.text))
+    return [`${where}: mrkdwn without verbatim: true holds a bare ${BARE_SPECIAL.exec(t.text)![0].trim()}`];
   return [];
 }
 
