@@ -17,7 +17,7 @@ const path = require('node:path');
  */
 const LAYERS = [
   ['core', 'log', 'config', 'generated', 'store'],
-  ['scoring', 'compose', 'policy'],
+  ['scoring', 'compose', 'policy', 'advocacy'],
   ['cases', 'training'],
   ['outbox'],
   ['pipeline'],
