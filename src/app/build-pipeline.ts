@@ -9,6 +9,7 @@ export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> 
   return {
     db,
     prompts: app.prompts,
+    advocateRules: app.advocateRules,
     recent: app.recent,
     logger: app.logger,
     brand: { name: config.brand.name, handles: config.brand.handles, accountIds: brandAccountIds(config) },

@@ -1,3 +1,5 @@
+import type { AdvocateRules } from '../advocacy/advocate-rules.js';
+import { loadAdvocateRules } from '../advocacy/load-advocate-rules.js';
 import { loadPrompts, type Prompts } from '../compose/load-prompts.js';
 import { RecentTexts } from '../compose/recent-texts.js';
 import type { Config } from '../config/load-config.js';
@@ -16,6 +18,8 @@ export interface AppContext {
   logger: Logger;
   db: Db;
   prompts: Prompts;
+  /** The advocate check's rules, read from the prompts folder with the prompts. */
+  advocateRules: AdvocateRules;
   recent: RecentTexts;
   close(): Promise<void>;
 }
@@ -28,6 +32,7 @@ const DAY_MS = 86_400_000;
  */
 export async function openApp(config: Config, logger: Logger): Promise<AppContext> {
   const prompts = loadPrompts(resolveBundled(config.promptsDir));
+  const advocateRules = loadAdvocateRules(resolveBundled(config.promptsDir));
   await applyMigrations(config.databaseUrl, logger);
   const db = await createDb(config.databaseUrl);
   const windowMs = config.ackUniqueWindowDays * DAY_MS;
@@ -37,5 +42,5 @@ export async function openApp(config: Config, logger: Logger): Promise<AppContex
     select: { textHash: true, createdAt: true },
   });
   for (const s of sent) recent.add(s.textHash, s.createdAt.getTime());
-  return { config, logger, db, prompts, recent, channelLimit: limitOf, close: () => db.$disconnect() };
+  return { config, logger, db, prompts, advocateRules, recent, channelLimit: limitOf, close: () => db.$disconnect() };
 }

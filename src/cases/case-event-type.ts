@@ -30,6 +30,9 @@ export const CASE_EVENT_TYPES = [
   'link_suggested', // possibly the same person: a person decides
   'link_dismissed', // "not the same"
   'customer_forgotten', // the person's data was erased on request; counts stay
+  'advocate_replied', // a team member answered from their own linked account (detail: mentionId, flagged rules)
+  'own_account_draft', // a person drafted a reply to post from their own account (detail: text, flagged rules)
+  'drafting', // someone opened Reply publicly or the own-account draft (the collision guard)
 ] as const;
 
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];

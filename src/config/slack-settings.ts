@@ -65,6 +65,12 @@ export const slackSettings = {
     1000,
     'conversations.history/replies calls per minute the bot allows itself (Slack Tier 3: about 50)',
   ),
+  SLACK_DRAFTING_MARK_MINUTES: intSetting(
+    5,
+    1,
+    120,
+    'minutes the "is drafting" mark stays on a case after someone opens Reply publicly (sending or closing clears it)',
+  ),
 } satisfies SettingShape;
 
 type SlackParsed = ParsedSettings<typeof slackSettings>;
@@ -91,6 +97,8 @@ export interface SlackConfig {
   burstMaxCases: number;
   burstMaxMinutes: number;
   historyReadsPerMinute: number;
+  /** How long "Jade is drafting" shows on a case's top message (the collision guard). */
+  draftingMarkMinutes: number;
 }
 
 export function buildSlackConfig(p: SlackParsed) {
@@ -117,6 +125,7 @@ export function buildSlackConfig(p: SlackParsed) {
         burstMaxCases: p.SLACK_BURST_MAX_CASES,
         burstMaxMinutes: p.SLACK_BURST_MAX_MINUTES,
         historyReadsPerMinute: p.SLACK_HISTORY_READS_PER_MINUTE,
+        draftingMarkMinutes: p.SLACK_DRAFTING_MARK_MINUTES,
       }
     : null;
   // An app token without the rest would be silently ignored: say so instead.

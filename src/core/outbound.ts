@@ -10,6 +10,7 @@ export type OutboundKind =
   | 'slack_burst' // one summary message for a burst of new cases, which are threaded under it
   | 'slack_handoff' // a direct message to the person a case was handed to: the note and the context
   | 'slack_notice' // a notice to the whole team channel (acknowledgements paused or resumed)
+  | 'slack_direct' // a direct message to one team member (their advocate account verified, their reply flagged)
   | 'slack_digest' // a managers' digest (Markdown, with its chart rebuilt at send time)
   | 'slack_maybe_missed' // the daily list of ignored mentions that scored closest below the threshold
   | 'slack_maybe_missed_update'; // that list re-rendered after someone made a case from it
@@ -32,6 +33,7 @@ export const OUTBOUND_PURPOSES = [
   'burst_summary', // one summary for a burst of new cases
   'handoff', // the note to the person a case was handed to
   'notice', // a notice to the whole team channel
+  'advocate_notice', // a direct message to a staff advocate about their own account or reply
   'digest', // a managers' digest
   'maybe_missed', // the daily "maybe missed" list
   'maybe_missed_update', // that list re-rendered

@@ -1,13 +1,16 @@
+import { checkAdvocateText } from '../advocacy/check-advocate-text.js';
 import { findCaseReferences } from '../cases/find-case-references.js';
+import { loadEarlierReplies } from '../cases/load-earlier-replies.js';
 import { type Mention, mentionKey } from '../core/mention.js';
 import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
+import { type AdvocatePost, findAdvocatePosts, verifyAdvocates } from './find-advocate-posts.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
 import { linkQuotedCases } from './link-quoted-cases.js';
 import type { DecidedMention, MentionOutcome, PipelineDeps } from './pipeline-deps.js';
-import { queueMessages } from './queue-messages.js';
+import { queueAdvocateVerified, queueMessages } from './queue-messages.js';
 import { suggestSamePeople } from './suggest-same-people.js';
 import { NEW_CASE, writeMentions } from './write-mentions.js';
 
@@ -101,6 +104,14 @@ async function decideFresh(
     links,
     deps.now(),
   );
+  const advocates = await findAdvocatePosts(
+    tx,
+    fresh.map((f) => f.m),
+  );
+  await recordVerifications(tx, deps, fresh, advocates);
+  const earlier = [...advocates.values()].some((a) => a.caseId !== undefined)
+    ? await loadEarlierReplies(tx, deps.now())
+    : [];
   const customerIds = fresh.map((f) => linkOf(links, f.m).customerId);
   const openCases = await findOpenCases(tx, customerIds);
   const awaitingRating = await findCasesAwaitingRating(
@@ -112,6 +123,7 @@ async function decideFresh(
   return fresh.map(({ m, known }) => {
     const link = linkOf(links, m);
     const s = score(m.text, deps.threshold);
+    const advocate = advocates.get(mentionKey(m));
     const decision = decideAction(m.text, s, {
       isOwnPost: false,
       mentionsBrand: m.mentionsBrand,
@@ -123,6 +135,7 @@ async function decideFresh(
       budgetReached: budget.get(m.channel) ?? false,
       acknowledgeMinScore: deps.acknowledgeMinScore,
       acknowledgeQuestionMinScore: deps.acknowledgeQuestionMinScore,
+      advocate: advocate && { verifies: advocate.verifies, caseId: advocate.caseId },
     });
     if (decision.optOut) link.optedOut = true;
     // A case opened for this customer earlier in the batch takes their later mentions too (writeMentions
@@ -136,9 +149,29 @@ async function decideFresh(
       lastPrivateInboundAt: link.lastPrivateInboundAt,
       score: s,
       decision,
+      advocate:
+        decision.action === 'advocate_reply' && advocate
+          ? { ...advocate.advocate, check: checkAdvocateText(m.text, deps.advocateRules, earlier) }
+          : undefined,
     };
     return known
       ? { ...decided, status: 'edited', mentionId: known.id, caseId: known.caseId ?? undefined }
       : { ...decided, status: 'new' };
   });
+}
+
+// A post carrying an account's code proves the account: it is verified and its owner told in Slack.
+async function recordVerifications(
+  tx: DbTx,
+  deps: PipelineDeps,
+  fresh: Array<{ m: Mention; known?: KnownMention }>,
+  advocates: Map<string, AdvocatePost>,
+): Promise<void> {
+  const proving = fresh
+    .map((f) => ({ mention: f.m, post: advocates.get(mentionKey(f.m)) }))
+    .filter((p): p is { mention: Mention; post: AdvocatePost } => p.post?.verifies === true);
+  if (!proving.length) return;
+  const verified = new Set(await verifyAdvocates(tx, proving, deps.now()));
+  for (const p of proving.filter((x) => verified.has(x.post.advocate.id)))
+    await queueAdvocateVerified(tx, p.post.advocate, deps.now());
 }

@@ -1,3 +1,5 @@
+import type { AdvocateRules } from '../advocacy/advocate-rules.js';
+import type { AdvocateCheck } from '../advocacy/check-advocate-text.js';
 import type { Prompts } from '../compose/load-prompts.js';
 import type { RecentTexts } from '../compose/recent-texts.js';
 import type { ChannelLimit } from '../core/channel-limit.js';
@@ -12,6 +14,8 @@ import type { Db } from '../store/create-db.js';
 export interface PipelineDeps {
   db: Db;
   prompts: Prompts;
+  /** The advocate check's rules (prompts/advocate-check.txt), run on every advocate's reply. */
+  advocateRules: AdvocateRules;
   recent: RecentTexts;
   logger: Logger;
   brand: { name: string; handles: string[]; accountIds: string[] };
@@ -52,6 +56,8 @@ interface DecidedFields {
   lastPrivateInboundAt: Date | null;
   score: ComplaintScore;
   decision: Decision;
+  /** Written by a linked staff advocate in reply to a case: who, and what the advocate check found. */
+  advocate?: { id: number; slackUserId: string; handle: string; check: AdvocateCheck };
 }
 
 /** Stage 3 (writeMentions): stored, with its row id and the case it belongs to (opened by it, or not). */

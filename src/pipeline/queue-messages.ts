@@ -30,6 +30,7 @@ export async function queueMessages(
   const events: EventRow[] = [];
   const event = (caseId: number, type: CaseEventType, detail: object) =>
     events.push({ caseId, at: now, actor: 'bot', type, detail: JSON.stringify(detail) });
+  const advocateReplied: Array<{ caseId: number; at: Date; slackUserId: string }> = [];
   const processed = stored.map((o): ProcessedMention => {
     const { mention: m, decision: d, score: s, mentionId } = o;
     if (d.action === 'alert') intents.push(slackAlertIntent(m, mentionId, mentionSummary(m, `(score ${s.score})`)));
@@ -46,6 +47,19 @@ export async function queueMessages(
       if (d.holdReason) event(o.caseId, 'held', { reason: d.holdReason });
       if (d.acknowledge) texts = acknowledge(deps, o, o.caseId, intents);
       intents.push(caseMessageIntent(o.caseId, mentionSummary(m, `score ${s.score} ${s.topic}/${s.severity}`)));
+    } else if (o.advocate && o.status === 'new') {
+      event(o.caseId, 'advocate_replied', {
+        mentionId,
+        advocateId: o.advocate.id,
+        handle: o.advocate.handle,
+        flagged: o.advocate.check.findings.map((f) => f.rule),
+      });
+      advocateReplied.push({ caseId: o.caseId, at: m.createdAt, slackUserId: o.advocate.slackUserId });
+      intents.push(
+        caseThreadIntent(o.caseId, `advocate:${mentionId}`, mentionSummary(m, '(staff advocate)'), mentionId),
+      );
+      intents.push(caseUpdateIntent(o.caseId, `advocate:${mentionId}`));
+      if (o.advocate.check.flagged) intents.push(advocateFlaggedIntent(o.advocate.slackUserId, o.caseId, mentionId));
     } else if (o.status === 'edited') {
       event(o.caseId, 'mention_edited', { mentionId, text: m.text });
       intents.push(
@@ -77,7 +91,54 @@ export async function queueMessages(
   });
   await bulkInsert(tx, 'CaseEvent', events);
   await enqueueIntents(tx, intents, now);
+  for (const r of advocateReplied) await recordAdvocateAnswer(tx, r);
   return processed;
+}
+
+// An advocate's public reply is the first human reply (SLA, digest), and they are the one answering
+// unless someone already said they are.
+async function recordAdvocateAnswer(tx: DbTx, r: { caseId: number; at: Date; slackUserId: string }): Promise<void> {
+  await tx.case.updateMany({ where: { id: r.caseId, firstHumanReplyAt: null }, data: { firstHumanReplyAt: r.at } });
+  await tx.case.updateMany({
+    where: { id: r.caseId, answeringSlackId: null },
+    data: { answeringSlackId: r.slackUserId, answeringHow: 'own_account' },
+  });
+}
+
+/** A direct message to the advocate whose reply the advocate check flagged: the reasons and better wording. */
+function advocateFlaggedIntent(slackUserId: string, caseId: number, mentionId: number): OutboundIntent {
+  return {
+    idempotencyKey: `slack:direct:advocate-flagged:${mentionId}`,
+    channel: 'slack',
+    kind: 'slack_direct',
+    purpose: 'advocate_notice',
+    target: { to: slackUserId, notice: 'advocate_flagged', mentionId },
+    text: `your reply on case #${caseId} was flagged by the advocate check`,
+    caseId,
+    mentionId,
+  };
+}
+
+/** Tells a team member their own account is verified: its replies now join the cases they answer. */
+export async function queueAdvocateVerified(
+  tx: DbTx,
+  advocate: { id: number; slackUserId: string; handle: string; channel: string },
+  at: Date,
+): Promise<void> {
+  await enqueueIntents(
+    tx,
+    [
+      {
+        idempotencyKey: `slack:direct:advocate-verified:${advocate.id}`,
+        channel: 'slack',
+        kind: 'slack_direct',
+        purpose: 'advocate_notice',
+        target: { to: advocate.slackUserId, notice: 'advocate_verified', advocateId: advocate.id },
+        text: `${advocate.channel}:@${advocate.handle} is verified`,
+      },
+    ],
+    at,
+  );
 }
 
 /**

@@ -111,7 +111,8 @@ function mentionRow(o: PlacedMention, now: Date) {
     inReplyToId: m.inReplyToId ?? null,
     place: m.place ? JSON.stringify(m.place) : null,
     score: s.score,
-    complaint: s.complaint,
+    // An advocate's reply is the team answering, not a complaint: it stays out of the complaint counts.
+    complaint: o.advocate ? false : s.complaint,
     reasons: JSON.stringify(s.reasons.map(formatReason)),
     topic: s.topic,
     severity: s.severity,
@@ -119,5 +120,7 @@ function mentionRow(o: PlacedMention, now: Date) {
     decision: o.decision.action,
     decisionReasons: JSON.stringify(o.decision.reasons),
     caseId: o.caseId ?? null,
+    advocateId: o.advocate?.id ?? null,
+    advocateFlags: o.advocate ? JSON.stringify(o.advocate.check.findings) : null,
   };
 }

@@ -3,7 +3,7 @@ import { detectSpam, isOptOutRequest } from './detect-spam.js';
 import { extractRating } from './extract-rating.js';
 
 /** What the bot does with one mention. */
-export type Action = 'acknowledge' | 'open_case' | 'attach_to_case' | 'alert' | 'ignore';
+export type Action = 'acknowledge' | 'open_case' | 'attach_to_case' | 'advocate_reply' | 'alert' | 'ignore';
 
 /** Facts about the mention's surroundings that the policy needs; gathered by the pipeline. */
 export interface DecisionContext {
@@ -29,6 +29,11 @@ export interface DecisionContext {
    * question ("does roaming work in Turkey?") gets a case for a person instead of an acknowledgement.
    */
   acknowledgeQuestionMinScore?: number;
+  /**
+   * Written by a team member's linked account (a staff advocate): `verifies` when it carries the account's
+   * code, `caseId` when it answers an open case's post. The bot never answers or acknowledges an advocate.
+   */
+  advocate?: { verifies: boolean; caseId?: number };
 }
 
 /** The decision and, always, why. */
@@ -60,6 +65,7 @@ const ignore = (reason: string, optOut = false): Decision => ({
 /** Decides what to do with a scored mention. Pure: same inputs, same decision. */
 export function decideAction(text: string, score: ComplaintScore, ctx: DecisionContext): Decision {
   if (ctx.isOwnPost) return ignore("the brand's own post");
+  if (ctx.advocate) return decideForAdvocate(ctx.advocate);
   if (isOptOutRequest(text)) return ignore('the author asked us to stop: opted out', true);
   const spam = detectSpam(text);
   if (spam) return ignore(`spam (${spam})`);
@@ -140,6 +146,21 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
     reasons: [
       `complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`,
     ],
+  };
+}
+
+// Before opt-outs and scoring: an advocate saying "stop" or sounding cross is talking to a customer.
+function decideForAdvocate(advocate: NonNullable<DecisionContext['advocate']>): Decision {
+  if (advocate.verifies) return ignore("a staff advocate's verification code: their account is now linked");
+  if (advocate.caseId === undefined)
+    return ignore("a staff advocate's post that answers no open case: the bot never answers advocates");
+  return {
+    action: 'advocate_reply',
+    acknowledge: false,
+    openCase: false,
+    attachToCaseId: advocate.caseId,
+    optOut: false,
+    reasons: ["a staff advocate's public reply to the customer: added to the case, never answered by the bot"],
   };
 }
 

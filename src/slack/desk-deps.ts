@@ -1,3 +1,4 @@
+import type { AdvocateRules } from '../advocacy/advocate-rules.js';
 import type { SlackConfig } from '../config/slack-settings.js';
 import type { ChannelLimit } from '../core/channel-limit.js';
 import type { RequestDigest } from '../digest/digest-on-request.js';
@@ -18,4 +19,8 @@ export interface DeskDeps {
   requestDigest?: RequestDigest;
   /** How long a public reply may be on each channel. */
   channelLimit: (channel: string) => ChannelLimit;
+  /** The advocate check's rules: a warning in *Reply publicly*, run on own-account drafts. */
+  advocateRules: AdvocateRules;
+  /** The brand's handle, for telling an advocate where to post their verification code. */
+  brandHandle: string;
 }

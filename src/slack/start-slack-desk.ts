@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type App, webApi } from '@slack/bolt';
+import type { AdvocateRules } from '../advocacy/advocate-rules.js';
 import type { Config } from '../config/load-config.js';
 import { AppError, describeError } from '../core/app-error.js';
 import type { ChannelLimit } from '../core/channel-limit.js';
@@ -28,11 +29,13 @@ export interface SlackDesk {
 
 /** What the Slack desk needs from the running app. */
 export interface DeskHost {
-  config: Pick<Config, 'slack' | 'databaseUrl' | 'acknowledgeAutomatically' | 'jobs'>;
+  config: Pick<Config, 'slack' | 'databaseUrl' | 'acknowledgeAutomatically' | 'jobs'> & Partial<Pick<Config, 'brand'>>;
   db: Db;
   logger: Logger;
   /** How long a public reply may be on each channel (the *Reply publicly* length check). */
   channelLimit: (channel: string) => ChannelLimit;
+  /** The advocate check's rules (the app reads them with the prompts). */
+  advocateRules: AdvocateRules;
 }
 
 export interface StartDeskOptions {
@@ -76,6 +79,8 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
     isMember: createMembershipCheck(bolt.client, config),
     acknowledgeAutomatically: app.config.acknowledgeAutomatically,
     channelLimit: app.channelLimit,
+    advocateRules: app.advocateRules,
+    brandHandle: app.config.brand?.handles[0] ?? app.config.brand?.name ?? 'the brand',
     requestDigest:
       options.requestDigest ??
       digestOnRequest({

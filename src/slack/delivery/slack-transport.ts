@@ -6,6 +6,7 @@ import { sendBurstSummary } from '../senders/send-burst-summary.js';
 import { sendCaseMessage } from '../senders/send-case-message.js';
 import { sendCaseUpdate } from '../senders/send-case-update.js';
 import { sendDigest } from '../senders/send-digest.js';
+import { sendDirect } from '../senders/send-direct.js';
 import { sendHandoff } from '../senders/send-handoff.js';
 import { sendMaybeMissed, sendMaybeMissedUpdate } from '../senders/send-maybe-missed.js';
 import { sendNotice } from '../senders/send-notice.js';
@@ -23,6 +24,7 @@ export const SLACK_SENDERS: Record<string, KindSender> = {
   slack_burst: sendBurstSummary,
   slack_handoff: sendHandoff,
   slack_notice: sendNotice,
+  slack_direct: sendDirect,
   slack_digest: sendDigest,
   slack_maybe_missed: sendMaybeMissed,
   slack_maybe_missed_update: sendMaybeMissedUpdate,

@@ -4,6 +4,7 @@ import { enqueueIntents } from '../../store/enqueue-intents.js';
 import { SettingKey, writeSetting } from '../../store/runtime-settings.js';
 import type { DeskDeps } from '../desk-deps.js';
 import { SLASH_COMMAND } from '../slack-ids.js';
+import { answerAdvocateCommand } from './advocate-command.js';
 import { answerCustomerCommand } from './customer-command.js';
 import { describeDeskStatus, readDeskStatus } from './read-desk-status.js';
 import { refusalText } from './tell-user.js';
@@ -14,6 +15,7 @@ const USAGE = [
   '`/mentions resume`: turn them back on',
   "`/mentions digest`: send the managers' digest now",
   '`/mentions customer <handle | channel:handle | #case>`: the person across channels (`export` / `forget` first: their data)',
+  '`/mentions advocate add x:@your_handle | remove x:@your_handle | list`: link your own account; its replies join the cases',
 ].join('\n');
 
 /** Turns the crisis switch and tells the whole channel who did it (one transaction: both or neither). */
@@ -55,7 +57,7 @@ async function requestDigest(deps: DeskDeps, command: SlashCommand, respond: Res
   }
 }
 
-/** `/mentions status | pause | resume | digest`: answers only the person who typed it. */
+/** `/mentions status | pause | resume | digest | customer | advocate`: answers only the person who typed it. */
 export function registerMentionsCommand(app: App, deps: DeskDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     const say = (text: string) => ack({ response_type: 'ephemeral', text });
@@ -68,6 +70,15 @@ export function registerMentionsCommand(app: App, deps: DeskDeps): void {
         const answer = await answerCustomerCommand(deps, command.text.trim().split(/\s+/).slice(1));
         return await ack({ response_type: 'ephemeral', ...answer });
       }
+      if (word === 'advocate')
+        return await say(
+          await answerAdvocateCommand(
+            deps,
+            command.user_id,
+            command.text.trim().split(/\s+/).slice(1),
+            deps.brandHandle,
+          ),
+        );
       if (word === 'pause' || word === 'resume') return await say(await setPaused(deps, command, word === 'pause'));
       if (word === 'digest') {
         if (!deps.requestDigest)

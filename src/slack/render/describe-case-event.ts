@@ -73,6 +73,10 @@ export function describeCaseEvent(e: EventToDescribe): string {
       return `:heavy_multiplication_x: ${who}: *${escapeMrkdwn(`${d.channel}:${d.handle}`)}* is not the same person.`;
     case 'customer_forgotten':
       return `:wastebasket: ${who} erased this person's texts and identities on request; only anonymous counts are kept.`;
+    case 'own_account_draft':
+      return `:memo: ${who} will answer from their own account${d.handle ? ` (@${escapeMrkdwn(String(d.handle))})` : ''}.${describeFlags(d.flagged)}${note(d.text)}`;
+    case 'drafting':
+      return `:pencil2: ${who} is drafting a reply.`;
     case 'opened':
     case 'held':
     case 'mention_edited':
@@ -85,6 +89,7 @@ export function describeCaseEvent(e: EventToDescribe): string {
     case 'slack_case_posted':
     case 'message_held':
     case 'send_failed':
+    case 'advocate_replied': // its thread line is rendered from the advocate's post (render-thread-message)
       return plainLine(who, e.type);
     default: {
       // A type this code does not know (a row from a newer version): said plainly. The `never` makes
@@ -93,6 +98,12 @@ export function describeCaseEvent(e: EventToDescribe): string {
       return plainLine(who, String(unknown));
     }
   }
+}
+
+/** " The advocate check flagged: …" for the rule names an event recorded, or nothing. */
+export function describeFlags(flagged: unknown): string {
+  if (!Array.isArray(flagged) || !flagged.length) return '';
+  return ` :warning: The advocate check flagged: ${flagged.map((f) => escapeMrkdwn(String(f).replace(/_/g, ' '))).join(', ')}.`;
 }
 
 function plainLine(who: string, type: string): string {

@@ -1,9 +1,20 @@
+import type { KnownBlock } from '@slack/types';
 import { loadMentionView } from '../../cases/load-case-view.js';
 import type { OutboundRow } from '../../core/outbound.js';
 import { type DbTx, parseJson } from '../../store/db-types.js';
+import { CaseAction } from '../slack-ids.js';
 import { describeCaseEvent, type EventToDescribe } from './describe-case-event.js';
+import { isCaseOpen } from './describe-case-state.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { channelName, formatHandle, formatLink, quoteEscaped, shortEscaped } from './format-slack-text.js';
+import {
+  channelName,
+  formatHandle,
+  formatLink,
+  formatSlackMention,
+  quoteEscaped,
+  shortEscaped,
+} from './format-slack-text.js';
+import { describeAdvocateReply, loadAdvocateReply } from './render-advocate-reply.js';
 import type { SlackMessage } from './render-case-message.js';
 
 /**
@@ -18,11 +29,44 @@ export async function renderThreadMessage(
 ): Promise<SlackMessage> {
   const target = parseJson<{ eventId?: number }>(row.target, {});
   let body: string;
+  const advocate = row.mentionId !== null ? await loadAdvocateReply(db, row.mentionId) : null;
   if (typeof target.eventId === 'number') body = await describeStoredEvent(db, target.eventId);
+  else if (advocate) body = describeAdvocateReply(advocate);
   else if (row.mentionId !== null) body = await describePost(db, row.mentionId, row.idempotencyKey.includes(':edit:'));
   else body = shortEscaped(row.text, 2800);
   const text = opts.inBurst ? `*Case #${opts.caseId}* · ${body}` : body;
-  return { text, blocks: [{ type: 'section', block_id: opts.marker, text: { type: 'mrkdwn', verbatim: true, text } }] };
+  const blocks: KnownBlock[] = [
+    { type: 'section', block_id: opts.marker, text: { type: 'mrkdwn', verbatim: true, text } },
+  ];
+  if (advocate?.slackUserId) blocks.push(...(await offerOwnership(db, opts.caseId, advocate.slackUserId)));
+  return { text, blocks };
+}
+
+// An advocate who answered an unowned case is offered it: the button claims it for whoever clicks.
+async function offerOwnership(db: DbTx, caseId: number, slackUserId: string): Promise<KnownBlock[]> {
+  const c = await db.case.findUnique({ where: { id: caseId }, select: { ownerSlackId: true, status: true } });
+  if (!c || c.ownerSlackId || !isCaseOpen(c.status)) return [];
+  return [
+    {
+      type: 'actions',
+      block_id: `advocate_claim_${caseId}`,
+      elements: [
+        {
+          type: 'button',
+          action_id: CaseAction.Claim,
+          value: String(caseId),
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Take ownership', emoji: true },
+        },
+      ],
+    },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', verbatim: true, text: `${formatSlackMention(slackUserId)}, it is yours if you want it.` },
+      ],
+    },
+  ];
 }
 
 async function describeStoredEvent(db: DbTx, eventId: number): Promise<string> {
