@@ -15,7 +15,8 @@ export type Refusal =
   | { reason: 'no_public_post'; caseId: number }
   | { reason: 'too_long'; channel: string }
   | { reason: 'mention_missing' }
-  | { reason: 'already_in_case'; caseId: number };
+  | { reason: 'already_in_case'; caseId: number }
+  | { reason: 'owned_by_other'; caseId: number; ownerSlackId: string };
 
 /** What an action on a case came to: the audit event it wrote, or why it did not happen. */
 export type ActionResult = { ok: true; eventId: number } | ({ ok: false } & Refusal);

@@ -65,6 +65,10 @@ export interface CaseView {
   }>;
   /** The person across channels: identities, cases, the newest STORY_INLINE timeline entries. */
   story: CustomerStory | null;
+  /** "Jade is drafting" (the collision guard), while the mark has not expired. */
+  drafting: { slackId: string; until: Date } | null;
+  /** Who said they answer the customer and how: as the brand, or from their own account. */
+  answering: { slackId: string; how: string } | null;
   /** "Possibly the same person as …", waiting for a person to decide. */
   suggestions: Array<{ id: number; channel: string; handle: string; name: string; reason: string }>;
 }
@@ -94,8 +98,11 @@ export async function loadMentionView(db: DbTx, mentionId: number): Promise<Ment
   };
 }
 
-/** Reads the case, its opening post, what was sent and the customer's history; null when there is no such case. */
-export async function loadCaseView(db: DbTx, caseId: number): Promise<CaseView | null> {
+/**
+ * Reads the case, its opening post, what was sent and the customer's history; null when there is no such
+ * case. `now` decides whether a drafting mark still stands.
+ */
+export async function loadCaseView(db: DbTx, caseId: number, now: Date = new Date()): Promise<CaseView | null> {
   const c = await db.case.findUnique({
     where: { id: caseId },
     include: { customer: { include: { identities: true } } },
@@ -144,6 +151,11 @@ export async function loadCaseView(db: DbTx, caseId: number): Promise<CaseView |
   return {
     story,
     suggestions,
+    drafting:
+      c.draftingSlackId && c.draftingUntil && c.draftingUntil > now
+        ? { slackId: c.draftingSlackId, until: c.draftingUntil }
+        : null,
+    answering: c.answeringSlackId && c.answeringHow ? { slackId: c.answeringSlackId, how: c.answeringHow } : null,
     id: c.id,
     status: c.status,
     channel: c.channel,

@@ -4,6 +4,7 @@ import { cleanText } from '../core/clean-text.js';
 import type { Db } from '../store/create-db.js';
 import { type ActionResult, notActionable } from './action-result.js';
 import { findReplyTarget } from './find-reply-target.js';
+import { CLEAR_DRAFTING } from './mark-drafting.js';
 import { recordCaseChange, slackActor } from './record-case-change.js';
 
 /**
@@ -21,6 +22,8 @@ export async function queueHumanReply(
     at: Date;
     /** How long a reply may be on each channel. */
     limit: (channel: string) => ChannelLimit;
+    /** The person confirmed sending although someone else owns the case. */
+    overOwner?: boolean;
   },
 ): Promise<ActionResult> {
   const { caseId, userId, at } = input;
@@ -36,6 +39,9 @@ export async function queueHumanReply(
     });
     if (!current || !(OPEN_CASE_STATUSES as readonly string[]).includes(current.status))
       return notActionable(caseId, current?.status);
+    // Two people answering one customer is what the owner exists to prevent: ask before sending over them.
+    if (current.ownerSlackId && current.ownerSlackId !== userId && !input.overOwner)
+      return { ok: false, reason: 'owned_by_other', caseId, ownerSlackId: current.ownerSlackId } as const;
     const target = await findReplyTarget(tx, caseId);
     if (!target) return { ok: false, reason: 'no_public_post', caseId } as const;
     if (!fitsLimit(input.limit(target.channel), text))
@@ -50,6 +56,10 @@ export async function queueHumanReply(
         },
       });
     }
+    await tx.case.update({
+      where: { id: caseId },
+      data: { ...CLEAR_DRAFTING, answeringSlackId: userId, answeringHow: 'brand' },
+    });
     const eventId = await recordCaseChange(tx, {
       caseId,
       actor: slackActor(userId),

@@ -35,6 +35,7 @@ export const MAYBE_MISSED_COMPLAINT = 'maybe_missed_complaint';
 /** Modals: callback ids, and the block/action ids of their inputs. */
 export const Modal = {
   Reply: 'reply_modal',
+  OwnAccountReady: 'own_account_ready_modal',
   HandOff: 'handoff_modal',
   Resolve: 'resolve_modal',
   LinkCustomer: 'link_customer_modal',
@@ -42,6 +43,8 @@ export const Modal = {
 
 export const Input = {
   ReplyText: { block: 'reply_text_block', action: 'reply_text' },
+  ReplyHow: { block: 'reply_how_block', action: 'reply_how' },
+  ReplyConfirm: { block: 'reply_confirm_block', action: 'reply_confirm' },
   HandOffTo: { block: 'handoff_to_block', action: 'handoff_to' },
   HandOffNote: { block: 'handoff_note_block', action: 'handoff_note' },
   Outcome: { block: 'outcome_block', action: 'outcome' },

@@ -36,5 +36,7 @@ export function describeRefusal(refusal: Refusal): string {
       return 'That post is no longer stored.';
     case 'already_in_case':
       return `This post is already in case #${refusal.caseId}.`;
+    case 'owned_by_other':
+      return `${formatSlackMention(refusal.ownerSlackId)} owns case #${refusal.caseId}: tick "Send anyway" to answer over them.`;
   }
 }

@@ -9,6 +9,7 @@ import {
   formatHandle,
   formatLink,
   formatSlackDate,
+  formatSlackMention,
   quoteEscaped,
   shortEscaped,
 } from './format-slack-text.js';
@@ -37,6 +38,7 @@ export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage
       text: { type: 'plain_text', text: shortEscaped(title, 150), emoji: true },
     },
     { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: describeCaseState(view) } },
+    ...whoIsAnswering(view),
   ];
   if (m) {
     const where = `${escapeMrkdwn(channelName(m.channel))}${m.isPrivate ? ' (private message)' : ''}`;
@@ -91,6 +93,21 @@ export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage
   if (isCaseOpen(view.status)) blocks.push(caseButtons(view));
   const text = `Case #${view.id}: ${shortEscaped(name, 100)} on ${escapeMrkdwn(channelName(view.channel))}, ${escapeMrkdwn(view.topic)}: ${m ? shortEscaped(m.text, 200) : ''}`;
   return { text, blocks };
+}
+
+// The collision guard: who has Reply publicly open (until the mark expires, the reply goes or the case
+// closes), and who said they answer from their own account.
+function whoIsAnswering(view: CaseView): KnownBlock[] {
+  if (!isCaseOpen(view.status)) return [];
+  const lines: string[] = [];
+  if (view.drafting)
+    lines.push(
+      `:pencil2: *${formatSlackMention(view.drafting.slackId)} is drafting* a reply (until ${formatSlackDate(view.drafting.until, '{time}')})`,
+    );
+  if (view.answering?.how === 'own_account')
+    lines.push(`:busts_in_silhouette: ${formatSlackMention(view.answering.slackId)} answers from their own account`);
+  if (!lines.length) return [];
+  return [{ type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: lines.join(' · ') }] }];
 }
 
 function caseButtons(view: CaseView): ActionsBlock {

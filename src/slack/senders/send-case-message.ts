@@ -13,7 +13,7 @@ import { gone, type KindSender, queuedAt, targetId } from './kind-sender.js';
 export const sendCaseMessage: KindSender = {
   async send(row, d) {
     const caseId = targetId(row, 'caseId');
-    const view = await loadCaseView(d.db, caseId);
+    const view = await loadCaseView(d.db, caseId, d.now());
     if (!view) throw gone(`case ${caseId}`);
     const root = await joinBurst(d, row);
     const posted = await postMessage(

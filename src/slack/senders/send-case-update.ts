@@ -14,7 +14,7 @@ export const sendCaseUpdate: KindSender = {
   async send(row, d) {
     const caseId = targetId(row, 'caseId');
     const thread = await locateCaseThread(d, caseId);
-    const view = await loadCaseView(d.db, caseId);
+    const view = await loadCaseView(d.db, caseId, d.now());
     if (!view) throw gone(`case ${caseId}`);
     // The original post's marker stays, so a lookup for that post still finds it after updates.
     const updated = await updateMessage(

@@ -19,7 +19,7 @@ export const sendHandoff: KindSender = {
     const to = targetText(row, 'to');
     if (!to) throw gone(`the recipient of outbound ${row.id}`);
     const thread = await locateCaseThread(d, caseId);
-    const view = await loadCaseView(d.db, caseId);
+    const view = await loadCaseView(d.db, caseId, d.now());
     const event = await d.db.caseEvent.findUnique({
       where: { id: targetId(row, 'eventId') },
       select: { actor: true, detail: true },
