@@ -18,6 +18,7 @@ Usage:
   mention-desk customer export H     Everything stored about a person (handle, channel:handle or #case) as JSON.
   mention-desk customer forget H --yes
                                      Erase a person's texts and identities (counts kept); records the request.
+  mention-desk advocates [--json]    The team members' linked social accounts (staff advocates), verified or not.
   mention-desk migrate               Apply database migrations and exit.
   mention-desk label --file FILE     Import the team's labels (CSV or JSON lines of text and complaint);
                                      the nightly retrain learns from them.
@@ -30,7 +31,7 @@ Usage:
   mention-desk --help | --version
 
 Options:
-  --json            One JSON object per line instead of text (run, replay, digest).
+  --json            One JSON object per line instead of text (run, replay, digest, advocates).
   --quiet           Only the summary (run, replay).
   --threshold N     Complaint threshold for score (default: COMPLAINT_THRESHOLD, 0.5).
   --since P         Digest period: 7d, 24h, 2w, 90m or an ISO date (default 7d).
@@ -59,6 +60,14 @@ counts for digests, drops their pending messages and records the request (withou
 what would go).
 
   --yes   Confirms forget.
+`,
+  advocates: `Usage: mention-desk advocates [--json]
+
+The team members' own social accounts linked from Slack (/mentions advocate add x:@handle): who, which
+account, whether it is verified (its code was posted or DMed from it), and how many replies joined cases.
+
+  --json   One JSON object per line: slackUserId, channel, handle, accountId, verified, verifiedAt,
+           linkedAt, replies.
 `,
   run: `Usage: mention-desk [run] [--json] [--quiet]
 

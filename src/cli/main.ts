@@ -21,6 +21,7 @@ import { type SlackDesk, startSlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
 import { backupDatabase } from '../store/backup-database.js';
 import { activeModelFile, modelDirFor } from '../training/model-store.js';
+import { runAdvocates } from './advocates-command.js';
 import { runCustomer } from './customer-command.js';
 import { runDigest } from './digest-command.js';
 import { discordInviteLines } from './discord-invite-command.js';
@@ -82,11 +83,17 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       );
       return 0;
     }
-    if (args.command === 'digest' || args.command === 'label' || args.command === 'customer') {
+    if (
+      args.command === 'digest' ||
+      args.command === 'label' ||
+      args.command === 'customer' ||
+      args.command === 'advocates'
+    ) {
       const app = await openApp(config, logger);
       try {
         if (args.command === 'label') return await runLabelImport(app.db, args.file!, io.stdout, io.stderr);
         if (args.command === 'customer') await runCustomer(app, args.rest, args.yes, io.stdout);
+        else if (args.command === 'advocates') await runAdvocates(app, args.json, io.stdout);
         else await runDigest(app, args.since, args.json, io.stdout);
       } finally {
         await app.close();

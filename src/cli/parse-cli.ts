@@ -13,6 +13,7 @@ export type Command =
   | 'label'
   | 'model'
   | 'customer'
+  | 'advocates'
   | 'help'
   | 'version';
 
@@ -59,6 +60,7 @@ export const COMMAND_OPTIONS: Record<Command, OptionName[]> = {
   label: ['file'],
   model: [],
   customer: ['yes'],
+  advocates: ['json'],
   help: [],
   version: [],
 };
