@@ -88,9 +88,24 @@ export function buildDigest(data: DigestData): Digest {
       distribution,
       average: data.ratings.length ? data.ratings.reduce((a, b) => a + b, 0) / data.ratings.length : undefined,
     },
+    ...(data.advocateReplies ? { advocates: summariseAdvocates(data.advocateReplies) } : {}),
     spend: {
       totalUsd: data.spend.reduce((n, s) => n + s.usd, 0),
       byChannel: [...data.spend].sort((a, b) => b.usd - a.usd),
     },
+  };
+}
+
+// Time to reply from the case's opening, like every other response time of the digest.
+function summariseAdvocates(replies: NonNullable<DigestData['advocateReplies']>): NonNullable<Digest['advocates']> {
+  return {
+    replies: replies.length,
+    people: new Set(replies.map((r) => r.advocateId)).size,
+    flagged: replies.filter((r) => r.flagged).length,
+    reply: medianAndP90(
+      replies
+        .map((r) => minutesBetween(r.caseOpenedAt, r.postedAt))
+        .filter((m): m is number => m !== undefined && m >= 0),
+    ),
   };
 }

@@ -46,5 +46,10 @@ export interface Digest {
     oldest: Array<{ id: number; openedAt: Date; status: string; owner: string | null }>;
   };
   ratings: { count: number; average?: number; distribution: Record<string, number> };
+  /**
+   * Staff advocates' replies from their own accounts: how many joined cases, from how many people, the time
+   * from the case opening to the reply, and how many the advocate check flagged.
+   */
+  advocates?: { replies: number; people: number; flagged: number; reply: DurationStat };
   spend: { totalUsd: number; byChannel: Array<{ channel: string; action: string; usd: number; calls: number }> };
 }

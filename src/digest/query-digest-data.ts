@@ -28,6 +28,8 @@ export interface DigestData {
   /** Distinct people (customers, whatever their channels and handles) who wrote, and who complained. */
   people?: { total: number; complaining: number };
   spend: Array<{ channel: string; action: string; usd: number; calls: number }>;
+  /** Staff advocates' replies posted in the period: who, when, whether flagged, and their case's opening. */
+  advocateReplies?: Array<{ advocateId: number; postedAt: Date; flagged: boolean; caseOpenedAt: Date | null }>;
 }
 
 /**
@@ -41,16 +43,17 @@ export async function queryDigestData(
 ): Promise<DigestData> {
   const inPeriod = { gte: period.from, lt: period.to };
   const length = period.to.getTime() - period.from.getTime();
-  const [grouped, previous, buckets, cases, escalated, openTotal, unclaimed, oldest, rated, spend, people] =
+  const [grouped, previous, buckets, cases, escalated, openTotal, unclaimed, oldest, rated, spend, people, advocate] =
     await Promise.all([
       db.mention.groupBy({
         by: ['channel', 'topic', 'complaint'],
-        where: { postedAt: inPeriod },
+        // Advocates' replies are the team answering: they are counted on their own, not as mentions.
+        where: { postedAt: inPeriod, advocateId: null },
         _count: { _all: true },
       }),
       db.mention.groupBy({
         by: ['complaint'],
-        where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from } },
+        where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from }, advocateId: null },
         _count: { _all: true },
       }),
       bucketCounts(db, period, provider),
@@ -87,6 +90,10 @@ export async function queryDigestData(
         _count: { _all: true },
       }),
       countPeople(db, period),
+      db.mention.findMany({
+        where: { postedAt: inPeriod, advocateId: { not: null } },
+        select: { advocateId: true, postedAt: true, advocateFlags: true, case: { select: { openedAt: true } } },
+      }),
     ]);
   return {
     period,
@@ -102,6 +109,12 @@ export async function queryDigestData(
     ratings: rated.map((r) => r.rating!),
     people,
     spend: spend.map((s) => ({ channel: s.channel, action: s.action, usd: s._sum.costUsd ?? 0, calls: s._count._all })),
+    advocateReplies: advocate.map((a) => ({
+      advocateId: a.advocateId!,
+      postedAt: a.postedAt,
+      flagged: a.advocateFlags !== null && a.advocateFlags !== '[]',
+      caseOpenedAt: a.case?.openedAt ?? null,
+    })),
   };
 }
 
@@ -110,7 +123,7 @@ async function countPeople(db: Db, period: DigestPeriod) {
   const [row] = await db.$queryRaw<Array<{ total: bigint | number; complaining: bigint | number | null }>>`
     SELECT count(DISTINCT "customerId") AS total,
            count(DISTINCT CASE WHEN "complaint" THEN "customerId" END) AS complaining
-    FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to}`;
+    FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} AND "advocateId" IS NULL`;
   return { total: Number(row?.total ?? 0), complaining: Number(row?.complaining ?? 0) };
 }
 
@@ -123,10 +136,10 @@ async function bucketCounts(db: Db, period: DigestPeriod, provider: 'sqlite' | '
       ? await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
         SELECT to_char("postedAt" + make_interval(mins => ${offset}::int), ${period.bucket === 'hour' ? 'YYYY-MM-DD"T"HH24:00' : 'YYYY-MM-DD'}) AS start,
                count(*) AS total, count(*) FILTER (WHERE "complaint") AS complaints
-        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} GROUP BY 1 ORDER BY 1`
+        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} AND "advocateId" IS NULL GROUP BY 1 ORDER BY 1`
       : await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
         SELECT strftime(${period.bucket === 'hour' ? '%Y-%m-%dT%H:00' : '%Y-%m-%d'}, "postedAt", ${`${offset} minutes`}) AS start,
                count(*) AS total, sum("complaint") AS complaints
-        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} GROUP BY 1 ORDER BY 1`;
+        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} AND "advocateId" IS NULL GROUP BY 1 ORDER BY 1`;
   return rows.map((r) => ({ start: r.start, total: Number(r.total), complaints: Number(r.complaints ?? 0) }));
 }

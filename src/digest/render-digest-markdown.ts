@@ -103,6 +103,15 @@ export function renderDigestMarkdown(d: Digest): string {
       : 'No ratings in this period.',
     '',
   );
+  if (d.advocates)
+    out.push(
+      '## Staff advocates',
+      '',
+      d.advocates.replies
+        ? `${num(d.advocates.replies)} repl${d.advocates.replies === 1 ? 'y' : 'ies'} from ${num(d.advocates.people)} advocate${d.advocates.people === 1 ? '' : 's'}' own accounts joined cases; median time to reply ${formatMinutes(d.advocates.reply.median)} from the case opening; ${num(d.advocates.flagged)} flagged by the advocate check.`
+        : "No replies from advocates' own accounts.",
+      '',
+    );
   out.push(
     '## Spikes',
     '',
