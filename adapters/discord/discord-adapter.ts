@@ -175,7 +175,7 @@ export class DiscordAdapter implements ChannelAdapter {
     for (const post of posts) {
       try {
         const verdict = watchMessage(post, this.watch);
-        if (verdict.watch) mentions.push(toMention(post, verdict.mentionsBrand));
+        if (verdict.watch) mentions.push(toMention(post, verdict.mentionsBrand, verdict.onlyAsReply));
         else
           this.deps.logger.debug(
             { id: post.id, channelId: post.channelId, why: verdict.why },

@@ -9,7 +9,7 @@ export const DISCORD = 'discord';
  * and, for a message in a thread, the thread (replies go into the thread). A direct message is private
  * and has only its DM channel.
  */
-export function toMention(post: DiscordPost, mentionsBrand: boolean): Mention {
+export function toMention(post: DiscordPost, mentionsBrand: boolean, onlyAsReply = false): Mention {
   const place: Record<string, string> = post.isDirect
     ? { channelId: post.channelId }
     : post.parentId
@@ -26,6 +26,7 @@ export function toMention(post: DiscordPost, mentionsBrand: boolean): Mention {
     ...(post.isDirect ? { isPrivate: true } : {}),
     ...(post.replyToId ? { inReplyToId: post.replyToId } : {}),
     ...(post.editedAt ? { editedAt: post.editedAt } : {}),
+    ...(onlyAsReply ? { onlyAsReply: true } : {}),
     place,
   };
 }

@@ -14,13 +14,15 @@ export interface WatchSettings {
 }
 
 /** Whether a message is handed to the pipeline, and why (for the debug log). */
-export type WatchVerdict = { watch: true; mentionsBrand: boolean; why: string } | { watch: false; why: string };
+export type WatchVerdict =
+  | { watch: true; mentionsBrand: boolean; onlyAsReply?: boolean; why: string }
+  | { watch: false; why: string };
 
 /**
  * Decides whether a message concerns the brand. Direct messages to the bot always do. In a watched
  * server channel (or a thread under one), a message does when it mentions the bot (by user, by its role,
  * or by replying to it: `mentionsBrand`), or names a keyword (keyword only: the team is alerted, the bot
- * does not answer). Bots, webhooks and Discord's own notices never do. Pure.
+ * does not answer), or replies to another message there (`onlyAsReply`: kept only when it concerns a case). Bots, webhooks and Discord's own notices never do. Pure.
  */
 export function watchMessage(post: DiscordPost, settings: WatchSettings): WatchVerdict {
   if (post.author.id === settings.botUserId) return { watch: false, why: 'the bot itself' };
@@ -32,6 +34,10 @@ export function watchMessage(post: DiscordPost, settings: WatchSettings): WatchV
   if (mentionsBot(post, settings)) return { watch: true, mentionsBrand: true, why: 'mentions the bot' };
   const keyword = findKeyword(post.content, settings.keywords);
   if (keyword) return { watch: true, mentionsBrand: false, why: `keyword "${keyword}"` };
+  // A staff advocate answering a customer (or the customer answering them) replies without naming the
+  // brand: handed over marked, and the pipeline keeps only the replies that concern a case.
+  if (post.replyToId)
+    return { watch: true, mentionsBrand: false, onlyAsReply: true, why: 'a reply in a watched place' };
   return { watch: false, why: 'neither mentions the bot nor names a keyword' };
 }
 

@@ -32,6 +32,11 @@ export interface Mention {
   editedAt?: Date;
   /** Channel-specific location (Discord guild and channel ids, X conversation id), kept as-is. */
   place?: Record<string, string>;
+  /**
+   * Handed over only because it replies to someone in a watched place (no brand mention, no keyword): the
+   * pipeline keeps it only when it comes from a staff advocate or answers a post that belongs to a case.
+   */
+  onlyAsReply?: boolean;
 }
 
 /** Key that identifies a mention across the system: channel plus external id. */

@@ -15,7 +15,7 @@ const oneLine = (s: string, max = 160) => {
 export function presentOutcome(o: MentionOutcome, slackConfigured: boolean): string[] {
   const m = o.mention;
   const head = `${m.channel.padEnd(7)} @${oneLine(m.author.handle, 30)}: "${oneLine(m.text, 120)}"`;
-  if (o.status === 'duplicate') return [];
+  if (o.status === 'duplicate' || o.status === 'unrelated_reply') return [];
   if (o.status === 'own_post') return [head, "        ignored: the brand's own post"];
   const { score: s, decision: d } = o;
   const lines = [head + (o.status === 'edited' ? ' (edited)' : '')];

@@ -21,6 +21,8 @@ export class RunSummary {
     for (const o of outcomes) {
       if (o.status === 'duplicate') this.duplicates++;
       else if (o.status === 'own_post') this.ownPosts++;
+      // A live Discord reply between people that concerns no case: read, nothing else (replays have none).
+      else if (o.status === 'unrelated_reply') continue;
       else {
         if (o.status === 'edited') this.edited++;
         else this.fresh++;

@@ -80,3 +80,28 @@ export async function verifyAdvocates(
   }
   return verified;
 }
+
+/**
+ * The keys of `onlyAsReply` mentions to drop: replies between people in a watched place that come from no
+ * advocate and answer no post of a case (an edit of a stored one is kept: it was relevant once).
+ */
+export async function findUnrelatedReplies(
+  db: DbTx,
+  fresh: Array<{ m: Mention; known?: unknown }>,
+  advocates: Map<string, AdvocatePost>,
+): Promise<Set<string>> {
+  const candidates = fresh
+    .filter((f) => f.m.onlyAsReply && !f.known && !advocates.has(mentionKey(f.m)))
+    .map((f) => f.m);
+  const unrelated = new Set<string>();
+  for (const m of candidates) {
+    const answered = m.inReplyToId
+      ? await db.mention.findFirst({
+          where: { channel: m.channel, externalId: m.inReplyToId, caseId: { not: null } },
+          select: { id: true },
+        })
+      : null;
+    if (!answered) unrelated.add(mentionKey(m));
+  }
+  return unrelated;
+}

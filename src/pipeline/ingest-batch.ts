@@ -5,7 +5,7 @@ import { type Mention, mentionKey } from '../core/mention.js';
 import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
-import { type AdvocatePost, findAdvocatePosts, verifyAdvocates } from './find-advocate-posts.js';
+import { type AdvocatePost, findAdvocatePosts, findUnrelatedReplies, verifyAdvocates } from './find-advocate-posts.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
 import { linkQuotedCases } from './link-quoted-cases.js';
@@ -43,8 +43,19 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
         else fresh.push({ m, known: before }), freshAt.push(i);
         seen.add(key);
       });
+      const advocates = await findAdvocatePosts(
+        tx,
+        fresh.map((f) => f.m),
+      );
+      const unrelated = await findUnrelatedReplies(tx, fresh, advocates);
+      for (let n = fresh.length - 1; n >= 0; n--) {
+        if (!unrelated.has(mentionKey(fresh[n].m))) continue;
+        outcomes[freshAt[n]] = { mention: fresh[n].m, status: 'unrelated_reply' };
+        fresh.splice(n, 1);
+        freshAt.splice(n, 1);
+      }
       if (fresh.length) {
-        const decided = await decideFresh(tx, deps, fresh, paused, budget);
+        const decided = await decideFresh(tx, deps, fresh, paused, budget, advocates);
         const processed = await queueMessages(tx, deps, await writeMentions(tx, deps, decided));
         await suggestSamePeople(tx, processed, deps.now());
         processed.forEach((o, n) => (outcomes[freshAt[n]] = o));
@@ -91,6 +102,7 @@ async function decideFresh(
   fresh: Array<{ m: Mention; known?: KnownMention }>,
   paused: boolean,
   budget: Map<string, boolean>,
+  advocates: Map<string, AdvocatePost>,
 ): Promise<DecidedMention[]> {
   const links = await linkAuthors(
     tx,
@@ -103,10 +115,6 @@ async function decideFresh(
     fresh.map((f) => f.m),
     links,
     deps.now(),
-  );
-  const advocates = await findAdvocatePosts(
-    tx,
-    fresh.map((f) => f.m),
   );
   await recordVerifications(tx, deps, fresh, advocates);
   const earlier = [...advocates.values()].some((a) => a.caseId !== undefined)

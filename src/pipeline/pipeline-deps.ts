@@ -73,8 +73,11 @@ export type ProcessedMention = StoredMention & {
   invitation?: string;
 };
 
-/** A mention the pipeline stopped at: a duplicate (of a stored one: its id) or the brand's own post. */
-export type SkippedMention = SkippedAs<'duplicate'> | SkippedAs<'own_post'>;
+/**
+ * A mention the pipeline stopped at: a duplicate (of a stored one: its id), the brand's own post, or a
+ * reply handed over `onlyAsReply` that concerns no case and comes from no advocate (not stored).
+ */
+export type SkippedMention = SkippedAs<'duplicate'> | SkippedAs<'own_post'> | SkippedAs<'unrelated_reply'>;
 
 interface SkippedAs<S extends string> extends Partial<Record<Exclude<keyof ProcessedMention, SkippedKeys>, undefined>> {
   mention: Mention;

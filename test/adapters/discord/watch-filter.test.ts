@@ -38,6 +38,20 @@ describe('watchMessage', () => {
     expect(watchMessage(post(over), settings)).toMatchObject({ watch: true, mentionsBrand: brand });
   });
 
+  it('hands over a plain reply in a watched place marked onlyAsReply (an advocate answering); not in an unwatched one', () => {
+    expect(
+      watchMessage(post({ content: 'so sorry, DM us?', replyToId: '300000000000000000' }), settings),
+    ).toMatchObject({
+      watch: true,
+      mentionsBrand: false,
+      onlyAsReply: true,
+    });
+    expect(
+      watchMessage(post({ content: 'so sorry', replyToId: '3', channelId: '200000000000000077' }), settings).watch,
+    ).toBe(false);
+    expect(watchMessage(post({ content: 'Lumora again', replyToId: '3' }), settings)).not.toHaveProperty('onlyAsReply');
+  });
+
   it('watches a thread whose parent channel is watched', () => {
     expect(
       watchMessage(
