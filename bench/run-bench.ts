@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { advocateCheckTimes } from './advocate-check-time';
 import { caseMessageTimes, seedForCaseMessage } from './case-message-time';
 import { seedForDigest, weeklyDigestTimes } from './digest-time';
 import { pipelineRate, writeLines } from './pipeline-rate';
@@ -26,6 +27,11 @@ async function main() {
   const n = Number(values.n ?? 20_000);
   const batch = Number(values.batch ?? 500);
   const repeat = Number(values.repeat ?? 3);
+  const check = advocateCheckTimes(2000, 400);
+  console.log(
+    `advocate check: ${check.perCheckUs.toFixed(0)} µs per text against 400 earlier replies (2,000 texts, ${check.flagged} flagged)`,
+  );
+  if (values.only === 'advocate-check') return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
   // `--only case-message`: just that step (seeding a million rows for it is the slow part).
   if (values.only !== 'case-message') await throughputAndDigest(values, dir, n, batch, repeat);
