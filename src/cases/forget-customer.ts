@@ -1,4 +1,5 @@
 import type { Db } from '../store/create-db.js';
+import { type DbTx, parseJson } from '../store/db-types.js';
 import { recordCaseChange } from './record-case-change.js';
 
 /** What was erased, in counts only (the DataRequest row keeps this, nothing else). */
@@ -49,6 +50,7 @@ export async function forgetCustomer(
             decisionReasons: '[]',
           },
         });
+      await forgetAdvocateReplies(tx, caseIds);
       for (const i of identityIds)
         await tx.identity.update({
           where: { id: i },
@@ -92,4 +94,20 @@ export async function forgetCustomer(
     },
     { timeout: 60_000 },
   );
+}
+
+// Staff advocates' replies to the person quote them and may hold their details (the check's personal-data
+// words too): their texts and the words go; which rules flagged them stays, for the digest's count.
+async function forgetAdvocateReplies(tx: DbTx, caseIds: number[]): Promise<void> {
+  const replies = await tx.mention.findMany({
+    where: { caseId: { in: caseIds }, advocateId: { not: null } },
+    select: { id: true, advocateFlags: true },
+  });
+  for (const r of replies) {
+    const flags = parseJson<Array<Record<string, unknown>>>(r.advocateFlags, []).map((f) => ({ ...f, words: [] }));
+    await tx.mention.update({
+      where: { id: r.id },
+      data: { text: '', url: null, place: null, advocateFlags: JSON.stringify(flags) },
+    });
+  }
 }
