@@ -57,7 +57,12 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
       if (fresh.length) {
         const decided = await decideFresh(tx, deps, fresh, paused, budget, advocates);
         const processed = await queueMessages(tx, deps, await writeMentions(tx, deps, decided));
-        await suggestSamePeople(tx, processed, deps.now());
+        // A team member's own account is not a customer who may be the same person as another.
+        await suggestSamePeople(
+          tx,
+          processed.filter((o) => !advocates.has(mentionKey(o.mention))),
+          deps.now(),
+        );
         processed.forEach((o, n) => (outcomes[freshAt[n]] = o));
       }
       return outcomes;
