@@ -1,4 +1,6 @@
 import { addAdvocate } from '../../src/cases/manage-advocates';
+import { loadConfig } from '../../src/config/load-config';
+import { escalateSla } from '../../src/jobs/escalate-sla';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import type { Db } from '../../src/store/create-db';
 import { mention } from '../helpers/fixtures';
@@ -84,5 +86,24 @@ describe('the pipeline and staff advocates', () => {
       mention({ author: { id: 'j1', handle: 'jade_lumora', name: 'Jade Lumora' }, text: '@lumora hello team' }),
     ]);
     expect(await db.linkSuggestion.count()).toBe(0);
+  });
+
+  it('the SLA job leaves a case an advocate answered alone and escalates the one nobody did', async () => {
+    await link('j1');
+    // The test clock opens both cases at 10:00 on a Wednesday.
+    const [answered, waiting] = await ingestBatch(testDeps(db), [
+      mention({ author: { id: 'c1', handle: 'maria', name: 'Maria' } }),
+      mention({ author: { id: 'c2', handle: 'sam', name: 'Sam' } }),
+    ]);
+    await ingestBatch(testDeps(db), [
+      mention({
+        author: { id: 'j1', handle: 'jade_lumora', name: 'Jade' },
+        inReplyToId: answered.mention.id,
+        createdAt: new Date('2026-11-18T10:10:00Z'),
+        text: '@maria @lumora So sorry! The care team will DM you.',
+      }),
+    ]);
+    const jobs = loadConfig({ TEAM_TIMEZONE: 'UTC', BUSINESS_HOURS: '09:00-17:00', SLA_UNCLAIMED_MINUTES: '30' }).jobs;
+    expect(await escalateSla(db, jobs, new Date('2026-11-18T10:45:00Z'))).toEqual([waiting.caseId]);
   });
 });
