@@ -4,7 +4,7 @@ import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
-import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
+import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf, pickOpenCase } from './link-authors.js';
 import { linkQuotedCases } from './link-quoted-cases.js';
 import type { DecidedMention, MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import { queueMessages } from './queue-messages.js';
@@ -112,12 +112,16 @@ async function decideFresh(
   return fresh.map(({ m, known }) => {
     const link = linkOf(links, m);
     const s = score(m.text, deps.threshold);
+    const open = pickOpenCase(openCases.get(link.customerId), s.topic);
     const decision = decideAction(m.text, s, {
       isOwnPost: false,
       mentionsBrand: m.mentionsBrand,
       isPrivate: m.isPrivate ?? false,
       customerOptedOut: link.optedOut,
-      openCaseId: known?.caseId ?? openCases.get(link.customerId),
+      openCaseId: known?.caseId ?? open?.id,
+      // An edit stays with its case whatever it now says.
+      openCaseTopic: known?.caseId != null ? undefined : open?.topic,
+      isReply: m.inReplyToId !== undefined,
       awaitingRatingCaseId: awaitingRating.get(link.customerId),
       acknowledgementsPaused: paused,
       budgetReached: budget.get(m.channel) ?? false,
@@ -127,7 +131,8 @@ async function decideFresh(
     if (decision.optOut) link.optedOut = true;
     // A case opened for this customer earlier in the batch takes their later mentions too (writeMentions
     // swaps the placeholder for the new case's id).
-    if (decision.openCase) openCases.set(link.customerId, NEW_CASE);
+    if (decision.openCase)
+      openCases.set(link.customerId, [...(openCases.get(link.customerId) ?? []), { id: NEW_CASE, topic: s.topic }]);
     if (m.isPrivate) link.lastPrivateInboundAt = m.createdAt;
     const decided = {
       mention: m,
