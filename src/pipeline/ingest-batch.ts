@@ -7,7 +7,7 @@ import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
 import { type AdvocatePost, findAdvocatePosts, findUnrelatedReplies, verifyAdvocates } from './find-advocate-posts.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
-import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
+import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf, pickOpenCase } from './link-authors.js';
 import { linkQuotedCases } from './link-quoted-cases.js';
 import type { DecidedMention, MentionOutcome, PipelineDeps } from './pipeline-deps.js';
 import { queueAdvocateVerified, queueMessages } from './queue-messages.js';
@@ -137,12 +137,16 @@ async function decideFresh(
     const link = linkOf(links, m);
     const s = score(m.text, deps.threshold);
     const advocate = advocates.get(mentionKey(m));
+    const open = pickOpenCase(openCases.get(link.customerId), s.topic);
     const decision = decideAction(m.text, s, {
       isOwnPost: false,
       mentionsBrand: m.mentionsBrand,
       isPrivate: m.isPrivate ?? false,
       customerOptedOut: link.optedOut,
-      openCaseId: known?.caseId ?? openCases.get(link.customerId),
+      openCaseId: known?.caseId ?? open?.id,
+      // An edit stays with its case whatever it now says.
+      openCaseTopic: known?.caseId != null ? undefined : open?.topic,
+      isReply: m.inReplyToId !== undefined,
       awaitingRatingCaseId: awaitingRating.get(link.customerId),
       acknowledgementsPaused: paused,
       budgetReached: budget.get(m.channel) ?? false,
@@ -153,7 +157,8 @@ async function decideFresh(
     if (decision.optOut) link.optedOut = true;
     // A case opened for this customer earlier in the batch takes their later mentions too (writeMentions
     // swaps the placeholder for the new case's id).
-    if (decision.openCase) openCases.set(link.customerId, NEW_CASE);
+    if (decision.openCase)
+      openCases.set(link.customerId, [...(openCases.get(link.customerId) ?? []), { id: NEW_CASE, topic: s.topic }]);
     if (m.isPrivate) link.lastPrivateInboundAt = m.createdAt;
     const decided = {
       mention: m,

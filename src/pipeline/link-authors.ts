@@ -104,14 +104,29 @@ export function linkOf(links: Map<string, AuthorLink>, m: Mention): AuthorLink {
   return link;
 }
 
-/** Each customer's open case (the newest), by customer id. */
-export async function findOpenCases(db: DbTx, customerIds: number[]): Promise<Map<number, number>> {
+/** An open case and what it is about. */
+export interface OpenCase {
+  id: number;
+  topic: string;
+}
+
+/** Each customer's open cases, oldest first, by customer id (a person may have one per story). */
+export async function findOpenCases(db: DbTx, customerIds: number[]): Promise<Map<number, OpenCase[]>> {
   const rows = await db.case.findMany({
     where: { customerId: { in: [...new Set(customerIds)] }, status: { in: [...OPEN_CASE_STATUSES] } },
-    select: { id: true, customerId: true },
+    select: { id: true, customerId: true, topic: true },
     orderBy: { id: 'asc' },
   });
-  return new Map(rows.map((r) => [r.customerId, r.id]));
+  const byCustomer = new Map<number, OpenCase[]>();
+  for (const r of rows)
+    byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), { id: r.id, topic: r.topic }]);
+  return byCustomer;
+}
+
+/** The open case a new mention belongs with: the newest one on its topic, else the newest one. */
+export function pickOpenCase(cases: OpenCase[] | undefined, topic: string): OpenCase | undefined {
+  if (!cases?.length) return undefined;
+  return cases.findLast((c) => c.topic === topic) ?? cases[cases.length - 1];
 }
 
 /** Each customer's resolved case still waiting for an answer to its follow-up, by customer id. */

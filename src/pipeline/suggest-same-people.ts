@@ -58,8 +58,8 @@ export async function suggestSamePeople(tx: DbTx, decided: MentionOutcome[], now
       wanted.set(`${caseId}:${who.id}`, { caseId, who, reason });
   };
   for (const { a, b, reason } of pairs) {
-    want(open.get(a.customerId), b, reason);
-    want(open.get(b.customerId), a, reason);
+    want(open.get(a.customerId)?.at(-1)?.id, b, reason);
+    want(open.get(b.customerId)?.at(-1)?.id, a, reason);
   }
   if (!wanted.size) return;
   // One read for what was already suggested (or answered): a person who writes often is not re-checked one by one.

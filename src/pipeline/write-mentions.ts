@@ -18,16 +18,23 @@ type PlacedMention = DecidedMention & { caseId?: number; caseOpened: boolean };
 export async function writeMentions(tx: DbTx, deps: PipelineDeps, decided: DecidedMention[]): Promise<StoredMention[]> {
   const now = deps.now();
   const opened = await openCases(tx, decided, now);
-  const openedFor = new Map<number, number>();
+  // The case opened in this batch for a customer, by customer and by customer and topic (a person may
+  // open two in one batch, one per story: a later mention joins the one on its topic).
+  const openedFor = new Map<string, number>();
   for (const o of decided) {
     const id = opened.get(mentionKey(o.mention));
-    if (id !== undefined) openedFor.set(o.customerId, id);
+    if (id === undefined) continue;
+    openedFor.set(`${o.customerId}`, id);
+    openedFor.set(`${o.customerId}:${o.score.topic}`, id);
   }
   const placed = decided.map((o): PlacedMention => {
     const openedId = opened.get(mentionKey(o.mention));
     if (openedId !== undefined) return { ...o, caseId: openedId, caseOpened: true };
     const target = o.decision.attachToCaseId;
-    const attached = target === NEW_CASE ? openedFor.get(o.customerId) : target;
+    const attached =
+      target === NEW_CASE
+        ? (openedFor.get(`${o.customerId}:${o.score.topic}`) ?? openedFor.get(`${o.customerId}`))
+        : target;
     return { ...o, caseId: (o.status === 'edited' ? o.caseId : undefined) ?? attached, caseOpened: false };
   });
   const ids = await insertNew(tx, placed, now);

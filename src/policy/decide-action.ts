@@ -13,6 +13,10 @@ export interface DecisionContext {
   customerOptedOut: boolean;
   /** The customer's case still open, if any: new words go there, not into a new acknowledgement. */
   openCaseId?: number;
+  /** What that open case is about (its topic when it was opened): a complaint about something else opens its own case. */
+  openCaseTopic?: string;
+  /** The mention replies to another post (a conversation goes on: it stays with the open case). */
+  isReply?: boolean;
   /** A resolved case whose follow-up ("How did we do?") awaits the customer's answer. */
   awaitingRatingCaseId?: number;
   /** Acknowledgements paused from Slack (the crisis switch) or disabled in config. */
@@ -69,7 +73,7 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   if (isOptOutRequest(text)) return ignore('the author asked us to stop: opted out', true);
   const spam = detectSpam(text);
   if (spam) return ignore(`spam (${spam})`);
-  if (ctx.openCaseId !== undefined) {
+  if (ctx.openCaseId !== undefined && !startsAnotherStory(text, score, ctx)) {
     return {
       action: 'attach_to_case',
       acknowledge: false,
@@ -126,6 +130,12 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
     }
     return ignore(`score ${score.score} below the complaint threshold`);
   }
+  const another =
+    ctx.openCaseId !== undefined
+      ? [
+          `a new complaint about ${score.topic} while ${caseName(ctx.openCaseId)} is about ${ctx.openCaseTopic}: a case of its own`,
+        ]
+      : [];
   const hold = ctx.customerOptedOut
     ? 'the customer opted out of automatic messages'
     : ctx.acknowledgementsPaused
@@ -137,13 +147,14 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
           : score.isQuestion && score.score < (ctx.acknowledgeQuestionMinScore ?? 0)
             ? 'a question: a person answers it rather than a canned apology'
             : undefined;
-  if (hold) return openWithoutAnswer(hold, score, hold);
+  if (hold) return withReasons(openWithoutAnswer(hold, score, hold), another);
   return {
     action: 'acknowledge',
     acknowledge: true,
     openCase: true,
     optOut: false,
     reasons: [
+      ...another,
       `complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`,
     ],
   };
@@ -162,6 +173,33 @@ function decideForAdvocate(advocate: NonNullable<DecisionContext['advocate']>): 
     optOut: false,
     reasons: ["a staff advocate's public reply to the customer: added to the case, never answered by the bot"],
   };
+}
+
+/**
+ * Whether a mention from a customer with an open case is a new story rather than more of the same one.
+ * Only on clear evidence: a public, top-level complaint (not a reply, no case reference quoted) whose topic
+ * is known and differs from the open case's known topic ("my parcel never came" while the open case is about
+ * a double charge). Everything else (private messages, replies, vague or same-topic words, praise, ratings)
+ * goes to the open case: two cases for one story make the customer tell it twice, which is worse than one
+ * case holding two topics, and a person can always split it from Slack.
+ */
+function startsAnotherStory(text: string, score: ComplaintScore, ctx: DecisionContext): boolean {
+  if (ctx.isPrivate || ctx.isReply || !ctx.mentionsBrand || !score.complaint) return false;
+  if (!ctx.openCaseTopic || ctx.openCaseTopic === 'other' || score.topic === 'other') return false;
+  if (/(?:^|[^\w&])#\d+\b/.test(text) || CONTINUES_STORY.test(text)) return false;
+  return score.topic !== ctx.openCaseTopic;
+}
+
+// Words of someone going on about what they already said ("hello?? still broken", "any update?"): the
+// topic detector may name another topic for them, but the story is the same.
+const CONTINUES_STORY =
+  /\b(?:still|again|yet|any (?:update|news|answer|reply)|hello|hellooo*|anyone|anybody|waiting|follow(?:ing)?[ -]up|as i said|already|same (?:issue|problem|thing)|this issue|my (?:case|ticket|complaint)|ticket|ref(?:erence)?|no reply|no answer|no response|ignored|ignoring)\b/i;
+
+// A case opened earlier in the same batch has no id yet (a negative placeholder).
+const caseName = (id: number) => (id > 0 ? `case #${id}` : 'the case just opened');
+
+function withReasons(decision: Decision, first: string[]): Decision {
+  return first.length ? { ...decision, reasons: [...first, ...decision.reasons] } : decision;
 }
 
 function openWithoutAnswer(reason: string, score: ComplaintScore, holdReason?: string): Decision {

@@ -47,6 +47,36 @@ describe('ingestBatch', () => {
     expect(await db.caseEvent.count({ where: { caseId: c.id, type: 'opened' } })).toBe(1);
   });
 
+  it('a complaint about something else opens a second case; later words join the case of their topic', async () => {
+    const deps = testDeps(db);
+    const author = { id: 'a9', handle: 'noor', name: 'Noor' };
+    const [billing] = await ingestBatch(deps, [
+      mention({ author, text: '@lumora you charged me twice, refund it now' }),
+    ]);
+    // In one batch: another story, then more of it.
+    const [delivery, more] = await ingestBatch(deps, [
+      mention({ author, text: '@lumora and my parcel never arrived, the courier lied. Terrible' }),
+      mention({ author, text: '@lumora the parcel tracking says delivered but nothing came, awful' }),
+    ]);
+    expect(billing.caseOpened && delivery.caseOpened).toBe(true);
+    expect(delivery.caseId).not.toBe(billing.caseId);
+    expect(delivery.decision?.reasons[0]).toMatch(/about delivery while case #\d+ is about billing/);
+    expect(more).toMatchObject({ caseOpened: false, caseId: delivery.caseId });
+    const later = await ingestBatch(deps, [
+      mention({ author, text: '@lumora the refund for the double charge is not on my card, wrong amount' }),
+      mention({ author, text: '@lumora hello?? still nothing', inReplyToId: 'p-brand-1' }),
+      mention({ author, text: 'here is my order number', isPrivate: true }),
+    ]);
+    expect(later.map((o) => o.caseId)).toEqual([billing.caseId, delivery.caseId, delivery.caseId]);
+    expect(later.every((o) => !o.caseOpened)).toBe(true);
+    expect(
+      await db.case.count({
+        where: { customerId: (await db.case.findUniqueOrThrow({ where: { id: billing.caseId! } })).customerId },
+      }),
+    ).toBe(2);
+    expect(await db.outboundMessage.count({ where: { kind: 'public_reply' } })).toBe(2);
+  });
+
   it("drops duplicates (in the batch and across runs) and the brand's own posts", async () => {
     const deps = testDeps(db);
     const m = mention();

@@ -67,6 +67,51 @@ describe('decideAction', () => {
     });
   });
 
+  describe('a customer with an open case: more of the same story, or another one', () => {
+    const billingCase = { ...ctx, openCaseId: 7, openCaseTopic: 'billing' };
+    const real = (t: string) => scoreComplaint(t);
+
+    it('opens a case of its own for a public complaint about something else, and says why', () => {
+      const t = '@lumora my parcel never arrived and the courier lied about it. Unacceptable';
+      expect(real(t)).toMatchObject({ complaint: true, topic: 'delivery' });
+      const d = decideAction(t, real(t), billingCase);
+      expect(d).toMatchObject({ action: 'acknowledge', openCase: true });
+      expect(d.attachToCaseId).toBeUndefined();
+      expect(d.reasons[0]).toMatch(/new complaint about delivery while case #7 is about billing/);
+      // Held cases say it too.
+      expect(decideAction(t, real(t), { ...billingCase, acknowledgementsPaused: true }).reasons[0]).toMatch(
+        /case #7 is about billing/,
+      );
+    });
+
+    it('keeps the same story in the open case', () => {
+      const attach = { action: 'attach_to_case', attachToCaseId: 7, acknowledge: false, openCase: false };
+      const other = '@lumora my parcel never arrived and the courier lied about it';
+      // The same topic.
+      const charged = '@lumora you charged me twice this month, refund it';
+      expect(decideAction(charged, real(charged), billingCase)).toMatchObject(attach);
+      // Words of someone going on, whatever topic the detector names.
+      for (const t of [
+        '@lumora hello?? still broken',
+        '@lumora any update? the app crashes now too',
+        '@lumora waiting 3 days, my parcel is nowhere',
+        '@lumora about #7: the courier never came',
+      ])
+        expect(decideAction(t, real(t), billingCase)).toMatchObject(attach);
+      // A reply, a private message, a case whose topic is unknown, a mention with no topic.
+      expect(decideAction(other, real(other), { ...billingCase, isReply: true })).toMatchObject(attach);
+      expect(decideAction(other, real(other), { ...billingCase, isPrivate: true })).toMatchObject(attach);
+      expect(decideAction(other, real(other), { ...billingCase, openCaseTopic: 'other' })).toMatchObject(attach);
+      expect(decideAction(other, real(other), { ...ctx, openCaseId: 7 })).toMatchObject(attach);
+      const vague = '@lumora this is the worst, honestly';
+      expect(decideAction(vague, { ...complaint, topic: 'other' }, billingCase)).toMatchObject(attach);
+      // Not a complaint: praise or thanks go to the case for the team to see.
+      expect(
+        decideAction('@lumora thanks, parcel arrived', { ...praise, topic: 'delivery' }, billingCase),
+      ).toMatchObject(attach);
+    });
+  });
+
   it('records an opt-out and never answers it', () => {
     expect(decideAction('@lumora STOP', complaint, ctx)).toMatchObject({ action: 'ignore', optOut: true });
   });
