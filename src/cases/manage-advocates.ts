@@ -39,7 +39,8 @@ const HANDLE = /^[\w.-]{1,64}$/;
 
 /**
  * Links a team member's own account (`x:@jade_lumora`): stored unverified with a code they post or DM
- * from it. Adding the same account again gives the same code back; someone else's account is refused.
+ * from it. Adding the same account again gives the same code back; an account verified as someone else's
+ * is refused, one only claimed by someone else is taken over with a new code.
  */
 export async function addAdvocate(
   db: DbTx,
@@ -48,9 +49,16 @@ export async function addAdvocate(
   const handle = normaliseHandle(input.handle);
   if (!HANDLE.test(handle)) return { ok: false, reason: 'bad_handle' };
   const existing = await db.advocate.findUnique({ where: { channel_handle: { channel: input.channel, handle } } });
-  if (existing && existing.slackUserId !== input.slackUserId)
-    return { ok: false, reason: 'linked_to_someone_else', slackUserId: existing.slackUserId };
-  if (existing) return { ok: true, advocate: existing, already: true };
+  if (existing?.slackUserId === input.slackUserId) return { ok: true, advocate: existing, already: true };
+  if (existing?.verifiedAt) return { ok: false, reason: 'linked_to_someone_else', slackUserId: existing.slackUserId };
+  // An unproven claim cannot squat an account: a new claim replaces it, and whoever posts the code wins.
+  if (existing) {
+    const advocate = await db.advocate.update({
+      where: { id: existing.id },
+      data: { slackUserId: input.slackUserId, verificationCode: newVerificationCode(), createdAt: input.at },
+    });
+    return { ok: true, advocate, already: false };
+  }
   const advocate = await db.advocate.create({
     data: {
       slackUserId: input.slackUserId,

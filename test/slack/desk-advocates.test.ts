@@ -65,12 +65,22 @@ describeSlack('staff advocates: linking, verifying, and their replies joining th
     expect(list).not.toContain(code);
   });
 
-  it('someone else cannot claim a linked account; a post with the wrong code or from another id verifies nothing', async () => {
-    const added = await command(JADE, 'advocate add x:@jade_lumora');
+  it('a verified account cannot be claimed by someone else', async () => {
+    await linkAndVerify();
     expect(await command(BOB, 'advocate add x:@JADE_LUMORA')).toContain(`already linked to <@${JADE}>`);
+    expect((await h.app.db.advocate.findFirstOrThrow({})).slackUserId).toBe(JADE);
+  });
+
+  it('an unproven claim is replaced by a new one; a post with the wrong code verifies nothing', async () => {
+    // Bob claims Jade's account first: an unproven claim, which Jade's own claim replaces (new code).
+    const squat = await command(BOB, 'advocate add x:@jade_lumora');
+    const added = await command(JADE, 'advocate add x:@jade_lumora');
+    expect(added.match(/`(MD-[A-Z0-9]+)`/)?.[1]).not.toBe(squat.match(/`(MD-[A-Z0-9]+)`/)?.[1]);
+    expect((await h.app.db.advocate.findFirstOrThrow({})).slackUserId).toBe(JADE);
     await h.ingest([
       mention({
-        text: '@lumora verifying: MD-WRONGCODE',
+        // The replaced claim's code no longer proves anything.
+        text: `@lumora verifying: ${squat.match(/`(MD-[A-Z0-9]+)`/)?.[1]}`,
         author: { id: JADE_X_ID, handle: 'jade_lumora', name: 'Jade' },
       }),
     ]);
