@@ -39,6 +39,13 @@ export type SendFailure =
   | 'rejected'
   | 'dm_closed';
 
+/**
+ * What a rate limit holds back: the whole channel (the default: X's per-app windows, a Discord global
+ * limit), or only messages that go the same way as this one (a Discord per-route bucket, whose client
+ * already refuses further calls on that route until it resets), so the channel's other messages go on.
+ */
+export type RateLimitScope = 'channel' | 'route';
+
 /** A failed send. `retryable` sends are tried again after `retryAfterMs`; others are marked failed. */
 export class SendError extends AppError {
   constructor(
@@ -47,6 +54,7 @@ export class SendError extends AppError {
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
     cause?: unknown,
+    readonly limitScope: RateLimitScope = 'channel',
   ) {
     super(ErrorCode.SendFailed, message, { cause, humanMessage: `The platform refused the message (${failure}).` });
   }

@@ -320,7 +320,9 @@ export class OutboxSender {
       return 'failed';
     }
     const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
-    if (failure?.failure === 'rate_limited') this.pausedUntil.set(row.channel, this.now().getTime() + waitMs);
+    // A limit on one route (a Discord bucket) holds back this message only; the channel's others go on.
+    if (failure?.failure === 'rate_limited' && failure.limitScope === 'channel')
+      this.pausedUntil.set(row.channel, this.now().getTime() + waitMs);
     await db.outboundMessage.update({
       where: { id: row.id },
       data: {
