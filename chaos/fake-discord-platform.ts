@@ -294,11 +294,13 @@ export class FakeDiscordPlatform {
 
   private dmChannelObject(userId: string) {
     const user = this.members.get(userId);
+    const id = dmChannelOf({ id: userId } as any);
     return {
-      id: dmChannelOf({ id: userId } as any),
+      id,
       type: 1,
       flags: 0,
-      last_message_id: null,
+      // The id of the channel's latest message, as Discord keeps it (catch-up skips quiet DMs by it).
+      last_message_id: this.history.get(id)?.at(-1)?.id ?? null,
       recipients: user ? [user] : [],
     };
   }

@@ -62,10 +62,11 @@ export class FakeDiscord {
         world.answer('create_dm', () => ({ status: 200, body: world.dmChannel(String(req.body.recipient_id)) })),
       list_messages: (req, params) =>
         world.answer('list_messages', () => ({ status: 200, body: world.list(params.channel_id, req.query) })),
-      get_channel: (_req, params) => ({
-        status: 200,
-        body: world.dmChannel(MEMBERS.find((m) => dmChannelOf(m) === params.channel_id)?.id ?? ''),
-      }),
+      get_channel: (_req, params) =>
+        world.answer('get_channel', () => ({
+          status: 200,
+          body: world.dmChannel(MEMBERS.find((m) => dmChannelOf(m) === params.channel_id)?.id ?? ''),
+        })),
     });
     world = new FakeDiscord(rest, gateway);
     return world;
@@ -190,7 +191,9 @@ export class FakeDiscord {
   private dmChannel(userId: string) {
     const user = MEMBERS.find((m) => m.id === userId);
     if (!user) return { id: '0', type: 1, flags: 0, recipients: [] };
-    return { id: dmChannelOf(user), type: ChannelType.DM, flags: 0, last_message_id: null, recipients: [user] };
+    // Discord keeps the id of a channel's latest message on the channel: catch-up reads it to skip quiet DMs.
+    const last = this.history.get(dmChannelOf(user))?.at(-1)?.id ?? null;
+    return { id: dmChannelOf(user), type: ChannelType.DM, flags: 0, last_message_id: last, recipients: [user] };
   }
 
   /** Discord's paging: `after` gives the `limit` oldest messages after that id, newest first. */
