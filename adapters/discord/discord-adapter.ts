@@ -87,6 +87,12 @@ export class DiscordAdapter implements ChannelAdapter {
           pacing: {
             onPause: (delayMs, attempt) =>
               logger.warn({ delayMs, attempt }, 'Discord gateway unreachable; pausing before the next attempt'),
+            helloTimeoutMs: config.helloTimeoutMs,
+            onNoHello: (ms) =>
+              logger.warn(
+                { helloTimeoutSeconds: ms / 1000 },
+                `Discord gateway sent no HELLO within ${ms / 1000} s of connecting (a network stall?); closing the connection and reconnecting`,
+              ),
             ...deps.pacing,
           },
         }),

@@ -1,3 +1,4 @@
+import { createLogger } from '../../../src/log/create-logger';
 import { ALICE, BOB, BOT, dmChannelOf, SUPPORT } from '../../helpers/discord/discord-fixtures';
 import { DiscordHarness, waitFor } from '../../helpers/discord/discord-harness';
 import { describeWithDiscordContract } from '../../helpers/discord/skip-without-contract';
@@ -157,6 +158,20 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
       const cursor = await h.db.cursor.findUnique({ where: { source: `discord:${SUPPORT}` } });
       return cursor?.position === missed.id;
     }, 'the cursor past the missed message');
+  });
+
+  it('a connection that gets no HELLO is given up after DISCORD_HELLO_TIMEOUT_SECONDS, the reason logged, then reconnected', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (l: string) => void lines.push(l) } });
+    h = await DiscordHarness.start({ helloTimeoutMs: 400 }, { logger });
+    h.discord.gateway.withholdHello = 1; // the next connection opens into a stall
+    const started = Date.now();
+    h.discord.gateway.drop(4000);
+    const whileStalled = h.discord.post({ content: complaint('during the stall') });
+    await waitFor(() => h.handed.some((m) => m.id === whileStalled.id), 'the message, after the reconnect');
+    expect(Date.now() - started).toBeLessThan(4_000); // discord.js alone waits 60 s for HELLO
+    expect(h.discord.gateway.connections).toBeGreaterThanOrEqual(3);
+    expect(lines.join('\n')).toMatch(/Discord gateway sent no HELLO within 0.4 s of connecting.*reconnecting/);
   });
 
   it('when the gateway stays down, pauses longer and longer between attempts, then catches up', async () => {

@@ -60,6 +60,7 @@ export class DiscordHarness {
       channelIds: [SUPPORT],
       keywords: ['lumora'],
       catchUpMaxAgeHours: 24,
+      helloTimeoutMs: 15_000,
       supportHandle: 'LumoraCare',
       apiUrl: discord.rest.url,
       ...config,
