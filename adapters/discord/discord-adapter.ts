@@ -124,8 +124,9 @@ export class DiscordAdapter implements ChannelAdapter {
     kind: 'reply' | 'private',
     target: Record<string, unknown>,
     text: string,
+    since?: Date,
   ): Promise<SendResult | null> {
-    return this.sender.findSent(idempotencyKey, kind, target, text);
+    return this.sender.findSent(idempotencyKey, kind, target, text, since);
   }
 
   async stop(): Promise<void> {

@@ -15,7 +15,7 @@ import {
 } from '../../src/core/channel-adapter.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { DbTx } from '../../src/store/db-types.js';
-import { advanceCursors, cursorKey } from './channel-cursor.js';
+import { advanceCursors, cursorKey, laterId, snowflakeAt } from './channel-cursor.js';
 import { isPermissionError, PERMISSION_HINT, toSendError } from './map-send-error.js';
 import { DISCORD_MAX_LENGTH, neutraliseMentions } from './neutralise-mentions.js';
 import { replyChannelId } from './to-mention.js';
@@ -29,8 +29,8 @@ export interface DiscordSenderDeps {
   botUserId: () => string | undefined;
 }
 
-/** Pages of 100 messages findSent looks through after the message it answered. */
-const FIND_PAGES = 5;
+/** Pages of 100 messages findSent reads back, newest first, to reach the moment a row was queued. */
+const FIND_PAGES = 10;
 
 /** Discord's nonce (25 characters at most) for an idempotency key: with enforce_nonce, a resend within minutes returns the first message. */
 export function nonceFor(idempotencyKey: string): string {
@@ -75,8 +75,12 @@ export class DiscordSender {
   }
 
   /**
-   * After a crash mid-send: looks for the bot's message carrying this nonce or this text, among the
-   * replies to the target message (replies) or the latest messages of the DM (private messages).
+   * After a crash mid-send, or an answer lost on the way back: looks for the bot's message with this
+   * text (or nonce) among the newest messages of the DM (private messages) or, answering the target
+   * message, of its channel (replies), back to the moment the row was queued. Discord remembers a
+   * nonce only for minutes and does not return it when messages are listed, so past that the text,
+   * the author and the reply reference identify the message. A search that cannot reach back that far
+   * (a busy channel) throws: the row stays unconfirmed and is checked again, never sent blind.
    */
   async findSent(
     idempotencyKey: string,
@@ -84,34 +88,56 @@ export class DiscordSender {
     // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on `kind`.
     target: Record<string, any>,
     text: string,
+    since?: Date,
   ): Promise<SendResult | null> {
     const botId = this.deps.botUserId();
     if (!botId) throw new SendError('network', 'the bot has not logged in yet; cannot check what it sent', true, 5_000);
     const nonce = nonceFor(idempotencyKey);
     const expected = neutraliseMentions(text).trim();
     const ours = (m: APIMessage) => m.author.id === botId && (m.nonce === nonce || m.content.trim() === expected);
+    // A minute of leeway for clocks: Discord's ids carry Discord's time, `since` this host's.
+    const queuedId = since ? snowflakeAt(since.getTime() - 60_000) : undefined;
     try {
       if (kind === 'private') {
         const dm = await this.openDm(String(target.recipient?.id));
-        const recent = await this.list(dm.id, { limit: 50 });
-        const found = recent.find(ours);
+        const found = await this.searchBack(dm.id, ours, queuedId ?? '0');
         return found ? { externalId: found.id, url: messageUrl(undefined, dm.id, found.id) } : null;
       }
       const { id, place } = target.inReplyTo ?? {};
       const channelId = replyChannelId(place);
       if (!id || !channelId) return null;
-      let after = String(id);
-      for (let page = 0; page < FIND_PAGES; page++) {
-        const batch = await this.list(channelId, { after, limit: 100 });
-        const found = batch.find((m) => ours(m) && m.message_reference?.message_id === id);
-        if (found) return { externalId: found.id, url: messageUrl(place?.guildId, channelId, found.id) };
-        if (batch.length < 100) return null;
-        after = batch.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
-      }
-      return null;
+      const found = await this.searchBack(
+        channelId,
+        (m) => ours(m) && m.message_reference?.message_id === id,
+        laterId(String(id), queuedId ?? '0'),
+      );
+      return found ? { externalId: found.id, url: messageUrl(place?.guildId, channelId, found.id) } : null;
     } catch (error) {
       throw toSendError(error);
     }
+  }
+
+  /** Reads a channel newest first until `match` or until past `floorId` (or the channel's start). */
+  private async searchBack(
+    channelId: string,
+    match: (m: APIMessage) => boolean,
+    floorId: string,
+  ): Promise<APIMessage | undefined> {
+    let before: string | undefined;
+    for (let page = 0; page < FIND_PAGES; page++) {
+      const batch = await this.list(channelId, { ...(before ? { before } : {}), limit: 100 });
+      const found = batch.find((m) => BigInt(m.id) > BigInt(floorId) && match(m));
+      if (found) return found;
+      if (!batch.length) return undefined;
+      before = batch.reduce((min, m) => (BigInt(m.id) < BigInt(min) ? m.id : min), batch[0].id);
+      if (batch.length < 100 || BigInt(before) <= BigInt(floorId)) return undefined;
+    }
+    throw new SendError(
+      'network',
+      `more than ${FIND_PAGES * 100} messages in channel ${channelId} since the message was queued; checked again later`,
+      true,
+      30_000,
+    );
   }
 
   private body(text: string, idempotencyKey: string): RESTPostAPIChannelMessageJSONBody {
@@ -144,7 +170,7 @@ export class DiscordSender {
     }
   }
 
-  private async list(channelId: string, query: { after?: string; limit: number }): Promise<APIMessage[]> {
+  private async list(channelId: string, query: { before?: string; limit: number }): Promise<APIMessage[]> {
     return (await this.deps.rest.get(Routes.channelMessages(channelId), {
       query: makeURLSearchParams(query),
     })) as APIMessage[];

@@ -79,12 +79,14 @@ export interface ChannelAdapter {
    * the result if so, null if certainly not. Adapters that cannot tell leave this out, and the outbox
    * then holds the message for a person instead of risking a second send. `text` is the text the
    * message was to carry (platforms without a way to tag a post with the key are searched by it).
+   * `since`: when the message was queued; nothing older can be it.
    */
   findSent?(
     idempotencyKey: string,
     kind: 'reply' | 'private',
     target: Record<string, unknown>,
     text: string,
+    since?: Date,
   ): Promise<SendResult | null>;
   /**
    * findSent for many messages at once (the outbox asks once per drain for every unconfirmed row of
@@ -101,4 +103,6 @@ export interface SentQuestion {
   kind: 'reply' | 'private';
   target: Record<string, unknown>;
   text: string;
+  /** When the message was queued. */
+  since?: Date;
 }

@@ -29,7 +29,7 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
       return adapter.reply({ idempotencyKey: row.idempotencyKey, text: row.text, inReplyTo: target.inReplyTo });
     },
     findSent: adapter.findSent
-      ? (row) => adapter.findSent!(row.idempotencyKey, kindOf(row), parseJson(row.target, {}), row.text)
+      ? (row) => adapter.findSent!(row.idempotencyKey, kindOf(row), parseJson(row.target, {}), row.text, row.createdAt)
       : undefined,
     findSentMany: adapter.findSentMany
       ? (rows) =>
@@ -39,6 +39,7 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
               kind: kindOf(row),
               target: parseJson(row.target, {}),
               text: row.text,
+              since: row.createdAt,
             })),
           )
       : undefined,

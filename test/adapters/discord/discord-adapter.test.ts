@@ -286,7 +286,34 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
         externalId: acks[0].id,
       });
       expect(h.discord.botPosts(dmChannelOf(ALICE))).toHaveLength(1);
-      expect(h.discord.calls('list_messages').some((c) => c.query.after === posted.id)).toBe(true);
+      expect(h.discord.calls('list_messages').some((c) => c.path.includes(SUPPORT))).toBe(true);
+    });
+
+    it('a DM whose answer was lost, checked after a refused check and after Discord forgot its nonce, is not sent twice', async () => {
+      h = await DiscordHarness.start();
+      h.discord.nonceMemoryMs = 0; // the check comes after Discord's nonce memory: a resend would be a second DM
+      h.discord.failNext('create_message', { status: 500, body: { message: '500', code: 0 } }, { afterDoing: true });
+      h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
+      await waitFor(() => h.outcomes.length === 1, 'the decision');
+      await h.drain(); // the invitation went out, but its answer was lost
+      const invite = () => h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'private_message' } });
+      expect(await invite()).toMatchObject({ status: 'pending', error: expect.stringMatching(/^unconfirmed: /) });
+      // The member answers at length meanwhile: the invitation is far from the newest message.
+      for (let i = 0; i < 120; i++)
+        h.discord.post({ direct: true, content: `more details, part ${i}` }, { live: false });
+      h.discord.failNext('list_messages', {
+        status: 429,
+        headers: { 'retry-after': '2', 'x-ratelimit-scope': 'user' },
+        body: { message: 'You are being rate limited.', retry_after: 2, global: false },
+      });
+      const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+      await h.drain(minutes(1)); // the check is refused: the row stays unconfirmed
+      expect(await invite()).toMatchObject({ status: 'pending', error: expect.stringMatching(/^unconfirmed: /) });
+      await new Promise((r) => setTimeout(r, 2_100)); // the REST client waits out the bucket on the real clock
+      await h.drain(minutes(2)); // the check reads back to the moment it was queued: found
+      const dms = h.discord.botPosts(dmChannelOf(ALICE));
+      expect(dms).toHaveLength(1);
+      expect(await invite()).toMatchObject({ status: 'sent', externalId: dms[0].id });
     });
   });
 });
