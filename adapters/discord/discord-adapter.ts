@@ -1,7 +1,13 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { type Client, Events, type Message } from 'discord.js';
 import { describeError } from '../../src/core/app-error.js';
-import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
+import type {
+  ChannelAdapter,
+  OutgoingPrivate,
+  OutgoingReply,
+  SendResult,
+  SentQuestion,
+} from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
@@ -127,6 +133,10 @@ export class DiscordAdapter implements ChannelAdapter {
     since?: Date,
   ): Promise<SendResult | null> {
     return this.sender.findSent(idempotencyKey, kind, target, text, since);
+  }
+
+  findSentMany(questions: SentQuestion[]): Promise<Array<SendResult | null | undefined>> {
+    return this.sender.findSentMany(questions);
   }
 
   async stop(): Promise<void> {

@@ -92,8 +92,10 @@ export interface ChannelAdapter {
    * findSent for many messages at once (the outbox asks once per drain for every unconfirmed row of
    * the channel): one answer per question, in order. A platform that can answer them from one read
    * (X: the brand's own posts) implements it; otherwise the outbox asks findSent one by one.
+   * `undefined` for a question it could not check this time (its route rate-limited): that message
+   * stays unconfirmed and is asked about again, while the others are settled.
    */
-  findSentMany?(questions: SentQuestion[]): Promise<Array<SendResult | null>>;
+  findSentMany?(questions: SentQuestion[]): Promise<Array<SendResult | null | undefined>>;
   stop(): Promise<void>;
 }
 

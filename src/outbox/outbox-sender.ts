@@ -167,7 +167,7 @@ export class OutboxSender {
       }
       return [];
     }
-    let answers: Array<SendResult | null>;
+    let answers: Array<SendResult | null | undefined>;
     try {
       answers = transport.findSentMany
         ? await transport.findSentMany(rows)
@@ -189,12 +189,19 @@ export class OutboxSender {
       return [];
     }
     const unsent: OutboundRow[] = [];
+    const unchecked: number[] = [];
     for (const [i, row] of rows.entries()) {
       const earlier = answers[i];
-      if (earlier) {
+      if (earlier === undefined)
+        unchecked.push(row.id); // not checked this time: still unconfirmed
+      else if (earlier) {
         await recordSent(db, this.deps, row, earlier, this.now());
         result.sent++;
       } else unsent.push({ ...row, error: null }); // checked: certainly not out, sent now
+    }
+    if (unchecked.length) {
+      await releaseRows(db, this.senderId, unchecked, new Date(this.now().getTime() + BACKOFF_MS[0]));
+      result.retried += unchecked.length;
     }
     return unsent;
   }

@@ -8,7 +8,7 @@ export interface OutboxTransport {
   /** Whether the message with this key already went out (null: certainly not). See ChannelAdapter.findSent. */
   findSent?(row: OutboundRow): Promise<SendResult | null>;
   /** findSent for several rows at once (one platform read for all); one answer per row, in order. */
-  findSentMany?(rows: OutboundRow[]): Promise<Array<SendResult | null>>;
+  findSentMany?(rows: OutboundRow[]): Promise<Array<SendResult | null | undefined>>;
 }
 
 /** A channel adapter as an outbox transport: public replies and private messages. */

@@ -289,6 +289,30 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       expect(h.discord.calls('list_messages').some((c) => c.path.includes(SUPPORT))).toBe(true);
     });
 
+    it('after a crash with replies unconfirmed, one read of the channel settles them all, none posted twice', async () => {
+      h = await DiscordHarness.start();
+      const posted = [];
+      // Two members (a second complaint of the same member joins their case: no second reply).
+      for (const author of [ALICE, BOB]) posted.push(h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}`, author }));
+      await waitFor(() => h.outcomes.length === 2, 'two decisions');
+      await h.drain();
+      expect(h.discord.botPosts(SUPPORT)).toHaveLength(2);
+      // As if the process died after Discord accepted each reply and before the database heard of it.
+      await h.db.outboundMessage.updateMany({
+        where: { kind: 'public_reply' },
+        data: { status: 'pending', externalId: null, error: 'unconfirmed: the process stopped while sending' },
+      });
+      const before = h.discord.calls('list_messages').length;
+      await h.drain(new Date(Date.now() + 60_000));
+      const reads = h.discord.calls('list_messages').slice(before);
+      expect(reads.filter((c) => c.path.includes(SUPPORT))).toHaveLength(1);
+      expect(h.discord.botPosts(SUPPORT)).toHaveLength(2);
+      const rows = await h.db.outboundMessage.findMany({ where: { kind: 'public_reply' }, orderBy: { id: 'asc' } });
+      const replyTo = new Map(h.discord.botPosts(SUPPORT).map((m) => [m.id, m.message_reference?.message_id]));
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+      expect(rows.map((r) => replyTo.get(r.externalId!)).sort()).toEqual(posted.map((p) => p.id).sort());
+    });
+
     it('a DM whose answer was lost, checked after a refused check and after Discord forgot its nonce, is not sent twice', async () => {
       h = await DiscordHarness.start();
       h.discord.nonceMemoryMs = 0; // the check comes after Discord's nonce memory: a resend would be a second DM
