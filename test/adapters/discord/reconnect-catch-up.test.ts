@@ -141,6 +141,35 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
     await h.restart();
   });
 
+  it('a catch-up cut off half-way (the pipeline dies on its second page) loses nothing: the rest comes from the cursor', async () => {
+    h = await DiscordHarness.start();
+    await h.adapter.stop();
+    const wanted: string[] = [];
+    for (let i = 0; i < 230; i++) {
+      const m = h.discord.post(
+        {
+          content: i % 20 === 3 ? complaint(`number ${i}`) : `chatter ${i}`,
+          author: i % 2 ? ALICE : BOB,
+          at: hoursAgo(3 - i / 100),
+        },
+        { live: false },
+      );
+      if (i % 20 === 3) wanted.push(m.id);
+    }
+    let batches = 0;
+    h.beforeBatch = () => {
+      if (++batches === 2) throw new Error('killed while catching up');
+    };
+    await h.restart({ catchUpRetryMs: () => 50 });
+    await waitFor(() => wanted.every((id) => h.handed.some((m) => m.id === id)), 'every complaint, after the cut');
+    expect(h.handed.filter((m) => wanted.includes(m.id)).map((m) => m.id)).toEqual(wanted); // each once, in order
+    expect(await h.db.mention.count({ where: { externalId: { in: wanted } } })).toBe(wanted.length);
+    await waitFor(async () => {
+      const cursor = await h.db.cursor.findUnique({ where: { source: `discord:${SUPPORT}` } });
+      return cursor?.position === h.discord.history.get(SUPPORT)!.at(-1)!.id;
+    }, 'the cursor at the newest message');
+  });
+
   it('a catch-up Discord answered with 500 is tried again after a pause, while the gateway stays up', async () => {
     h = await DiscordHarness.start();
     await h.adapter.stop();
