@@ -294,11 +294,13 @@ export class FakeDiscordPlatform {
 
   private dmChannelObject(userId: string) {
     const user = this.members.get(userId);
+    const id = dmChannelOf({ id: userId } as any);
     return {
-      id: dmChannelOf({ id: userId } as any),
+      id,
       type: 1,
       flags: 0,
-      last_message_id: null,
+      // The id of the channel's latest message, as Discord keeps it (catch-up skips quiet DMs by it).
+      last_message_id: this.history.get(id)?.at(-1)?.id ?? null,
       recipients: user ? [user] : [],
     };
   }
@@ -397,7 +399,8 @@ export class FakeDiscordPlatform {
     if (q.after) all = all.filter((m) => BigInt(m.id) > BigInt(q.after)).slice(0, limit);
     else if (q.before) all = all.filter((m) => BigInt(m.id) < BigInt(q.before)).slice(-limit);
     else all = all.slice(-limit);
-    return { status: 200, body: [...all].reverse() };
+    // A listed message carries no nonce: Discord returns it only in the create answer and the gateway event.
+    return { status: 200, body: [...all].reverse().map(({ nonce, ...listed }: any) => listed) };
   }
 
   private isKnownChannel(id: string): boolean {

@@ -14,6 +14,10 @@ export interface CatchUpDeps {
   isWatched: (place: { guildId: string; channelId: string; parentId?: string }) => boolean;
   /** Hands fetched messages over, oldest first, and moves their channel's cursor. */
   deliver: (messages: Message[]) => Promise<void>;
+  /** Only these channels (a retry of those a catch-up could not read); unset: every watched one. */
+  only?: ReadonlySet<string>;
+  /** Whether DM conversations are looked at too (default true). */
+  dms?: boolean;
 }
 
 /** Text channels a complaint can be posted in; threads follow their parent. */
@@ -28,14 +32,15 @@ const TEXT_TYPES = new Set<ChannelType>([
 /**
  * After a fresh gateway session (start-up, or a session Discord could not resume), fetches what was
  * posted while the bot was away in every watched channel and active thread, and in the DMs that were
- * active within the age limit: from each channel's cursor, never older than `maxAgeMs`, oldest first.
- * Returns the channels it could not read, whose cursors must not move until a later catch-up works.
+ * active within the age limit and changed since their cursor: from each channel's cursor, never older
+ * than `maxAgeMs`, oldest first. Returns the channels it could not read, whose cursors must not move
+ * until a later catch-up works.
  */
 export async function catchUp(deps: CatchUpDeps): Promise<Set<string>> {
   const failed = new Set<string>();
   if (deps.maxAgeMs <= 0) return failed;
   const floor = snowflakeAt(deps.now() - deps.maxAgeMs);
-  for (const { channel, isDirect } of await targets(deps, failed)) {
+  for (const { channel, isDirect } of await targets(deps, failed, floor)) {
     try {
       const fetched = await catchUpChannel(deps, channel, isDirect, floor);
       if (fetched)
@@ -47,7 +52,7 @@ export async function catchUp(deps: CatchUpDeps): Promise<Set<string>> {
       failed.add(channel.id);
       deps.logger.warn(
         { channelId: channel.id, error: describeError(error) },
-        'Discord catch-up failed for a channel; it is tried again at the next session',
+        'Discord catch-up failed for a channel; it is tried again after a pause',
       );
     }
   }
@@ -78,11 +83,13 @@ async function catchUpChannel(
 async function targets(
   deps: CatchUpDeps,
   failed: Set<string>,
+  floor: string,
 ): Promise<Array<{ channel: TextBasedChannel; isDirect: boolean }>> {
-  const { client } = deps;
+  const { client, only } = deps;
   const out: Array<{ channel: TextBasedChannel; isDirect: boolean }> = [];
   for (const guild of client.guilds.cache.values()) {
     for (const channel of guild.channels.cache.values()) {
+      if (only && !only.has(channel.id)) continue;
       if (!TEXT_TYPES.has(channel.type) || !channel.isTextBased()) continue;
       const parentId = channel.isThread() ? (channel.parentId ?? undefined) : undefined;
       if (!deps.isWatched({ guildId: guild.id, channelId: channel.id, parentId })) continue;
@@ -96,16 +103,41 @@ async function targets(
       out.push({ channel, isDirect: false });
     }
   }
-  const since = new Date(deps.now() - deps.maxAgeMs);
-  const dms = await deps.db.cursor.findMany({
+  if (deps.dms !== false) out.push(...(await changedDms(deps, failed, floor)));
+  return out;
+}
+
+/** The DM channels active within the age limit (they have a cursor), optionally only some of them. */
+export async function recentDmChannelIds(db: DbTx, since: Date, only?: ReadonlySet<string>): Promise<string[]> {
+  const dms = await db.cursor.findMany({
     where: { source: { startsWith: DM_CURSOR_PREFIX }, updatedAt: { gte: since } },
     select: { source: true },
   });
-  for (const { source } of dms) {
-    const id = source.slice(DM_CURSOR_PREFIX.length);
+  return dms.map((d) => d.source.slice(DM_CURSOR_PREFIX.length)).filter((id) => !only || only.has(id));
+}
+
+/**
+ * The DM conversations with a message newer than their cursor. Discord gives a bot no list of its DMs,
+ * so each is read (GET /channels/:id, always from Discord: a cached channel may predate the outage);
+ * its `last_message_id` tells whether there is anything to fetch, so an unchanged conversation costs
+ * one call, not two or more.
+ */
+async function changedDms(
+  deps: CatchUpDeps,
+  failed: Set<string>,
+  floor: string,
+): Promise<Array<{ channel: TextBasedChannel; isDirect: boolean }>> {
+  const out: Array<{ channel: TextBasedChannel; isDirect: boolean }> = [];
+  const ids = await recentDmChannelIds(deps.db, new Date(deps.now() - deps.maxAgeMs), deps.only);
+  let unchanged = 0;
+  for (const id of ids) {
     try {
-      const channel = await client.channels.fetch(id);
-      if (channel?.isTextBased()) out.push({ channel, isDirect: true });
+      const channel = await deps.client.channels.fetch(id, { force: true });
+      if (!channel?.isTextBased()) continue;
+      const after = laterId((await readCursor(deps.db, cursorKey(id, true))) ?? floor, floor);
+      const last = channel.lastMessageId;
+      if (last && /^\d+$/.test(last) && BigInt(last) > BigInt(after)) out.push({ channel, isDirect: true });
+      else unchanged++;
     } catch (error) {
       failed.add(id);
       deps.logger.warn(
@@ -114,5 +146,7 @@ async function targets(
       );
     }
   }
+  if (ids.length)
+    deps.logger.debug({ dms: ids.length, changed: out.length, unchanged }, 'Discord catch-up: DM conversations');
   return out;
 }

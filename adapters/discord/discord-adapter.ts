@@ -1,10 +1,17 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import { type Client, Events, type Message } from 'discord.js';
 import { describeError } from '../../src/core/app-error.js';
-import type { ChannelAdapter, OutgoingPrivate, OutgoingReply, SendResult } from '../../src/core/channel-adapter.js';
+import type {
+  ChannelAdapter,
+  OutgoingPrivate,
+  OutgoingReply,
+  SendResult,
+  SentQuestion,
+} from '../../src/core/channel-adapter.js';
 import type { Mention } from '../../src/core/mention.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { Db } from '../../src/store/create-db.js';
-import { catchUp } from './catch-up.js';
+import { catchUp, recentDmChannelIds } from './catch-up.js';
 import { advanceCursors, cursorKey, laterId } from './channel-cursor.js';
 import { createDiscordClient, type DiscordClientOptions } from './create-discord-client.js';
 import { createSendRest } from './create-send-rest.js';
@@ -27,6 +34,13 @@ export interface DiscordAdapterDeps {
   clientOverrides?: DiscordClientOptions['overrides'];
   pacing?: Partial<ReconnectPacing>;
   connection?: Pick<GatewayConnectionDeps, 'backoffMs' | 'connectTimeoutMs'>;
+  /** Pause before the n-th retry of a catch-up that could not read some channels (default: 5 s doubling to 5 min). */
+  catchUpRetryMs?: (n: number) => number;
+}
+
+/** 5 s, 10 s, 20 s... up to 5 minutes, with up to 20% jitter. */
+export function catchUpRetryMs(n: number): number {
+  return Math.round(Math.min(300_000, 5_000 * 2 ** Math.min(n, 10)) * (1 + Math.random() * 0.2));
 }
 
 /**
@@ -41,8 +55,15 @@ export class DiscordAdapter implements ChannelAdapter {
   private readonly sender: DiscordSender;
   private watch: WatchSettings;
   private username?: string;
-  /** Channels whose catch-up failed: their cursors stay where they were until a catch-up works. */
+  /**
+   * Channels not caught up yet (their catch-up failed, or DMs still being looked at after the session
+   * opened): live messages from them are handed over, but their cursors stay where they were until a
+   * catch-up of theirs works.
+   */
   private behind = new Set<string>();
+  /** Counts sessions, so a catch-up of an older one stops when a new one begins. */
+  private sessions = 0;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: DiscordAdapterDeps) {
     const { config, logger } = deps;
@@ -72,6 +93,12 @@ export class DiscordAdapter implements ChannelAdapter {
           pacing: {
             onPause: (delayMs, attempt) =>
               logger.warn({ delayMs, attempt }, 'Discord gateway unreachable; pausing before the next attempt'),
+            helloTimeoutMs: config.helloTimeoutMs,
+            onNoHello: (ms) =>
+              logger.warn(
+                { helloTimeoutSeconds: ms / 1000 },
+                `Discord gateway sent no HELLO within ${ms / 1000} s of connecting (a network stall?); closing the connection and reconnecting`,
+              ),
             ...deps.pacing,
           },
         }),
@@ -103,11 +130,17 @@ export class DiscordAdapter implements ChannelAdapter {
     kind: 'reply' | 'private',
     target: Record<string, unknown>,
     text: string,
+    since?: Date,
   ): Promise<SendResult | null> {
-    return this.sender.findSent(idempotencyKey, kind, target, text);
+    return this.sender.findSent(idempotencyKey, kind, target, text, since);
+  }
+
+  findSentMany(questions: SentQuestion[]): Promise<Array<SendResult | null | undefined>> {
+    return this.sender.findSentMany(questions);
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
     await this.connection.stop();
     await this.queue.idle();
   }
@@ -145,17 +178,76 @@ export class DiscordAdapter implements ChannelAdapter {
     const invite = id ? buildInviteUrl(id) : undefined;
     if (guilds) this.deps.logger.info({ bot: user.username, guilds, invite }, 'Discord: connected');
     else this.deps.logger.warn({ invite }, 'Discord: the bot is in no server yet; add it with the invite URL');
+    const session = ++this.sessions;
+    const maxAgeMs = this.deps.config.catchUpMaxAgeHours * 3_600_000;
+    const now = this.deps.now ?? Date.now;
+    // Server channels are caught up while live messages wait; DM conversations (one REST call each,
+    // as many as members answered within the age limit) afterwards, beside the live stream.
+    const dms = maxAgeMs > 0 ? await recentDmChannelIds(this.deps.db, new Date(now() - maxAgeMs)) : [];
     await this.queue.reopen(async () => {
-      this.behind = new Set(); // live messages are held meanwhile: only this catch-up's failures count
-      this.behind = await catchUp({
-        client,
-        db: this.deps.db,
-        logger: this.deps.logger,
-        now: this.deps.now ?? Date.now,
-        maxAgeMs: this.deps.config.catchUpMaxAgeHours * 3_600_000,
-        isWatched: (place) => isWatchedPlace(place, this.watch),
-        deliver: (messages) => this.deliver(messages.map(readMessage).filter((p): p is DiscordPost => p !== undefined)),
-      });
+      this.behind = new Set(dms); // live messages are held meanwhile: only this catch-up's failures count
+      const failed = await catchUp({ ...this.catchUpDeps(client), dms: false });
+      this.behind = new Set([...failed, ...dms]);
+    });
+    if (this.behind.size) void this.catchUpBehind(client, session, dms);
+  }
+
+  private catchUpDeps(client: Client) {
+    return {
+      client,
+      db: this.deps.db,
+      logger: this.deps.logger,
+      now: this.deps.now ?? Date.now,
+      maxAgeMs: this.deps.config.catchUpMaxAgeHours * 3_600_000,
+      isWatched: (place: { guildId: string; channelId: string; parentId?: string }) =>
+        isWatchedPlace(place, this.watch),
+      deliver: (messages: Message[]) =>
+        this.deliver(messages.map(readMessage).filter((p): p is DiscordPost => p !== undefined)),
+    };
+  }
+
+  /**
+   * Catches up the channels left behind: the DM conversations at once, channels whose catch-up failed
+   * after a pause, growing while some still fail, for as long as this session lasts (a healthy gateway
+   * may keep one session for days: waiting for the next one is not enough).
+   */
+  private async catchUpBehind(client: Client, session: number, firstLook: Iterable<string>): Promise<void> {
+    const current = () => session === this.sessions && !this.stopping.signal.aborted;
+    let channels = new Set(firstLook);
+    for (let n = 0; current(); n++) {
+      if (channels.size) {
+        const failed = await this.catchUpOnly(client, channels);
+        if (!current()) return;
+        for (const id of channels) if (!failed.has(id)) this.behind.delete(id);
+        if (n > 0 && !this.behind.size) this.deps.logger.info('Discord catch-up done after retrying');
+      }
+      if (!this.behind.size) return;
+      const pauseMs = (this.deps.catchUpRetryMs ?? catchUpRetryMs)(n);
+      this.deps.logger.warn(
+        { channels: [...this.behind], pauseSeconds: Math.ceil(pauseMs / 1000) },
+        'Discord catch-up could not read some channels; trying them again after a pause',
+      );
+      await sleepFor(pauseMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      channels = new Set(this.behind);
+    }
+  }
+
+  /** Catches up these channels beside the live stream; returns those it could not read. */
+  private catchUpOnly(client: Client, channels: ReadonlySet<string>): Promise<Set<string>> {
+    return catchUp({
+      ...this.catchUpDeps(client),
+      only: channels,
+      // In turn with the live hand-overs; the channel's own cursor moves even though it is behind.
+      deliver: (messages) =>
+        this.queue.run(() =>
+          this.deliver(
+            messages.map(readMessage).filter((p): p is DiscordPost => p !== undefined),
+            channels,
+          ),
+        ),
+    }).catch((error) => {
+      this.deps.logger.warn({ error: describeError(error) }, 'Discord catch-up failed');
+      return new Set(channels);
     });
   }
 
@@ -168,8 +260,11 @@ export class DiscordAdapter implements ChannelAdapter {
     this.watch = { ...this.watch, botRoleIds: roles };
   }
 
-  /** Hands watched posts to the pipeline, then moves the cursors of the channels they came from. */
-  private async deliver(posts: DiscordPost[]): Promise<void> {
+  /**
+   * Hands watched posts to the pipeline, then moves the cursors of the channels they came from (not of
+   * channels behind, except those `catchingUp` is fetching in order).
+   */
+  private async deliver(posts: DiscordPost[], catchingUp?: ReadonlySet<string>): Promise<void> {
     const mentions: Mention[] = [];
     const cursors = new Map<string, string>();
     for (const post of posts) {
@@ -182,7 +277,7 @@ export class DiscordAdapter implements ChannelAdapter {
             'Discord message not watched',
           );
         if (!post.isDirect && !isWatchedPlace(post, this.watch)) continue;
-        if (this.behind.has(post.channelId)) continue;
+        if (this.behind.has(post.channelId) && !catchingUp?.has(post.channelId)) continue;
         const key = cursorKey(post.channelId, post.isDirect);
         cursors.set(key, laterId(cursors.get(key) ?? post.id, post.id));
       } catch (error) {

@@ -12,10 +12,11 @@ import {
   type OutgoingReply,
   SendError,
   type SendResult,
+  type SentQuestion,
 } from '../../src/core/channel-adapter.js';
 import type { Logger } from '../../src/log/create-logger.js';
 import type { DbTx } from '../../src/store/db-types.js';
-import { advanceCursors, cursorKey } from './channel-cursor.js';
+import { advanceCursors, cursorKey, laterId, snowflakeAt } from './channel-cursor.js';
 import { isPermissionError, PERMISSION_HINT, toSendError } from './map-send-error.js';
 import { DISCORD_MAX_LENGTH, neutraliseMentions } from './neutralise-mentions.js';
 import { replyChannelId } from './to-mention.js';
@@ -29,8 +30,8 @@ export interface DiscordSenderDeps {
   botUserId: () => string | undefined;
 }
 
-/** Pages of 100 messages findSent looks through after the message it answered. */
-const FIND_PAGES = 5;
+/** Pages of 100 messages findSent reads back, newest first, to reach the moment a row was queued. */
+const FIND_PAGES = 10;
 
 /** Discord's nonce (25 characters at most) for an idempotency key: with enforce_nonce, a resend within minutes returns the first message. */
 export function nonceFor(idempotencyKey: string): string {
@@ -43,6 +44,8 @@ export function nonceFor(idempotencyKey: string): string {
  * @here and role mentions, and a nonce derived from the idempotency key.
  */
 export class DiscordSender {
+  private readonly dmChannels = new Map<string, string>();
+
   constructor(private readonly deps: DiscordSenderDeps) {}
 
   async reply(message: OutgoingReply): Promise<SendResult> {
@@ -75,43 +78,79 @@ export class DiscordSender {
   }
 
   /**
-   * After a crash mid-send: looks for the bot's message carrying this nonce or this text, among the
-   * replies to the target message (replies) or the latest messages of the DM (private messages).
+   * After a crash mid-send, or an answer lost on the way back: looks for the bot's message with this
+   * text (or nonce) among the newest messages of the DM (private messages) or, answering the target
+   * message, of its channel (replies), back to the moment the row was queued. Discord remembers a
+   * nonce only for minutes and does not return it when messages are listed, so past that the text,
+   * the author and the reply reference identify the message. A search that cannot reach back that far
+   * (a busy channel) throws: the row stays unconfirmed and is checked again, never sent blind.
    */
   async findSent(
     idempotencyKey: string,
     kind: 'reply' | 'private',
-    // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on `kind`.
-    target: Record<string, any>,
+    target: Record<string, unknown>,
     text: string,
+    since?: Date,
   ): Promise<SendResult | null> {
+    const [answer] = await this.findSentMany([{ idempotencyKey, kind, target, text, since }]);
+    return answer ?? null;
+  }
+
+  /**
+   * findSent for many messages with one read per channel (Discord allows each channel's message list
+   * 5 calls per 5 s: a check per message would use that up after a crash with a few messages out). A
+   * channel that cannot be read now (its route limited) leaves its questions unanswered (undefined);
+   * if none could be read, the first failure is thrown.
+   */
+  async findSentMany(questions: SentQuestion[]): Promise<Array<SendResult | null | undefined>> {
     const botId = this.deps.botUserId();
     if (!botId) throw new SendError('network', 'the bot has not logged in yet; cannot check what it sent', true, 5_000);
-    const nonce = nonceFor(idempotencyKey);
-    const expected = neutraliseMentions(text).trim();
-    const ours = (m: APIMessage) => m.author.id === botId && (m.nonce === nonce || m.content.trim() === expected);
-    try {
-      if (kind === 'private') {
-        const dm = await this.openDm(String(target.recipient?.id));
-        const recent = await this.list(dm.id, { limit: 50 });
-        const found = recent.find(ours);
-        return found ? { externalId: found.id, url: messageUrl(undefined, dm.id, found.id) } : null;
-      }
-      const { id, place } = target.inReplyTo ?? {};
-      const channelId = replyChannelId(place);
-      if (!id || !channelId) return null;
-      let after = String(id);
-      for (let page = 0; page < FIND_PAGES; page++) {
-        const batch = await this.list(channelId, { after, limit: 100 });
-        const found = batch.find((m) => ours(m) && m.message_reference?.message_id === id);
-        if (found) return { externalId: found.id, url: messageUrl(place?.guildId, channelId, found.id) };
-        if (batch.length < 100) return null;
-        after = batch.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
-      }
-      return null;
-    } catch (error) {
-      throw toSendError(error);
+    const answers: Array<SendResult | null | undefined> = questions.map(() => undefined);
+    const groups = new Map<string, Array<{ i: number; look: SentLook }>>();
+    for (const [i, q] of questions.entries()) {
+      const look = lookFor(q, botId);
+      if (!look) answers[i] = null;
+      else groups.set(look.where, [...(groups.get(look.where) ?? []), { i, look }]);
     }
+    let firstFailure: unknown;
+    for (const [where, asked] of groups) {
+      try {
+        const channelId = where.startsWith('user:') ? (await this.openDm(where.slice(5))).id : where;
+        // One read back to the oldest of the channel's questions answers them all.
+        const oldest = asked.reduce(
+          (min, a) => (BigInt(a.look.floorId) < BigInt(min) ? a.look.floorId : min),
+          asked[0].look.floorId,
+        );
+        const messages = await this.readBack(channelId, oldest);
+        for (const { i, look } of asked) {
+          const found = messages.find((m) => BigInt(m.id) > BigInt(look.floorId) && look.matches(m));
+          answers[i] = found ? { externalId: found.id, url: messageUrl(look.guildId, channelId, found.id) } : null;
+        }
+      } catch (error) {
+        firstFailure ??= error;
+      }
+    }
+    if (firstFailure !== undefined && answers.every((a) => a === undefined)) throw toSendError(firstFailure);
+    return answers;
+  }
+
+  /** A channel's messages newer than `floorId`, read newest first; throws if that is more than FIND_PAGES pages. */
+  private async readBack(channelId: string, floorId: string): Promise<APIMessage[]> {
+    const out: APIMessage[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < FIND_PAGES; page++) {
+      const batch = await this.list(channelId, { ...(before ? { before } : {}), limit: 100 });
+      out.push(...batch.filter((m) => BigInt(m.id) > BigInt(floorId)));
+      if (!batch.length) return out;
+      before = batch.reduce((min, m) => (BigInt(m.id) < BigInt(min) ? m.id : min), batch[0].id);
+      if (batch.length < 100 || BigInt(before) <= BigInt(floorId)) return out;
+    }
+    throw new SendError(
+      'network',
+      `more than ${FIND_PAGES * 100} messages in channel ${channelId} since the message was queued; checked again later`,
+      true,
+      30_000,
+    );
   }
 
   private body(text: string, idempotencyKey: string): RESTPostAPIChannelMessageJSONBody {
@@ -136,15 +175,20 @@ export class DiscordSender {
     }
   }
 
-  private async openDm(userId: string): Promise<APIChannel> {
+  /** The DM channel with a member (remembered: it never changes, and opening one is rate-limited for all DMs). */
+  private async openDm(userId: string): Promise<Pick<APIChannel, 'id'>> {
+    const known = this.dmChannels.get(userId);
+    if (known) return { id: known };
     try {
-      return (await this.deps.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+      const dm = (await this.deps.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+      this.dmChannels.set(userId, dm.id);
+      return dm;
     } catch (error) {
       throw toSendError(error);
     }
   }
 
-  private async list(channelId: string, query: { after?: string; limit: number }): Promise<APIMessage[]> {
+  private async list(channelId: string, query: { before?: string; limit: number }): Promise<APIMessage[]> {
     return (await this.deps.rest.get(Routes.channelMessages(channelId), {
       query: makeURLSearchParams(query),
     })) as APIMessage[];
@@ -154,4 +198,36 @@ export class DiscordSender {
 /** Link to a message: in a server, or in the bot's DMs (`@me`). */
 export function messageUrl(guildId: string | undefined, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}/${messageId}`;
+}
+
+/** What identifies one asked-about message: where to read, from which id on, and the test. */
+interface SentLook {
+  /** A channel id (replies), or `user:<id>` (a DM, whose channel is opened first). */
+  where: string;
+  floorId: string;
+  guildId?: string;
+  matches: (m: APIMessage) => boolean;
+}
+
+function lookFor(q: SentQuestion, botId: string): SentLook | undefined {
+  // biome-ignore lint/suspicious/noExplicitAny: the stored target is JSON whose shape depends on `kind`.
+  const target = q.target as Record<string, any>;
+  const nonce = nonceFor(q.idempotencyKey);
+  const expected = neutraliseMentions(q.text).trim();
+  const ours = (m: APIMessage) => m.author.id === botId && (m.nonce === nonce || m.content.trim() === expected);
+  // A minute of leeway for clocks: Discord's ids carry Discord's time, `since` this host's.
+  const queuedId = q.since ? snowflakeAt(q.since.getTime() - 60_000) : '0';
+  if (q.kind === 'private') {
+    const userId = target.recipient?.id;
+    return userId ? { where: `user:${userId}`, floorId: queuedId, matches: ours } : undefined;
+  }
+  const { id, place } = target.inReplyTo ?? {};
+  const channelId = replyChannelId(place);
+  if (!id || !channelId) return undefined;
+  return {
+    where: channelId,
+    floorId: laterId(String(id), queuedId),
+    guildId: place?.guildId,
+    matches: (m) => ours(m) && m.message_reference?.message_id === id,
+  };
 }

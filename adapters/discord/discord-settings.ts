@@ -30,6 +30,12 @@ export const discordSettings = {
     336,
     'whole hours: after a restart, messages up to this old are fetched and handled; 0 turns catch-up off',
   ),
+  DISCORD_HELLO_TIMEOUT_SECONDS: intSetting(
+    15,
+    1,
+    120,
+    'seconds a new gateway connection waits for Discord to say HELLO before it gives up and reconnects (discord.js: 60)',
+  ),
   DISCORD_SUPPORT_HANDLE: optionalText(
     "the name members should message when their DMs are closed, without @; empty: the bot's own username",
   ),
@@ -54,6 +60,8 @@ export interface DiscordConfig {
   channelIds: string[];
   keywords: string[];
   catchUpMaxAgeHours: number;
+  /** How long a new gateway connection waits for HELLO (a connection opened into a network stall gets none). */
+  helloTimeoutMs: number;
   supportHandle?: string;
   apiUrl: string;
   gatewayUrl?: string;
@@ -82,6 +90,7 @@ export function buildDiscordConfig(p: DiscordParsed) {
         channelIds: p.DISCORD_CHANNEL_IDS,
         keywords: p.DISCORD_KEYWORDS.length ? p.DISCORD_KEYWORDS : p.BRAND_KEYWORDS,
         catchUpMaxAgeHours: p.DISCORD_CATCH_UP_MAX_AGE_HOURS,
+        helloTimeoutMs: p.DISCORD_HELLO_TIMEOUT_SECONDS * 1000,
         supportHandle: p.DISCORD_SUPPORT_HANDLE?.replace(/^@/, ''),
         apiUrl: p.DISCORD_API_URL,
         gatewayUrl: p.DISCORD_GATEWAY_URL,

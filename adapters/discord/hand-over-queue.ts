@@ -61,6 +61,16 @@ export class HandOverQueue<T> {
     });
   }
 
+  /**
+   * Runs `job` in turn with the hand-overs, open or closed (a catch-up running beside the live stream
+   * hands over through here, so no two batches reach the pipeline at once). Its failure is the caller's.
+   */
+  run(job: () => Promise<void>): Promise<void> {
+    const done = this.chain.then(job);
+    this.chain = done.catch(() => undefined);
+    return done;
+  }
+
   /** Resolves when everything queued so far has been handed over. */
   idle(): Promise<void> {
     return this.chain;

@@ -21,6 +21,7 @@ export function isPermissionError(error: unknown): boolean {
 /**
  * Turns what discord.js threw into the outbox's SendError:
  * - a rate limit (the REST client is told to reject rather than wait) is retried after Discord's delay;
+ *   a per-route one holds back only its route, a global one (`global: true`) the whole channel;
  * - 50007 / 50278, the member's DMs are closed: final, and the acknowledgement switches its wording;
  * - 50013 / 50001, a missing permission: final until someone fixes the bot's role;
  * - other 4xx (unknown message or channel, a body Discord refuses): final;
@@ -30,12 +31,16 @@ export function isPermissionError(error: unknown): boolean {
 export function toSendError(error: unknown): SendError {
   if (error instanceof SendError) return error;
   if (error instanceof RateLimitError) {
+    // Discord limits each route bucket (route and major parameter: one channel's messages) on its own;
+    // only a global limit holds every call back. The REST client tracks the buckets and refuses at once
+    // while one is used up, so the outbox holds back only this message, not the whole channel.
     return new SendError(
       'rate_limited',
       `Discord rate limit on ${error.route} (${error.global ? 'global' : error.scope})`,
       true,
       Math.max(error.retryAfter, 1000),
       error,
+      error.global ? 'channel' : 'route',
     );
   }
   if (error instanceof DiscordAPIError) {

@@ -22,6 +22,13 @@ export interface ReconnectPacing {
   backoffMs: (n: number) => number;
   /** Told about each pause (for the log). */
   onPause?: (ms: number, attempt: number) => void;
+  /**
+   * How long a new connection waits for Discord's HELLO before it is closed and tried again
+   * (@discordjs/ws waits 60 s: a connection opened into a network stall leaves Discord unwatched that long).
+   */
+  helloTimeoutMs?: number;
+  /** Told when a connection got no HELLO in time (for the log: the reason of the reconnect). */
+  onNoHello?: (ms: number) => void;
 }
 
 /** 2 s, 4 s, 8 s... up to 5 minutes, with up to 20% jitter so many bots do not return at once. */
@@ -48,7 +55,8 @@ export class PacedShardingStrategy implements IShardingStrategy {
   ) {}
 
   async spawn(shardIds: number[]): Promise<void> {
-    const options = await managerToFetchingStrategyOptions(this.manager);
+    const fetched = await managerToFetchingStrategyOptions(this.manager);
+    const options = this.pacing.helloTimeoutMs ? { ...fetched, helloTimeout: this.pacing.helloTimeoutMs } : fetched;
     const pinned = this.gatewayUrl
       ? { ...options, gatewayInformation: { ...options.gatewayInformation, url: this.gatewayUrl } }
       : options;
@@ -59,6 +67,8 @@ export class PacedShardingStrategy implements IShardingStrategy {
       this.contexts.push(context);
       shard.on(WebSocketShardEvents.Ready, () => context.connected());
       shard.on(WebSocketShardEvents.Resumed, () => context.connected());
+      shard.on(WebSocketShardEvents.Hello, () => context.helloWatch.stop());
+      shard.on(WebSocketShardEvents.Closed, () => context.helloWatch.stop());
       for (const event of Object.values(WebSocketShardEvents)) {
         shard.on(event, (payload: object) =>
           (this.manager.emit as (e: string, p: object) => void)(event, { ...payload, shardId }),
@@ -99,6 +109,8 @@ export class PacedShardingStrategy implements IShardingStrategy {
  */
 class PacedContext implements IContextFetchingStrategy {
   shard?: WebSocketShard;
+  /** Tells why a connection is given up when it gets no HELLO (@discordjs/ws closes it and reconnects). */
+  readonly helloWatch: HelloWatch;
   private attempts = 0;
   private killed = false;
   private readonly abort = new AbortController();
@@ -106,14 +118,19 @@ class PacedContext implements IContextFetchingStrategy {
   constructor(
     private readonly inner: SimpleContextFetchingStrategy,
     private readonly pacing: ReconnectPacing,
-  ) {}
+  ) {
+    this.helloWatch = new HelloWatch(pacing.helloTimeoutMs ?? inner.options.helloTimeout ?? 0, pacing.onNoHello);
+  }
 
   get options(): FetchingStrategyOptions {
     return this.inner.options;
   }
 
   async retrieveSessionInfo(shardId: number): Promise<SessionInfo | null> {
-    if (this.shard?.status === WebSocketShardStatus.Idle) await this.beforeAttempt();
+    if (this.shard?.status === WebSocketShardStatus.Idle) {
+      await this.beforeAttempt();
+      this.helloWatch.start(); // the connection opens right after this answer
+    }
     return this.inner.retrieveSessionInfo(shardId);
   }
 
@@ -132,6 +149,7 @@ class PacedContext implements IContextFetchingStrategy {
   kill(): void {
     this.killed = true;
     this.abort.abort();
+    this.helloWatch.stop();
   }
 
   private async beforeAttempt(): Promise<void> {
@@ -144,5 +162,30 @@ class PacedContext implements IContextFetchingStrategy {
     }
     // A destroyed shard's attempt never starts: this promise stays pending and holds no timer.
     if (this.killed) await new Promise<never>(() => undefined);
+  }
+}
+
+/**
+ * Times one connection attempt's wait for HELLO, alongside @discordjs/ws's own timeout (the same
+ * length), which closes the connection and reconnects without saying why; this says why.
+ */
+class HelloWatch {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly ms: number,
+    private readonly onNoHello?: (ms: number) => void,
+  ) {}
+
+  start(): void {
+    this.stop();
+    if (!this.onNoHello || !this.ms) return;
+    this.timer = setTimeout(() => this.onNoHello?.(this.ms), this.ms);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }

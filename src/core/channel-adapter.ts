@@ -39,6 +39,13 @@ export type SendFailure =
   | 'rejected'
   | 'dm_closed';
 
+/**
+ * What a rate limit holds back: the whole channel (the default: X's per-app windows, a Discord global
+ * limit), or only messages that go the same way as this one (a Discord per-route bucket, whose client
+ * already refuses further calls on that route until it resets), so the channel's other messages go on.
+ */
+export type RateLimitScope = 'channel' | 'route';
+
 /** A failed send. `retryable` sends are tried again after `retryAfterMs`; others are marked failed. */
 export class SendError extends AppError {
   constructor(
@@ -47,6 +54,7 @@ export class SendError extends AppError {
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
     cause?: unknown,
+    readonly limitScope: RateLimitScope = 'channel',
   ) {
     super(ErrorCode.SendFailed, message, { cause, humanMessage: `The platform refused the message (${failure}).` });
   }
@@ -71,19 +79,23 @@ export interface ChannelAdapter {
    * the result if so, null if certainly not. Adapters that cannot tell leave this out, and the outbox
    * then holds the message for a person instead of risking a second send. `text` is the text the
    * message was to carry (platforms without a way to tag a post with the key are searched by it).
+   * `since`: when the message was queued; nothing older can be it.
    */
   findSent?(
     idempotencyKey: string,
     kind: 'reply' | 'private',
     target: Record<string, unknown>,
     text: string,
+    since?: Date,
   ): Promise<SendResult | null>;
   /**
    * findSent for many messages at once (the outbox asks once per drain for every unconfirmed row of
    * the channel): one answer per question, in order. A platform that can answer them from one read
    * (X: the brand's own posts) implements it; otherwise the outbox asks findSent one by one.
+   * `undefined` for a question it could not check this time (its route rate-limited): that message
+   * stays unconfirmed and is asked about again, while the others are settled.
    */
-  findSentMany?(questions: SentQuestion[]): Promise<Array<SendResult | null>>;
+  findSentMany?(questions: SentQuestion[]): Promise<Array<SendResult | null | undefined>>;
   stop(): Promise<void>;
 }
 
@@ -93,4 +105,6 @@ export interface SentQuestion {
   kind: 'reply' | 'private';
   target: Record<string, unknown>;
   text: string;
+  /** When the message was queued. */
+  since?: Date;
 }

@@ -93,4 +93,6 @@ export interface OutboundRow {
   error: string | null;
   caseId: number | null;
   mentionId: number | null;
+  /** When it was queued (a check with the platform need not look at anything older). */
+  createdAt?: Date;
 }

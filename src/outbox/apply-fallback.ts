@@ -9,10 +9,13 @@ export type FallbackDecision = { send: OutboundRow } | { wait: string };
 
 /**
  * Picks the text a row should go out with. A row without a fallback is sent as queued. A row whose
- * text assumes an earlier message went out (an acknowledgement saying "we've sent you a DM") waits
- * while that message is still pending or being sent, keeps its text once it was sent, and switches to
- * the fallback text if it failed or was held. The switch is written to the row before sending, so a
- * crash and a later check with the platform (findSent) look for the text that was actually used.
+ * text assumes an earlier message went out (an acknowledgement saying "we've sent you a DM") keeps its
+ * text once that message was sent, and switches to the fallback text if it failed or was held. It waits
+ * only for the earlier message's first try (queued before it, so normally tried just before it in the
+ * same drain): that first answer tells whether the member's DMs are open. An earlier message that is
+ * merely slow (rate-limited, retrying after a 5xx, unconfirmed after a crash) does not hold the public
+ * reply back: it will go out, so the wording stays. The switch is written to the row before sending, so
+ * a crash and a later check with the platform (findSent) look for the text that was actually used.
  */
 export async function applyFallback(db: Db, row: OutboundRow): Promise<FallbackDecision> {
   const fallback = parseJson<{ fallback?: OutboundFallback }>(row.target, {}).fallback;
@@ -20,11 +23,12 @@ export async function applyFallback(db: Db, row: OutboundRow): Promise<FallbackD
     return { send: row };
   const earlier = await db.outboundMessage.findUnique({
     where: { idempotencyKey: fallback.ifNotDelivered },
-    select: { status: true },
+    select: { status: true, attempts: true, error: true },
   });
   if (!earlier || earlier.status === OutboundStatus.Sent) return { send: row };
   if (earlier.status === OutboundStatus.Pending || earlier.status === OutboundStatus.Sending) {
-    return { wait: `waiting for ${fallback.ifNotDelivered} to be sent or to fail` };
+    const neverTried = earlier.status === OutboundStatus.Pending && earlier.attempts === 0 && !earlier.error;
+    return neverTried ? { wait: `waiting for the first try of ${fallback.ifNotDelivered}` } : { send: row };
   }
   await db.outboundMessage.update({
     where: { id: row.id },

@@ -167,7 +167,7 @@ export class OutboxSender {
       }
       return [];
     }
-    let answers: Array<SendResult | null>;
+    let answers: Array<SendResult | null | undefined>;
     try {
       answers = transport.findSentMany
         ? await transport.findSentMany(rows)
@@ -189,12 +189,19 @@ export class OutboxSender {
       return [];
     }
     const unsent: OutboundRow[] = [];
+    const unchecked: number[] = [];
     for (const [i, row] of rows.entries()) {
       const earlier = answers[i];
-      if (earlier) {
+      if (earlier === undefined)
+        unchecked.push(row.id); // not checked this time: still unconfirmed
+      else if (earlier) {
         await recordSent(db, this.deps, row, earlier, this.now());
         result.sent++;
       } else unsent.push({ ...row, error: null }); // checked: certainly not out, sent now
+    }
+    if (unchecked.length) {
+      await releaseRows(db, this.senderId, unchecked, new Date(this.now().getTime() + BACKOFF_MS[0]));
+      result.retried += unchecked.length;
     }
     return unsent;
   }
@@ -320,7 +327,9 @@ export class OutboxSender {
       return 'failed';
     }
     const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
-    if (failure?.failure === 'rate_limited') this.pausedUntil.set(row.channel, this.now().getTime() + waitMs);
+    // A limit on one route (a Discord bucket) holds back this message only; the channel's others go on.
+    if (failure?.failure === 'rate_limited' && failure.limitScope === 'channel')
+      this.pausedUntil.set(row.channel, this.now().getTime() + waitMs);
     await db.outboundMessage.update({
       where: { id: row.id },
       data: {

@@ -8,7 +8,7 @@ export interface OutboxTransport {
   /** Whether the message with this key already went out (null: certainly not). See ChannelAdapter.findSent. */
   findSent?(row: OutboundRow): Promise<SendResult | null>;
   /** findSent for several rows at once (one platform read for all); one answer per row, in order. */
-  findSentMany?(rows: OutboundRow[]): Promise<Array<SendResult | null>>;
+  findSentMany?(rows: OutboundRow[]): Promise<Array<SendResult | null | undefined>>;
 }
 
 /** A channel adapter as an outbox transport: public replies and private messages. */
@@ -29,7 +29,7 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
       return adapter.reply({ idempotencyKey: row.idempotencyKey, text: row.text, inReplyTo: target.inReplyTo });
     },
     findSent: adapter.findSent
-      ? (row) => adapter.findSent!(row.idempotencyKey, kindOf(row), parseJson(row.target, {}), row.text)
+      ? (row) => adapter.findSent!(row.idempotencyKey, kindOf(row), parseJson(row.target, {}), row.text, row.createdAt)
       : undefined,
     findSentMany: adapter.findSentMany
       ? (rows) =>
@@ -39,6 +39,7 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
               kind: kindOf(row),
               target: parseJson(row.target, {}),
               text: row.text,
+              since: row.createdAt,
             })),
           )
       : undefined,

@@ -90,16 +90,33 @@ describe('the acknowledgement that depends on the invitation', () => {
     expect(t.replies).toEqual([FALLBACK]);
   });
 
-  it('waits while the invitation is still being retried, then keeps its wording once it goes', async () => {
+  it('does not wait for an invitation that is merely slow: the reply goes at once, the invitation later', async () => {
     await queueInviteAndAck(db);
     let limited = true;
-    const t = transport(() => (limited ? new SendError('rate_limited', '429', true, 30_000) : undefined));
-    expect(await sender(t).drain()).toMatchObject({ sent: 0, retried: 1 });
-    const ack = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'ack:discord:1' } });
-    expect(ack).toMatchObject({ status: 'pending', attempts: 0, text: MAIN });
-    limited = false;
-    expect(await sender(t, new Date(Date.now() + 60_000)).drain()).toMatchObject({ sent: 2 });
+    // Discord's per-route limit on opening the DM: the reply's route (its channel's messages) is free.
+    const limit = () =>
+      new SendError('rate_limited', '429 on POST /users/@me/channels', true, 30_000, undefined, 'route');
+    const t = transport(() => (limited ? limit() : undefined));
+    expect(await sender(t).drain()).toMatchObject({ sent: 1, retried: 1 });
     expect(t.replies).toEqual([MAIN]);
+    const invite = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'invite:discord:1' } });
+    expect(invite).toMatchObject({ status: 'pending', attempts: 0 });
+    limited = false;
+    expect(await sender(t, new Date(Date.now() + 60_000)).drain()).toMatchObject({ sent: 1 });
+    expect(t.replies).toEqual([MAIN]);
+  });
+
+  it('does not wait for an invitation left unconfirmed by a crash (after a 5xx) either', async () => {
+    await queueInviteAndAck(db);
+    const t = transport(() => new SendError('server', 'Discord 500', true));
+    expect(await sender(t).drain()).toMatchObject({ sent: 1, retried: 1 });
+    expect(t.replies).toEqual([MAIN]);
+  });
+
+  it('waits only while the invitation has not had its first try', async () => {
+    await queueInviteAndAck(db);
+    const ack = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'ack:discord:1' } });
+    expect(await applyFallback(db, ack)).toEqual({ wait: expect.stringContaining('first try of invite:discord:1') });
   });
 
   it('sends rows without a fallback, or whose earlier message is unknown, as queued', async () => {

@@ -199,24 +199,48 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
   });
 
   describe('platform errors', () => {
-    it('a 429 becomes a wait, not a spin or a loss: the row waits for retry_after, its acknowledgement waits for it', async () => {
+    it('a per-route 429 holds back only its route: the DM waits for retry_after, the public reply goes at once', async () => {
       h = await DiscordHarness.start();
       h.discord.failNext('create_message', {
         status: 429,
-        headers: { 'retry-after': '7', 'x-ratelimit-scope': 'user' },
+        headers: { 'retry-after': '7', 'x-ratelimit-scope': 'user', 'x-ratelimit-bucket': 'dm-bucket' },
         body: { message: 'You are being rate limited.', retry_after: 7, global: false },
+      });
+      const posted = h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
+      await waitFor(() => h.outcomes.length === 1, 'the decision');
+      const started = Date.now();
+      expect(await h.drain()).toMatchObject({ sent: 2, retried: 1 }); // the Slack case and the reply went; the DM waits
+      expect(Date.now() - started).toBeLessThan(3_000);
+      const rows = await h.db.outboundMessage.findMany({ where: { channel: 'discord' }, orderBy: { id: 'asc' } });
+      expect(rows.map((r) => [r.kind, r.status])).toEqual([
+        ['private_message', 'pending'],
+        ['public_reply', 'sent'],
+      ]);
+      expect(rows[0].notBefore.getTime() - Date.now()).toBeGreaterThan(5_000);
+      expect(rows[0].error).not.toMatch(/^unconfirmed/);
+      const [ack] = h.discord.botPosts(SUPPORT);
+      expect(ack.message_reference?.message_id).toBe(posted.id);
+      expect(ack.content).toMatch(/We've sent you a DM|Check your DMs/);
+      expect(await h.drain(new Date(Date.now() + 8_000))).toMatchObject({ retried: 0, failed: 0 });
+      expect(h.discord.botPosts(dmChannelOf(ALICE))).toHaveLength(1);
+    });
+
+    it('a global 429 (global: true) holds back every Discord send until it passes', async () => {
+      h = await DiscordHarness.start();
+      h.discord.failNext('create_dm', {
+        status: 429,
+        headers: { 'retry-after': '3', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+        body: { message: 'You are being rate limited.', retry_after: 3, global: true },
       });
       h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
       await waitFor(() => h.outcomes.length === 1, 'the decision');
-      const started = Date.now();
-      expect(await h.drain()).toMatchObject({ sent: 1, retried: 1 }); // the Slack case went; the DM waits, and so does the reply
-      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(await h.drain()).toMatchObject({ sent: 1, retried: 1 }); // only the Slack case went
       const rows = await h.db.outboundMessage.findMany({ where: { channel: 'discord' }, orderBy: { id: 'asc' } });
       expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']);
-      expect(rows[0].notBefore.getTime() - Date.now()).toBeGreaterThan(5_000);
-      expect(rows[0].error).not.toMatch(/^unconfirmed/);
-      expect(await h.drain(new Date(Date.now() + 8_000))).toMatchObject({ sent: 2, retried: 0 });
-      expect(h.discord.botPosts(SUPPORT)[0].content).toMatch(/We've sent you a DM|Check your DMs/);
+      expect(h.discord.calls('create_message')).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 3_100)); // the REST client remembers the global reset on the real clock
+      expect(await h.drain(new Date(Date.now() + 4_000))).toMatchObject({ sent: 2 });
+      expect(h.discord.botPosts(SUPPORT)).toHaveLength(1);
     });
 
     it('a missing permission fails the message for good, with a log line that says what to fix', async () => {
@@ -242,7 +266,6 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
 
     it('after a 5xx whose message Discord did post, the retry finds it instead of posting twice', async () => {
       h = await DiscordHarness.start();
-      h.discord.closedDms.add(ALICE.id);
       h.discord.failNext('create_message', { status: 500, body: { message: '500: Internal Server Error', code: 0 } }); // the DM attempt
       h.discord.failNext(
         'create_message',
@@ -252,18 +275,69 @@ describeWithDiscordContract('DiscordAdapter against a fake gateway and the contr
       const posted = h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
       await waitFor(() => h.outcomes.length === 1, 'the decision');
       const minutes = (n: number) => new Date(Date.now() + n * 60_000);
-      await h.drain(); // the DM: 500 (retried); the acknowledgement waits for it
-      await h.drain(minutes(1)); // the DM: closed (failed); the reply: posted, but the answer was lost
+      await h.drain(); // the DM: 500 (unconfirmed); the reply does not wait for it: posted, but the answer was lost
       const pending = await h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'public_reply' } });
       expect(pending).toMatchObject({ status: 'pending', error: expect.stringMatching(/^unconfirmed: /) });
-      await h.drain(minutes(2)); // asks Discord first: finds its reply
+      await h.drain(minutes(1)); // asks Discord first: finds its reply; the DM was not posted, so it goes now
       const acks = h.discord.botPosts(SUPPORT).filter((m) => m.message_reference?.message_id === posted.id);
       expect(acks).toHaveLength(1);
       expect(await h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'public_reply' } })).toMatchObject({
         status: 'sent',
         externalId: acks[0].id,
       });
-      expect(h.discord.calls('list_messages').some((c) => c.query.after === posted.id)).toBe(true);
+      expect(h.discord.botPosts(dmChannelOf(ALICE))).toHaveLength(1);
+      expect(h.discord.calls('list_messages').some((c) => c.path.includes(SUPPORT))).toBe(true);
+    });
+
+    it('after a crash with replies unconfirmed, one read of the channel settles them all, none posted twice', async () => {
+      h = await DiscordHarness.start();
+      const posted = [];
+      // Two members (a second complaint of the same member joins their case: no second reply).
+      for (const author of [ALICE, BOB]) posted.push(h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}`, author }));
+      await waitFor(() => h.outcomes.length === 2, 'two decisions');
+      await h.drain();
+      expect(h.discord.botPosts(SUPPORT)).toHaveLength(2);
+      // As if the process died after Discord accepted each reply and before the database heard of it.
+      await h.db.outboundMessage.updateMany({
+        where: { kind: 'public_reply' },
+        data: { status: 'pending', externalId: null, error: 'unconfirmed: the process stopped while sending' },
+      });
+      const before = h.discord.calls('list_messages').length;
+      await h.drain(new Date(Date.now() + 60_000));
+      const reads = h.discord.calls('list_messages').slice(before);
+      expect(reads.filter((c) => c.path.includes(SUPPORT))).toHaveLength(1);
+      expect(h.discord.botPosts(SUPPORT)).toHaveLength(2);
+      const rows = await h.db.outboundMessage.findMany({ where: { kind: 'public_reply' }, orderBy: { id: 'asc' } });
+      const replyTo = new Map(h.discord.botPosts(SUPPORT).map((m) => [m.id, m.message_reference?.message_id]));
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+      expect(rows.map((r) => replyTo.get(r.externalId!)).sort()).toEqual(posted.map((p) => p.id).sort());
+    });
+
+    it('a DM whose answer was lost, checked after a refused check and after Discord forgot its nonce, is not sent twice', async () => {
+      h = await DiscordHarness.start();
+      h.discord.nonceMemoryMs = 0; // the check comes after Discord's nonce memory: a resend would be a second DM
+      h.discord.failNext('create_message', { status: 500, body: { message: '500', code: 0 } }, { afterDoing: true });
+      h.discord.post({ content: `<@${BOT.id}> ${COMPLAINT}` });
+      await waitFor(() => h.outcomes.length === 1, 'the decision');
+      await h.drain(); // the invitation went out, but its answer was lost
+      const invite = () => h.db.outboundMessage.findFirstOrThrow({ where: { kind: 'private_message' } });
+      expect(await invite()).toMatchObject({ status: 'pending', error: expect.stringMatching(/^unconfirmed: /) });
+      // The member answers at length meanwhile: the invitation is far from the newest message.
+      for (let i = 0; i < 120; i++)
+        h.discord.post({ direct: true, content: `more details, part ${i}` }, { live: false });
+      h.discord.failNext('list_messages', {
+        status: 429,
+        headers: { 'retry-after': '2', 'x-ratelimit-scope': 'user' },
+        body: { message: 'You are being rate limited.', retry_after: 2, global: false },
+      });
+      const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+      await h.drain(minutes(1)); // the check is refused: the row stays unconfirmed
+      expect(await invite()).toMatchObject({ status: 'pending', error: expect.stringMatching(/^unconfirmed: /) });
+      await new Promise((r) => setTimeout(r, 2_100)); // the REST client waits out the bucket on the real clock
+      await h.drain(minutes(2)); // the check reads back to the moment it was queued: found
+      const dms = h.discord.botPosts(dmChannelOf(ALICE));
+      expect(dms).toHaveLength(1);
+      expect(await invite()).toMatchObject({ status: 'sent', externalId: dms[0].id });
     });
   });
 });

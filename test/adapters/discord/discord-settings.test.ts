@@ -18,6 +18,7 @@ describe('Discord settings', () => {
       channelIds: [],
       keywords: ['lumora', 'lumo box'],
       catchUpMaxAgeHours: 24,
+      helloTimeoutMs: 15_000,
       supportHandle: undefined,
       apiUrl: 'https://discord.com/api',
       gatewayUrl: undefined,
@@ -34,6 +35,7 @@ describe('Discord settings', () => {
       DISCORD_KEYWORDS: 'lumo',
       DISCORD_SUPPORT_HANDLE: '@LumoraCare',
       DISCORD_CATCH_UP_MAX_AGE_HOURS: '0',
+      DISCORD_HELLO_TIMEOUT_SECONDS: '5',
       DISCORD_API_URL: 'http://127.0.0.1:9/api/',
       DISCORD_GATEWAY_URL: 'ws://127.0.0.1:10/',
     });
@@ -44,6 +46,7 @@ describe('Discord settings', () => {
       keywords: ['lumo'],
       supportHandle: 'LumoraCare',
       catchUpMaxAgeHours: 0,
+      helloTimeoutMs: 5_000,
       apiUrl: 'http://127.0.0.1:9/api',
       gatewayUrl: 'ws://127.0.0.1:10',
     });

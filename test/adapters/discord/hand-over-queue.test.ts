@@ -71,4 +71,20 @@ describe('HandOverQueue', () => {
     expect(errors).toEqual(['hand over: boom']);
     expect(seen).toEqual(['good']);
   });
+
+  it('runs a side job in turn with the hand-overs, and gives its failure to the caller', async () => {
+    const { q, batches, errors } = queue();
+    await q.reopen();
+    q.push('live-1');
+    const side = q.run(async () => void batches.push(['side']));
+    await side;
+    q.push('live-2');
+    await q.idle();
+    expect(batches).toEqual([['live-1'], ['side'], ['live-2']]);
+    await expect(q.run(async () => Promise.reject(new Error('pipeline down')))).rejects.toThrow('pipeline down');
+    q.push('live-3');
+    await q.idle();
+    expect(batches.at(-1)).toEqual(['live-3']);
+    expect(errors).toEqual([]);
+  });
 });

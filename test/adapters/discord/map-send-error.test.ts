@@ -26,6 +26,23 @@ describe('toSendError', () => {
     expect(toSendError(new RateLimitError({ ...limited, retryAfter: 20 } as never)).retryAfterMs).toBe(1000);
   });
 
+  it('holds back only the route for a per-route limit, the whole channel for a global one', () => {
+    const data = {
+      timeToReset: 3000,
+      limit: 5,
+      method: 'POST',
+      hash: 'h',
+      url: 'u',
+      route: '/channels/:id/messages',
+      majorParameter: '1',
+      retryAfter: 3000,
+      sublimitTimeout: 0,
+      scope: 'user' as const,
+    };
+    expect(toSendError(new RateLimitError({ ...data, global: false })).limitScope).toBe('route');
+    expect(toSendError(new RateLimitError({ ...data, global: true, scope: 'global' })).limitScope).toBe('channel');
+  });
+
   it('marks closed DMs (50007, and 50278: no shared server) as final dm_closed', () => {
     expect(toSendError(apiError(50007, 403))).toMatchObject({ failure: 'dm_closed', retryable: false });
     expect(toSendError(apiError(50278, 403))).toMatchObject({ failure: 'dm_closed', retryable: false });

@@ -1,3 +1,4 @@
+import { createLogger } from '../../../src/log/create-logger';
 import { ALICE, BOB, BOT, dmChannelOf, SUPPORT } from '../../helpers/discord/discord-fixtures';
 import { DiscordHarness, waitFor } from '../../helpers/discord/discord-harness';
 import { describeWithDiscordContract } from '../../helpers/discord/skip-without-contract';
@@ -112,8 +113,94 @@ describeWithDiscordContract('Discord reconnects and catch-up', () => {
     await h.adapter.stop();
     const answer = h.discord.post({ direct: true, content: 'Order 5512, due last Monday.' }, { live: false });
     await h.restart();
+    // DM conversations are caught up just after the session opens, beside the live stream.
+    await waitFor(() => h.outcomes.length === 2, 'the DM answer');
     expect(h.handed.at(-1)).toMatchObject({ id: answer.id, isPrivate: true, place: { channelId: dmChannelOf(ALICE) } });
     expect(h.outcomes.at(-1)).toMatchObject({ caseId: h.outcomes[0].caseId });
+    const cursor = await h.db.cursor.findUniqueOrThrow({ where: { source: `discord:dm:${dmChannelOf(ALICE)}` } });
+    expect(cursor.position).toBe(answer.id);
+  });
+
+  it('after a restart reads only the DM conversations that changed since their cursor', async () => {
+    h = await DiscordHarness.start();
+    h.discord.post({ content: complaint('alice needs a DM') });
+    h.discord.post({ content: complaint('bob needs a DM'), author: BOB });
+    await waitFor(() => h.outcomes.length === 2, 'both complaints');
+    await h.drain(); // two invitations: two DM conversations with a cursor each
+    await h.adapter.stop();
+    const listed = (who: typeof ALICE) =>
+      h.discord.calls('list_messages').filter((c) => c.path.includes(dmChannelOf(who))).length;
+    const [alice, bob] = [listed(ALICE), listed(BOB)];
+    const answer = h.discord.post({ direct: true, content: 'Order 5512, due last Monday.' }, { live: false });
+    await h.restart();
+    await waitFor(() => h.handed.some((m) => m.id === answer.id), "Alice's DM answer");
+    await h.adapter.stop(); // nothing more to come from the catch-up
+    expect(listed(ALICE)).toBeGreaterThan(alice);
+    expect(listed(BOB)).toBe(bob); // Bob's conversation did not change: its messages are not read
+    expect(h.discord.calls('get_channel').length).toBeGreaterThanOrEqual(2);
+    await h.restart();
+  });
+
+  it('a catch-up cut off half-way (the pipeline dies on its second page) loses nothing: the rest comes from the cursor', async () => {
+    h = await DiscordHarness.start();
+    await h.adapter.stop();
+    const wanted: string[] = [];
+    for (let i = 0; i < 230; i++) {
+      const m = h.discord.post(
+        {
+          content: i % 20 === 3 ? complaint(`number ${i}`) : `chatter ${i}`,
+          author: i % 2 ? ALICE : BOB,
+          at: hoursAgo(3 - i / 100),
+        },
+        { live: false },
+      );
+      if (i % 20 === 3) wanted.push(m.id);
+    }
+    let batches = 0;
+    h.beforeBatch = () => {
+      if (++batches === 2) throw new Error('killed while catching up');
+    };
+    await h.restart({ catchUpRetryMs: () => 50 });
+    await waitFor(() => wanted.every((id) => h.handed.some((m) => m.id === id)), 'every complaint, after the cut');
+    expect(h.handed.filter((m) => wanted.includes(m.id)).map((m) => m.id)).toEqual(wanted); // each once, in order
+    expect(await h.db.mention.count({ where: { externalId: { in: wanted } } })).toBe(wanted.length);
+    await waitFor(async () => {
+      const cursor = await h.db.cursor.findUnique({ where: { source: `discord:${SUPPORT}` } });
+      return cursor?.position === h.discord.history.get(SUPPORT)!.at(-1)!.id;
+    }, 'the cursor at the newest message');
+  });
+
+  it('a catch-up Discord answered with 500 is tried again after a pause, while the gateway stays up', async () => {
+    h = await DiscordHarness.start();
+    await h.adapter.stop();
+    const missed = h.discord.post({ content: complaint('posted during a gateway gap') }, { live: false });
+    // discord.js retries a 5xx three times itself: four answers of 500 make the catch-up of #support fail.
+    for (let i = 0; i < 4; i++)
+      h.discord.failNext('list_messages', { status: 500, body: { message: '500: Internal Server Error', code: 0 } });
+    const pauses: number[] = [];
+    await h.restart({ catchUpRetryMs: (n) => (pauses.push(n), 50) });
+    expect(h.handed.map((m) => m.id)).not.toContain(missed.id);
+    await waitFor(() => h.handed.some((m) => m.id === missed.id), 'the missed message, by the retried catch-up');
+    expect(pauses).toEqual([0]);
+    expect(h.discord.gateway.identifies).toHaveLength(2); // the same session: no reconnect was needed
+    await waitFor(async () => {
+      const cursor = await h.db.cursor.findUnique({ where: { source: `discord:${SUPPORT}` } });
+      return cursor?.position === missed.id;
+    }, 'the cursor past the missed message');
+  });
+
+  it('a connection that gets no HELLO is given up after DISCORD_HELLO_TIMEOUT_SECONDS, the reason logged, then reconnected', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (l: string) => void lines.push(l) } });
+    h = await DiscordHarness.start({ helloTimeoutMs: 400 }, { logger });
+    h.discord.gateway.withholdHello = 1; // the next connection opens into a stall
+    const started = Date.now();
+    h.discord.gateway.drop(4000);
+    const whileStalled = h.discord.post({ content: complaint('during the stall') });
+    await waitFor(() => h.handed.some((m) => m.id === whileStalled.id), 'the message, after the reconnect');
+    expect(Date.now() - started).toBeLessThan(4_000); // discord.js alone waits 60 s for HELLO
+    expect(h.discord.gateway.connections).toBeGreaterThanOrEqual(3);
+    expect(lines.join('\n')).toMatch(/Discord gateway sent no HELLO within 0.4 s of connecting.*reconnecting/);
   });
 
   it('when the gateway stays down, pauses longer and longer between attempts, then catches up', async () => {

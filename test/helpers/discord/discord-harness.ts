@@ -37,6 +37,8 @@ export class DiscordHarness {
   readonly handed: Mention[] = [];
   readonly outcomes: MentionOutcome[] = [];
   readonly slack = recordOnlyTransport('test-slack');
+  /** Called with each batch before the pipeline sees it; a throw stands for the process dying there. */
+  beforeBatch?: (batch: Mention[]) => void;
 
   private constructor(
     readonly discord: FakeDiscord,
@@ -60,6 +62,7 @@ export class DiscordHarness {
       channelIds: [SUPPORT],
       keywords: ['lumora'],
       catchUpMaxAgeHours: 24,
+      helloTimeoutMs: 15_000,
       supportHandle: 'LumoraCare',
       apiUrl: discord.rest.url,
       ...config,
@@ -120,6 +123,7 @@ export class DiscordHarness {
     });
     const handler = batchHandler(deps, (outcomes) => void this.outcomes.push(...outcomes));
     await this.adapter.start(async (batch) => {
+      this.beforeBatch?.(batch);
       this.handed.push(...batch);
       await handler(batch);
     });

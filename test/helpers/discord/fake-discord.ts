@@ -33,6 +33,8 @@ export class FakeDiscord {
   readonly history = new Map<string, APIMessage[]>();
   /** Members whose DMs are closed to the bot (Discord answers 50007). */
   readonly closedDms = new Set<string>();
+  /** How long Discord remembers a nonce for enforce_nonce ("the past few minutes"). */
+  nonceMemoryMs = 5 * 60_000;
   /** What GET /gateway/bot announces; the fake gateway unless a test says otherwise. */
   announcedGatewayUrl?: string;
   private readonly failures: Array<{ operationId: string; response: FakeResponse; afterDoing: boolean }> = [];
@@ -62,10 +64,11 @@ export class FakeDiscord {
         world.answer('create_dm', () => ({ status: 200, body: world.dmChannel(String(req.body.recipient_id)) })),
       list_messages: (req, params) =>
         world.answer('list_messages', () => ({ status: 200, body: world.list(params.channel_id, req.query) })),
-      get_channel: (_req, params) => ({
-        status: 200,
-        body: world.dmChannel(MEMBERS.find((m) => dmChannelOf(m) === params.channel_id)?.id ?? ''),
-      }),
+      get_channel: (_req, params) =>
+        world.answer('get_channel', () => ({
+          status: 200,
+          body: world.dmChannel(MEMBERS.find((m) => dmChannelOf(m) === params.channel_id)?.id ?? ''),
+        })),
     });
     world = new FakeDiscord(rest, gateway);
     return world;
@@ -147,7 +150,11 @@ export class FakeDiscord {
     }
     const body = req.body;
     // enforce_nonce: the same nonce from the same author within minutes returns the first message.
-    const earlier = body.enforce_nonce && this.botPosts(channelId).find((m) => m.nonce === body.nonce);
+    const earlier =
+      body.enforce_nonce &&
+      this.botPosts(channelId).find(
+        (m) => m.nonce === body.nonce && Date.now() - Date.parse(m.timestamp) < this.nonceMemoryMs,
+      );
     if (earlier) return { status: 200, body: earlier };
     const ref = body.message_reference;
     const created: APIMessage = {
@@ -190,15 +197,22 @@ export class FakeDiscord {
   private dmChannel(userId: string) {
     const user = MEMBERS.find((m) => m.id === userId);
     if (!user) return { id: '0', type: 1, flags: 0, recipients: [] };
-    return { id: dmChannelOf(user), type: ChannelType.DM, flags: 0, last_message_id: null, recipients: [user] };
+    // Discord keeps the id of a channel's latest message on the channel: catch-up reads it to skip quiet DMs.
+    const last = this.history.get(dmChannelOf(user))?.at(-1)?.id ?? null;
+    return { id: dmChannelOf(user), type: ChannelType.DM, flags: 0, last_message_id: last, recipients: [user] };
   }
 
-  /** Discord's paging: `after` gives the `limit` oldest messages after that id, newest first. */
+  /**
+   * Discord's paging: `after` gives the `limit` oldest messages after that id, `before` the newest
+   * before it, neither the newest; always newest first. A listed message carries no nonce (Discord
+   * gives it back only in the create answer and the gateway event).
+   */
   private list(channelId: string, query: Record<string, string>): APIMessage[] {
     const limit = Number(query.limit ?? 50);
     let all = [...(this.history.get(channelId) ?? [])];
     if (query.after) all = all.filter((m) => BigInt(m.id) > BigInt(query.after)).slice(0, limit);
+    else if (query.before) all = all.filter((m) => BigInt(m.id) < BigInt(query.before)).slice(-limit);
     else all = all.slice(-limit);
-    return all.reverse();
+    return all.reverse().map(({ nonce, ...listed }) => listed);
   }
 }

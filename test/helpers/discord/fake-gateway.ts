@@ -25,6 +25,8 @@ export class FakeGateway {
   connections = 0;
   /** Set to a close code (4004 bad token, 4014 disallowed intents) to refuse the next IDENTIFY with it. */
   refuseIdentify?: number;
+  /** The next this many connections get no HELLO (opened into a network stall: accepted, then silent). */
+  withholdHello = 0;
   private server?: WebSocketServer;
   private socket?: WebSocket;
   private port = 0;
@@ -83,6 +85,10 @@ export class FakeGateway {
     this.socket?.terminate();
     this.socket = socket;
     socket.on('message', (raw) => this.receive(socket, JSON.parse(String(raw)) as GatewaySendPayload));
+    if (this.withholdHello > 0) {
+      this.withholdHello--;
+      return;
+    }
     this.send({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 }, s: null, t: null });
   }
 
