@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { SendError } from '../../core/channel-adapter.js';
+import { parseJson } from '../../store/db-types.js';
+import { readSetting, writeSetting } from '../../store/runtime-settings.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
 
 /**
@@ -36,21 +38,25 @@ function remember(marker: string, ts: string | undefined): void {
   searchedUpTo.set(marker, ts);
 }
 
-// The history reads of each client in the last minute: Slack's Tier 3 allows about 50 a minute for
-// conversations.history and conversations.replies together, so the searches budget themselves.
-const readsOf = new WeakMap<object, number[]>();
+// The history reads of the last minute, stored: Slack's Tier 3 allows about 50 a minute for
+// conversations.history and conversations.replies together, per app and workspace. Kept in the database,
+// not in memory, so a bot restarted every few seconds (or a second instance) does not start each life with
+// a fresh budget.
+const READS_KEY = 'slack_history_reads';
 
 /** Counts one history read, or refuses it (rate_limited, so the row waits) when the minute's budget is spent. */
-function spendRead(d: SlackSendDeps): void {
+async function spendRead(d: SlackSendDeps): Promise<void> {
   const perMinute = d.config.historyReadsPerMinute ?? 40;
   const now = d.now().getTime();
-  const reads = (readsOf.get(d.client) ?? []).filter((t) => t > now - 60_000);
-  readsOf.set(d.client, reads);
+  const stored = parseJson<unknown>((await readSetting(d.db, READS_KEY)) ?? '[]', []);
+  const reads = (Array.isArray(stored) ? stored : []).filter(
+    (t): t is number => typeof t === 'number' && t > now - 60_000 && t <= now + 60_000,
+  );
   if (reads.length >= perMinute) {
-    const waitMs = reads[0] + 60_000 - now;
+    const waitMs = Math.max(1_000, Math.min(...reads) + 60_000 - now);
     throw new SendError('rate_limited', `Slack history read budget (${perMinute}/min) used up`, true, waitMs);
   }
-  reads.push(now);
+  await writeSetting(d.db, READS_KEY, JSON.stringify([...reads, now]));
 }
 
 function search(page: Page, marker: string): Found {
@@ -67,7 +73,7 @@ export async function findMarkedInChannel(
 ): Promise<Found> {
   let cursor: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
-    spendRead(d);
+    await spendRead(d);
     const page = (await d.client.conversations.history({
       channel,
       oldest: toSlackTs(since),
@@ -97,7 +103,7 @@ export async function findMarkedInThread(
   let cursor: string | undefined;
   const oldest = searchedUpTo.get(marker) ?? toSlackTs(since);
   for (let i = 0; i < MAX_PAGES; i++) {
-    spendRead(d);
+    await spendRead(d);
     const page = (await d.client.conversations.replies({
       channel,
       ts: threadTs,
