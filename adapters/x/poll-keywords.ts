@@ -22,7 +22,8 @@ export function buildSearchQuery(keywords: string[], brandUserId: string, brandH
   return `(${terms}) -is:retweet -from:${brandUserId}${notBrand ? ` ${notBrand}` : ''}`;
 }
 
-function mentionsTheBrand(post: XPost, brandUserId: string, handles: string[]): boolean {
+/** Whether a post is the brand's own or @mentions it (by id, or by handle when X left the id out). */
+export function mentionsTheBrand(post: XPost, brandUserId: string, handles: string[]): boolean {
   const lower = handles.map((h) => h.toLowerCase());
   return (
     post.author_id === brandUserId ||

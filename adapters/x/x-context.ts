@@ -22,4 +22,9 @@ export interface XContext {
   spend: XSpend;
   /** The brand's handles (without @): posts that @mention them are the mentions timeline's job. */
   brandHandles: string[];
+  /**
+   * Set once X refused recent search as "not enrolled": the account's plan has none, so later timeline gaps
+   * are reported straight away instead of asking again (learnt anew after a restart, one call).
+   */
+  searchRefused?: boolean;
 }

@@ -37,6 +37,10 @@ export const xSettings = {
     168,
     'whole hours: after downtime, catch up on mentions at most this old, 1 to 168',
   ),
+  X_GAP_SEARCH: flagSetting(
+    true,
+    "true or false: fill a gap in the 800-post mentions timeline from recent search (needs an X plan with search; a 'not enrolled' answer turns it off until restart)",
+  ),
   X_SEARCH_KEYWORDS: listSetting(
     '',
     'comma-separated words or phrases to listen for (alerts only); empty turns keyword search off',
@@ -92,6 +96,8 @@ export interface XConfig {
   apiBaseUrl: string;
   pollIntervalMs: number;
   backfillMaxAgeMs: number;
+  /** Fill timeline gaps from recent search (X_GAP_SEARCH). */
+  gapSearch: boolean;
   searchKeywords: string[];
   readDms: boolean;
   dmLink: boolean;
@@ -117,6 +123,7 @@ export function buildXConfig(p: XParsed) {
         apiBaseUrl: p.X_API_BASE_URL,
         pollIntervalMs: p.X_POLL_INTERVAL_SECONDS * 1000,
         backfillMaxAgeMs: p.X_BACKFILL_MAX_HOURS * 3_600_000,
+        gapSearch: p.X_GAP_SEARCH,
         searchKeywords: p.X_SEARCH_KEYWORDS,
         readDms: p.X_READ_DMS,
         dmLink: p.X_DM_LINK,

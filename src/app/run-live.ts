@@ -72,7 +72,11 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
     return draining;
   };
   const timer = setInterval(drain, options.drainEveryMs ?? 2_000);
-  const jobs = startJobs(app, deps.channelRules);
+  const jobs = startJobs(
+    app,
+    deps.channelRules,
+    channels.map((c) => c.adapter.channel),
+  );
   const handler = batchHandler(deps, () => void drain());
   const started = new Map<string, boolean>();
   await Promise.all(

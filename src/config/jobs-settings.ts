@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import {
   intSetting,
+  optionalIntSetting,
   optionalText,
   type ParsedSettings,
   type SettingShape,
@@ -12,7 +13,7 @@ import { type BusinessHours, BusinessHoursError, parseBusinessHours } from './bu
 const cronSetting = (defaultValue: string, help: string) =>
   textSetting(defaultValue, help).refine((s) => cron.validate(s), 'is not a cron expression');
 
-/** Settings of the scheduled jobs: SLA escalation, follow-ups, digests. */
+/** Settings of the scheduled jobs: SLA escalation, follow-ups, digests, the silence alarm. */
 export const jobsSettings = {
   TEAM_TIMEZONE: timeZoneSetting('UTC', 'an IANA time zone such as Europe/London: business hours and digests use it'),
   BUSINESS_HOURS: textSetting(
@@ -28,6 +29,12 @@ export const jobsSettings = {
   RATING_WINDOW_DAYS: intSetting(14, 1, 365, 'days after a follow-up during which a reply counts as its rating'),
   DIGEST_DAILY_CRON: cronSetting('0 8 * * *', 'cron expression of the daily digest, in TEAM_TIMEZONE'),
   DIGEST_WEEKLY_CRON: cronSetting('0 8 * * 1', 'cron expression of the weekly digest, in TEAM_TIMEZONE'),
+  SILENCE_ALERT_MINUTES: optionalIntSetting(
+    0,
+    43_200,
+    "minutes a channel may go without a new mention before the team channel is warned; unset learns it from the channel's usual rate, 0 turns the alarm off",
+  ),
+  SILENCE_CHECK_CRON: cronSetting('*/5 * * * *', 'cron expression of the silence check, e.g. */5 * * * *'),
   SLACK_MANAGERS_CHANNEL_ID: optionalText("the managers' Slack channel id for digests, e.g. C0123456789"),
 } satisfies SettingShape;
 
@@ -40,6 +47,8 @@ export interface JobsConfig {
   sla: { unclaimedMinutes: number; noReplyMinutes: number; repeatMinutes: number; cron: string };
   followUp: { cron: string; ratingWindowDays: number };
   digest: { dailyCron: string; weeklyCron: string; managersChannelId?: string };
+  /** The silence alarm: `alertMinutes` fixed, `learn` from the channel's usual rate, or `off`. */
+  silence: { cron: string; alertMinutes: number | 'learn' | 'off' };
 }
 
 export function buildJobsConfig(p: JobsParsed) {
@@ -66,6 +75,15 @@ export function buildJobsConfig(p: JobsParsed) {
           dailyCron: p.DIGEST_DAILY_CRON,
           weeklyCron: p.DIGEST_WEEKLY_CRON,
           managersChannelId: p.SLACK_MANAGERS_CHANNEL_ID,
+        },
+        silence: {
+          cron: p.SILENCE_CHECK_CRON,
+          alertMinutes:
+            p.SILENCE_ALERT_MINUTES === undefined
+              ? 'learn'
+              : p.SILENCE_ALERT_MINUTES === 0
+                ? 'off'
+                : p.SILENCE_ALERT_MINUTES,
         },
       }
     : null;

@@ -13,6 +13,7 @@ import { JobSchedule } from './job-schedule.js';
 import { postMaybeMissed } from './post-maybe-missed.js';
 import { retrainNightly } from './retrain-nightly.js';
 import { sendFollowUps } from './send-follow-ups.js';
+import { checkSilence } from './watch-silence.js';
 
 /** What the jobs need from the running app. */
 export interface JobsHost {
@@ -22,8 +23,15 @@ export interface JobsHost {
   prompts: Prompts;
 }
 
-/** The bot's scheduled jobs, built from the configuration. Digests need a managers' channel. */
-export function createJobs(app: JobsHost, channelRules: (channel: string) => ChannelRules): JobDefinition[] {
+/**
+ * The bot's scheduled jobs, built from the configuration. Digests need a managers' channel; the silence
+ * alarm watches the `watched` channels (the ones running).
+ */
+export function createJobs(
+  app: JobsHost,
+  channelRules: (channel: string) => ChannelRules,
+  watched: string[] = [],
+): JobDefinition[] {
   const { config, db, logger } = app;
   const jobs = config.jobs;
   const tz = jobs.timeZone;
@@ -62,6 +70,23 @@ export function createJobs(app: JobsHost, channelRules: (channel: string) => Cha
         )),
     },
   ];
+  if (config.slack && watched.length && jobs.silence.alertMinutes !== 'off') {
+    defs.push({
+      name: 'silence-alarm',
+      schedule: new JobSchedule(jobs.silence.cron, tz, 60),
+      run: async ({ now }) => {
+        for (const channel of watched) {
+          const outcome = await checkSilence(db, channel, jobs.silence.alertMinutes, now);
+          if (outcome.state === 'warned')
+            logger.warn(
+              outcome,
+              `silence alarm: no new ${channel} mention for over ${outcome.thresholdMinutes} minutes`,
+            );
+          if (outcome.state === 'recovered') logger.info(outcome, `silence alarm: ${channel} mentions are back`);
+        }
+      },
+    });
+  }
   if (config.slack) {
     defs.push({
       name: 'maybe-missed',
@@ -107,10 +132,14 @@ export function createJobs(app: JobsHost, channelRules: (channel: string) => Cha
 }
 
 /** Starts the job runner for a running bot (makes up missed runs first). */
-export function startJobs(app: JobsHost, channelRules: (channel: string) => ChannelRules): JobRunner {
+export function startJobs(
+  app: JobsHost,
+  channelRules: (channel: string) => ChannelRules,
+  watched: string[] = [],
+): JobRunner {
   const runner = new JobRunner(
     { db: app.db, logger: app.logger, owner: `${os.hostname()}:${process.pid}` },
-    createJobs(app, channelRules),
+    createJobs(app, channelRules, watched),
   );
   runner.start();
   return runner;

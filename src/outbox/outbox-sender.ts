@@ -84,7 +84,22 @@ export class OutboxSender {
       for (const channel of channels) queues.set(channel, await this.checkUnconfirmed(channel, limit, result));
       // Turns: one row of each channel at a time, so a slow or long queue never holds another channel's;
       // within a turn the oldest first, so messages of different channels keep the order they were queued in.
+      let lookedAt = this.now().getTime();
       while (queues.size) {
+        // A paced queue (Slack, about a post a second) can keep one drain going for minutes: every second
+        // or so, channels whose pause ended or that got due rows since (new acknowledgements) join in,
+        // instead of waiting for the slow channel's drain to end. Their unconfirmed rows wait for the
+        // next drain's check, as always.
+        if (this.now().getTime() - lookedAt >= REJOIN_EVERY_MS) {
+          lookedAt = this.now().getTime();
+          this.upToId = (await this.deps.db.outboundMessage.aggregate({ _max: { id: true } }))._max.id ?? this.upToId;
+          for (const channel of await this.dueChannels()) {
+            if (queues.has(channel)) continue;
+            queues.set(channel, []);
+            after.delete(channel); // from its oldest due row again: a row whose pause ended is due anew
+            if (!budget.has(channel)) budget.set(channel, limit + BATCH);
+          }
+        }
         for (const [channel, queue] of queues) {
           if (queue.length) continue;
           const left = budget.get(channel)! - BATCH;
@@ -386,3 +401,5 @@ function processRuns(pid: number): boolean {
 
 /** Marks an error after which nobody knows whether the platform posted (timeout, 5xx, crash). */
 const UNCONFIRMED = 'unconfirmed: ';
+/** How often a long drain looks for channels that became due (or whose pause ended) meanwhile. */
+const REJOIN_EVERY_MS = 1_000;

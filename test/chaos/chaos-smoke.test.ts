@@ -5,8 +5,8 @@ import { DEFAULT_OPTIONS, runChaos } from '../../chaos/run-chaos';
 
 // A short chaos run (`npm run chaos` is the long one): the built bot as a child process against the local
 // fakes, a few kill -9s, one storm of each kind of fault (429, 5xx, accepted-but-failed, gateway trouble).
-// The first block asserts what today's bot keeps; the strict block (CHAOS_STRICT=1) asserts issue 17's
-// promises, which today's bot breaks.
+// The first block asserts what the bot always kept; the second, issue 17's exactly-once and recovery
+// promises for X and Slack; the strict block (CHAOS_STRICT=1) all of them on every channel, Discord included.
 const root = path.resolve(__dirname, '../..');
 let report: ChaosReport;
 
@@ -16,7 +16,9 @@ beforeAll(async () => {
     {
       ...DEFAULT_OPTIONS,
       durationMs: 30_000,
-      drainMs: 12_000,
+      // Slack takes about a post a second per channel: the run's cases need most of a minute to drain
+      // (the drain ends as soon as nothing is left).
+      drainMs: 60_000,
       settleMs: 8_000,
       kills: 4,
       seed: 5,
@@ -43,7 +45,7 @@ beforeAll(async () => {
     },
     root,
   );
-}, 120_000);
+}, 180_000);
 
 const channel = (name: 'x' | 'discord') => report.channels.find((c) => c.channel === name)!;
 
@@ -74,6 +76,47 @@ describe('chaos smoke: what the bot keeps today', () => {
   });
 });
 
+// Issue 17's promises for X and Slack hold, so they are asserted on every run.
+describe('chaos smoke: exactly once and recovery for X and Slack (issue 17)', () => {
+  it('loses nothing X served and posts exactly one public reply per acknowledged complaint', () => {
+    expect(channel('x').lost).toBe(0);
+    expect({
+      duplicates: channel('x').repliesPerAcknowledged.duplicates,
+      missing: channel('x').repliesPerAcknowledged.zero,
+    }).toEqual({
+      duplicates: 0,
+      missing: 0,
+    });
+  });
+
+  it('posts no case twice in Slack, whichever channel it came from', () => {
+    for (const c of report.channels)
+      expect({ channel: c.channel, duplicates: c.slackCaseMessages.duplicates }).toEqual({
+        channel: c.channel,
+        duplicates: 0,
+      });
+  });
+
+  it('leaves no X row sending after the last restart, and no X or Slack row open once drained', () => {
+    expect(channel('x').stuckAfterLastRestart.sending).toBe(0);
+    expect(channel('x').stuckAtEnd).toEqual({ sending: 0, due: 0 });
+    expect(report.slack.stuckAtEnd).toEqual({ sending: 0, due: 0 });
+  });
+
+  it('drains the backlog of every X and Slack storm, and reports every gap it had', () => {
+    const storms = [...channel('x').storms, ...report.slack.storms];
+    expect(storms.filter((s) => s.drainedAfterS === null).map((s) => s.kind)).toEqual([]);
+    expect(report.gaps.detectedLogLines + report.gaps.detectedSlackMessages).toBeGreaterThanOrEqual(
+      report.gaps.episodes,
+    );
+  });
+
+  it("keeps Slack's history reads within its Tier 3 limit", () => {
+    expect(report.slack.peakHistoryReadsPerMinute).toBeLessThanOrEqual(report.slack.historyPerMinuteAllowed);
+  });
+});
+
+// Discord's side (another change) is asserted with CHAOS_STRICT=1 until it holds too.
 const strict = process.env.CHAOS_STRICT === '1' ? describe : describe.skip;
 
 strict('chaos smoke, strict (CHAOS_STRICT=1): issue 17 exactly-once and recovery promises', () => {

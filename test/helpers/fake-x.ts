@@ -32,6 +32,20 @@ export const PERMISSIONS = problem(
   'Your client app is not configured with the appropriate oauth1 app permissions for this endpoint.',
   'https://api.twitter.com/2/problems/oauth1-permissions',
 );
+/** X's answer to recent search for an app whose plan has no search. */
+export const CLIENT_NOT_ENROLLED: FakeResponse = {
+  status: 403,
+  body: {
+    title: 'Client Forbidden',
+    detail:
+      'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.',
+    type: 'https://api.twitter.com/2/problems/client-forbidden',
+    reason: 'client-not-enrolled',
+    status: 403,
+  },
+};
+/** The mentions timeline serves only the 800 most recent mentions (X API docs, "Timelines"). */
+export const MENTIONS_DEPTH = 800;
 export const SERVER_ERROR = problem(503, 'Service Unavailable', 'Service Unavailable');
 /** X's 429, with the reset (epoch seconds) in its headers. */
 export const tooManyRequests = (resetAt: Date): FakeResponse => ({
@@ -111,14 +125,16 @@ export class FakeX {
     const since = (list: Array<{ id: string; created_at?: string }>) =>
       list
         .filter((x) => !query.since_id || compareIds(x.id, query.since_id) > 0)
+        .filter((x) => !query.until_id || compareIds(x.id, query.until_id) < 0)
         .filter((x) => !query.start_time || Date.parse(x.created_at!) >= Date.parse(query.start_time));
     switch (operationId) {
       case 'getUsersMentions':
         return this.page(
           since(
-            this.posts.filter(
-              (p) => p.author_id !== params.id && p.entities?.mentions?.some((m) => m.id === params.id),
-            ),
+            this.posts
+              .filter((p) => p.author_id !== params.id && p.entities?.mentions?.some((m) => m.id === params.id))
+              .sort(byNewest)
+              .slice(0, MENTIONS_DEPTH),
           ),
           query,
         );

@@ -74,4 +74,43 @@ describe('OutboxSender: waiting is not failing', () => {
     await sender(platform).drain();
     expect(await row('s')).toMatchObject({ status: 'failed', attempts: 2 });
   });
+
+  it('a long paced drain lets in rows of other channels that became due meanwhile, and a channel whose pause ended', async () => {
+    // Slack paced at a post a second: 20 case lines take 20 s of one drain.
+    const slack = new FakePlatform();
+    const paced = {
+      send: async (r: Parameters<FakePlatform['send']>[0]) => {
+        now += 1_000;
+        // 5 s into the drain a new acknowledgement is queued, due at once.
+        if (r.idempotencyKey === 's4') await enqueueIntents(db, [{ ...intent('x-new'), channel: 'x' }], new Date(now));
+        return slack.send(r);
+      },
+    };
+    const x = new FakePlatform().next(rateLimited(3_000));
+    await enqueueIntents(
+      db,
+      Array.from({ length: 20 }, (_, i) => intent(`s${i}`)),
+      new Date(now),
+    );
+    await enqueueIntents(db, [{ ...intent('x-paused'), channel: 'x' }], new Date(now));
+    const order: string[] = [];
+    const s = new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      transports: {
+        slack: { send: async (r) => (order.push(r.idempotencyKey), paced.send(r)), findSent: slack.findSent },
+        x: { send: async (r) => (order.push(r.idempotencyKey), x.send(r)), findSent: x.findSent },
+      },
+      logger: silentLogger(),
+      now: () => new Date(now),
+    });
+    await s.drain();
+    const at = (key: string) => order.indexOf(key);
+    // Both X rows went out within the same drain, long before the last Slack line, not after it.
+    expect(order.filter((k) => k.startsWith('x-'))).toEqual(['x-paused', 'x-paused', 'x-new']);
+    expect(at('x-new')).toBeLessThan(at('s15'));
+    expect(order.lastIndexOf('x-paused')).toBeLessThan(at('s15'));
+    expect((await row('x-paused')).status).toBe('sent');
+    expect((await row('x-new')).status).toBe('sent');
+  });
 });

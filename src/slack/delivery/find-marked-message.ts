@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { SendError } from '../../core/channel-adapter.js';
+import { parseJson } from '../../store/db-types.js';
+import { readSetting, writeSetting } from '../../store/runtime-settings.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
 
 /**
@@ -13,29 +15,48 @@ export function markerFor(idempotencyKey: string): string {
 
 type Found = { ts: string } | null;
 type Page = {
-  messages?: Array<{ ts?: string; blocks?: Array<{ block_id?: string }> }>;
+  messages?: Array<{ ts?: string; thread_ts?: string; blocks?: Array<{ block_id?: string }> }>;
   has_more?: boolean;
   response_metadata?: { next_cursor?: string };
 };
 
 /** Pages one search reads at most: it starts at the row's queue time, so few are ever needed. */
 const MAX_PAGES = 3;
+/** Messages per page: Slack's documented maximum for conversations.history/replies (it recommends 200, but
+ * a read costs one of Tier 3's ~50 a minute however many messages it returns). */
+const PAGE_SIZE = 1_000;
 
-// The history reads of each client in the last minute: Slack's Tier 3 allows about 50 a minute for
-// conversations.history and conversations.replies together, so the searches budget themselves.
-const readsOf = new WeakMap<object, number[]>();
+// How far a bounded search got without finding its marker (marker -> ts of the last message read): the
+// next check starts there, so a thread that grew by thousands since the row was queued is read to its
+// end over a few checks instead of failing at the same page bound forever. Kept per process: after a
+// restart the search starts again at the queue time, which is only slower.
+const searchedUpTo = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+function remember(marker: string, ts: string | undefined): void {
+  if (!ts) return;
+  if (searchedUpTo.size >= MAX_REMEMBERED) searchedUpTo.delete(searchedUpTo.keys().next().value as string);
+  searchedUpTo.set(marker, ts);
+}
+
+// The history reads of the last minute, stored: Slack's Tier 3 allows about 50 a minute for
+// conversations.history and conversations.replies together, per app and workspace. Kept in the database,
+// not in memory, so a bot restarted every few seconds (or a second instance) does not start each life with
+// a fresh budget.
+const READS_KEY = 'slack_history_reads';
 
 /** Counts one history read, or refuses it (rate_limited, so the row waits) when the minute's budget is spent. */
-function spendRead(d: SlackSendDeps): void {
+async function spendRead(d: SlackSendDeps): Promise<void> {
   const perMinute = d.config.historyReadsPerMinute ?? 40;
   const now = d.now().getTime();
-  const reads = (readsOf.get(d.client) ?? []).filter((t) => t > now - 60_000);
-  readsOf.set(d.client, reads);
+  const stored = parseJson<unknown>((await readSetting(d.db, READS_KEY)) ?? '[]', []);
+  const reads = (Array.isArray(stored) ? stored : []).filter(
+    (t): t is number => typeof t === 'number' && t > now - 60_000 && t <= now + 60_000,
+  );
   if (reads.length >= perMinute) {
-    const waitMs = reads[0] + 60_000 - now;
+    const waitMs = Math.max(1_000, Math.min(...reads) + 60_000 - now);
     throw new SendError('rate_limited', `Slack history read budget (${perMinute}/min) used up`, true, waitMs);
   }
-  reads.push(now);
+  await writeSetting(d.db, READS_KEY, JSON.stringify([...reads, now]));
 }
 
 function search(page: Page, marker: string): Found {
@@ -52,11 +73,11 @@ export async function findMarkedInChannel(
 ): Promise<Found> {
   let cursor: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
-    spendRead(d);
+    await spendRead(d);
     const page = (await d.client.conversations.history({
       channel,
       oldest: toSlackTs(since),
-      limit: 200,
+      limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     })) as Page;
     const found = search(page, marker);
@@ -80,21 +101,33 @@ export async function findMarkedInThread(
   since: Date,
 ): Promise<Found> {
   let cursor: string | undefined;
+  const oldest = searchedUpTo.get(marker) ?? toSlackTs(since);
   for (let i = 0; i < MAX_PAGES; i++) {
-    spendRead(d);
+    await spendRead(d);
     const page = (await d.client.conversations.replies({
       channel,
       ts: threadTs,
-      oldest: toSlackTs(since),
-      limit: 200,
+      oldest,
+      limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     })) as Page;
     const found = search(page, marker);
-    if (found) return found;
+    if (found) return forget(marker, found);
     cursor = page.response_metadata?.next_cursor;
-    if (!page.has_more || !cursor) return null;
+    if (!page.has_more || !cursor) return forget(marker, null);
+    // Replies come oldest first: the last one read is where the next check may start.
+    remember(marker, page.messages?.filter((m) => m.ts !== threadTs).at(-1)?.ts);
   }
-  throw new SendError('server', `marker not found within ${MAX_PAGES} pages of the thread; checked again later`, true);
+  throw new SendError(
+    'server',
+    `marker not found within ${MAX_PAGES} pages of the thread yet; the next check reads on`,
+    true,
+  );
+}
+
+function forget(marker: string, found: Found): Found {
+  searchedUpTo.delete(marker);
+  return found;
 }
 
 /** A Date as Slack's `oldest` parameter (seconds with microseconds), a minute early to allow for clock skew. */

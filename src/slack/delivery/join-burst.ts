@@ -19,7 +19,7 @@ export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<str
   const burst = await d.db.outboundMessage.findFirst({
     where: { kind: 'slack_burst', purpose: 'burst_summary', status: { in: [...IN_FLIGHT, OutboundStatus.Sent] } },
     orderBy: { id: 'desc' },
-    select: { status: true, externalId: true, createdAt: true },
+    select: { id: true, status: true, externalId: true, createdAt: true },
   });
   if (burst && burst.status !== OutboundStatus.Sent && burst.createdAt >= windowStart)
     throw waitingFor('the burst summary');
@@ -31,8 +31,15 @@ export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<str
     (await stillOpen(d, burst.createdAt, summary.ts, now))
   ) {
     // Cases that waited for the summary go first, so its thread lists the cases in the order they came.
+    // Only cases never tried: one waiting for a check (posted or not?) must not hold up the rest.
     const earlier = await d.db.outboundMessage.count({
-      where: { kind: 'slack_case', status: OutboundStatus.Pending, id: { lt: row.id }, notBefore: { lte: now } },
+      where: {
+        kind: 'slack_case',
+        status: OutboundStatus.Pending,
+        attempts: 0,
+        id: { lt: row.id },
+        notBefore: { lte: now },
+      },
     });
     if (earlier) throw waitingFor('earlier cases of the burst');
     return summary.ts;
@@ -49,7 +56,10 @@ export async function joinBurst(d: SlackSendDeps, row: OutboundRow): Promise<str
     d.db,
     [
       {
-        idempotencyKey: `slack:burst:${row.id}`,
+        // One key per predecessor: every case that finds the last summary closed asks for the same next
+        // one (two senders queue one summary), and a case that triggered a summary that filled up before
+        // its turn can trigger the next (a key of its own would be taken, and it would wait forever).
+        idempotencyKey: `slack:burst:after:${burst?.id ?? 0}`,
         channel: 'slack',
         kind: 'slack_burst',
         purpose: 'burst_summary',

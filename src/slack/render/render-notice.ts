@@ -9,6 +9,11 @@ export const NOTICES: Record<string, (by: string, detail: string) => string> = {
   acks_resumed: (by) => `:arrow_forward: ${by} *resumed automatic acknowledgements*.`,
   // The nightly retrain's verdict (target.detail): what changed, F1 before -> after, on how many labels.
   model_retrained: (_, detail) => `:brain: *Nightly retrain of the complaint model*: ${escapeMrkdwn(detail)}`,
+  // A stretch of X mentions the bot could not read (target.detail: how many, when, why).
+  x_gap: (_, detail) => `:warning: *X mentions may have been missed*: ${escapeMrkdwn(detail)}`,
+  // The silence alarm (src/jobs/watch-silence.ts): a channel without new mentions for far longer than usual.
+  channel_silent: (_, detail) => `:mute: *No new mentions*: ${escapeMrkdwn(detail)}`,
+  channel_back: (_, detail) => `:loud_sound: *Mentions are back*: ${escapeMrkdwn(detail)}`,
 };
 
 /** A notice to the team channel; null for an unknown notice name. */

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Mention_channel_receivedAt_idx" ON "Mention"("channel", "receivedAt");
