@@ -110,7 +110,7 @@ describeSlack('the Slack desk in HTTP mode, on 127.0.0.1', () => {
   });
 
   it('still serves a signed request that fits, and 404 for a path it does not serve', async () => {
-    const body = pause();
+    const body = formBody(pause());
     const ts = Math.floor(Date.now() / 1000);
     const ok = await fetch(h.eventsUrl, {
       method: 'POST',
