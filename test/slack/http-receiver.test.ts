@@ -74,9 +74,7 @@ describeSlack('the Slack desk in HTTP mode, on 127.0.0.1', () => {
   afterEach(() => closeAndCheck(h));
 
   const pause = () =>
-    formBody(
-      slashCommand({ userId: ALICE, text: 'pause', channel: TEAM_CHANNEL, responseUrl: `${h.fake.baseUrl}/r/a` }),
-    );
+    slashCommand({ userId: ALICE, text: 'pause', channel: TEAM_CHANNEL, responseUrl: `${h.fake.baseUrl}/r/a` });
   const paused = async () => (await h.app.db.setting.findUnique({ where: { key: 'acknowledgements_paused' } }))?.value;
 
   it('refuses a correctly signed request timestamped 10 minutes in the future; 4 minutes ahead is fine', async () => {
