@@ -124,4 +124,22 @@ describeSlack('the Slack desk in HTTP mode, on 127.0.0.1', () => {
     const missing = await fetch(h.eventsUrl.replace('/slack/events', '/nope'), { method: 'POST', body: 'x' });
     expect(missing.status).toBe(404);
   });
+
+  it('refuses a captured /mentions pause sent again within five minutes, after someone ran resume', async () => {
+    const captured = pause();
+    const at = Math.floor(Date.now() / 1000);
+    expect((await h.command(captured, { timestamp: at })).json.text).toContain('*paused*');
+    expect((await h.command({ ...pause(), text: 'resume' })).json.text).toContain('on* again');
+    await h.drainAll();
+    const notices = h.fake.workspace.topLevel(TEAM_CHANNEL).length;
+
+    // The very same signed bytes (same timestamp, same trigger id): a valid signature, a replay.
+    const replay = await h.command(captured, { timestamp: at });
+    expect(replay.status).toBe(200);
+    expect(replay.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('already handled') });
+    expect(await paused()).toBe('false');
+    await h.drainAll();
+    expect(h.fake.workspace.topLevel(TEAM_CHANNEL)).toHaveLength(notices);
+    expect(await h.app.db.slackRequestSeen.count({ where: { triggerId: captured.trigger_id } })).toBe(1);
+  });
 });
