@@ -2,6 +2,7 @@ import type { AppContext } from '../app/open-app.js';
 import { AppError, ErrorCode } from '../core/app-error.js';
 import { buildDigest } from '../digest/build-digest.js';
 import type { Digest, DigestPeriod } from '../digest/digest-types.js';
+import { alignToBuckets } from '../digest/fill-buckets.js';
 import { queryDigestData } from '../digest/query-digest-data.js';
 import { renderDigestMarkdown } from '../digest/render-digest-markdown.js';
 import { databaseProvider } from '../store/apply-migrations.js';
@@ -17,15 +18,15 @@ export function parseSince(since: string, now: Date): Date {
   throw new AppError(ErrorCode.BadInput, `--since must be like 7d, 24h, 2w or an earlier ISO date (got "${since}")`);
 }
 
-/** The digest of [since, now) in the team's time zone: hourly buckets up to two days, daily beyond. */
+/**
+ * The digest of the period ending now in the team's time zone, in whole buckets: hourly up to two
+ * days, daily beyond (`--since 7d` is today and the six days before).
+ */
 export async function digestSince(app: AppContext, since: string, now = new Date()): Promise<Digest> {
   const from = parseSince(since, now);
-  const period: DigestPeriod = {
-    from,
-    to: now,
-    bucket: now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day',
-    timeZone: app.config.jobs.timeZone,
-  };
+  const bucket = now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day';
+  const timeZone = app.config.jobs.timeZone;
+  const period: DigestPeriod = { from: alignToBuckets(from, now, bucket, timeZone), to: now, bucket, timeZone };
   return buildDigest(await queryDigestData(app.db, period, databaseProvider(app.config.databaseUrl)));
 }
 
