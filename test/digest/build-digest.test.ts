@@ -2,7 +2,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { buildDigest } from '../../src/digest/build-digest';
 import { queryDigestData } from '../../src/digest/query-digest-data';
 import { digestChartSpec, MIN_MENTIONS_FOR_SHARE, renderDigestChart } from '../../src/digest/render-digest-chart';
-import { renderDigestMarkdown } from '../../src/digest/render-digest-markdown';
+import { COUNTING_RULE, renderDigestMarkdown } from '../../src/digest/render-digest-markdown';
 import type { Db } from '../../src/store/create-db';
 import { period, seed, t } from '../helpers/digest-seed';
 import { tempDb } from '../helpers/temp-db';
@@ -62,6 +62,7 @@ describe("the managers' digest on a fixed data set", () => {
 
     const md = renderDigestMarkdown(d);
     expect(md).toContain('**27 mentions**, 13 complaints (48.1%, up 28.1 points from 20.0%)');
+    expect(md).toContain(`_${COUNTING_RULE}_`);
     expect(md).toContain('| claim | 3 | 40m | 56m |');
     expect(md).toContain('| resolve | 2 | 3h 00m | 3h 48m |');
     expect(md).toContain(`1 case breached the SLA: #${c3} (2×).`);
