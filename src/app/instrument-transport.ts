@@ -15,6 +15,11 @@ export function instrumentTransport(
   const refuseWhenStopping = () => {
     if (options.stopping?.()) throw new SendError('waiting', 'shutting down: left queued for the next start', true, 0);
   };
+  const countRateLimit = (error: unknown) => {
+    if (!(error instanceof SendError) || error.failure !== 'rate_limited' || !options.metrics) return;
+    options.metrics.rateLimitWaits.inc({ channel });
+    if (error.retryAfterMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, error.retryAfterMs / 1000);
+  };
   return {
     async send(row) {
       refuseWhenStopping();
@@ -24,20 +29,21 @@ export function instrumentTransport(
         end?.({ outcome: 'sent' });
         return result;
       } catch (error) {
-        const failure = error instanceof SendError ? error.failure : 'error';
-        end?.({ outcome: failure });
-        if (failure === 'rate_limited' && options.metrics) {
-          options.metrics.rateLimitWaits.inc({ channel });
-          const waitMs = (error as SendError).retryAfterMs;
-          if (waitMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, waitMs / 1000);
-        }
+        end?.({ outcome: error instanceof SendError ? error.failure : 'error' });
+        countRateLimit(error);
         throw error;
       }
     },
+    // A check before a resend reads the platform too (Slack history, budgeted): its waits count as well.
     findSent: inner.findSent
       ? async (row) => {
           refuseWhenStopping();
-          return inner.findSent!(row);
+          try {
+            return await inner.findSent!(row);
+          } catch (error) {
+            countRateLimit(error);
+            throw error;
+          }
         }
       : undefined,
   };
