@@ -1,4 +1,5 @@
 import { SendError } from '../core/channel-adapter.js';
+import type { OutboundRow } from '../core/outbound.js';
 import type { Metrics } from '../log/metrics.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
 
@@ -8,14 +9,16 @@ import type { OutboxTransport } from '../outbox/outbox-transport.js';
  * already under way is left to finish (or time out).
  */
 export function instrumentTransport(
-  channel: string,
+  /** The channel label, or `row` for a transport serving several (a replay answers every channel). */
+  label: string | 'row',
   inner: OutboxTransport,
   options: { metrics?: Metrics; stopping?: () => boolean },
 ): OutboxTransport {
   const refuseWhenStopping = () => {
     if (options.stopping?.()) throw new SendError('waiting', 'shutting down: left queued for the next start', true, 0);
   };
-  const countRateLimit = (error: unknown) => {
+  const channelOf = (row: OutboundRow) => (label === 'row' ? row.channel : label);
+  const countRateLimit = (channel: string, error: unknown) => {
     if (!(error instanceof SendError) || error.failure !== 'rate_limited' || !options.metrics) return;
     options.metrics.rateLimitWaits.inc({ channel });
     if (error.retryAfterMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, error.retryAfterMs / 1000);
@@ -23,6 +26,7 @@ export function instrumentTransport(
   return {
     async send(row) {
       refuseWhenStopping();
+      const channel = channelOf(row);
       const end = options.metrics?.sendSeconds.startTimer({ channel });
       try {
         const result = await inner.send(row);
@@ -30,7 +34,7 @@ export function instrumentTransport(
         return result;
       } catch (error) {
         end?.({ outcome: error instanceof SendError ? error.failure : 'error' });
-        countRateLimit(error);
+        countRateLimit(channel, error);
         throw error;
       }
     },
@@ -41,7 +45,7 @@ export function instrumentTransport(
           try {
             return await inner.findSent!(row);
           } catch (error) {
-            countRateLimit(error);
+            countRateLimit(channelOf(row), error);
             throw error;
           }
         }

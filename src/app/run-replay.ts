@@ -79,7 +79,7 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
     leaseMs: app.config.outboxLeaseMs,
     transports: { slack: instrumentTransport('slack', options.slack ?? recordOnlyTransport('demo-slack'), gate) },
     // A replay file may hold any channel: it answers them all.
-    defaultTransport: instrumentTransport('replay', adapterTransport(adapter), gate),
+    defaultTransport: instrumentTransport('row', adapterTransport(adapter), gate),
   });
   await sender.recoverInterrupted();
   const deps = buildPipelineDeps(app, options.metrics ? { score: timedScorer(options.metrics) } : {});

@@ -51,6 +51,11 @@ describe('/metrics after the demo without Slack (no credentials at all)', () => 
       expect(value('mention_desk_outbox_messages{status="sent"')).toBe(summary.outbox.sent);
       expect(value('mention_desk_send_seconds_count{')).toBe(summary.outbox.sent);
       expect(value('mention_desk_send_seconds_count{channel="slack",outcome="sent"}')).toBeGreaterThan(0);
+      // The replay answers every channel; its sends are counted under the channel they went to.
+      expect(value('mention_desk_send_seconds_count{channel="x",outcome="sent"}')).toBe(
+        value('mention_desk_outbox_messages{status="sent",channel="x"}'),
+      );
+      expect(lines.some((l) => l.includes('channel="replay"'))).toBe(false);
       expect(value('mention_desk_scorer_seconds_count')).toBeGreaterThanOrEqual(summary.fresh);
       expect(lines).toContain('mention_desk_x_spend_today_usd 0');
       expect(lines).toContain('mention_desk_connection_up{connection="discord_gateway"} 0');
