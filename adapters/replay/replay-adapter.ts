@@ -13,6 +13,27 @@ export interface ReplayAdapterOptions {
   batchSize?: number;
   /** Told about each line that cannot be read (awaited, so it can be stored); the stream goes on. */
   onBadLine?: (lineNumber: number, error: string, line: string) => void | Promise<void>;
+  /**
+   * Moves every post's times forward by whole days, so the latest lands in the day before this instant
+   * (the demo: a sample recorded weeks ago still fills `digest --since 7d`, and keeps its times of day).
+   */
+  shiftTimesBefore?: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days that bring `latest` into the day before `now` (0 when it is already there or later). */
+export function wholeDaysBetween(latest: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - latest.getTime()) / DAY_MS));
+}
+
+function shifted(m: Mention, ms: number): Mention {
+  if (!ms) return m;
+  return {
+    ...m,
+    createdAt: new Date(m.createdAt.getTime() + ms),
+    ...(m.editedAt ? { editedAt: new Date(m.editedAt.getTime() + ms) } : {}),
+  };
 }
 
 /**
@@ -31,6 +52,9 @@ export class ReplayAdapter implements ChannelAdapter {
 
   async start(onMentions: (batch: Mention[]) => Promise<void>): Promise<void> {
     const size = this.options.batchSize ?? 200;
+    const shiftMs = this.options.shiftTimesBefore
+      ? (await this.daysToShift(this.options.shiftTimesBefore)) * DAY_MS
+      : 0;
     // Only \n and \r\n end a line: a bare \r inside a customer's text must not split one mention in two.
     const lines = readLines(fs.createReadStream(this.options.file, 'utf8'));
     let batch: Mention[] = [];
@@ -44,13 +68,24 @@ export class ReplayAdapter implements ChannelAdapter {
         await this.options.onBadLine?.(lineNumber, parsed.error, line);
         continue;
       }
-      batch.push(parsed.mention);
+      batch.push(shifted(parsed.mention, shiftMs));
       if (batch.length >= size) {
         await onMentions(batch);
         batch = [];
       }
     }
     if (batch.length && !this.stopped) await onMentions(batch);
+  }
+
+  /** A first pass over the file for its latest post time (the demo's file is small). */
+  private async daysToShift(now: Date): Promise<number> {
+    let latest: Date | undefined;
+    for await (const line of readLines(fs.createReadStream(this.options.file, 'utf8'))) {
+      const parsed = line.trim() ? parseReplayLine(line) : undefined;
+      if (parsed && 'mention' in parsed && (!latest || parsed.mention.createdAt > latest))
+        latest = parsed.mention.createdAt;
+    }
+    return latest ? wholeDaysBetween(latest, now) : 0;
   }
 
   async reply(message: OutgoingReply): Promise<SendResult> {

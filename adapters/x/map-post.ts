@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import type { TweetV2, UserV2 } from 'twitter-api-v2';
 // twitter-api-v2 types DM events but does not re-export them from its index.
 import type { DMEventV2 } from 'twitter-api-v2/dist/esm/types/v2/dm.v2.types';
@@ -18,9 +19,12 @@ export const POST_QUERY = {
 /** A post as X returns it: twitter-api-v2's type, plus the field names of X's newer contract. */
 export type XPost = TweetV2 & { edit_history_post_ids?: string[]; referenced_posts?: TweetV2['referenced_tweets'] };
 
-/** X escapes &, < and > in post text; the rest of the system wants the text as written. */
+/**
+ * X escapes &, < and > in post text; the rest of the system wants the text as written. Decoded once
+ * with the full HTML5 table (`entities`, strict: only with the `;`, so "R&D" or "&parameter" stay as typed).
+ */
 export function decodeXText(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
 function authorOf(id: string | undefined, users: Map<string, UserV2>): MentionAuthor {

@@ -1,4 +1,5 @@
 import { SendError } from '../core/channel-adapter.js';
+import type { OutboundRow } from '../core/outbound.js';
 import type { Metrics } from '../log/metrics.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
 
@@ -8,36 +9,45 @@ import type { OutboxTransport } from '../outbox/outbox-transport.js';
  * already under way is left to finish (or time out).
  */
 export function instrumentTransport(
-  channel: string,
+  /** The channel label, or `row` for a transport serving several (a replay answers every channel). */
+  label: string | 'row',
   inner: OutboxTransport,
   options: { metrics?: Metrics; stopping?: () => boolean },
 ): OutboxTransport {
   const refuseWhenStopping = () => {
     if (options.stopping?.()) throw new SendError('waiting', 'shutting down: left queued for the next start', true, 0);
   };
+  const channelOf = (row: OutboundRow) => (label === 'row' ? row.channel : label);
+  const countRateLimit = (channel: string, error: unknown) => {
+    if (!(error instanceof SendError) || error.failure !== 'rate_limited' || !options.metrics) return;
+    options.metrics.rateLimitWaits.inc({ channel });
+    if (error.retryAfterMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, error.retryAfterMs / 1000);
+  };
   return {
     async send(row) {
       refuseWhenStopping();
+      const channel = channelOf(row);
       const end = options.metrics?.sendSeconds.startTimer({ channel });
       try {
         const result = await inner.send(row);
         end?.({ outcome: 'sent' });
         return result;
       } catch (error) {
-        const failure = error instanceof SendError ? error.failure : 'error';
-        end?.({ outcome: failure });
-        if (failure === 'rate_limited' && options.metrics) {
-          options.metrics.rateLimitWaits.inc({ channel });
-          const waitMs = (error as SendError).retryAfterMs;
-          if (waitMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, waitMs / 1000);
-        }
+        end?.({ outcome: error instanceof SendError ? error.failure : 'error' });
+        countRateLimit(channel, error);
         throw error;
       }
     },
+    // A check before a resend reads the platform too (Slack history, budgeted): its waits count as well.
     findSent: inner.findSent
       ? async (row) => {
           refuseWhenStopping();
-          return inner.findSent!(row);
+          try {
+            return await inner.findSent!(row);
+          } catch (error) {
+            countRateLimit(channelOf(row), error);
+            throw error;
+          }
         }
       : undefined,
   };

@@ -37,8 +37,12 @@ export function outboxCheck(db: Db, now: () => Date = () => new Date()): Readine
   };
 }
 
-/** A connection's state, as a readiness check and the connection_up gauge. */
+/**
+ * A connection's state, as a readiness check and the connection_up gauge. The gauge is also set before
+ * every scrape, so /metrics shows the state without anyone asking /readyz first.
+ */
 export function connectionCheck(name: string, isUp: () => boolean, metrics?: Metrics): ReadinessCheck {
+  metrics?.onCollect(async () => void metrics.connectionUp.set({ connection: name }, isUp() ? 1 : 0));
   return {
     name,
     async check() {

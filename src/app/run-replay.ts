@@ -32,6 +32,10 @@ export interface ReplayOptions {
   /** Resolves when the stop begins (first SIGTERM/SIGINT). */
   stopSignal?: Promise<void>;
   metrics?: Metrics;
+  /** Moves the file's post times by whole days so the latest falls in the day before this (the demo). */
+  shiftTimesBefore?: Date;
+  /** Runs once the replay and its summary are done, before the Slack desk is kept running (the demo's digest). */
+  afterReplay?: () => Promise<void>;
 }
 
 // Messages waiting on another (a thread on its top message, cases on a burst summary) are sent by the
@@ -55,6 +59,7 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
   const adapter = new ReplayAdapter({
     file: resolveBundled(options.file),
     sentLog,
+    shiftTimesBefore: options.shiftTimesBefore,
     onBadLine: async (lineNumber, error, line) => {
       summary.badLines++;
       app.logger.warn({ file: options.file, line: lineNumber }, `unreadable line kept in DeadLetter: ${error}`);
@@ -74,7 +79,7 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
     leaseMs: app.config.outboxLeaseMs,
     transports: { slack: instrumentTransport('slack', options.slack ?? recordOnlyTransport('demo-slack'), gate) },
     // A replay file may hold any channel: it answers them all.
-    defaultTransport: instrumentTransport('replay', adapterTransport(adapter), gate),
+    defaultTransport: instrumentTransport('row', adapterTransport(adapter), gate),
   });
   await sender.recoverInterrupted();
   const deps = buildPipelineDeps(app, options.metrics ? { score: timedScorer(options.metrics) } : {});
@@ -91,6 +96,7 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
   );
   await drainUntilQuiet(sender, summary, stopping);
   options.write(options.json ? JSON.stringify({ summary: summary.toJSON() }) : `\n${summary.toText()}`);
+  if (options.afterReplay && !stopping()) await options.afterReplay();
   if (options.keepDrainingUntil && !stopping())
     await keepDraining(sender, app, options.keepDrainingUntil, options.drainEveryMs ?? 2_000);
   return summary;

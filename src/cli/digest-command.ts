@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AppContext } from '../app/open-app.js';
-import { AppError, ErrorCode } from '../core/app-error.js';
+import { AppError, describeError, ErrorCode } from '../core/app-error.js';
 import { buildDigest } from '../digest/build-digest.js';
 import type { Digest, DigestPeriod } from '../digest/digest-types.js';
+import { alignToBuckets } from '../digest/fill-buckets.js';
 import { queryDigestData } from '../digest/query-digest-data.js';
+import { renderDigestChart } from '../digest/render-digest-chart.js';
 import { renderDigestMarkdown } from '../digest/render-digest-markdown.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 
@@ -17,25 +21,74 @@ export function parseSince(since: string, now: Date): Date {
   throw new AppError(ErrorCode.BadInput, `--since must be like 7d, 24h, 2w or an earlier ISO date (got "${since}")`);
 }
 
-/** The digest of [since, now) in the team's time zone: hourly buckets up to two days, daily beyond. */
+/**
+ * The digest of the period ending now in the team's time zone, in whole buckets: hourly up to two
+ * days, daily beyond (`--since 7d` is today and the six days before).
+ */
 export async function digestSince(app: AppContext, since: string, now = new Date()): Promise<Digest> {
   const from = parseSince(since, now);
-  const period: DigestPeriod = {
-    from,
-    to: now,
-    bucket: now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day',
-    timeZone: app.config.jobs.timeZone,
-  };
+  const bucket = now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day';
+  const timeZone = app.config.jobs.timeZone;
+  const period: DigestPeriod = { from: alignToBuckets(from, now, bucket, timeZone), to: now, bucket, timeZone };
   return buildDigest(await queryDigestData(app.db, period, databaseProvider(app.config.databaseUrl)));
 }
 
-/** `mention-desk digest --since 7d`: Markdown on stdout (or the digest as one JSON object). */
+/** Writes the digest's chart as a PNG; the absolute path written. A file that cannot be written is a clear error. */
+export async function writeDigestChart(digest: Digest, file: string): Promise<string> {
+  const full = path.resolve(file);
+  const png = await renderDigestChart(digest);
+  try {
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, png);
+  } catch (error) {
+    throw new AppError(ErrorCode.BadInput, `the chart could not be written to ${full} (${describeError(error)})`, {
+      cause: error,
+    });
+  }
+  return full;
+}
+
+/**
+ * `mention-desk digest --since 7d [--png FILE]`: Markdown on stdout (or the digest as one JSON object),
+ * and with --png the chart as an image, its path said last (`chartFile` in JSON).
+ */
 export async function runDigest(
   app: AppContext,
   since: string,
   json: boolean,
   write: (line: string) => void,
+  pngFile?: string,
 ): Promise<void> {
   const digest = await digestSince(app, since);
-  write(json ? JSON.stringify(digest) : renderDigestMarkdown(digest));
+  const chartFile = pngFile ? await writeDigestChart(digest, pngFile) : undefined;
+  if (json) return write(JSON.stringify(chartFile ? { ...digest, chartFile } : digest));
+  write(renderDigestMarkdown(digest));
+  if (chartFile) write(`Chart: ${chartFile}`);
+}
+
+/**
+ * What the demo's digest covers: the sample's week is moved so its last post falls within the day
+ * before the replay, so its first is up to 7 days before that: today and the 7 days before hold it all.
+ */
+export const DEMO_DIGEST_SINCE = '8d';
+
+/**
+ * After the demo's replay: the digest of the last week (where the sample's times were moved), its
+ * chart written beside the demo's other output, and the command that prints the whole digest.
+ */
+export async function writeDemoDigest(app: AppContext, json: boolean, write: (line: string) => void): Promise<void> {
+  const digest = await digestSince(app, DEMO_DIGEST_SINCE);
+  const chartFile = await writeDigestChart(
+    digest,
+    path.join(path.dirname(app.config.replaySentLog), 'demo-digest.png'),
+  ).catch((error: unknown) => `not written (${error instanceof AppError ? error.humanMessage : describeError(error)})`);
+  const { total, complaints } = digest.volume;
+  if (json) return write(JSON.stringify({ digest: { since: DEMO_DIGEST_SINCE, total, complaints, chartFile } }));
+  write(
+    [
+      `Digest of today and the 7 days before (the sample's post times were moved into them): ${total} mentions, ${complaints} complaints, ${digest.open.total} cases open.`,
+      `  chart: ${chartFile}`,
+      `  the whole digest: mention-desk digest --since ${DEMO_DIGEST_SINCE} (add --png FILE for the chart)`,
+    ].join('\n'),
+  );
 }

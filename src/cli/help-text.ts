@@ -100,11 +100,13 @@ or {"error"} for a JSON line without a "text" string.
 `,
   digest: `Usage: mention-desk digest [--since P] [--json] [--png FILE]
 
-The managers' digest of the period ending now, as Markdown, in TEAM_TIMEZONE.
+The managers' digest of the period ending now, as Markdown, in TEAM_TIMEZONE, in whole days (whole
+hours up to two days): 7d is today and the six days before. Each thing counts in the period it
+happened in (a mention when posted, a case when it opened); open cases are those open now.
 
   --since P    7d, 24h, 2w, 90m or an earlier ISO date (default 7d).
-  --json       The digest as one JSON object.
-  --png FILE   Also write the chart as a PNG image.
+  --json       The digest as one JSON object (with --png, its path as chartFile).
+  --png FILE   Also write the chart as a PNG image, and print its path.
 `,
   migrate: `Usage: mention-desk migrate
 

@@ -23,7 +23,7 @@ import { backupDatabase } from '../store/backup-database.js';
 import { activeModelFile, modelDirFor } from '../training/model-store.js';
 import { runAdvocates } from './advocates-command.js';
 import { runCustomer } from './customer-command.js';
-import { runDigest } from './digest-command.js';
+import { runDigest, writeDemoDigest } from './digest-command.js';
 import { discordInviteLines } from './discord-invite-command.js';
 import { helpText, packageVersion } from './help-text.js';
 import { runLabelImport } from './label-command.js';
@@ -94,7 +94,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         if (args.command === 'label') return await runLabelImport(app.db, args.file!, io.stdout, io.stderr);
         if (args.command === 'customer') await runCustomer(app, args.rest, args.yes, io.stdout);
         else if (args.command === 'advocates') await runAdvocates(app, args.json, io.stdout);
-        else await runDigest(app, args.since, args.json, io.stdout);
+        else await runDigest(app, args.since, args.json, io.stdout, args.png);
       } finally {
         await app.close();
       }
@@ -185,6 +185,10 @@ async function runBot(args: CliArgs, config: Config, logger: Logger, io: CliIo):
       stopSignal: shutdown.stopped,
       stopping,
       metrics,
+      // The demo: its sample's times moved into the last days, so the digest it then writes has data.
+      ...(args.command === 'run'
+        ? { shiftTimesBefore: new Date(), afterReplay: () => writeDemoDigest(app, args.json, io.stdout) }
+        : {}),
     });
   } finally {
     shutdown.dispose();

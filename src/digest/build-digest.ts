@@ -1,4 +1,5 @@
 import type { Digest, DurationStat } from './digest-types.js';
+import { fillBuckets } from './fill-buckets.js';
 import type { DigestData } from './query-digest-data.js';
 import { findSpikes, medianAndP90, minutesBetween } from './summary-stats.js';
 
@@ -41,6 +42,7 @@ export function buildDigest(data: DigestData): Digest {
   }
   const distribution: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const r of data.ratings) distribution[r] = (distribution[r] ?? 0) + 1;
+  const buckets = fillBuckets(data.period, data.buckets);
   return {
     period: data.period,
     volume: {
@@ -52,8 +54,8 @@ export function buildDigest(data: DigestData): Digest {
     },
     byChannel,
     byTopic,
-    buckets: data.buckets,
-    spikes: findSpikes(data.buckets).map((b) => ({ start: b.start, total: b.total })),
+    buckets,
+    spikes: findSpikes(buckets).map((b) => ({ start: b.start, total: b.total })),
     times: {
       acknowledge: durations(data.cases, (c) => c.acknowledgedAt),
       claim: durations(data.cases, (c) => c.claimedAt),

@@ -2,6 +2,13 @@ import { formatLocal } from '../core/time-zone.js';
 import type { Digest, DurationStat } from './digest-types.js';
 import { formatMinutes } from './summary-stats.js';
 
+/**
+ * The one rule for what a period holds, printed in every digest so figures side by side are read the
+ * same way: each thing falls in the period in which it happened.
+ */
+export const COUNTING_RULE =
+  'Counted by when each thing happened in the period: a mention when it was posted, a case (response times, owners) when it opened, an SLA breach when it was escalated, a rating when its case was resolved. "Open cases" are the cases open now, whenever they opened.';
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toLocaleString('en-US');
 const usd = (x: number) => `$${x.toFixed(2)}`;
@@ -33,6 +40,8 @@ export function renderDigestMarkdown(d: Digest): string {
           `From **${num(d.volume.people)} people**, ${num(d.volume.complainingPeople ?? 0)} of them complaining (a person on several linked channels counts once).`,
         ]
       : []),
+    '',
+    `_${COUNTING_RULE}_`,
     '',
   );
   out.push(

@@ -1,11 +1,13 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { SlackConfig } from '../config/slack-settings.js';
 import type { Logger } from '../log/create-logger.js';
 import { boltLogger } from './bolt-logger.js';
+import { createHttpReceiver } from './create-http-receiver.js';
 
 /**
  * The Bolt app: Socket Mode when an app token is set (no public URL, the default for self-hosting),
- * else HTTP, where Bolt checks every request's signature and refuses timestamps over five minutes old.
+ * else HTTP, where every request's signature is checked, timestamps more than five minutes away either way
+ * are refused, and bodies over 1 MB are refused as they stream (createHttpReceiver).
  * Its Web API calls go to SLACK_API_URL (tests, proxies, Slack for government). Initialisation is
  * deferred so the token check (auth.test) is awaited by startSlackDesk: eagerly, Bolt would run it in
  * the constructor, and an unreachable Slack would crash the process with an unhandled rejection.
@@ -29,6 +31,6 @@ export function createSlackApp(config: SlackConfig, logger: Logger): App {
       installerOptions: { clientOptions },
     });
   }
-  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger: log });
+  const receiver = createHttpReceiver({ signingSecret: config.signingSecret, logger: log });
   return new App({ token: config.botToken, receiver, logger: log, clientOptions, deferInitialization: true });
 }

@@ -5,6 +5,7 @@ import type { AdvocateRules } from '../advocacy/advocate-rules.js';
 import type { Config } from '../config/load-config.js';
 import { AppError, describeError } from '../core/app-error.js';
 import type { ChannelLimit } from '../core/channel-limit.js';
+import { redactUrlCredentials } from '../core/redact-url-credentials.js';
 import { digestOnRequest, type RequestDigest } from '../digest/digest-on-request.js';
 import type { Logger } from '../log/create-logger.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
@@ -94,19 +95,24 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
   const mode = config.appToken ? 'socket' : 'http';
   let started: unknown;
   try {
-    await bolt.init(); // auth.test: a wrong bot token stops start-up here, with a clear message
+    await bolt.init(); // auth.test: a wrong bot token, or a Slack out of reach, stops start-up here
+  } catch (error) {
+    // Only Slack's Web API was called so far: never blame the HTTP listener for it.
+    const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error))
+      ? 'check SLACK_BOT_TOKEN'
+      : `check that Slack's API is reachable at SLACK_API_URL (${redactUrlCredentials(config.apiUrl)}) and SLACK_BOT_TOKEN`;
+    throw startFailed(error, fix);
+  }
+  try {
     started =
       mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
   } catch (error) {
-    const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error))
-      ? 'check SLACK_BOT_TOKEN'
-      : mode === 'socket'
+    throw startFailed(
+      error,
+      mode === 'socket'
         ? 'check SLACK_APP_TOKEN (an app-level token with connections:write) and that Slack is reachable'
-        : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`;
-    throw new AppError('slack_start_failed', `Slack desk did not start: ${describeError(error)}`, {
-      humanMessage: `The Slack desk could not start (${describeError(error)}); ${fix}.`,
-      cause: error,
-    });
+        : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`,
+    );
   }
   const port = mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
   app.logger.info(
@@ -125,4 +131,11 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
       app.logger.info('Slack desk stopped');
     },
   };
+}
+
+function startFailed(error: unknown, fix: string): AppError {
+  return new AppError('slack_start_failed', `Slack desk did not start: ${describeError(error)}`, {
+    humanMessage: `The Slack desk could not start (${describeError(error)}); ${fix}.`,
+    cause: error,
+  });
 }

@@ -79,7 +79,7 @@ describe('mention-desk command line', () => {
       const first = await run(['--json'], env);
       expect(first.code).toBe(0);
       const lines = first.out.map((l) => JSON.parse(l));
-      const summary = lines.at(-1).summary;
+      const summary = lines.find((l) => l.summary).summary;
       expect(summary.new).toBeGreaterThan(250);
       expect(summary.badLines).toBe(3);
       expect(summary.casesOpened).toBeGreaterThan(10);
@@ -88,12 +88,42 @@ describe('mention-desk command line', () => {
       expect(new Set(acks).size).toBe(acks.length);
       const sent = fs.readFileSync(env.REPLAY_SENT_LOG, 'utf8').trim().split('\n').length;
 
+      // The sample's week was moved into the days before now, so the digest the demo writes has it all.
+      const { digest } = lines.at(-1);
+      expect(digest).toMatchObject({ since: '8d', total: summary.new, chartFile: path.join(dir, 'demo-digest.png') });
+      expect(digest.complaints).toBeGreaterThan(50);
+      expect(fs.readFileSync(digest.chartFile).subarray(1, 4).toString()).toBe('PNG');
+      const week = await run(['digest', '--since', '7d', '--json'], env);
+      expect(JSON.parse(week.out[0]).volume.total).toBeGreaterThan(200);
+
       const second = await run(['--json'], env);
-      const again = JSON.parse(second.out.at(-1)!).summary;
+      const again = second.out.map((l) => JSON.parse(l)).find((l) => l.summary).summary;
       expect(again).toMatchObject({ new: 0, edited: 0, casesOpened: 0, outbox: { sent: 0 } });
       expect(fs.readFileSync(env.REPLAY_SENT_LOG, 'utf8').trim().split('\n').length).toBe(sent);
     } finally {
       cleanup();
     }
   }, 60_000);
+
+  it('digest --png writes the chart and says where; the Markdown states what a period counts, every day drawn', async () => {
+    const { dir, cleanup } = tempDir();
+    const env = { DATABASE_URL: `file:${path.join(dir, 'd.db')}`, REPLAY_SENT_LOG: path.join(dir, 'sent.jsonl') };
+    try {
+      expect((await run(['migrate'], env)).code).toBe(0);
+      const png = path.join(dir, 'charts', 'week.png');
+      const text = await run(['digest', '--since', '30d', '--png', png], env);
+      expect(text.code).toBe(0);
+      expect(text.out.at(-1)).toBe(`Chart: ${png}`);
+      expect(text.out[0]).toContain('Counted by when each thing happened in the period');
+      expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+      const json = JSON.parse((await run(['digest', '--since', '30d', '--json', '--png', png], env)).out[0]);
+      expect(json.chartFile).toBe(png);
+      expect(json.buckets).toHaveLength(30); // a 30-day chart has 30 bars, empty days as zero
+      const unwritable = await run(['digest', '--png', path.join(dir, 'd.db', 'x.png')], env);
+      expect(unwritable.code).toBe(2);
+      expect(unwritable.err.join('\n')).toMatch(/the chart could not be written to .*x\.png/);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
 });

@@ -1,7 +1,8 @@
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { buildDigest } from '../../src/digest/build-digest';
 import { queryDigestData } from '../../src/digest/query-digest-data';
-import { digestChartSpec, renderDigestChart } from '../../src/digest/render-digest-chart';
-import { renderDigestMarkdown } from '../../src/digest/render-digest-markdown';
+import { digestChartSpec, MIN_MENTIONS_FOR_SHARE, renderDigestChart } from '../../src/digest/render-digest-chart';
+import { COUNTING_RULE, renderDigestMarkdown } from '../../src/digest/render-digest-markdown';
 import type { Db } from '../../src/store/create-db';
 import { period, seed, t } from '../helpers/digest-seed';
 import { tempDb } from '../helpers/temp-db';
@@ -35,7 +36,10 @@ describe("the managers' digest on a fixed data set", () => {
       { start: '2026-11-16', total: 4, complaints: 1 },
       { start: '2026-11-17', total: 2, complaints: 2 },
       { start: '2026-11-18', total: 20, complaints: 10 },
+      { start: '2026-11-19', total: 0, complaints: 0 }, // every day of the period is there, quiet ones as zero
       { start: '2026-11-20', total: 1, complaints: 0 },
+      { start: '2026-11-21', total: 0, complaints: 0 },
+      { start: '2026-11-22', total: 0, complaints: 0 },
     ]);
     expect(d.spikes).toEqual([{ start: '2026-11-18', total: 20 }]);
     expect(d.times.acknowledge).toEqual({ n: 3, median: 2, p90: expect.closeTo(2.8, 6) });
@@ -58,6 +62,7 @@ describe("the managers' digest on a fixed data set", () => {
 
     const md = renderDigestMarkdown(d);
     expect(md).toContain('**27 mentions**, 13 complaints (48.1%, up 28.1 points from 20.0%)');
+    expect(md).toContain(`_${COUNTING_RULE}_`);
     expect(md).toContain('| claim | 3 | 40m | 56m |');
     expect(md).toContain('| resolve | 2 | 3h 00m | 3h 48m |');
     expect(md).toContain(`1 case breached the SLA: #${c3} (2×).`);
@@ -75,15 +80,24 @@ describe("the managers' digest on a fixed data set", () => {
         'sqlite',
       ),
     );
-    expect(d.buckets).toEqual([{ start: '2026-11-18T17:00', total: 20, complaints: 10 }]); // 12:00 UTC is 17:30 IST, bucketed by hour
+    // 12:00 UTC is 17:30 IST, bucketed by hour; the period (05:30 to 05:30 IST) spans 25 clock hours, all drawn.
+    expect(d.buckets.filter((b) => b.total)).toEqual([{ start: '2026-11-18T17:00', total: 20, complaints: 10 }]);
+    expect(d.buckets).toHaveLength(25);
+    expect([d.buckets[0].start, d.buckets.at(-1)!.start]).toEqual(['2026-11-18T05:00', '2026-11-19T05:00']);
   });
 
   it('renders the chart as a PNG without a browser', async () => {
     await seed(db);
     const d = buildDigest(await queryDigestData(db, period, 'sqlite'));
-    const spec = digestChartSpec(d) as { data: { values: Array<{ total: number; share: number }> } };
-    expect(spec.data.values.map((v) => v.total)).toEqual([4, 2, 20, 1]);
-    expect(spec.data.values[1].share).toBe(1);
+    const spec = digestChartSpec(d) as { data: { values: Array<{ total: number; share: number | null }> } };
+    expect(spec.data.values.map((v) => v.total)).toEqual([4, 2, 20, 0, 1, 0, 0]);
+    // 2 of 2 on the 17th would read 100 %: too few mentions for a share, so none is drawn there.
+    expect(spec.data.values.map((v) => v.share)).toEqual([null, null, 0.5, null, null, null, null]);
+    const vegaSpec = compile(spec as TopLevelSpec).spec as { legends?: Array<{ fill?: string }> };
+    expect(vegaSpec.legends).toHaveLength(1);
+    expect(JSON.stringify(compile(spec as TopLevelSpec).spec)).toContain(
+      `complaint share (where ${MIN_MENTIONS_FOR_SHARE}+ mentions)`,
+    );
     const png = await renderDigestChart(d);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.length).toBeGreaterThan(5_000);

@@ -16,6 +16,14 @@ describe('normalizeText', () => {
     ).toBe('fix alert(1) this & that <3');
   });
 
+  it('decodes every HTML entity, named or numeric, and leaves an ampersand without its semicolon alone', () => {
+    expect(normalizeText('it&rsquo;s late &#8217; again &#x1F621; R&D &parameter&nbsp;x')).toBe(
+      'it\u2019s late \u2019 again \u{1F621} R&D &parameter x',
+    );
+    // An escaped entity is decoded once, and what an entity stands for is cleaned like typed text.
+    expect(normalizeText('&amp;lt;b&amp;gt; ne&#8203;ver')).toBe('&lt;b&gt; never');
+  });
+
   it('removes invisible characters inside words and replaces control characters', () => {
     expect(normalizeText('ne\u200Bver arri\u00ADved\u202E')).toBe('never arrived');
     expect(normalizeText('a\u0000b\u001bc\u007fd')).toBe('a b c d');

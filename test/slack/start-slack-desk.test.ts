@@ -71,4 +71,18 @@ describeSlack('startSlackDesk', () => {
       busy.close();
     }
   });
+
+  // Security finding (config messages): an unreachable Slack API was blamed on SLACK_HTTP_HOST.
+  it('an unreachable Slack API is reported as SLACK_API_URL, not as the HTTP listener', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve)); // nothing listens there now
+    const error = await startError(slack({ SLACK_API_URL: `http://127.0.0.1:${port}/api/` }));
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.humanMessage).toContain(
+      `check that Slack's API is reachable at SLACK_API_URL (http://127.0.0.1:${port}/api/)`,
+    );
+    expect(error.humanMessage).not.toContain('SLACK_HTTP_HOST');
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ReplayAdapter } from '../../../adapters/replay/replay-adapter';
+import { ReplayAdapter, wholeDaysBetween } from '../../../adapters/replay/replay-adapter';
 import { ReplaySentLog } from '../../../adapters/replay/replay-sent-log';
 import type { Mention } from '../../../src/core/mention';
 import { tempDir } from '../../helpers/temp-db';
@@ -30,6 +30,18 @@ describe('ReplayAdapter', () => {
     await adapter.start(async (b: Mention[]) => void batches.push(b.map((m) => m.id)));
     expect(batches).toEqual([['1', '2'], ['3', '4'], ['5']]);
     expect(bad).toEqual([[4, expect.stringMatching(/not valid JSON/)]]);
+  });
+
+  it('moves post times by whole days so the latest falls within the day before the given instant (the demo)', async () => {
+    const file = path.join(dir, 's.jsonl');
+    const at = (id: number, createdAt: string) => JSON.stringify({ ...JSON.parse(line(id)), createdAt });
+    fs.writeFileSync(file, [at(1, '2026-11-16T07:10:00Z'), at(2, '2026-11-22T23:47:00Z')].join('\n'));
+    const times: string[] = [];
+    const adapter = new ReplayAdapter({ file, shiftTimesBefore: new Date('2026-12-03T06:40:00Z') });
+    await adapter.start(async (b: Mention[]) => void times.push(...b.map((m) => m.createdAt.toISOString())));
+    // 10 whole days: the latest lands yesterday evening, times of day and gaps unchanged.
+    expect(times).toEqual(['2026-11-26T07:10:00.000Z', '2026-12-02T23:47:00.000Z']);
+    expect(wholeDaysBetween(new Date('2026-12-04T00:00:00Z'), new Date('2026-12-03T00:00:00Z'))).toBe(0);
   });
 
   // Security finding: readline ended a line at a bare \r, so one valid mention was dead-lettered as two fragments.

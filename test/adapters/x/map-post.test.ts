@@ -66,4 +66,8 @@ describe('decodeXText', () => {
   it('undoes the three escapes X applies, once', () => {
     expect(decodeXText('a &amp;lt; b &lt; c &gt; d &amp; e')).toBe('a &lt; b < c > d & e');
   });
+
+  it('decodes any named or numeric entity, and keeps a bare ampersand as typed', () => {
+    expect(decodeXText('it&rsquo;s &#8217; &#x1F621; R&D')).toBe('it\u2019s \u2019 \u{1F621} R&D');
+  });
 });
