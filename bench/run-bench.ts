@@ -1,4 +1,8 @@
 // `npm run bench [-- --n 20000 --batch 500 --repeat 3]`: throughput figures, medians of one run.
+// discord.js first: under tsx, loading vega (the digest chart) before it makes the inspect copy bundled
+// in @vladfrangu/async_event_emitter (a discord.js dependency) throw while it loads ("string "Set()" is
+// not iterable"). Plain node, the built app and jest load them in either order.
+import 'discord.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +33,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
   // `--only case-message`: just that step (seeding a million rows for it is the slow part).
   if (values.only !== 'case-message') await throughputAndDigest(values, dir, n, batch, repeat);
+  if (values.only === 'pipeline') return finish(dir);
   const caseMentions = Number(values['case-mentions'] ?? 1_000_000);
   const caseEnd = Date.parse('2026-11-23T08:00:00Z');
   const caseSeed = process.hrtime.bigint();
@@ -42,6 +47,10 @@ async function main() {
       `${coldCase.ms.toFixed(1)} ms cold, median ${median(warmCase.map((r) => r.ms)).toFixed(1)} ms warm to load and render ` +
       `(${coldCase.blocks} blocks, ${coldCase.entries} inline; target <= 50 ms)`,
   );
+  finish(dir);
+}
+
+function finish(dir: string): void {
   console.log(`peak memory (RSS):                         ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -75,6 +84,7 @@ async function throughputAndDigest(
   console.log(`pipeline (ingest, score, decide, persist): median ${fmt(median(pipeline))} mentions/s (target 2,000)`);
   console.log(`raw batched inserts, same SQLite file:     median ${fmt(median(raw))} rows/s`);
   console.log(`ratio pipeline / raw:                      median ${median(ratios).toFixed(3)}`);
+  if (values.only === 'pipeline') return;
   const stored = Number(values['digest-mentions'] ?? 1_000_000);
   const end = Date.parse('2026-11-23T08:00:00Z');
   const seedStart = process.hrtime.bigint();
