@@ -6,6 +6,8 @@ import { resolveBundled } from '../core/package-root.js';
 import type { Logger } from '../log/create-logger.js';
 import { applyMigrations } from '../store/apply-migrations.js';
 import { createDb, type Db } from '../store/create-db.js';
+import { loadRecentReplyHashes } from '../store/recent-reply-hashes.js';
+import { refreshStatistics, scheduleStatistics } from '../store/refresh-statistics.js';
 import { limitOf } from './known-channels.js';
 
 /** What every command that touches the database shares. */
@@ -17,10 +19,14 @@ export interface AppContext {
   db: Db;
   prompts: Prompts;
   recent: RecentTexts;
+  /** The planner's statistics, refreshed on a schedule and after many rows were written. */
+  statistics: { wrote(rows: number): void };
   close(): Promise<void>;
 }
 
 const DAY_MS = 86_400_000;
+// A big import changes the tables faster than the schedule: refresh again after this many mentions.
+const STATISTICS_EVERY_ROWS = 50_000;
 
 /**
  * Start-up: prompts checked, migrations applied, database opened, and the texts sent within the
@@ -30,12 +36,19 @@ export async function openApp(config: Config, logger: Logger): Promise<AppContex
   const prompts = loadPrompts(resolveBundled(config.promptsDir));
   await applyMigrations(config.databaseUrl, logger);
   const db = await createDb(config.databaseUrl);
+  await refreshStatistics(db, logger);
+  const statistics = scheduleStatistics(db, {
+    everyMs: config.statisticsMinutes * 60_000,
+    rowsBetween: STATISTICS_EVERY_ROWS,
+    logger,
+  });
   const windowMs = config.ackUniqueWindowDays * DAY_MS;
   const recent = new RecentTexts(windowMs);
-  const sent = await db.outboundMessage.findMany({
-    where: { kind: 'public_reply', createdAt: { gte: new Date(Date.now() - windowMs) } },
-    select: { textHash: true, createdAt: true },
-  });
-  for (const s of sent) recent.add(s.textHash, s.createdAt.getTime());
-  return { config, logger, db, prompts, recent, channelLimit: limitOf, close: () => db.$disconnect() };
+  const since = new Date(Date.now() - windowMs);
+  for (const r of await loadRecentReplyHashes(db, since, config.ackRecentTextsMax)) recent.add(r.hash, r.at);
+  const close = async () => {
+    statistics.stop();
+    await db.$disconnect();
+  };
+  return { config, logger, db, prompts, recent, statistics, channelLimit: limitOf, close };
 }

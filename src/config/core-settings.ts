@@ -44,6 +44,13 @@ export const coreSettings = {
   ),
   ACKNOWLEDGE_AUTOMATICALLY: flagSetting(true, 'true or false: post public acknowledgements without a human'),
   ACK_UNIQUE_WINDOW_DAYS: intSetting(30, 1, 3650, 'whole days during which an acknowledgement text is never reused'),
+  ACK_RECENT_TEXTS_MAX: intSetting(
+    100_000,
+    1000,
+    10_000_000,
+    'whole number of the newest public replies whose hashes start-up loads for the never-twice rule',
+  ),
+  DB_STATISTICS_MINUTES: intSetting(60, 1, 10_080, 'whole minutes between refreshes of the SQLite planner statistics'),
   PROMPTS_DIR: textSetting('prompts', 'folder holding the message templates'),
   DEMO_STREAM_FILE: textSetting('samples/lumora-stream.jsonl', 'JSON-lines file the demo replays'),
   REPLAY_SENT_LOG: textSetting('data/replay-sent.jsonl', 'file where replay runs record what they "sent"'),
@@ -83,6 +90,8 @@ export interface CoreConfig {
   acknowledgeQuestionMinScore: number;
   acknowledgeAutomatically: boolean;
   ackUniqueWindowDays: number;
+  ackRecentTextsMax: number;
+  statisticsMinutes: number;
   promptsDir: string;
   demoStreamFile: string;
   replaySentLog: string;
@@ -121,6 +130,8 @@ export function buildCoreConfig(p: CoreParsed): CoreConfig {
     acknowledgeQuestionMinScore: p.ACKNOWLEDGE_QUESTION_MIN_SCORE,
     acknowledgeAutomatically: p.ACKNOWLEDGE_AUTOMATICALLY,
     ackUniqueWindowDays: p.ACK_UNIQUE_WINDOW_DAYS,
+    ackRecentTextsMax: p.ACK_RECENT_TEXTS_MAX,
+    statisticsMinutes: p.DB_STATISTICS_MINUTES,
     promptsDir: p.PROMPTS_DIR,
     demoStreamFile: p.DEMO_STREAM_FILE,
     replaySentLog: resolveProjectPath(p.REPLAY_SENT_LOG),

@@ -24,7 +24,7 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
   const paused = await deps.acknowledgementsPaused();
   const budget = new Map<string, boolean>();
   for (const channel of new Set(batch.map((m) => m.channel))) budget.set(channel, await deps.budgetReached(channel));
-  return deps.db.$transaction(
+  const outcomes = await deps.db.$transaction(
     async (tx) => {
       const outcomes: MentionOutcome[] = new Array(batch.length);
       const known = await findKnownMentions(tx, batch);
@@ -50,6 +50,8 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
     },
     { timeout: 60_000 },
   );
+  deps.afterBatch?.(outcomes.filter((o) => o.status === 'new').length);
+  return outcomes;
 }
 
 async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number> {
