@@ -3,6 +3,7 @@ import { type Mention, mentionKey } from '../core/mention.js';
 import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
+import { allowRawWrites } from '../store/sqlite-handle.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf } from './link-authors.js';
 import { linkQuotedCases } from './link-quoted-cases.js';
@@ -26,6 +27,7 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
   for (const channel of new Set(batch.map((m) => m.channel))) budget.set(channel, await deps.budgetReached(channel));
   const outcomes = await deps.db.$transaction(
     async (tx) => {
+      allowRawWrites(tx);
       const outcomes: MentionOutcome[] = new Array(batch.length);
       const known = await findKnownMentions(tx, batch);
       const fresh: Array<{ m: Mention; known?: KnownMention }> = [];
