@@ -1,5 +1,5 @@
-import { Prisma } from '../generated/sqlite/client.js';
 import type Database from 'better-sqlite3';
+import { Prisma } from '../generated/sqlite/client.js';
 import type { DbTx } from './db-types.js';
 import { rawWriter } from './sqlite-handle.js';
 
