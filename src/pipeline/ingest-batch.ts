@@ -67,7 +67,8 @@ async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number>
 async function firstQuoteOfNewCase(deps: PipelineDeps, batch: Mention[]): Promise<number> {
   const refs = batch.map((m, i) => (i > 0 ? findCaseReferences(m.text) : []));
   if (!refs.some((r) => r.length)) return -1;
-  const highest = (await deps.db.case.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  // Not aggregate({ _max }): Prisma wraps that in a subquery SQLite answers by reading every case.
+  const highest = (await deps.db.case.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0;
   return refs.findIndex((r, i) => r.some((id) => id > highest && id <= highest + i));
 }
 
