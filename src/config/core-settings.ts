@@ -61,6 +61,12 @@ export const coreSettings = {
     600,
     'seconds a sender holds a message it is sending; renewed while it works, checked and resumed after',
   ),
+  LEASE_SECONDS: intSetting(
+    30,
+    3,
+    600,
+    'seconds an instance holds a source (an X account, the Discord gateway) on PostgreSQL before another may take it over',
+  ),
   HEALTH_PORT: optionalIntSetting(
     0,
     65535,
@@ -97,6 +103,7 @@ export interface CoreConfig {
   replaySentLog: string;
   outboxMaxAttempts: number;
   outboxLeaseMs: number;
+  sourceLeaseMs: number;
   /** Where /healthz, /readyz and /metrics listen; undefined port: no health server. */
   health: { port?: number; host: string };
   shutdownTimeoutMs: number;
@@ -137,6 +144,7 @@ export function buildCoreConfig(p: CoreParsed): CoreConfig {
     replaySentLog: resolveProjectPath(p.REPLAY_SENT_LOG),
     outboxMaxAttempts: p.OUTBOX_MAX_ATTEMPTS,
     outboxLeaseMs: p.OUTBOX_LEASE_SECONDS * 1000,
+    sourceLeaseMs: p.LEASE_SECONDS * 1000,
     health: { port: p.HEALTH_PORT, host: p.HEALTH_HOST },
     shutdownTimeoutMs: p.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
