@@ -5,9 +5,10 @@ import type { ChannelLimit } from '../core/channel-limit.js';
 import { resolveBundled } from '../core/package-root.js';
 import type { Logger } from '../log/create-logger.js';
 import { applyMigrations } from '../store/apply-migrations.js';
-import { createDb, type Db } from '../store/create-db.js';
+import { createDb, type Db, dbProvider } from '../store/create-db.js';
 import { loadRecentReplyHashes } from '../store/recent-reply-hashes.js';
 import { refreshStatistics, scheduleStatistics } from '../store/refresh-statistics.js';
+import { shareRecentTexts } from '../store/share-recent-texts.js';
 import { limitOf } from './known-channels.js';
 
 /** What every command that touches the database shares. */
@@ -21,6 +22,8 @@ export interface AppContext {
   recent: RecentTexts;
   /** The planner's statistics, refreshed on a schedule and after many rows were written. */
   statistics: { wrote(rows: number): void };
+  /** On PostgreSQL: adds the replies other instances queued to `recent` (the pipeline calls it per batch). */
+  shareRecent?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,10 +48,13 @@ export async function openApp(config: Config, logger: Logger): Promise<AppContex
   const windowMs = config.ackUniqueWindowDays * DAY_MS;
   const recent = new RecentTexts(windowMs);
   const since = new Date(Date.now() - windowMs);
+  const loadedAt = Date.now();
   for (const r of await loadRecentReplyHashes(db, since, config.ackRecentTextsMax)) recent.add(r.hash, r.at);
+  const shareRecent =
+    dbProvider(db) === 'postgresql' ? shareRecentTexts(db, recent, { since: loadedAt, everyMs: 1000 }) : undefined;
   const close = async () => {
     statistics.stop();
     await db.$disconnect();
   };
-  return { config, logger, db, prompts, recent, statistics, channelLimit: limitOf, close };
+  return { config, logger, db, prompts, recent, statistics, shareRecent, channelLimit: limitOf, close };
 }

@@ -22,6 +22,7 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
   const split = await firstSplit(deps, batch);
   if (split > 0)
     return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
+  await deps.beforeBatch?.();
   const paused = await deps.acknowledgementsPaused();
   const budget = new Map<string, boolean>();
   for (const channel of new Set(batch.map((m) => m.channel))) budget.set(channel, await deps.budgetReached(channel));

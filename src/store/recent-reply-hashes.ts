@@ -6,23 +6,48 @@ export interface ReplyHash {
   at: number;
 }
 
+// Rows read per query: Prisma turns every row into an object with a Date, so reading 100,000 at once
+// costs about a hundred megabytes that the process keeps; pages of this size cost a few.
+const PAGE = 5000;
+
 /**
  * The hashes of the newest public replies queued since `since`, at most `max`, oldest first: what the
- * composer must not repeat. Reads the (kind, createdAt) index from its newest end and only the two
- * columns it needs, so start-up costs the same with a thousand stored rows or a million. Every reply
- * carries its case reference, so a text older than the newest `max` could only repeat for that case.
+ * composer must not repeat. Reads the (kind, createdAt) index from its newest end, in pages, and only
+ * the two columns it needs, so start-up costs the same with a thousand stored rows or a million. Every
+ * reply carries its case reference, so a text older than the newest `max` could only repeat for that case.
  */
 export async function loadRecentReplyHashes(db: DbTx, since: Date, max: number): Promise<ReplyHash[]> {
+  const newestFirst: ReplyHash[] = [];
+  let before: { at: Date; id: number } | undefined;
+  while (newestFirst.length < max) {
+    const rows = await db.outboundMessage.findMany({
+      where: {
+        kind: 'public_reply',
+        createdAt: { gte: since },
+        ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
+      },
+      select: { id: true, textHash: true, createdAt: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: Math.min(PAGE, max - newestFirst.length),
+    });
+    for (const r of rows) newestFirst.push({ hash: r.textHash, at: r.createdAt.getTime() });
+    if (rows.length < PAGE) break;
+    const last = rows[rows.length - 1];
+    before = { at: last.createdAt, id: last.id };
+  }
+  return newestFirst.reverse();
+}
+
+/**
+ * The public replies queued since `after` (ms), by any instance, oldest first: on PostgreSQL, where
+ * several instances compose, each adds the others' texts to its memory before composing a batch.
+ */
+export async function loadReplyHashesSince(db: DbTx, after: number, max: number): Promise<ReplyHash[]> {
   const rows = await db.outboundMessage.findMany({
-    where: { kind: 'public_reply', createdAt: { gte: since } },
+    where: { kind: 'public_reply', createdAt: { gte: new Date(after) } },
     select: { textHash: true, createdAt: true },
-    orderBy: { createdAt: 'desc' },
+    orderBy: { createdAt: 'asc' },
     take: max,
   });
-  const out: ReplyHash[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[rows.length - 1 - i];
-    out[i] = { hash: row.textHash, at: row.createdAt.getTime() };
-  }
-  return out;
+  return rows.map((r) => ({ hash: r.textHash, at: r.createdAt.getTime() }));
 }

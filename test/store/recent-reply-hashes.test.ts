@@ -36,4 +36,31 @@ describe('loadRecentReplyHashes', () => {
       await close();
     }
   });
+
+  it('pages through many rows sharing a creation time without losing or repeating one', async () => {
+    const { db, close } = await tempDb();
+    try {
+      const base = Date.UTC(2026, 10, 20, 10);
+      // 12,000 replies, a thousand at each second: pages of the loader end in the middle of a second.
+      await db.outboundMessage.createMany({
+        data: Array.from({ length: 12_000 }, (_, i) => ({
+          idempotencyKey: `k${i}`,
+          channel: 'x',
+          kind: 'public_reply',
+          target: '{}',
+          text: `t${i}`,
+          textHash: `h${i}`,
+          createdAt: new Date(base + Math.floor(i / 1000) * 1000),
+        })),
+      });
+      const got = await loadRecentReplyHashes(db, new Date(base), 11_000);
+      expect(got).toHaveLength(11_000);
+      expect(new Set(got.map((r) => r.hash)).size).toBe(11_000);
+      expect(got[0]).toEqual({ hash: 'h1000', at: base + 1000 });
+      expect(got[got.length - 1]).toEqual({ hash: 'h11999', at: base + 11_000 });
+      expect(got.every((r, i) => i === 0 || r.at >= got[i - 1].at)).toBe(true);
+    } finally {
+      await close();
+    }
+  });
 });
