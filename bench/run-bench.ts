@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 20000 --batch 500 --repeat 3]`: throughput figures, medians of one run.
+// `npm run bench [-- --n 20000 --batch 500 --repeat 3 --postgres]`: throughput figures, medians of one run.
 // discord.js first: under tsx, loading vega (the digest chart) before it makes the inspect copy bundled
 // in @vladfrangu/async_event_emitter (a discord.js dependency) throw while it loads ("string "Set()" is
 // not iterable"). Plain node, the built app and jest load them in either order.
@@ -14,6 +14,7 @@ import { caseMessageTimes, seedForCaseMessage } from './case-message-time';
 import { ceilingRate, copyDatabase } from './ceiling-rate';
 import { seedForDigest, weeklyDigestTimes } from './digest-time';
 import { pipelineRate, writeLines } from './pipeline-rate';
+import { postgresRates } from './postgres-rate';
 import { replayRate } from './replay-rate';
 import { seedExistingMentions } from './seed-existing';
 import { syntheticLines } from './synthetic-mentions';
@@ -32,6 +33,7 @@ async function main() {
       only: { type: 'string' },
       existing: { type: 'string' },
       'repeat-large': { type: 'string' },
+      postgres: { type: 'boolean' },
     },
   });
   const n = Number(values.n ?? 20_000);
@@ -40,7 +42,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
   // `--only case-message`: just that step (seeding a million rows for it is the slow part).
   if (values.only !== 'case-message') await throughputAndDigest(values, dir, n, batch, repeat);
-  if (values.only === 'pipeline') return finish(dir);
+  if (values.only === 'pipeline' || values.only === 'postgres') return finish(dir);
   const caseMentions = Number(values['case-mentions'] ?? 1_000_000);
   const caseEnd = Date.parse('2026-11-23T08:00:00Z');
   const caseSeed = process.hrtime.bigint();
@@ -75,6 +77,7 @@ async function throughputAndDigest(
   console.log(
     `mention-desk bench: ${fmt(n)} synthetic mentions, batches of ${batch}, ${repeat} runs each, node ${process.version}, ${os.cpus()[0]?.model}, load ${loadAverage()}`,
   );
+  if (values.only === 'postgres') return postgresSection(file, batch);
   // Pipeline and ceiling alternate (A/B in one run), so the machine's noise falls on both.
   const empty = await pipelineAgainstCeiling(dir, file, lines, batch, repeat, undefined, 'empty database');
   console.log(
@@ -125,6 +128,7 @@ async function throughputAndDigest(
     `replay end to end (stored, outbox drained to the replay log): median ${fmt(median(replays.map((r) => r.rate)))} mentions/s, ` +
       `${fmt(replays[0].sent)} messages sent, ${replays[0].left} left queued (target 3,000)`,
   );
+  if (values.postgres) await postgresSection(file, batch);
   if (values.only === 'pipeline') return;
   const stored = Number(values['digest-mentions'] ?? 1_000_000);
   const end = Date.parse('2026-11-23T08:00:00Z');
@@ -197,6 +201,22 @@ function startupProbe(file: string): { ms: number; addedMb: number; peakAddedMb:
     encoding: 'utf8',
   });
   return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function postgresSection(file: string, batch: number): Promise<void> {
+  const r = await postgresRates(file, batch);
+  if ('skip' in r) {
+    console.log(`--postgres skipped: ${r.skip}`);
+    return;
+  }
+  console.log(
+    `PostgreSQL, 1 instance: ${fmt(r.single.rate)} mentions/s, ${fmt(r.single.cpuPerMentionUs)} µs CPU per mention`,
+  );
+  console.log(
+    `PostgreSQL, 2 instances on the same traffic: ${fmt(r.pair.rate)} mentions/s combined ` +
+      `(${(r.pair.rate / r.single.rate).toFixed(2)}x one instance), ${fmt(r.pair.cpuPerMentionUs)} µs CPU per stored mention, ` +
+      `${r.pair.processedTwice} processed twice (stored as new by each: ${r.pair.split.map(fmt).join(' + ')}, ${fmt(r.pair.stored)} stored)`,
+  );
 }
 
 function loadAverage(): string {
