@@ -1,4 +1,5 @@
 import type { DbTx } from './db-types.js';
+import { startupReader } from './sqlite-handle.js';
 
 /** A public reply's text hash and when it was queued (ms). */
 export interface ReplyHash {
@@ -17,6 +18,8 @@ const PAGE = 5000;
  * reply carries its case reference, so a text older than the newest `max` could only repeat for that case.
  */
 export async function loadRecentReplyHashes(db: DbTx, since: Date, max: number): Promise<ReplyHash[]> {
+  const sqlite = startupReader(db);
+  if (sqlite) return readWithSqlite(sqlite, since, max);
   const newestFirst: ReplyHash[] = [];
   let before: { at: Date; id: number } | undefined;
   while (newestFirst.length < max) {
@@ -36,6 +39,21 @@ export async function loadRecentReplyHashes(db: DbTx, since: Date, max: number):
     before = { at: last.createdAt, id: last.id };
   }
   return newestFirst.reverse();
+}
+
+// On SQLite, straight from the connection: two columns streamed off the index, no object per row.
+function readWithSqlite(sqlite: NonNullable<ReturnType<typeof startupReader>>, since: Date, max: number): ReplyHash[] {
+  const stmt = sqlite.prepare(`SELECT "textHash", "createdAt" FROM "OutboundMessage"
+    WHERE "kind" = 'public_reply' AND "createdAt" >= ? ORDER BY "createdAt" DESC LIMIT ?`);
+  const newestFirst: ReplyHash[] = [];
+  for (const row of stmt.raw().iterate(since.toISOString().replace('Z', '+00:00'), max) as Iterable<[string, unknown]>)
+    newestFirst.push({ hash: row[0], at: storedTime(row[1]) });
+  return newestFirst.reverse();
+}
+
+// Prisma's SQLite adapter stores ISO text with an offset by default, epoch milliseconds when so configured.
+function storedTime(value: unknown): number {
+  return typeof value === 'string' ? Date.parse(value) : Number(value);
 }
 
 /**

@@ -43,3 +43,13 @@ export function rawWriter(tx: object): Database.Database | undefined {
   const database = (tx as unknown as { [HANDLE]?: HandleHolder })[HANDLE]?.database;
   return database?.inTransaction ? database : undefined;
 }
+
+/**
+ * The better-sqlite3 connection behind a SQLite client, for a start-up read of many rows that Prisma
+ * would turn into objects one by one. Only for reads made before anything else uses the client (a
+ * read on the connection while a transaction is open would see that transaction's rows).
+ */
+export function startupReader(db: object): Database.Database | undefined {
+  const database = (db as { [HANDLE]?: HandleHolder })[HANDLE]?.database;
+  return database && !database.inTransaction ? database : undefined;
+}

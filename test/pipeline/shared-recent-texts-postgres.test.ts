@@ -3,6 +3,7 @@ import { greetingName } from '../../src/compose/greeting-name';
 import { RecentTexts } from '../../src/compose/recent-texts';
 import { textHash } from '../../src/core/text-hash';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
+import { loadRecentReplyHashes } from '../../src/store/recent-reply-hashes';
 import { shareRecentTexts } from '../../src/store/share-recent-texts';
 import { mention } from '../helpers/fixtures';
 import { prompts, testDeps } from '../helpers/pipeline-deps';
@@ -40,5 +41,25 @@ pg.describe('the never-twice rule across instances on PostgreSQL', () => {
     };
     expect(composeAcknowledgement(prompts, input, new RecentTexts(1e9))).toBe(sent);
     expect(composeAcknowledgement(prompts, input, mine)).not.toBe(sent);
+  });
+
+  it('start-up reads the newest reply hashes in pages, none lost or repeated at a page boundary', async () => {
+    const db = pg.db();
+    const base = Date.UTC(2026, 9, 1, 10);
+    await db.outboundMessage.createMany({
+      data: Array.from({ length: 12_000 }, (_, i) => ({
+        idempotencyKey: `page:${i}`,
+        channel: 'x',
+        kind: 'public_reply',
+        target: '{}',
+        text: `t${i}`,
+        textHash: `page-h${i}`,
+        createdAt: new Date(base + Math.floor(i / 1000) * 1000),
+      })),
+    });
+    const got = await loadRecentReplyHashes(db, new Date(base), 11_000);
+    expect(got).toHaveLength(11_000);
+    expect(new Set(got.map((r) => r.hash)).size).toBe(11_000);
+    expect(got[0].at).toBe(base + 1000);
   });
 });
