@@ -61,5 +61,6 @@ pg.describe('the never-twice rule across instances on PostgreSQL', () => {
     expect(got).toHaveLength(11_000);
     expect(new Set(got.map((r) => r.hash)).size).toBe(11_000);
     expect(got[0].at).toBe(base + 1000);
+    expect(got.every((r, i) => i === 0 || r.at >= got[i - 1].at)).toBe(true);
   });
 });
