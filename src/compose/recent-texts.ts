@@ -38,7 +38,10 @@ export class RecentTexts {
   /** Records that combination `index` of `group` (e.g. one topic and pointer kind) was used at `at`. */
   useCombo(group: string, index: number, at = this.now()): void {
     let used = this.combos.get(group);
-    if (!used) this.combos.set(group, (used = new Map()));
+    if (!used) {
+      used = new Map();
+      this.combos.set(group, used);
+    }
     touch(used, index, at);
   }
 

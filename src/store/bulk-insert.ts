@@ -56,7 +56,10 @@ function insertPrepared<R>(
     `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})` +
     (returning.length ? ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}` : '');
   let cache = prepared.get(raw);
-  if (!cache) prepared.set(raw, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    prepared.set(raw, cache);
+  }
   let stmt = cache.get(sql);
   if (!stmt) {
     stmt = raw.prepare(sql);
