@@ -50,6 +50,9 @@ export async function openApp(config: Config, logger: Logger): Promise<AppContex
   const since = new Date(Date.now() - windowMs);
   const loadedAt = Date.now();
   for (const r of await loadRecentReplyHashes(db, since, config.ackRecentTextsMax)) recent.add(r.hash, r.at);
+  // After the start-up read, so that read does not fill it: SQLite's default page cache is 2 MB, and at a
+  // million mentions every insert then reads its ~18 index pages back from the file.
+  if (dbProvider(db) === 'sqlite') await db.$queryRawUnsafe('PRAGMA cache_size = -32768');
   const shareRecent =
     dbProvider(db) === 'postgresql' ? shareRecentTexts(db, recent, { since: loadedAt, everyMs: 1000 }) : undefined;
   const close = async () => {

@@ -23,9 +23,6 @@ export async function createDb(databaseUrl: string): Promise<Db> {
   attach(db);
   // One writer per file; NORMAL is durable under WAL at commit boundaries and several times faster than FULL.
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  // SQLite's default page cache is 2 MB: at a million mentions every insert then reads its ~18 index
-  // pages back from the file. 32 MB keeps the hot index pages in memory.
-  await db.$queryRawUnsafe('PRAGMA cache_size = -32768');
   return db;
 }
 
