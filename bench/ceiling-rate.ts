@@ -17,6 +17,7 @@ export function ceilingRate(from: string, into: string, lines: string[], batch: 
   const target = new Database(into);
   target.pragma('journal_mode = WAL');
   target.pragma('synchronous = NORMAL');
+  target.pragma('cache_size = -32768'); // the page cache the app gives its own connection (openApp)
   // The rows keep their ids (so they are the pipeline's rows, byte for byte); a batch's share of one table
   // may name a row another table gets in the next batch, so references are not checked here.
   target.pragma('foreign_keys = OFF');
