@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { ReplayAdapter } from '../adapters/replay/replay-adapter';
 import { buildPipelineDeps } from '../src/app/build-pipeline';
 import { openApp } from '../src/app/open-app';
@@ -7,13 +6,12 @@ import { loadConfig } from '../src/config/load-config';
 import { silentLogger } from '../src/log/create-logger';
 import { batchHandler } from '../src/pipeline/process-stream';
 
-/** Mentions per second through ingest, score, decide and persist (replay adapter, fresh SQLite file). */
+/** Mentions per second through ingest, score, decide and persist (replay adapter, into `dbFile`, new or seeded). */
 export async function pipelineRate(
-  dir: string,
+  dbFile: string,
   file: string,
   batch: number,
 ): Promise<{ rate: number; stored: number; dbFile: string }> {
-  const dbFile = path.join(dir, `bench-${Date.now()}.db`);
   const config = loadConfig({ DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: 'silent' });
   const app = await openApp(config, silentLogger());
   const deps = buildPipelineDeps(app);

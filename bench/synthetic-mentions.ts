@@ -27,7 +27,7 @@ function rng(seed: number): () => number {
   };
 }
 
-/** `n` replay lines (JSON strings), about 40% complaints, 3% duplicates, 2% own posts. */
+/** `n` replay lines (JSON strings), about 40% complaints, 3% duplicates, 2% own posts, 1% quoting a case. */
 export function syntheticLines(n: number, seed = 42): string[] {
   const r = rng(seed);
   const lines: string[] = [];
@@ -46,7 +46,10 @@ export function syntheticLines(n: number, seed = 42): string[] {
           return { id: `u${k}`, handle: `user_${k}`, name: `User ${k}` };
         })();
     const pool = r() < 0.4 ? COMPLAINTS : OTHERS;
-    const text = `@lumora ${pool[Math.floor(r() * pool.length)]} #${i}`;
+    // A number keeps every text distinct without reading as a case reference ("#123"): only about 1 in 100
+    // quotes one, as a customer writing about an earlier case would.
+    const quote = r() < 0.01 ? ` re #${1 + Math.floor(r() * Math.max(1, i / 5))}` : '';
+    const text = `@lumora ${pool[Math.floor(r() * pool.length)]} (${i})${quote}`;
     lines.push(
       JSON.stringify({
         channel,

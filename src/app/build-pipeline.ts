@@ -24,6 +24,8 @@ export function buildPipelineDeps(app: AppContext, extra: Partial<PipelineDeps> 
     channelLimit: limitOf,
     // Channels that know better (the Discord bot's own name) override this.
     pointerValues: () => ({ handle: config.brand.handles[0] ?? config.brand.name }),
+    afterBatch: (stored) => app.statistics.wrote(stored),
+    beforeBatch: app.shareRecent,
     ...extra,
   };
 }

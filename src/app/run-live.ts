@@ -9,10 +9,12 @@ import { recordOnlyTransport } from '../outbox/record-only-transport.js';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import { batchHandler } from '../pipeline/process-stream.js';
 import { recomposeAcknowledgement } from '../pipeline/recompose-acknowledgement.js';
+import { dbProvider } from '../store/create-db.js';
 import { buildPipelineDeps } from './build-pipeline.js';
 import { instrumentTransport } from './instrument-transport.js';
 import { configuredChannels } from './known-channels.js';
 import type { AppContext } from './open-app.js';
+import { SourceLeaseKeeper } from './source-lease-keeper.js';
 import { timedScorer } from './timed-scorer.js';
 
 export interface LiveOptions {
@@ -79,30 +81,52 @@ export async function runLive(app: AppContext, options: LiveOptions): Promise<vo
   );
   const handler = batchHandler(deps, () => void drain());
   const started = new Map<string, boolean>();
+  const startChannel = (c: LiveChannel) =>
+    c.adapter.start(handler).then(
+      () => started.set(c.adapter.channel, true),
+      (e) => {
+        started.set(c.adapter.channel, false);
+        app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start');
+      },
+    );
+  // N identical instances on one PostgreSQL: each source (the X account's polling, the Discord gateway)
+  // runs on the one instance holding its lease; the others stand by and take over when it dies. SQLite
+  // has one writer, so one instance: it starts everything itself.
+  const leases =
+    dbProvider(app.db) === 'postgresql'
+      ? new SourceLeaseKeeper({ db: app.db, leaseMs: app.config.sourceLeaseMs, logger: app.logger })
+      : undefined;
   await Promise.all(
     channels.map((c) =>
-      c.adapter.start(handler).then(
-        () => started.set(c.adapter.channel, true),
-        (e) => {
-          started.set(c.adapter.channel, false);
-          app.logger.error({ channel: c.adapter.channel, error: describeError(e) }, 'channel failed to start');
-        },
-      ),
+      leases
+        ? leases.watch(c.adapter.channel, {
+            start: () => startChannel(c).then(() => undefined),
+            stop: async () => {
+              started.set(c.adapter.channel, false);
+              await c.adapter.stop();
+            },
+          })
+        : startChannel(c),
     ),
   );
-  // A channel that can tell its connection state (connected()) is asked; otherwise a start that succeeded counts.
+  // A channel that can tell its connection state (connected()) is asked; otherwise a start that succeeded
+  // counts. Standing by for a source another instance holds is a healthy state too.
   options.onChannels?.(
     channels.map((c) => {
       const adapter = c.adapter as typeof c.adapter & { connected?: () => boolean };
       const name = c.adapter.channel;
-      return { name, isUp: () => (started.get(name) ?? false) && (adapter.connected?.() ?? true) };
+      const standingBy = () => leases !== undefined && !leases.holds(name);
+      return { name, isUp: () => standingBy() || ((started.get(name) ?? false) && (adapter.connected?.() ?? true)) };
     }),
   );
   app.logger.info({ channels: channels.map((c) => c.adapter.channel) }, 'watching');
   await options.stopSignal;
   clearInterval(timer);
   await jobs.stop();
-  await Promise.all(channels.map((c) => c.adapter.stop()));
+  // Leases are given back on a clean stop (the keeper stops what it runs), so another instance takes the
+  // sources over at once.
+  if (leases) await leases.stop();
+  else await Promise.all(channels.map((c) => c.adapter.stop()));
   await draining;
 }
 

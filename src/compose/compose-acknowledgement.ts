@@ -4,7 +4,7 @@ import { textHash } from '../core/text-hash.js';
 import type { Topic } from '../scoring/score-types.js';
 import { findLiabilityPhrases } from './check-liability.js';
 import { fillTemplate, type Prompts } from './load-prompts.js';
-import { seededOrder } from './pick-variant.js';
+import { seededPermutation } from './pick-variant.js';
 import type { RecentTexts } from './recent-texts.js';
 
 /** Everything the acknowledgement says that is specific to this mention. */
@@ -25,6 +25,12 @@ export interface AcknowledgementInput {
   seed: string;
 }
 
+/** A composed text with its hash (textHash), computed once and stored with the outbound row. */
+export interface ComposedText {
+  text: string;
+  hash: string;
+}
+
 /**
  * Composes a public acknowledgement: one opening, one topic line, one closing and one private-message
  * pointer, in a combination not used within the window when possible, never a text already sent,
@@ -33,43 +39,56 @@ export interface AcknowledgementInput {
  * over and over): repeating is refused rather than risked.
  */
 export function composeAcknowledgement(prompts: Prompts, input: AcknowledgementInput, recent: RecentTexts): string {
+  return composeAcknowledgementHashed(prompts, input, recent).text;
+}
+
+/** composeAcknowledgement, also returning the text's hash. */
+export function composeAcknowledgementHashed(
+  prompts: Prompts,
+  input: AcknowledgementInput,
+  recent: RecentTexts,
+): ComposedText {
   const ack = prompts.acknowledgement;
   const openings = ack.get('opening')!;
   const topics = ack.get(`topic ${input.topic}`)?.length ? ack.get(`topic ${input.topic}`)! : ack.get('topic other')!;
   const closings = ack.get('closing')!;
-  const pointers = pointerVariants(prompts, input.pointerKind).map((v) =>
-    fillTemplate(v, { brand: input.brand, name: input.name, ref: input.ref, ...input.pointerValues }),
-  );
-  const sizes = [openings.length, topics.length, closings.length, pointers.length];
-  const order = seededOrder(
-    sizes.reduce((a, b) => a * b),
-    input.seed,
-  );
+  const pointerTemplates = pointerVariants(prompts, input.pointerKind);
+  const sizes = [openings.length, topics.length, closings.length, pointerTemplates.length];
+  const total = sizes[0] * sizes[1] * sizes[2] * sizes[3];
+  const group = `ack:${input.topic}:${input.pointerKind}`;
 
-  // Combinations unused within the window first (in this mention's shuffled order), then the least
-  // recently used. Recency is a map lookup; a text is only rendered and checked for a candidate, so a
-  // busy brand whose every combination was used this month still composes in microseconds.
-  const candidates = order.map((n) => {
-    const [o, t, c, p] = mixedRadix(n, sizes);
-    const combo = `ack:${input.topic}:${input.pointerKind}:${o}:${t}:${c}:${p}`;
-    return { parts: [o, t, c, p], combo, lastUsed: recent.lastUsed(combo) ?? -Infinity };
-  });
-  candidates.sort((a, b) => a.lastUsed - b.lastUsed); // stable: unused ones keep the shuffled order
-  for (const {
-    parts: [o, t, c, p],
-    combo,
-  } of candidates) {
-    const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointers[p] };
-    const text = [openings[o], topics[t], closings[c]].map((part) => fillTemplate(part, values)).join(' ');
+  const render = (combo: number): ComposedText | undefined => {
+    const [o, t, c, p] = mixedRadix(combo, sizes);
+    const pointer = fillTemplate(pointerTemplates[p], {
+      brand: input.brand,
+      name: input.name,
+      ref: input.ref,
+      ...input.pointerValues,
+    });
+    const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointer };
+    const text = `${fillTemplate(openings[o], values)} ${fillTemplate(topics[t], values)} ${fillTemplate(closings[c], values)}`;
     // A placeholder left unfilled (a pointer value the channel did not supply) is never sent.
-    if (
-      /\{\w+\}/.test(text) ||
-      !fitsLimit(input.limit, text) ||
-      recent.has(textHash(text)) ||
-      findLiabilityPhrases(text).length
-    )
-      continue;
-    return remember(recent, text, combo);
+    if (/\{\w+\}/.test(text) || !fitsLimit(input.limit, text) || findLiabilityPhrases(text).length) return undefined;
+    const hash = textHash(text);
+    return recent.has(hash) ? undefined : { text, hash };
+  };
+
+  // Combinations unused within the window first, in this mention's seeded order, then the least
+  // recently used. Both are read lazily (the used ones are kept in order of use), and a text is only
+  // rendered for a candidate, so composing usually renders one text whatever the number of combinations.
+  const used = recent.usedCombos(group);
+  if (used.size < total) {
+    const order = seededPermutation(total, input.seed);
+    for (let k = 0; k < total; k++) {
+      const combo = order(k);
+      if (used.has(combo)) continue;
+      const composed = render(combo);
+      if (composed) return remember(recent, group, combo, composed);
+    }
+  }
+  for (const combo of used.keys()) {
+    const composed = render(combo);
+    if (composed) return remember(recent, group, combo, composed);
   }
   throw new AppError(
     ErrorCode.PromptInvalid,
@@ -92,8 +111,8 @@ function mixedRadix(n: number, sizes: number[]): number[] {
   });
 }
 
-function remember(recent: RecentTexts, text: string, combo: string): string {
-  recent.add(textHash(text));
-  recent.add(combo);
-  return text;
+function remember(recent: RecentTexts, group: string, combo: number, composed: ComposedText): ComposedText {
+  recent.add(composed.hash);
+  recent.useCombo(group, combo);
+  return composed;
 }

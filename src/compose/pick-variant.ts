@@ -11,23 +11,22 @@ export function pickVariant<T>(variants: readonly T[], seed: string): T {
   return variants[Math.floor(seededUnit(seed) * variants.length)];
 }
 
-/** Indices 0..n-1 in an order shuffled by seed (Fisher-Yates driven by a PRNG seeded once). */
-export function seededOrder(n: number, seed: string): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  const next = mulberry32(Math.floor(seededUnit(seed) * 2 ** 32));
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
+/**
+ * A seeded order of 0..n-1 read one position at a time, without building it: position k maps to
+ * (step * k + start) mod n, which visits every index exactly once when step and n share no factor.
+ * Same seed, same order; another seed, another step and start. The composer usually needs only its
+ * first position, so this costs one hash instead of a shuffle of every combination.
+ */
+export function seededPermutation(n: number, seed: string): (position: number) => number {
+  if (n <= 1) return () => 0;
+  const digest = crypto.createHash('sha1').update(seed).digest();
+  let step = 1 + (digest.readUInt32BE(0) % (n - 1));
+  while (gcd(step, n) !== 1) step = (step % (n - 1)) + 1;
+  const start = digest.readUInt32BE(4) % n;
+  return (position) => (step * position + start) % n;
 }
 
-// A small, fast, well-distributed PRNG: one hash per shuffle instead of one per element.
-function mulberry32(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
 }

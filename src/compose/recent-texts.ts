@@ -1,32 +1,83 @@
 /**
  * Texts (and template combinations) used within the uniqueness window, held in memory so the composer
  * stays synchronous. Seeded from the outbox at start-up; the outbox's text hashes are the durable record.
+ *
+ * Both maps keep their entries in the order of use (a reuse moves an entry to the end), so the oldest
+ * entry is always first: expired ones are dropped from the front as new ones arrive, and the least
+ * recently used combination of a group is read without sorting anything.
  */
 export class RecentTexts {
-  private readonly used = new Map<string, number>();
+  private readonly texts = new Map<string, number>();
+  private readonly combos = new Map<string, Map<number, number>>();
 
   constructor(
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Records a hash (of a full text or of a template combination) at `at` (ms). */
+  /** Records the hash of a full text at `at` (ms). */
   add(hash: string, at = this.now()): void {
-    this.used.set(hash, Math.max(at, this.used.get(hash) ?? 0));
+    touch(this.texts, hash, at);
+    this.dropExpired(this.texts);
   }
 
-  /** When `hash` was last used inside the window, or undefined. */
-  lastUsed(hash: string): number | undefined {
-    const at = this.used.get(hash);
-    if (at === undefined) return undefined;
-    if (at < this.now() - this.windowMs) {
-      this.used.delete(hash);
-      return undefined;
-    }
-    return at;
-  }
-
+  /** Whether the text with this hash was used inside the window. */
   has(hash: string): boolean {
-    return this.lastUsed(hash) !== undefined;
+    const at = this.texts.get(hash);
+    if (at === undefined) return false;
+    if (at >= this.cutoff()) return true;
+    this.texts.delete(hash);
+    return false;
   }
+
+  /** How many text hashes are held (expired ones not yet dropped included). */
+  get size(): number {
+    return this.texts.size;
+  }
+
+  /** Records that combination `index` of `group` (e.g. one topic and pointer kind) was used at `at`. */
+  useCombo(group: string, index: number, at = this.now()): void {
+    let used = this.combos.get(group);
+    if (!used) {
+      used = new Map();
+      this.combos.set(group, used);
+    }
+    touch(used, index, at);
+  }
+
+  /**
+   * The combinations of `group` used inside the window, least recently used first. Expired ones are
+   * dropped on the way: they count as unused again.
+   */
+  usedCombos(group: string): ReadonlyMap<number, number> {
+    const used = this.combos.get(group);
+    if (!used) return EMPTY;
+    this.dropExpired(used);
+    return used;
+  }
+
+  private cutoff(): number {
+    return this.now() - this.windowMs;
+  }
+
+  // Entries are in the order of use, so the expired ones are at the front; an entry recorded out of
+  // order (an older time after a newer one) waits until a lookup finds it expired.
+  private dropExpired<K>(used: Map<K, number>): void {
+    const cutoff = this.cutoff();
+    for (const [key, at] of used) {
+      if (at >= cutoff) return;
+      used.delete(key);
+    }
+  }
+}
+
+const EMPTY: ReadonlyMap<number, number> = new Map();
+
+function touch<K>(used: Map<K, number>, key: K, at: number): void {
+  const before = used.get(key);
+  if (before !== undefined) {
+    if (before >= at) return;
+    used.delete(key);
+  }
+  used.set(key, at);
 }

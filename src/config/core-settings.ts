@@ -44,6 +44,13 @@ export const coreSettings = {
   ),
   ACKNOWLEDGE_AUTOMATICALLY: flagSetting(true, 'true or false: post public acknowledgements without a human'),
   ACK_UNIQUE_WINDOW_DAYS: intSetting(30, 1, 3650, 'whole days during which an acknowledgement text is never reused'),
+  ACK_RECENT_TEXTS_MAX: intSetting(
+    100_000,
+    1000,
+    10_000_000,
+    'whole number of the newest public replies whose hashes start-up loads for the never-twice rule',
+  ),
+  DB_STATISTICS_MINUTES: intSetting(60, 1, 10_080, 'whole minutes between refreshes of the SQLite planner statistics'),
   PROMPTS_DIR: textSetting('prompts', 'folder holding the message templates'),
   DEMO_STREAM_FILE: textSetting('samples/lumora-stream.jsonl', 'JSON-lines file the demo replays'),
   REPLAY_SENT_LOG: textSetting('data/replay-sent.jsonl', 'file where replay runs record what they "sent"'),
@@ -53,6 +60,12 @@ export const coreSettings = {
     3,
     600,
     'seconds a sender holds a message it is sending; renewed while it works, checked and resumed after',
+  ),
+  LEASE_SECONDS: intSetting(
+    30,
+    3,
+    600,
+    'seconds an instance holds a source (an X account, the Discord gateway) on PostgreSQL before another may take it over',
   ),
   HEALTH_PORT: optionalIntSetting(
     0,
@@ -83,11 +96,14 @@ export interface CoreConfig {
   acknowledgeQuestionMinScore: number;
   acknowledgeAutomatically: boolean;
   ackUniqueWindowDays: number;
+  ackRecentTextsMax: number;
+  statisticsMinutes: number;
   promptsDir: string;
   demoStreamFile: string;
   replaySentLog: string;
   outboxMaxAttempts: number;
   outboxLeaseMs: number;
+  sourceLeaseMs: number;
   /** Where /healthz, /readyz and /metrics listen; undefined port: no health server. */
   health: { port?: number; host: string };
   shutdownTimeoutMs: number;
@@ -121,11 +137,14 @@ export function buildCoreConfig(p: CoreParsed): CoreConfig {
     acknowledgeQuestionMinScore: p.ACKNOWLEDGE_QUESTION_MIN_SCORE,
     acknowledgeAutomatically: p.ACKNOWLEDGE_AUTOMATICALLY,
     ackUniqueWindowDays: p.ACK_UNIQUE_WINDOW_DAYS,
+    ackRecentTextsMax: p.ACK_RECENT_TEXTS_MAX,
+    statisticsMinutes: p.DB_STATISTICS_MINUTES,
     promptsDir: p.PROMPTS_DIR,
     demoStreamFile: p.DEMO_STREAM_FILE,
     replaySentLog: resolveProjectPath(p.REPLAY_SENT_LOG),
     outboxMaxAttempts: p.OUTBOX_MAX_ATTEMPTS,
     outboxLeaseMs: p.OUTBOX_LEASE_SECONDS * 1000,
+    sourceLeaseMs: p.LEASE_SECONDS * 1000,
     health: { port: p.HEALTH_PORT, host: p.HEALTH_HOST },
     shutdownTimeoutMs: p.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };

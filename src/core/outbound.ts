@@ -55,6 +55,8 @@ export interface OutboundIntent {
   mentionId?: number;
   /** Not before this time (e.g. a follow-up's delay). */
   notBefore?: Date;
+  /** textHash(text), when the composer already computed it: each text is hashed once. */
+  textHash?: string;
 }
 
 /**

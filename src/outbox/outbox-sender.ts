@@ -77,7 +77,9 @@ export class OutboxSender {
     renew.unref?.();
     try {
       const channels = await this.dueChannels();
-      this.upToId = (await this.deps.db.outboundMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
+      // By primary key: Prisma's aggregate({ _max }) is a subquery SQLite answers by reading every row.
+      const newest = await this.deps.db.outboundMessage.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+      this.upToId = newest?.id ?? 0;
       const queues = new Map<string, OutboundRow[]>();
       const budget = new Map<string, number>(channels.map((c) => [c, limit + BATCH]));
       const after = new Map<string, number>();

@@ -12,7 +12,11 @@ export interface KnownMention {
 /** The stored mentions among `mentions`, by mentionKey. One query per channel in the batch. */
 export async function findKnownMentions(db: DbTx, mentions: Mention[]): Promise<Map<string, KnownMention>> {
   const byChannel = new Map<string, string[]>();
-  for (const m of mentions) byChannel.set(m.channel, [...(byChannel.get(m.channel) ?? []), m.id]);
+  for (const m of mentions) {
+    const ids = byChannel.get(m.channel);
+    if (ids) ids.push(m.id);
+    else byChannel.set(m.channel, [m.id]);
+  }
   const known = new Map<string, KnownMention>();
   for (const [channel, ids] of byChannel) {
     const rows = await db.mention.findMany({

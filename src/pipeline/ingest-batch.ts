@@ -6,6 +6,7 @@ import { decideAction } from '../policy/decide-action.js';
 import { scoreComplaint } from '../scoring/score-complaint.js';
 import type { DbTx } from '../store/db-types.js';
 import { type AdvocatePost, findAdvocatePosts, findUnrelatedReplies, verifyAdvocates } from './find-advocate-posts.js';
+import { allowRawWrites } from '../store/sqlite-handle.js';
 import { findKnownMentions, isOwnPost, type KnownMention } from './find-known-mentions.js';
 import { findCasesAwaitingRating, findOpenCases, linkAuthors, linkOf, pickOpenCase } from './link-authors.js';
 import { linkQuotedCases } from './link-quoted-cases.js';
@@ -24,11 +25,13 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
   const split = await firstSplit(deps, batch);
   if (split > 0)
     return [...(await ingestBatch(deps, batch.slice(0, split))), ...(await ingestBatch(deps, batch.slice(split)))];
+  await deps.beforeBatch?.();
   const paused = await deps.acknowledgementsPaused();
   const budget = new Map<string, boolean>();
   for (const channel of new Set(batch.map((m) => m.channel))) budget.set(channel, await deps.budgetReached(channel));
-  return deps.db.$transaction(
+  const outcomes = await deps.db.$transaction(
     async (tx) => {
+      allowRawWrites(tx);
       const outcomes: MentionOutcome[] = new Array(batch.length);
       const known = await findKnownMentions(tx, batch);
       const fresh: Array<{ m: Mention; known?: KnownMention }> = [];
@@ -69,6 +72,8 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
     },
     { timeout: 60_000 },
   );
+  deps.afterBatch?.(outcomes.filter((o) => o.status === 'new').length);
+  return outcomes;
 }
 
 async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number> {
@@ -82,7 +87,8 @@ async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number>
 async function firstQuoteOfNewCase(deps: PipelineDeps, batch: Mention[]): Promise<number> {
   const refs = batch.map((m, i) => (i > 0 ? findCaseReferences(m.text) : []));
   if (!refs.some((r) => r.length)) return -1;
-  const highest = (await deps.db.case.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  // Not aggregate({ _max }): Prisma wraps that in a subquery SQLite answers by reading every case.
+  const highest = (await deps.db.case.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0;
   return refs.findIndex((r, i) => r.some((id) => id > highest && id <= highest + i));
 }
 

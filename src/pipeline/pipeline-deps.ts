@@ -36,6 +36,10 @@ export interface PipelineDeps {
   channelLimit: (channel: string) => ChannelLimit;
   /** Values for a channel's private pointer ({dm_link}, {handle}). */
   pointerValues?: (channel: string) => Record<string, string>;
+  /** Called before a batch is composed: on PostgreSQL, adds the texts other instances sent to `recent`. */
+  beforeBatch?: () => Promise<void>;
+  /** Called after a batch committed, with the number of mentions it stored (statistics schedule). */
+  afterBatch?: (stored: number) => void;
   /** Scorer override (tests); defaults to scoreComplaint. */
   score?: (text: string, threshold: number) => ComplaintScore;
 }

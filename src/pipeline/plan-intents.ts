@@ -9,7 +9,7 @@ export function acknowledgementIntent(
   m: Mention,
   caseId: number,
   mentionId: number,
-  text: string,
+  composed: { text: string; hash?: string },
   fallback?: OutboundFallback,
 ): OutboundIntent {
   return {
@@ -17,7 +17,8 @@ export function acknowledgementIntent(
     channel: m.channel,
     kind: 'public_reply',
     purpose: 'acknowledgement',
-    text,
+    text: composed.text,
+    textHash: composed.hash,
     caseId,
     mentionId,
     target: { inReplyTo: { id: m.id, authorId: m.author.id, place: m.place }, ...(fallback ? { fallback } : {}) },

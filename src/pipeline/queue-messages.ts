@@ -1,6 +1,6 @@
 import type { CaseEventType } from '../cases/case-event-type.js';
 import { caseMessageIntent, caseRef, caseThreadIntent, caseUpdateIntent } from '../cases/case-intents.js';
-import { composeAcknowledgement } from '../compose/compose-acknowledgement.js';
+import { composeAcknowledgementHashed } from '../compose/compose-acknowledgement.js';
 import { greetingName } from '../compose/greeting-name.js';
 import { fillTemplate } from '../compose/load-prompts.js';
 import { pickVariant } from '../compose/pick-variant.js';
@@ -169,7 +169,7 @@ function acknowledge(
     out.push(invitation);
   }
   const compose = (pointerKind: string, variantSeed: string) =>
-    composeAcknowledgement(
+    composeAcknowledgementHashed(
       deps.prompts,
       {
         channel: m.channel,
@@ -187,8 +187,11 @@ function acknowledge(
   const acknowledgement = compose(rules.pointerKind, seed);
   const fallback =
     invitation && rules.privateFailedPointerKind
-      ? { ifNotDelivered: invitation.idempotencyKey, text: compose(rules.privateFailedPointerKind, `${seed}:fallback`) }
+      ? {
+          ifNotDelivered: invitation.idempotencyKey,
+          text: compose(rules.privateFailedPointerKind, `${seed}:fallback`).text,
+        }
       : undefined;
   out.push(acknowledgementIntent(m, caseId, o.mentionId, acknowledgement, fallback));
-  return { acknowledgement, invitation: invitation?.text };
+  return { acknowledgement: acknowledgement.text, invitation: invitation?.text };
 }

@@ -14,7 +14,8 @@ import type { Db } from '../store/create-db.js';
 import { boltLogger } from './bolt-logger.js';
 import { createMembershipCheck } from './check-membership.js';
 import { createSlackApp } from './create-slack-app.js';
-import { PostPacer } from './delivery/pace-posts.js';
+import { type Pacer, PostPacer } from './delivery/pace-posts.js';
+import { SharedPostPacer } from './delivery/shared-post-pacer.js';
 import { createSlackTransport } from './delivery/slack-transport.js';
 import { registerHandlers } from './register-handlers.js';
 
@@ -43,7 +44,7 @@ export interface StartDeskOptions {
   /** Builds the managers' digest for "/mentions digest" (default: the last 7 days, see digestOnRequest). */
   requestDigest?: RequestDigest;
   now?: () => Date;
-  pacer?: PostPacer;
+  pacer?: Pacer;
 }
 
 /**
@@ -66,7 +67,12 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
     db: app.db,
     client: sendClient,
     config,
-    pacer: options.pacer ?? new PostPacer(config.minPostIntervalMs),
+    // Several instances on one PostgreSQL share each channel's pace through the database.
+    pacer:
+      options.pacer ??
+      (databaseProvider(app.config.databaseUrl) === 'postgresql'
+        ? new SharedPostPacer(app.db, 'postgresql', config.minPostIntervalMs)
+        : new PostPacer(config.minPostIntervalMs)),
     logger: app.logger,
     now,
     databaseProvider: databaseProvider(app.config.databaseUrl),

@@ -1,5 +1,7 @@
+import type Database from 'better-sqlite3';
 import { Prisma } from '../generated/sqlite/client.js';
 import type { DbTx } from './db-types.js';
+import { rawWriter } from './sqlite-handle.js';
 
 // SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535: stay under both.
 const MAX_PARAMS = 30_000;
@@ -22,6 +24,8 @@ export async function bulkInsert<R = never>(
   for (const name of [table, ...columns, ...returning]) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`bulkInsert: bad identifier ${name}`);
   }
+  const raw = rawWriter(db);
+  if (raw) return insertPrepared<R>(raw, table, columns, rows, returning);
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `);
   const tail = Prisma.raw(returning.length ? ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}` : '');
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
@@ -35,4 +39,47 @@ export async function bulkInsert<R = never>(
     else await db.$executeRaw(statement);
   }
   return out;
+}
+
+// Statements by connection and shape: prepared once, run once per row (better-sqlite3 runs a prepared
+// insert in a few microseconds; Prisma's path prepares and maps a multi-row statement every call).
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function insertPrepared<R>(
+  raw: Database.Database,
+  table: string,
+  columns: string[],
+  rows: Array<Record<string, unknown>>,
+  returning: string[],
+): R[] {
+  const sql =
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})` +
+    (returning.length ? ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}` : '');
+  let cache = prepared.get(raw);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(raw, cache);
+  }
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = raw.prepare(sql);
+    if (returning.length) stmt.safeIntegers(false);
+    cache.set(sql, stmt);
+  }
+  const out: R[] = [];
+  const values: unknown[] = new Array(columns.length);
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) values[i] = sqliteValue(row[columns[i]]);
+    if (returning.length) out.push(stmt.get(values) as R);
+    else stmt.run(values);
+  }
+  return out;
+}
+
+// What Prisma's SQLite adapter stores for each JavaScript value, so rows read back alike either way.
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  return value;
 }

@@ -1,7 +1,7 @@
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { isPostgresUrl } from './apply-migrations.js';
+import { sqliteAdapterWithHandle } from './sqlite-handle.js';
 
 /**
  * The database client. Both providers generate the same models, so the SQLite client's type serves as
@@ -18,7 +18,9 @@ export async function createDb(databaseUrl: string): Promise<Db> {
     providers.set(pg, 'postgresql');
     return pg;
   }
-  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }) });
+  const { adapter, attach } = sqliteAdapterWithHandle({ url: databaseUrl, timeout: 10_000 });
+  const db = new SqliteClient({ adapter });
+  attach(db);
   // One writer per file; NORMAL is durable under WAL at commit boundaries and several times faster than FULL.
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   return db;

@@ -13,13 +13,20 @@ function toRow(i: OutboundIntent, now: Date) {
     text: i.text,
     caseId: i.caseId ?? null,
     mentionId: i.mentionId ?? null,
-    textHash: textHash(i.text),
+    textHash: storedTextHash(i),
     notBefore: i.notBefore ?? now,
     status: OutboundStatus.Pending,
     attempts: 0,
     createdAt: now,
     updatedAt: now,
   };
+}
+
+// Only public replies are read back for the "never the same text twice" rule (see openApp): the Slack
+// and private rows, most of the outbox, keep an empty hash instead of paying for one.
+function storedTextHash(i: OutboundIntent): string {
+  if (i.kind !== 'public_reply') return '';
+  return i.textHash ?? textHash(i.text);
 }
 
 /**

@@ -1,8 +1,9 @@
 import twitterText from 'twitter-text';
 import { X_LIMIT } from '../../adapters/x/x-rules';
 import { findLiabilityPhrases } from '../../src/compose/check-liability';
-import { composeAcknowledgement } from '../../src/compose/compose-acknowledgement';
+import { composeAcknowledgement, composeAcknowledgementHashed } from '../../src/compose/compose-acknowledgement';
 import { RecentTexts } from '../../src/compose/recent-texts';
+import { textHash } from '../../src/core/text-hash';
 import { prompts } from '../helpers/pipeline-deps';
 
 const base = {
@@ -61,6 +62,27 @@ describe('composeAcknowledgement', () => {
     expect(() => composeAcknowledgement(prompts, base, recent)).not.toThrow();
     now = 5000;
     expect(composeAcknowledgement(prompts, base, recent)).toBe(first);
+  });
+
+  it('once every combination was used, takes the least recently used one, oldest first', () => {
+    let now = 0;
+    const recent = new RecentTexts(1e9, () => now);
+    const body = (text: string) => text.replace(/#\d+/g, '#');
+    const first = Array.from({ length: 216 }, (_, i) => {
+      now += 1;
+      return body(composeAcknowledgement(prompts, { ...base, ref: `#${i}`, seed: `lru:${i}` }, recent));
+    });
+    expect(new Set(first).size).toBe(216);
+    const next = Array.from({ length: 3 }, (_, i) => {
+      now += 1;
+      return body(composeAcknowledgement(prompts, { ...base, ref: `#${1000 + i}`, seed: `again:${i}` }, recent));
+    });
+    expect(next).toEqual(first.slice(0, 3));
+  });
+
+  it('returns the hash of the text it composed, the one the outbox stores', () => {
+    const composed = composeAcknowledgementHashed(prompts, base, new RecentTexts(1e9));
+    expect(composed.hash).toBe(textHash(composed.text));
   });
 
   it('stays within 280 weighted characters on X, whatever the name and link', () => {

@@ -6,13 +6,16 @@ import { startPostgres } from './postgres-server';
  * A throwaway, migrated PostgreSQL database for one test file, and the `describe` to use: the real one,
  * or describe.skip with a console warning naming the suite when PostgreSQL is not available.
  */
-export function postgresSuite(suite: string): { describe: jest.Describe; db: () => Db } {
+export function postgresSuite(suite: string): { describe: jest.Describe; db: () => Db; url: () => string } {
   const pg = startPostgres();
   if ('skip' in pg) {
     console.warn(`${suite} skipped: ${pg.skip}`);
     return {
       describe: describe.skip,
       db: () => {
+        throw new Error('no PostgreSQL');
+      },
+      url: () => {
         throw new Error('no PostgreSQL');
       },
     };
@@ -26,5 +29,5 @@ export function postgresSuite(suite: string): { describe: jest.Describe; db: () 
     await db?.$disconnect();
     pg.stop();
   });
-  return { describe, db: () => db! };
+  return { describe, db: () => db!, url: () => pg.url };
 }

@@ -1,3 +1,4 @@
+import { textHash } from '../../src/core/text-hash';
 import { ingestBatch } from '../../src/pipeline/ingest-batch';
 import type { Db } from '../../src/store/create-db';
 import { mention } from '../helpers/fixtures';
@@ -35,5 +36,12 @@ describe('queueMessages for a complaint', () => {
     const rows = await db.outboundMessage.findMany({ where: { channel: 'x' } });
     expect(rows.map((r) => r.kind)).toEqual(['public_reply']);
     expect(JSON.parse(rows[0].target).fallback).toBeUndefined();
+  });
+
+  it('stores the hash of public replies, which the never-twice rule reads back, and none for the rest', async () => {
+    await ingestBatch(deps(), [mention({ channel: 'discord', id: '1500000000000000002', place: { guildId: '1' } })]);
+    const rows = await db.outboundMessage.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.some((r) => r.kind.startsWith('slack_'))).toBe(true);
+    for (const r of rows) expect(r.textHash).toBe(r.kind === 'public_reply' ? textHash(r.text) : '');
   });
 });

@@ -9,12 +9,17 @@ const realClock: PaceClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** Waits for a channel's next posting slot: in memory (PostPacer) or shared through the database. */
+export interface Pacer {
+  wait(channel: string): Promise<void>;
+}
+
 /**
  * Keeps posts to one Slack channel at least `intervalMs` apart (Slack allows about one message per
  * second per channel; bursts may pass but are not guaranteed). Each channel has its own slot, so a DM
  * never waits for the team channel.
  */
-export class PostPacer {
+export class PostPacer implements Pacer {
   private readonly nextSlot = new Map<string, number>();
 
   constructor(
