@@ -11,7 +11,10 @@ export const CHAT_SERVICE_DID = 'did:web:api.bsky.chat';
 /** A request Bluesky has not answered in this time is abandoned (and, for a send, checked before any retry). */
 export const BLUESKY_REQUEST_TIMEOUT_MS = 30_000;
 
-/** After the app password was refused, logging in is not tried again sooner than this (createSession is limited to 30 per 5 minutes). */
+/**
+ * After the app password was refused, logging in is not tried again sooner than this (createSession is limited to 30
+ * per 5 minutes).
+ */
 const LOGIN_RETRY_MS = 5 * 60_000;
 
 /**

@@ -15,7 +15,9 @@ export interface BlueskyFailure {
 
 /** The fix for every credential problem, in one place. */
 export const CREDENTIAL_FIX =
-  'create a new app password (Bluesky: Settings, Privacy and security, App passwords), set BLUESKY_APP_PASSWORD, restart, then release the held messages in Slack';
+  'create a new app password (Bluesky: Settings, Privacy and ' +
+  'security, App passwords), set BLUESKY_APP_PASSWORD, restart, ' +
+  'then release the held messages in Slack';
 
 const AUTH_ERRORS = new Set([
   'AuthenticationRequired',

@@ -27,7 +27,9 @@ type Profile = AppBskyActorDefs.ProfileView | AppBskyActorDefs.ProfileViewBasic 
 
 /** The web address of a post: bsky.app/profile/<handle>/post/<record key>. */
 export function postUrl(handle: string, uri: string): string {
-  return `https://bsky.app/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(uri.split('/').pop() ?? '')}`;
+  return (
+    `https://bsky.app/profile/${encodeURIComponent(handle)}/post/` + `${encodeURIComponent(uri.split('/').pop() ?? '')}`
+  );
 }
 
 function authorOf(profile: Profile | undefined, did: string): MentionAuthor {

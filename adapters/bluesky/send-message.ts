@@ -48,7 +48,9 @@ export async function sendMessage(ctx: BlueskyContext, message: OutgoingPrivate)
       if (!existing.canChat || !existing.convoId) {
         throw new SendError(
           'dm_closed',
-          `@${profile.handle} accepts Bluesky messages from ${verdict.setting === 'none' ? 'nobody' : 'people they follow'} only; the brand may not write first`,
+          `@${profile.handle} accepts Bluesky messages from ` +
+            `${verdict.setting === 'none' ? 'nobody' : 'people they follow'} only; ` +
+            `the brand may not write first`,
           false,
         );
       }

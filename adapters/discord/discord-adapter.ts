@@ -97,7 +97,8 @@ export class DiscordAdapter implements ChannelAdapter {
             onNoHello: (ms) =>
               logger.warn(
                 { helloTimeoutSeconds: ms / 1000 },
-                `Discord gateway sent no HELLO within ${ms / 1000} s of connecting (a network stall?); closing the connection and reconnecting`,
+                `Discord gateway sent no HELLO within ${ms / 1000} s of ` +
+                  `connecting (a network stall?); closing the connection and reconnecting`,
               ),
             ...deps.pacing,
           },

@@ -33,7 +33,10 @@ export interface DiscordSenderDeps {
 /** Pages of 100 messages findSent reads back, newest first, to reach the moment a row was queued. */
 const FIND_PAGES = 10;
 
-/** Discord's nonce (25 characters at most) for an idempotency key: with enforce_nonce, a resend within minutes returns the first message. */
+/**
+ * Discord's nonce (25 characters at most) for an idempotency key: with enforce_nonce, a resend within minutes returns
+ * the first message.
+ */
 export function nonceFor(idempotencyKey: string): string {
   return crypto.createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 25);
 }
@@ -147,7 +150,8 @@ export class DiscordSender {
     }
     throw new SendError(
       'network',
-      `more than ${FIND_PAGES * 100} messages in channel ${channelId} since the message was queued; checked again later`,
+      `more than ${FIND_PAGES * 100} messages in channel ` +
+        `${channelId} since the message was queued; checked again later`,
       true,
       30_000,
     );
@@ -168,7 +172,8 @@ export class DiscordSender {
         this.deps.logger.error(
           { channelId },
           `Discord refused to post in channel ${channelId}: the bot is missing a permission there ` +
-            `(it needs ${PERMISSION_HINT}). Fix the bot's role or the channel's permission overrides, then resend the message.`,
+            (`(it needs ${PERMISSION_HINT}). Fix the bot's role or the ` +
+              `channel's permission overrides, then resend the message.`),
         );
       }
       throw toSendError(error);

@@ -18,7 +18,8 @@ export const discordSettings = {
   ),
   DISCORD_GUILD_IDS: idListSetting('ids of the servers to watch, comma-separated; empty: every server the bot is in'),
   DISCORD_CHANNEL_IDS: idListSetting(
-    'ids of the channels to watch (their threads included), comma-separated; empty: every text channel of the watched servers',
+    'ids of the channels to watch (their threads included), ' +
+      'comma-separated; empty: every text channel of the watched servers',
   ),
   DISCORD_KEYWORDS: listSetting(
     '',
@@ -34,7 +35,8 @@ export const discordSettings = {
     15,
     1,
     120,
-    'seconds a new gateway connection waits for Discord to say HELLO before it gives up and reconnects (discord.js: 60)',
+    'seconds a new gateway connection waits for Discord to say HELLO ' +
+      'before it gives up and reconnects (discord.js: 60)',
   ),
   DISCORD_SUPPORT_HANDLE: optionalText(
     "the name members should message when their DMs are closed, without @; empty: the bot's own username",

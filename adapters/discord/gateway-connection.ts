@@ -123,7 +123,8 @@ export class GatewayConnection {
 const TOKEN_HINT =
   'Discord refused the bot token: reset it in the Developer Portal (Bot, Reset Token) and set DISCORD_BOT_TOKEN';
 const INTENTS_HINT =
-  'Discord refused the Message Content intent: switch it on in the Developer Portal (Bot, Privileged Gateway Intents, MESSAGE CONTENT INTENT)';
+  'Discord refused the Message Content intent: switch it on in the ' +
+  'Developer Portal (Bot, Privileged Gateway Intents, MESSAGE CONTENT INTENT)';
 
 /** Why no retry can help (with what to change), or undefined for a failure worth retrying. */
 function fatalReason(error: unknown): string | undefined {

@@ -16,7 +16,9 @@ import { Collection, type GatewaySendPayload } from 'discord.js';
 
 /** How reconnect attempts are spaced out. */
 export interface ReconnectPacing {
-  /** Attempts after the first one since the last session that still go at discord.js's own pace (half a second apart). */
+  /**
+   * Attempts after the first one since the last session that still go at discord.js's own pace (half a second apart).
+   */
   quickAttempts: number;
   /** Pause before the n-th attempt after those (0-based). */
   backoffMs: (n: number) => number;

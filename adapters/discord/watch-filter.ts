@@ -22,7 +22,8 @@ export type WatchVerdict =
  * Decides whether a message concerns the brand. Direct messages to the bot always do. In a watched
  * server channel (or a thread under one), a message does when it mentions the bot (by user, by its role,
  * or by replying to it: `mentionsBrand`), or names a keyword (keyword only: the team is alerted, the bot
- * does not answer), or replies to another message there (`onlyAsReply`: kept only when it concerns a case). Bots, webhooks and Discord's own notices never do. Pure.
+ * does not answer), or replies to another message there (`onlyAsReply`: kept only when it concerns a case). Bots,
+ * webhooks and Discord's own notices never do. Pure.
  */
 export function watchMessage(post: DiscordPost, settings: WatchSettings): WatchVerdict {
   if (post.author.id === settings.botUserId) return { watch: false, why: 'the bot itself' };

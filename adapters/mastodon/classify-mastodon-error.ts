@@ -13,7 +13,9 @@ export interface MastodonFailure {
 }
 
 const TOKEN_FIX =
-  'create a new access token (Preferences, Development, the application, scopes read and write), set MASTODON_ACCESS_TOKEN, restart, then release the held messages in Slack';
+  'create a new access token (Preferences, Development, the ' +
+  'application, scopes read and write), set MASTODON_ACCESS_TOKEN, ' +
+  'restart, then release the held messages in Slack';
 
 /**
  * Classifies what masto threw. 429 waits for X-RateLimit-Reset; 401 and 403 are the token (revoked,

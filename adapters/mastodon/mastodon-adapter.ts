@@ -108,7 +108,8 @@ export class MastodonAdapter implements ChannelAdapter {
     } catch (error) {
       this.ctx.logger.error(
         {},
-        `Mastodon instance could not be read, next try in the next poll: ${classifyMastodonError(error, 'read').message}`,
+        `Mastodon instance could not be read, next try in the next poll: ` +
+          `${classifyMastodonError(error, 'read').message}`,
       );
       return counts;
     }

@@ -43,6 +43,7 @@ export function mastodonLimit(
 
 /**
  * Mastodon's limit for composing and for *Reply publicly*: 500 (Mastodon's default) until the adapter
- * has read the instance, then the instance's max_characters, less the room for the @mention; links count characters_reserved_per_url.
+ * has read the instance, then the instance's max_characters, less the room for the @mention; links count
+ * characters_reserved_per_url.
  */
 export const MASTODON_LIMIT: ChannelLimit = mastodonLimit();

@@ -14,7 +14,8 @@ export async function readInstance(ctx: MastodonContext): Promise<InstanceFacts>
   if (!me.bot)
     ctx.logger.warn(
       { acct: me.acct },
-      'Mastodon: the brand account is not marked as a bot (Preferences, Profile, "This is an automated account"); instances expect it',
+      'Mastodon: the brand account is not marked as a bot ' +
+        '(Preferences, Profile, "This is an automated account"); instances expect it',
     );
   const statuses = instance.configuration?.statuses;
   // The channel's limit (composing, *Reply publicly*) follows the instance from now on.

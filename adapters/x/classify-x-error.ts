@@ -51,7 +51,9 @@ function classifyResponse(error: ApiResponseError, call: XCall): XFailure {
     return {
       failure: 'auth',
       retryable: false,
-      message: `X refused the credentials (401 ${said}): check X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET`,
+      message:
+        `X refused the credentials (401 ${said}): check X_API_KEY, ` +
+        `X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET`,
     };
   }
   if (code === 403) {
@@ -66,7 +68,10 @@ function classifyResponse(error: ApiResponseError, call: XCall): XFailure {
       return {
         failure: 'auth',
         retryable: false,
-        message: `X refused the app's permissions (403 ${said}): the app needs "Read and write and Direct message" and an access token generated after that change`,
+        message:
+          `X refused the app's permissions (403 ${said}): the app needs ` +
+          `"Read and write and Direct message" and an access token ` +
+          `generated after that change`,
       };
     }
     if (call === 'reply' && REPLY_REFUSED.test(said)) {

@@ -131,7 +131,11 @@ export async function fillTimelineGap(ctx: XContext, gap: TimelineGap): Promise<
 export async function reportTimelineGap(ctx: XContext, gap: TimelineGap, reason: string): Promise<void> {
   const from = idTime(gap.sinceId).toISOString();
   const to = idTime(gap.untilId).toISOString();
-  const detail = `about ${gap.estimatedMissed} mentions of the brand (at least 1, estimated from the post ids) posted between ${from} and ${to} fell out of X's 800-post mentions timeline and could not be read (${reason}). They may have been missed: search X for them by hand.`;
+  const detail =
+    `about ${gap.estimatedMissed} mentions of the brand (at least 1, ` +
+    `estimated from the post ids) posted between ${from} and ` +
+    `${to} fell out of X's 800-post mentions timeline and could not ` +
+    `be read (${reason}). They may have been missed: search X for them by hand.`;
   ctx.logger.warn(
     { sinceId: gap.sinceId, untilId: gap.untilId, estimatedMissed: gap.estimatedMissed, reason },
     `X mentions timeline gap: ${detail}`,

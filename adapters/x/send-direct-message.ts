@@ -16,7 +16,8 @@ export async function sendDirectMessage(ctx: XContext, message: OutgoingPrivate)
   if (!identity?.lastPrivateInboundAt) {
     throw new SendError(
       'rejected',
-      `X allows a DM only after the customer wrote to the brand first; no DM from @${message.recipient.handle} is recorded`,
+      `X allows a DM only after the customer wrote to the brand first; ` +
+        `no DM from @${message.recipient.handle} is recorded`,
       false,
     );
   }

@@ -39,7 +39,9 @@ export const xSettings = {
   ),
   X_GAP_SEARCH: flagSetting(
     true,
-    "true or false: fill a gap in the 800-post mentions timeline from recent search (needs an X plan with search; a 'not enrolled' answer turns it off until restart)",
+    'true or false: fill a gap in the 800-post mentions timeline ' +
+      "from recent search (needs an X plan with search; a 'not " +
+      "enrolled' answer turns it off until restart)",
   ),
   X_SEARCH_KEYWORDS: listSetting(
     '',

@@ -86,7 +86,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     server.listen(options.port, options.host, () => resolve());
   }).catch((e) => {
     throw new Error(
-      `the health server cannot listen on ${options.host}:${options.port} (HEALTH_HOST, HEALTH_PORT): ${describeError(e)}`,
+      `the health server cannot listen on ${options.host}:` +
+        `${options.port} (HEALTH_HOST, HEALTH_PORT): ${describeError(e)}`,
     );
   });
   const port = (server.address() as AddressInfo).port;

@@ -38,7 +38,8 @@ export function createShutdown(options: ShutdownOptions): ShutdownController {
     stopping = true;
     options.logger.info(
       { timeoutSeconds: options.timeoutMs / 1000 },
-      `${reason}: taking no new work, finishing in-flight sends; unsent messages stay queued (a second signal exits now)`,
+      `${reason}: taking no new work, finishing in-flight sends; ` +
+        `unsent messages stay queued (a second signal exits now)`,
     );
     // Unref'd: a process that finishes in time exits on its own; one that hangs is ended here.
     timer = setTimeout(() => {

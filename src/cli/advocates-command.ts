@@ -29,7 +29,9 @@ export async function runAdvocates(app: AppContext, json: boolean, out: (line: s
     out(
       json
         ? JSON.stringify(row)
-        : `${row.slackUserId}\t${row.channel}:@${row.handle}\t${row.verified ? `verified ${row.verifiedAt}` : 'not verified'}\t${row.replies} replies`,
+        : `${row.slackUserId}\t${row.channel}:@${row.handle}\t` +
+            `${row.verified ? `verified ${row.verifiedAt}` : 'not verified'}\t` +
+            `${row.replies} replies`,
     );
   }
 }

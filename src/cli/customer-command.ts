@@ -39,7 +39,8 @@ export async function runCustomer(
     const mentions = await app.db.mention.count({ where: { customerId } });
     throw new AppError(
       ErrorCode.BadInput,
-      `this erases ${found[0].identities.length} identities and ${mentions} posts of "${who}" for good; add --yes to do it`,
+      `this erases ${found[0].identities.length} identities and ` +
+        `${mentions} posts of "${who}" for good; add --yes to do it`,
     );
   }
   const summary = await forgetCustomer(app.db, { customerId, actor: 'cli', at });

@@ -86,7 +86,9 @@ export async function writeDemoDigest(app: AppContext, json: boolean, write: (li
   if (json) return write(JSON.stringify({ digest: { since: DEMO_DIGEST_SINCE, total, complaints, chartFile } }));
   write(
     [
-      `Digest of today and the 7 days before (the sample's post times were moved into them): ${total} mentions, ${complaints} complaints, ${digest.open.total} cases open.`,
+      `Digest of today and the 7 days before (the sample's post times ` +
+        `were moved into them): ${total} mentions, ` +
+        `${complaints} complaints, ${digest.open.total} cases open.`,
       `  chart: ${chartFile}`,
       `  the whole digest: mention-desk digest --since ${DEMO_DIGEST_SINCE} (add --png FILE for the chart)`,
     ].join('\n'),

@@ -13,12 +13,14 @@ export function discordInviteLines(config: Pick<Config, 'channels'>): string[] {
   if (!id) {
     throw new AppError(
       ErrorCode.ConfigInvalid,
-      'Discord is not configured: set DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID if the token does not carry the bot id).',
+      'Discord is not configured: set DISCORD_BOT_TOKEN (and ' +
+        'DISCORD_APPLICATION_ID if the token does not carry the bot id).',
     );
   }
   return [
     buildInviteUrl(id),
-    `Permissions asked for (${REQUIRED_PERMISSIONS.length}): View Channel, Send Messages, Send Messages in Threads, Read Message History.`,
+    `Permissions asked for (${REQUIRED_PERMISSIONS.length}): View ` +
+      `Channel, Send Messages, Send Messages in Threads, Read Message History.`,
     'Also switch on MESSAGE CONTENT INTENT in the Developer Portal (Bot, Privileged Gateway Intents).',
   ];
 }

@@ -35,8 +35,10 @@ export async function runLabelImport(
   for (const e of parsed.errors) err(`${file}: ${e}`);
   const stored = await importLabels(db, parsed.labels, `import:${path.basename(file)}`, 'cli');
   out(
-    `${file}: ${stored.added} labels stored (${stored.complaints} complaints, ${stored.added - stored.complaints} not)` +
-      `, ${stored.unchanged} already labelled the same, ${parsed.duplicates} repeated in the file, ${parsed.errors.length} refused`,
+    `${file}: ${stored.added} labels stored (` +
+      `${stored.complaints} complaints, ${stored.added - stored.complaints} not)` +
+      (`, ${stored.unchanged} already labelled the same, ` +
+        `${parsed.duplicates} repeated in the file, ${parsed.errors.length} refused`),
   );
   return parsed.errors.length ? 1 : 0;
 }

@@ -79,7 +79,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     if (args.command === 'backup') {
       const copy = await backupDatabase(config.databaseUrl, args.rest[0]);
       io.stdout(
-        `backed up ${redactUrlCredentials(config.databaseUrl)} to ${copy.file} (${copy.bytes} bytes); restore: README, "Backup and restore"`,
+        `backed up ${redactUrlCredentials(config.databaseUrl)} to ` +
+          `${copy.file} (${copy.bytes} bytes); restore: README, "Backup and restore"`,
       );
       return 0;
     }
@@ -119,7 +120,9 @@ function streamFile(args: CliArgs, config: Config): string {
   if (args.command === 'replay') throw new AppError(ErrorCode.BadInput, `replay --file: there is no file ${file}.`);
   throw new AppError(
     ErrorCode.ConfigInvalid,
-    `Setting DEMO_STREAM_FILE is invalid: there is no file ${file} (looked in the working directory and the project root). Fix it in .env or the environment (see .env.example).`,
+    `Setting DEMO_STREAM_FILE is invalid: there is no file ` +
+      `${file} (looked in the working directory and the project root). ` +
+      `Fix it in .env or the environment (see .env.example).`,
   );
 }
 
@@ -170,7 +173,8 @@ async function runBot(args: CliArgs, config: Config, logger: Logger, io: CliIo):
     }
     if (args.command === 'run' && !args.json)
       io.stdout(
-        `mention-desk demo: no platform credentials set, replaying ${file} into ${redactUrlCredentials(config.databaseUrl)}\n`,
+        `mention-desk demo: no platform credentials set, replaying ` +
+          `${file} into ${redactUrlCredentials(config.databaseUrl)}\n`,
       );
     // The demo with Slack configured stays up afterwards, so the team can work its cases from Slack.
     const stayUp = args.command === 'run' && desk ? shutdown.stopped : undefined;

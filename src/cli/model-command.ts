@@ -34,12 +34,15 @@ export function runModelCommand(sub: string | undefined, modelDir: string, out: 
   }
   const s = modelStatus(modelDir);
   out(
-    `in use: ${s.file} (${s.adopted ? 'adopted' : 'packaged'}, ${Math.round(s.bytes / 1024)} kB, ${s.changedAt.toISOString()})`,
+    `in use: ${s.file} (${s.adopted ? 'adopted' : 'packaged'}, ` +
+      `${Math.round(s.bytes / 1024)} kB, ${s.changedAt.toISOString()})`,
   );
   out(`  trained on: ${counts(s.trainedOn)}`);
   out(
     s.previous
-      ? `previous (what rollback brings back): ${s.previous.file}, trained on ${counts(s.previous.trainedOn)}, ${s.previous.changedAt.toISOString()}`
+      ? `previous (what rollback brings back): ${s.previous.file}, ` +
+          `trained on ${counts(s.previous.trainedOn)}, ` +
+          `${s.previous.changedAt.toISOString()}`
       : 'previous: none (nothing to roll back to)',
   );
   return 0;

@@ -107,7 +107,8 @@ export function parseCli(argv: string[]): CliArgs {
     if (!COMMAND_OPTIONS[named].includes(t.name as OptionName)) {
       const owners = COMMANDS.filter((c) => COMMAND_OPTIONS[c].includes(t.name as OptionName));
       throw usage(
-        `${t.rawName} is not an option of ${named} (it belongs to ${owners.join(', ')}). See mention-desk ${named} --help.`,
+        `${t.rawName} is not an option of ${named} (it belongs to ` +
+          `${owners.join(', ')}). See mention-desk ${named} --help.`,
       );
     }
   }

@@ -66,7 +66,9 @@ export function composeAcknowledgementHashed(
       ...input.pointerValues,
     });
     const values = { name: input.name, brand: input.brand, ref: input.ref, private: pointer };
-    const text = `${fillTemplate(openings[o], values)} ${fillTemplate(topics[t], values)} ${fillTemplate(closings[c], values)}`;
+    const text =
+      `${fillTemplate(openings[o], values)} ` +
+      `${fillTemplate(topics[t], values)} ${fillTemplate(closings[c], values)}`;
     // A placeholder left unfilled (a pointer value the channel did not supply) is never sent.
     if (/\{\w+\}/.test(text) || !fitsLimit(input.limit, text) || findLiabilityPhrases(text).length) return undefined;
     const hash = textHash(text);

@@ -22,6 +22,10 @@ export function checkEnvKeys(keys: string[], settings: SettingShape = allSetting
     .filter((k) => !(k in settings) && !OTHER_TOOLS.has(k))
     .map((k) => {
       const near = suggestWord(k, known);
-      return `.env sets ${k}, which is not a mention-desk setting${near ? ` (did you mean ${near}?)` : ''}; it is ignored. Settings are listed in .env.example.`;
+      return (
+        `.env sets ${k}, which is not a mention-desk setting` +
+        `${near ? ` (did you mean ${near}?)` : ''}; it is ignored. ` +
+        `Settings are listed in .env.example.`
+      );
     });
 }

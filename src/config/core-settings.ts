@@ -40,7 +40,8 @@ export const coreSettings = {
     0.8,
     0,
     1,
-    'a number from 0 to 1; complaints phrased as questions scoring below it get a case for a person, not an automatic apology',
+    'a number from 0 to 1; complaints phrased as questions scoring ' +
+      'below it get a case for a person, not an automatic apology',
   ),
   ACKNOWLEDGE_AUTOMATICALLY: flagSetting(true, 'true or false: post public acknowledgements without a human'),
   ACK_UNIQUE_WINDOW_DAYS: intSetting(30, 1, 3650, 'whole days during which an acknowledgement text is never reused'),
@@ -65,7 +66,8 @@ export const coreSettings = {
     30,
     3,
     600,
-    'seconds an instance holds a source (an X account, the Discord gateway) on PostgreSQL before another may take it over',
+    'seconds an instance holds a source (an X account, the Discord ' +
+      'gateway) on PostgreSQL before another may take it over',
   ),
   HEALTH_PORT: optionalIntSetting(
     0,

@@ -32,7 +32,9 @@ export const jobsSettings = {
   SILENCE_ALERT_MINUTES: optionalIntSetting(
     0,
     43_200,
-    "minutes a channel may go without a new mention before the team channel is warned; unset learns it from the channel's usual rate, 0 turns the alarm off",
+    'minutes a channel may go without a new mention before the team ' +
+      "channel is warned; unset learns it from the channel's usual " +
+      'rate, 0 turns the alarm off',
   ),
   SILENCE_CHECK_CRON: cronSetting('*/5 * * * *', 'cron expression of the silence check, e.g. */5 * * * *'),
   SLACK_MANAGERS_CHANNEL_ID: optionalText("the managers' Slack channel id for digests, e.g. C0123456789"),

@@ -13,10 +13,12 @@ const cronSetting = (defaultValue: string, help: string) =>
 /** Settings of learning from the team: the model folder, the nightly retrain, the "maybe missed" thread. */
 export const learningSettings = {
   MODEL_DIR: optionalText(
-    'folder of the adopted complaint model and the one before it; default: models/ beside the SQLite database (./data/models)',
+    'folder of the adopted complaint model and the one before it; ' +
+      'default: models/ beside the SQLite database (./data/models)',
   ),
   TRAINING_DATA_DIR: optionalText(
-    'folder of the labelled data sets (../shared/data) the nightly retrain learns from too; empty: it adjusts the running model to the team labels',
+    'folder of the labelled data sets (../shared/data) the nightly ' +
+      'retrain learns from too; empty: it adjusts the running model to the team labels',
   ),
   RETRAIN_CRON: cronSetting('30 2 * * *', 'cron expression of the nightly retrain, in TEAM_TIMEZONE'),
   RETRAIN_MIN_NEW_LABELS: intSetting(

@@ -21,7 +21,11 @@ export function presentOutcome(o: MentionOutcome, slackConfigured: boolean): str
   const lines = [head + (o.status === 'edited' ? ' (edited)' : '')];
   const reasons = s.reasons.slice(0, 4).map(formatReason).join('; ');
   lines.push(
-    `        score ${s.score.toFixed(2)} ${s.complaint ? 'complaint' : 'not a complaint'} · ${s.topic} · ${s.severity}${s.language !== 'en' ? ` · language ${s.language}` : ''}${reasons ? ` · ${oneLine(reasons, 140)}` : ''}`,
+    `        score ${s.score.toFixed(2)} ` +
+      `${s.complaint ? 'complaint' : 'not a complaint'} · ${s.topic} · ` +
+      s.severity +
+      (s.language !== 'en' ? ` · language ${s.language}` : '') +
+      (reasons ? ` · ${oneLine(reasons, 140)}` : ''),
   );
   lines.push(`        decision: ${d.action.replace(/_/g, ' ')}: ${oneLine(d.reasons.join('; '), 140)}`);
   if (o.invitation) lines.push(`        private → ${oneLine(o.invitation, 200)}`);
@@ -29,7 +33,8 @@ export function presentOutcome(o: MentionOutcome, slackConfigured: boolean): str
   const where = slackConfigured ? 'in the team channel' : '(Slack not configured: shown here)';
   if (o.caseOpened)
     lines.push(
-      `        slack   → case #${o.caseId} opened ${where}${d.holdReason ? `, not answered automatically: ${d.holdReason}` : ''}`,
+      `        slack   → case #${o.caseId} opened ` +
+        `${where}${d.holdReason ? `, not answered automatically: ${d.holdReason}` : ''}`,
     );
   else if (o.caseId !== undefined) lines.push(`        slack   → added to the thread of case #${o.caseId}`);
   else if (d.action === 'alert') lines.push(`        slack   → alert for the team ${where}`);

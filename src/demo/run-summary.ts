@@ -49,10 +49,12 @@ export class RunSummary {
         .map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`)
         .join(', ') || 'none';
     return [
-      `Summary: ${this.read} mentions read: ${this.fresh} new, ${this.edited} edited, ${this.duplicates} already seen, ` +
+      `Summary: ${this.read} mentions read: ${this.fresh} new, ` +
+        `${this.edited} edited, ${this.duplicates} already seen, ` +
         `${this.ownPosts} own posts, ${this.badLines} unreadable lines, ${this.failed} failed`,
       `  decisions: ${decisions}`,
-      `  cases opened: ${this.casesOpened}; messages sent: ${this.outbox.sent}, waiting to retry: ${this.outbox.retried}, ` +
+      `  cases opened: ${this.casesOpened}; messages sent: ` +
+        `${this.outbox.sent}, waiting to retry: ${this.outbox.retried}, ` +
         `held for a person: ${this.outbox.held}, failed: ${this.outbox.failed}`,
     ].join('\n');
   }

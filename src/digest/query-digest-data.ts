@@ -131,15 +131,19 @@ async function countPeople(db: Db, period: DigestPeriod) {
 // stores Prisma dates as ISO text, PostgreSQL as timestamps: one statement per provider.
 async function bucketCounts(db: Db, period: DigestPeriod, provider: 'sqlite' | 'postgresql') {
   const offset = timeZoneOffsetMinutes(period.timeZone, period.from);
+  const pgFormat = period.bucket === 'hour' ? 'YYYY-MM-DD"T"HH24:00' : 'YYYY-MM-DD';
+  const sqliteFormat = period.bucket === 'hour' ? '%Y-%m-%dT%H:00' : '%Y-%m-%d';
   const rows =
     provider === 'postgresql'
       ? await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
-        SELECT to_char("postedAt" + make_interval(mins => ${offset}::int), ${period.bucket === 'hour' ? 'YYYY-MM-DD"T"HH24:00' : 'YYYY-MM-DD'}) AS start,
+        SELECT to_char("postedAt" + make_interval(mins => ${offset}::int), ${pgFormat}) AS start,
                count(*) AS total, count(*) FILTER (WHERE "complaint") AS complaints
-        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} AND "advocateId" IS NULL GROUP BY 1 ORDER BY 1`
+        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} AND "advocateId" IS NULL
+        GROUP BY 1 ORDER BY 1`
       : await db.$queryRaw<Array<{ start: string; total: bigint | number; complaints: bigint | number }>>`
-        SELECT strftime(${period.bucket === 'hour' ? '%Y-%m-%dT%H:00' : '%Y-%m-%d'}, "postedAt", ${`${offset} minutes`}) AS start,
+        SELECT strftime(${sqliteFormat}, "postedAt", ${`${offset} minutes`}) AS start,
                count(*) AS total, sum("complaint") AS complaints
-        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} AND "advocateId" IS NULL GROUP BY 1 ORDER BY 1`;
+        FROM "Mention" WHERE "postedAt" >= ${period.from} AND "postedAt" < ${period.to} AND "advocateId" IS NULL
+        GROUP BY 1 ORDER BY 1`;
   return rows.map((r) => ({ start: r.start, total: Number(r.total), complaints: Number(r.complaints ?? 0) }));
 }

@@ -7,7 +7,10 @@ import { formatMinutes } from './summary-stats.js';
  * same way: each thing falls in the period in which it happened.
  */
 export const COUNTING_RULE =
-  'Counted by when each thing happened in the period: a mention when it was posted, a case (response times, owners) when it opened, an SLA breach when it was escalated, a rating when its case was resolved. "Open cases" are the cases open now, whenever they opened.';
+  'Counted by when each thing happened in the period: a mention ' +
+  'when it was posted, a case (response times, owners) when it ' +
+  'opened, an SLA breach when it was escalated, a rating when its ' +
+  'case was resolved. "Open cases" are the cases open now, whenever they opened.';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toLocaleString('en-US');
@@ -34,10 +37,14 @@ export function renderDigestMarkdown(d: Digest): string {
   const out: string[] = [];
   out.push(`# Mentions digest: ${formatLocal(d.period.from, tz)} to ${formatLocal(d.period.to, tz)} (${tz})`, '');
   out.push(
-    `**${num(d.volume.total)} mentions**, ${num(d.volume.complaints)} complaints (${pct(d.volume.complaintShare)}, ${trend(d)}).`,
+    `**${num(d.volume.total)} mentions**, ` +
+      `${num(d.volume.complaints)} complaints (` +
+      `${pct(d.volume.complaintShare)}, ${trend(d)}).`,
     ...(d.volume.people !== undefined
       ? [
-          `From **${num(d.volume.people)} people**, ${num(d.volume.complainingPeople ?? 0)} of them complaining (a person on several linked channels counts once).`,
+          `From **${num(d.volume.people)} people**, ` +
+            `${num(d.volume.complainingPeople ?? 0)} of them complaining (a ` +
+            `person on several linked channels counts once).`,
         ]
       : []),
     '',
@@ -99,16 +106,16 @@ export function renderDigestMarkdown(d: Digest): string {
     '## Open cases',
     '',
     `${d.open.total} open, ${d.open.unclaimed} unclaimed.` +
-      (d.open.oldest.length
-        ? ` Oldest: ${d.open.oldest.map((o) => `#${o.id} (${o.status}${o.owner ? `, ${o.owner}` : ''}, since ${formatLocal(o.openedAt, tz)})`).join(', ')}.`
-        : ''),
+      (d.open.oldest.length ? ` Oldest: ${d.open.oldest.map((o) => describeOldest(o, tz)).join(', ')}.` : ''),
     '',
   );
   out.push(
     '## Follow-up ratings',
     '',
     d.ratings.count
-      ? `${d.ratings.count} rating${d.ratings.count === 1 ? '' : 's'}, average ${d.ratings.average!.toFixed(1)} / 5 (${[5, 4, 3, 2, 1].map((s) => `${s}: ${d.ratings.distribution[s] ?? 0}`).join(', ')}).`
+      ? `${d.ratings.count} rating${d.ratings.count === 1 ? '' : 's'}, ` +
+          `average ${d.ratings.average!.toFixed(1)} / 5 (` +
+          `${[5, 4, 3, 2, 1].map((s) => `${s}: ${d.ratings.distribution[s] ?? 0}`).join(', ')}).`
       : 'No ratings in this period.',
     '',
   );
@@ -117,7 +124,13 @@ export function renderDigestMarkdown(d: Digest): string {
       '## Staff advocates',
       '',
       d.advocates.replies
-        ? `${num(d.advocates.replies)} repl${d.advocates.replies === 1 ? 'y' : 'ies'} from ${num(d.advocates.people)} advocate${d.advocates.people === 1 ? '' : 's'}' own accounts joined cases; median time to reply ${formatMinutes(d.advocates.reply.median)} from the case opening; ${num(d.advocates.flagged)} flagged by the advocate check.`
+        ? `${num(d.advocates.replies)} repl` +
+            `${d.advocates.replies === 1 ? 'y' : 'ies'} from ` +
+            `${num(d.advocates.people)} advocate` +
+            `${d.advocates.people === 1 ? '' : 's'}' own accounts joined ` +
+            `cases; median time to reply ` +
+            `${formatMinutes(d.advocates.reply.median)} from the case ` +
+            `opening; ${num(d.advocates.flagged)} flagged by the advocate check.`
         : "No replies from advocates' own accounts.",
       '',
     );
@@ -142,4 +155,8 @@ export function renderDigestMarkdown(d: Digest): string {
     '',
   );
   return out.join('\n');
+}
+
+function describeOldest(o: Digest['open']['oldest'][number], tz: string): string {
+  return `#${o.id} (${o.status}${o.owner ? `, ${o.owner}` : ''}, since ${formatLocal(o.openedAt, tz)})`;
 }

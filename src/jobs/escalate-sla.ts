@@ -22,12 +22,19 @@ export function slaBreach(c: OpenCase, jobs: JobsConfig, now: Date): string | un
   if (!c.ownerSlackId) {
     const waited = businessMinutesBetween(hours, c.openedAt, now);
     if (waited >= jobs.sla.unclaimedMinutes)
-      return `unclaimed for ${formatMinutes(waited)} of business time (limit ${formatMinutes(jobs.sla.unclaimedMinutes)})`;
+      return (
+        `unclaimed for ${formatMinutes(waited)} of business time (limit ` +
+        `${formatMinutes(jobs.sla.unclaimedMinutes)})`
+      );
     return undefined;
   }
   const waited = businessMinutesBetween(hours, c.claimedAt ?? c.openedAt, now);
   if (waited >= jobs.sla.noReplyMinutes)
-    return `claimed by ${c.ownerSlackId} but no reply to the customer for ${formatMinutes(waited)} of business time (limit ${formatMinutes(jobs.sla.noReplyMinutes)})`;
+    return (
+      `claimed by ${c.ownerSlackId} but no reply to the customer for ` +
+      `${formatMinutes(waited)} of business time (limit ` +
+      `${formatMinutes(jobs.sla.noReplyMinutes)})`
+    );
   return undefined;
 }
 

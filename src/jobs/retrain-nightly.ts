@@ -28,7 +28,8 @@ export type RetrainRun = { skipped: string } | RetrainOutcome;
 
 /**
  * Retrains when at least `minNewLabels` team labels are newer than the last retrain judged (the running
- * model's `labelsUpTo`, or the last kept candidate's), adopts the candidate only if it is not worse on the team's labels (retrainModel), makes
+ * model's `labelsUpTo`, or the last kept candidate's), adopts the candidate only if it is not worse on the team's
+ * labels (retrainModel), makes
  * this process score with the adopted model, and tells the team channel what changed. `key` (the due
  * time) makes the message go out once however many instances run.
  */

@@ -84,7 +84,12 @@ export async function checkSilence(
   if (silentMs <= threshold * 60_000) return { channel, state: 'quiet-ok' };
   const name = channelName(channel);
   const how = setting === 'learn' ? 'learnt from its usual rate' : 'SILENCE_ALERT_MINUTES';
-  const detail = `no new ${name} mention for ${duration(silentMs)} (the last arrived ${newest.receivedAt.toISOString()}; the alarm is at ${threshold} minutes, ${how}). A revoked token, a lost permission or a dead connection looks like this: check the bot's log and the ${name} app's settings.`;
+  const detail =
+    `no new ${name} mention for ${duration(silentMs)} (the last ` +
+    `arrived ${newest.receivedAt.toISOString()}; the alarm is at ` +
+    `${threshold} minutes, ${how}). A revoked token, a lost ` +
+    `permission or a dead connection looks like this: check the ` +
+    `bot's log and the ${name} app's settings.`;
   const queued = await enqueueIntents(
     db,
     [
@@ -122,7 +127,9 @@ async function noteRecovery(
   if (newest.id === lastBefore) return null; // still silent
   const before = await db.mention.findUnique({ where: { id: lastBefore }, select: { receivedAt: true } });
   const silentFor = before ? ` after ${duration(newest.receivedAt.getTime() - before.receivedAt.getTime())}` : '';
-  const detail = `${channelName(channel)} mentions are arriving again: the first${silentFor} of silence came in at ${newest.receivedAt.toISOString()}.`;
+  const detail =
+    `${channelName(channel)} mentions are arriving again: the first` +
+    `${silentFor} of silence came in at ${newest.receivedAt.toISOString()}.`;
   const queued = await enqueueIntents(
     db,
     [

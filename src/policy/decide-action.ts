@@ -13,7 +13,9 @@ export interface DecisionContext {
   customerOptedOut: boolean;
   /** The customer's case still open, if any: new words go there, not into a new acknowledgement. */
   openCaseId?: number;
-  /** What that open case is about (its topic when it was opened): a complaint about something else opens its own case. */
+  /**
+   * What that open case is about (its topic when it was opened): a complaint about something else opens its own case.
+   */
   openCaseTopic?: string;
   /** The mention replies to another post (a conversation goes on: it stays with the open case). */
   isReply?: boolean;
@@ -133,7 +135,8 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
   const another =
     ctx.openCaseId !== undefined
       ? [
-          `a new complaint about ${score.topic} while ${caseName(ctx.openCaseId)} is about ${ctx.openCaseTopic}: a case of its own`,
+          `a new complaint about ${score.topic} while ` +
+            `${caseName(ctx.openCaseId)} is about ${ctx.openCaseTopic}: a case of its own`,
         ]
       : [];
   const hold = ctx.customerOptedOut
@@ -155,7 +158,9 @@ export function decideAction(text: string, score: ComplaintScore, ctx: DecisionC
     optOut: false,
     reasons: [
       ...another,
-      `complaint (score ${score.score}, ${score.topic}, ${score.severity}): acknowledge publicly, invite to a private message, open a case`,
+      `complaint (score ${score.score}, ${score.topic}, ` +
+        `${score.severity}): acknowledge publicly, invite to a private ` +
+        `message, open a case`,
     ],
   };
 }
@@ -192,8 +197,14 @@ function startsAnotherStory(text: string, score: ComplaintScore, ctx: DecisionCo
 
 // Words of someone going on about what they already said ("hello?? still broken", "any update?"): the
 // topic detector may name another topic for them, but the story is the same.
-const CONTINUES_STORY =
-  /\b(?:still|again|yet|any (?:update|news|answer|reply)|hello|hellooo*|anyone|anybody|waiting|follow(?:ing)?[ -]up|as i said|already|same (?:issue|problem|thing)|this issue|my (?:case|ticket|complaint)|ticket|ref(?:erence)?|no reply|no answer|no response|ignored|ignoring)\b/i;
+const CONTINUES_STORY = new RegExp(
+  String.raw`\b(?:still|again|yet|any (?:update|news|answer|reply)|hello` +
+    String.raw`|hellooo*|anyone|anybody|waiting|follow(?:ing)?[ -]up|as i said` +
+    String.raw`|already|same (?:issue|problem|thing)|this issue|my (?:case` +
+    String.raw`|ticket|complaint)|ticket|ref(?:erence)?|no reply|no answer` +
+    String.raw`|no response|ignored|ignoring)\b`,
+  'i',
+);
 
 // A case opened earlier in the same batch has no id yet (a negative placeholder).
 const caseName = (id: number) => (id > 0 ? `case #${id}` : 'the case just opened');

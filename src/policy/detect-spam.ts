@@ -33,8 +33,12 @@ export function detectSpam(text: string): string | undefined {
   return undefined;
 }
 
-const OPT_OUT =
-  /^(stop|unsubscribe|stop (replying|messaging|tweeting|contacting)( to)?( me)?|leave me alone|do not (reply|contact me)|don't (reply|contact me)|opt ?out)[.!\s]*$/i;
+const OPT_OUT = new RegExp(
+  String.raw`^(stop|unsubscribe|stop (replying|messaging|tweeting|contacting)( to)?( me)?` +
+    String.raw`|leave me alone|do not (reply|contact me)|don't (reply|contact me)` +
+    String.raw`|opt ?out)[.!\s]*$`,
+  'i',
+);
 
 /** True when the text (without @handles) asks the brand to stop writing to this person. */
 export function isOptOutRequest(text: string): boolean {

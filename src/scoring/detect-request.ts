@@ -13,7 +13,8 @@ const ASKING = new RegExp(
   '\\b(please|pls|plz|kindly|' +
     '(can|could|would|will) (you|u|someone|anyone|i|we)|' +
     'how (do|can|should|would) (i|we|you)|how to|is (there|it possible)|are there|' +
-    '(do|does|did) (you|u|it|this|the|my)|what (are|is|time|do)|when (will|does|do|is|are)|where (can|do|is the)|which|' +
+    ('(do|does|did) (you|u|it|this|the|my)|what (are|is|time|do)|when ' +
+      '(will|does|do|is|are)|where (can|do|is the)|which|') +
     "help (me|us|out)|need (help|to know|some help)|i need|i'd like|i would like|i want to|looking for|" +
     'dm me|message me|let me know|tell me|send me|any idea|anyone know|wondering|advice|' +
     'how long (does|do|will)|how much (is|does|for))\\b',

@@ -4,16 +4,38 @@ import type { Severity } from './score-types.js';
 // a problem with no reproach, disapprove, blame the brand, or accuse it / threaten to leave or go public.
 
 /** Threats to leave, escalate or go public, and accusations of fraud or lying. */
-const ACCUSATION =
-  /\b(scam+(ers|med)?|fraud\w*|cheat\w*|thie(f|ves|ving)|steal\w*|stole|looted|lawyer|legal action|sue|suing|court|ombudsman|regulator|rbi|sebi|ofcom|fcc|ftc|cfpb|bbb|trading standards|consumer forum|cancel(l?ing)? my (account|contract|subscription|card|order)|close my account|switch(ing)? to|leaving you|moving to|never again|never (buy|use|fly|order|shop)|boycott\w*|going to the press|tell everyone|report (you|this)|lied|liars?|lying)\b/i;
+const ACCUSATION = new RegExp(
+  String.raw`\b(scam+(ers|med)?|fraud\w*|cheat\w*|thie(f|ves|ving)|steal\w*` +
+    String.raw`|stole|looted|lawyer|legal action|sue|suing|court|ombudsman` +
+    String.raw`|regulator|rbi|sebi|ofcom|fcc|ftc|cfpb|bbb|trading standards` +
+    String.raw`|consumer forum|cancel(l?ing)? my (account|contract|subscription` +
+    String.raw`|card|order)|close my account|switch(ing)? to|leaving you` +
+    String.raw`|moving to|never again|never (buy|use|fly|order|shop)|boycott\w*` +
+    String.raw`|going to the press|tell everyone|report (you|this)|lied` +
+    String.raw`|liars?|lying)\b`,
+  'i',
+);
 
 /** The brand (not luck or a third party) is at fault. */
-const BLAME =
-  /\b(your (fault|mistake|error|staff|agent|team|app|service|system|bank|company|people)|you (guys |people )?(lost|broke|charged|cancelled|ignored|messed|screwed|deducted|promised|failed|never)|you people|incompetent|irresponsible|negligen\w*|careless|useless|pathetic|unacceptable|shame on|how dare|responsible for)\b/i;
+const BLAME = new RegExp(
+  String.raw`\b(your (fault|mistake|error|staff|agent|team|app|service` +
+    String.raw`|system|bank|company|people)|you (guys |people )?(lost|broke` +
+    String.raw`|charged|cancelled|ignored|messed|screwed|deducted|promised` +
+    String.raw`|failed|never)|you people|incompetent|irresponsible|negligen\w*` +
+    String.raw`|careless|useless|pathetic|unacceptable|shame on|how dare` +
+    String.raw`|responsible for)\b`,
+  'i',
+);
 
 /** Annoyance or a negative judgement, without pinning fault. */
-const DISAPPROVAL =
-  /\b(worst|terrible|awful|horrible|ridiculous|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|fuming|fed up|sick of|tired of|poor|bad|waste|joke|shocking|appalling|disgusting|rude|not happy|unhappy|not worth|never buy|rubbish|crap|wtf|seriously|again)\b|!{2,}|\?{2,}/i;
+const DISAPPROVAL = new RegExp(
+  String.raw`\b(worst|terrible|awful|horrible|ridiculous|disappoint\w*` +
+    String.raw`|frustrat\w*|annoy\w*|angry|furious|fuming|fed up|sick of` +
+    String.raw`|tired of|poor|bad|waste|joke|shocking|appalling|disgusting` +
+    String.raw`|rude|not happy|unhappy|not worth|never buy|rubbish|crap` +
+    String.raw`|wtf|seriously|again)\b|!{2,}|\?{2,}`,
+  'i',
+);
 
 /**
  * How hard a complaint reproaches the brand, mildest first: `none` for a non-complaint or a plain

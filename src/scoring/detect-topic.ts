@@ -7,27 +7,39 @@ import type { Topic } from './score-types.js';
 const TOPIC_WORDS: Array<[Topic, string]> = [
   [
     'billing',
-    'bill billing charge overcharge refund invoice payment paid pay fee price pricing subscription money debit deduct credit transaction emi interest cashback premium amount statement balance upi loan rupee dollar pound rs plan contract tariff',
+    'bill billing charge overcharge refund invoice payment paid pay ' +
+      'fee price pricing subscription money debit deduct credit ' +
+      'transaction emi interest cashback premium amount statement ' +
+      'balance upi loan rupee dollar pound rs plan contract tariff',
   ],
   [
     'delivery',
-    'deliver delivery parcel package order shipped ship shipping shipment courier tracking arrive arrival dispatch postal postman luggage baggage suitcase bag takeaway packaging received replacement collection',
+    'deliver delivery parcel package order shipped ship shipping ' +
+      'shipment courier tracking arrive arrival dispatch postal ' +
+      'postman luggage baggage suitcase bag takeaway packaging ' +
+      'received replacement collection',
   ],
   [
     'outage',
-    'outage down offline internet wifi broadband network signal connection disconnect dropping dropped lagging lag speed buffering server',
+    'outage down offline internet wifi broadband network signal ' +
+      'connection disconnect dropping dropped lagging lag speed buffering server',
   ],
   [
     'account_access',
-    'login log-in signin password locked account 2fa otp verify verification hacked reset username suspended blocked kyc access',
+    'login log-in signin password locked account 2fa otp verify ' +
+      'verification hacked reset username suspended blocked kyc access',
   ],
   [
     'product_defect',
-    'broken faulty defect defective crash bug glitch app update screen battery damaged error freeze frozen quality leak expired stale undercooked torn cracked size fit fake duplicate',
+    'broken faulty defect defective crash bug glitch app update ' +
+      'screen battery damaged error freeze frozen quality leak expired ' +
+      'stale undercooked torn cracked size fit fake duplicate',
   ],
   [
     'staff_behaviour',
-    'rude staff agent employee manager representative rep engineer technician driver waiter attitude shouted yelled unprofessional behaviour behavior executive branch',
+    'rude staff agent employee manager representative rep engineer ' +
+      'technician driver waiter attitude shouted yelled unprofessional ' +
+      'behaviour behavior executive branch',
   ],
 ];
 const TOPIC_PHRASES: Array<[Topic, string[]]> = [

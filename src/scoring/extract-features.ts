@@ -19,9 +19,11 @@ import { tokenizeText } from './tokenize-text.js';
  * gives the text, built only for the reasons actually shown (see reasonText).
  *
  * Keys: `lex:<kind>` a lexicon phrase (value = its hand weight); `w:<stem>` a word, `n:<stem>` a
- * negated word (value 1, once per text); `c:<n>` a word of GloVe word cluster n (value 1, once per text); `afinn:neg|pos` a sentiment word outside any phrase (value =
+ * negated word (value 1, once per text); `c:<n>` a word of GloVe word cluster n (value 1, once per text);
+ * `afinn:neg|pos` a sentiment word outside any phrase (value =
  * |polarity| / 5); `int:*` intensity (`int:cheer`: an exclamation with nothing wrong); `q:*` question
- * kinds; `req:ask` a request for information or service, `req:only` one with nothing wrong in the text; `sarc:cue` sarcasm cues; `stance:commentary` words about the world (value = their hand
+ * kinds; `req:ask` a request for information or service, `req:only` one with nothing wrong in the text; `sarc:cue`
+ * sarcasm cues; `stance:commentary` words about the world (value = their hand
  * weights), `stance:detached` no I, no you and nothing a company provides (see findStance).
  */
 export interface Feature {
@@ -134,7 +136,8 @@ export function extractFeatures(
   const question = detectQuestion(text);
   const phrases = findPhrases(tokens);
   // Once a text is sarcastic ("great 👏 service 👏", "thanks for nothing"), its praise is a complaint;
-  // otherwise a problem told as over, or named by praise, is not one ("the outage was fixed", "props for the outage map").
+  // otherwise a problem told as over, or named by praise, is not one ("the outage was fixed", "props for the outage
+  // map").
   const sarcastic = intensity.some((h) => h.key === 'sarc:cue') || phrases.some((h) => h.kind === 'sarcasm');
   if (!sarcastic) markPraised(tokens, markResolved(tokens, phrases, question.isQuestion));
   for (const hit of phrases) {

@@ -15,20 +15,40 @@ export interface IntensityHit {
   reason: string;
 }
 
-const ANGRY_EMOJI =
-  /[\u{1F620}\u{1F621}\u{1F624}\u{1F92C}\u{1F44E}\u{1F612}\u{1F644}\u{1F4A2}\u{1F62D}\u{1F62B}\u{1F629}\u{1F61E}\u{1F61F}\u{1F615}\u{1F641}\u{2639}\u{1F620}\u{1F92F}\u{1F480}\u{1F921}\u{1F611}\u{1F610}\u{1F926}\u{1F937}\u{1F625}\u{1F622}\u{1F613}\u{1F4A9}]/gu;
-const HAPPY_EMOJI =
-  /[\u{1F60D}\u{1F970}\u{2764}\u{1F64F}\u{1F44D}\u{1F389}\u{1F60A}\u{1F600}\u{1F601}\u{1F603}\u{1F604}\u{1F642}\u{1F929}\u{1F499}\u{1F49A}\u{1F49B}\u{1F49C}\u{1F9E1}\u{1F496}\u{1F495}\u{2728}\u{1F31F}\u{2B50}\u{1F44C}\u{1F4AF}\u{1F618}\u{263A}]/gu;
+const ANGRY_EMOJI = new RegExp(
+  `[${
+    String.raw`\u{1F620}\u{1F621}\u{1F624}\u{1F92C}\u{1F44E}\u{1F612}\u{1F644}\u{1F4A2}\u{1F62D}\u{1F62B}` +
+    String.raw`\u{1F629}\u{1F61E}\u{1F61F}\u{1F615}\u{1F641}\u{2639}\u{1F620}\u{1F92F}\u{1F480}\u{1F921}` +
+    String.raw`\u{1F611}\u{1F610}\u{1F926}\u{1F937}\u{1F625}\u{1F622}\u{1F613}\u{1F4A9}`
+  }]`,
+  'gu',
+);
+const HAPPY_EMOJI = new RegExp(
+  `[${
+    String.raw`\u{1F60D}\u{1F970}\u{2764}\u{1F64F}\u{1F44D}\u{1F389}\u{1F60A}\u{1F600}\u{1F601}\u{1F603}` +
+    String.raw`\u{1F604}\u{1F642}\u{1F929}\u{1F499}\u{1F49A}\u{1F49B}\u{1F49C}\u{1F9E1}\u{1F496}\u{1F495}` +
+    String.raw`\u{2728}\u{1F31F}\u{2B50}\u{1F44C}\u{1F4AF}\u{1F618}\u{263A}`
+  }]`,
+  'gu',
+);
 // Applause between words ("great 👏 service 👏"), an explicit marker, praise in quotes: cheap cues.
 const CLAPPING = /\u{1F44F}\s*\S+\s*\u{1F44F}/u;
 const SARCASM_CUES: Array<[RegExp, string]> = [
   [/(^|\s)\/s\b/, 'sarcasm cue: "/s"'],
   [
-    /["“'‘](great|amazing|fantastic|excellent|wonderful|brilliant|perfect|fast|quick|helpful|service|support|customer service)["”'’]/i,
+    new RegExp(
+      String.raw`["“'‘](great|amazing|fantastic|excellent|wonderful|brilliant` +
+        String.raw`|perfect|fast|quick|helpful|service|support|customer service)["”'’]`,
+      'i',
+    ),
     'sarcasm cue: praise in quotes',
   ],
   [
-    /\blove (how|that|it when)\b.{0,60}\b(late|lost|broken|never|still|again|cancel\w*|down|wrong|charged|waiting|hold)\b/i,
+    new RegExp(
+      String.raw`\blove (how|that|it when)\b.{0,60}\b(late|lost|broken|never` +
+        String.raw`|still|again|cancel\w*|down|wrong|charged|waiting|hold)\b`,
+      'i',
+    ),
     'sarcasm cue: "love how" … a let-down',
   ],
 ];

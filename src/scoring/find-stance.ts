@@ -29,7 +29,8 @@ for (const w of FIRST_PERSON) ROLE.set(w, { first: true });
 /**
  * Who speaks about what. `stance:commentary` (the sum of the words' hand weights, negative): words
  * about the world (economy, markets, politics, offers, news, "I think"), except what the writer owns
- * ("my shares") and words inside a lexicon phrase (`inPhrase[i]` set). `stance:detached`: no I, no you and nothing a company provides (`hasTopic` false,
+ * ("my shares") and words inside a lexicon phrase (`inPhrase[i]` set). `stance:detached`: no I, no you and nothing a
+ * company provides (`hasTopic` false,
  * no service word), as chatter reads. `tokens` from tokenizeText.
  */
 export function findStance(tokens: string[], hasTopic: boolean, inPhrase?: ArrayLike<string | undefined>): StanceHit[] {

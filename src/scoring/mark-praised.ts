@@ -1,7 +1,10 @@
 import type { PhraseHit } from './find-phrases.js';
 import { splitSegments } from './split-segments.js';
 
-/** Praise that names what it praises after "for", "to" or "on": "props for the outage map", "thanks for sorting the refund". */
+/**
+ * Praise that names what it praises after "for", "to" or "on": "props for the outage map", "thanks for sorting the
+ * refund".
+ */
 const PRAISE_WITH_OBJECT = new Set([
   'thanks',
   'thank you',

@@ -4,7 +4,10 @@ import { splitSegments } from './split-segments.js';
 /** Words that say a problem is over: "the outage was fixed", "bill sorted", "refunded in 2 days". */
 const RESOLVED = new Set(['fixed', 'sorted', 'resolved', 'solved', 'restored', 'repaired', 'refunded']);
 
-/** Just before a resolution word (three words), these make it a wish: "be fixed", "get it sorted", "needs to be resolved". */
+/**
+ * Just before a resolution word (three words), these make it a wish: "be fixed", "get it sorted", "needs to be
+ * resolved".
+ */
 const WISH = new Set([
   'be',
   'get',

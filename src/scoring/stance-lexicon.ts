@@ -73,12 +73,15 @@ const words = (list: string, kind: CommentaryKind, weight: number) =>
 export const COMMENTARY_WORDS = new Map<string, { kind: CommentaryKind; weight: number }>([
   ...words('economy economic economics inflation recession gdp unemployment', 'the economy', -1),
   ...words(
-    'market markets stock stocks shares investors investor investing traders trading crypto cryptocurrency bitcoin btc ethereum',
+    'market markets stock stocks shares investors investor investing ' +
+      'traders trading crypto cryptocurrency bitcoin btc ethereum',
     'markets',
     -1,
   ),
   ...words(
-    'government govt minister ministry president parliament congress senate senator election elections vote voters politics political politician politicians democrats republicans',
+    'government govt minister ministry president parliament congress ' +
+      'senate senator election elections vote voters politics ' +
+      'political politician politicians democrats republicans',
     'politics',
     -1,
   ),

@@ -106,7 +106,8 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
     // Only Slack's Web API was called so far: never blame the HTTP listener for it.
     const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error))
       ? 'check SLACK_BOT_TOKEN'
-      : `check that Slack's API is reachable at SLACK_API_URL (${redactUrlCredentials(config.apiUrl)}) and SLACK_BOT_TOKEN`;
+      : `check that Slack's API is reachable at SLACK_API_URL (` +
+        `${redactUrlCredentials(config.apiUrl)}) and SLACK_BOT_TOKEN`;
     throw startFailed(error, fix);
   }
   try {

@@ -70,7 +70,8 @@ export async function applyMigrations(
       throw new AppError(
         ErrorCode.MigrationFailed,
         `Migration ${failed.migration_name} failed earlier and blocks start-up: fix the database, then run ` +
-          `\`npx prisma migrate resolve --rolled-back ${failed.migration_name}\` (or delete its row in _prisma_migrations).`,
+          (`\`npx prisma migrate resolve --rolled-back ` +
+            `${failed.migration_name}\` (or delete its row in _prisma_migrations).`),
       );
     }
     const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]));

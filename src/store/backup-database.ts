@@ -13,7 +13,9 @@ export async function backupDatabase(databaseUrl: string, target: string): Promi
   if (isPostgresUrl(databaseUrl)) {
     throw new AppError(
       ErrorCode.BadInput,
-      'backup copies SQLite databases; for PostgreSQL use pg_dump, e.g. pg_dump --format=custom --file=desk.dump "$DATABASE_URL" (restore with pg_restore).',
+      'backup copies SQLite databases; for PostgreSQL use pg_dump, ' +
+        'e.g. pg_dump --format=custom --file=desk.dump "$DATABASE_URL" ' +
+        '(restore with pg_restore).',
     );
   }
   const source = sqliteFile(databaseUrl);

@@ -53,7 +53,9 @@ function insertPrepared<R>(
   returning: string[],
 ): R[] {
   const sql =
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})` +
+    `INSERT INTO "${table}" (` +
+    `${columns.map((c) => `"${c}"`).join(', ')}) VALUES (` +
+    `${columns.map(() => '?').join(', ')})` +
     (returning.length ? ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}` : '');
   let cache = prepared.get(raw);
   if (!cache) {

@@ -107,7 +107,8 @@ export function sqliteDriver(url: string): MigrationDriver {
     },
     async markStarted(id, name, checksum) {
       db.prepare(
-        'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)',
+        'INSERT INTO _prisma_migrations (id, checksum, migration_name, ' +
+          'started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)',
       ).run(id, checksum, name, now());
     },
     async markFinished(id) {
@@ -151,7 +152,8 @@ export function postgresDriver(url: string): MigrationDriver {
     },
     async markStarted(id, name, checksum) {
       await q(
-        'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
+        'INSERT INTO _prisma_migrations (id, checksum, migration_name, ' +
+          'started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
         [id, checksum, name],
       );
     },

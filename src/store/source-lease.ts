@@ -17,7 +17,8 @@ export async function acquireSourceLease(
   const until = new Date(now.getTime() + leaseMs);
   const rows = await db.$queryRaw<Array<{ holder: string }>>(Prisma.sql`
     INSERT INTO "SourceLease" ("source", "holder", "until", "updatedAt") VALUES (${source}, ${holder}, ${until}, ${now})
-    ON CONFLICT ("source") DO UPDATE SET "holder" = excluded."holder", "until" = excluded."until", "updatedAt" = excluded."updatedAt"
+    ON CONFLICT ("source") DO UPDATE
+      SET "holder" = excluded."holder", "until" = excluded."until", "updatedAt" = excluded."updatedAt"
     WHERE "SourceLease"."holder" = excluded."holder" OR "SourceLease"."until" < ${now}
     RETURNING "holder"`);
   return rows.length === 1 && rows[0].holder === holder;

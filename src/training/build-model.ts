@@ -13,9 +13,15 @@ export interface BuildOptions extends FitOptions {
   minWordCount: number;
   /** How much one brand label counts against one data-set text: the brand's own traffic matters most. */
   brandWeight: number;
-  /** How much one text of a sentiment set (negative vs not, a stand-in for complaints) counts against one complaint-labelled text. */
+  /**
+   * How much one text of a sentiment set (negative vs not, a stand-in for complaints) counts against one
+   * complaint-labelled text.
+   */
   sentimentWeight: number;
-  /** Per-set weight of one text, overriding the above (e.g. `{ "tweeteval-sentiment": 0 }` leaves a set out of training). */
+  /**
+   * Per-set weight of one text, overriding the above (e.g. `{ "tweeteval-sentiment": 0 }` leaves a set out of
+   * training).
+   */
   setWeights?: Record<string, number>;
   /** What the prior model (FitOptions.prior) was trained on, carried into trainedOn (its brand count is replaced). */
   priorTrainedOn?: Record<string, number>;
@@ -75,7 +81,12 @@ export function buildModel(items: FeaturizedText[], options: BuildOptions = DEFA
     weights,
     trainedOn,
     ...(options.clusters ? { clusters: options.clusters } : {}),
-    notes: `npm run train; l2Words=${options.l2Words} l2General=${options.l2General} iterations=${options.iterations} minWordCount=${options.minWordCount} brandWeight=${options.brandWeight} sentimentWeight=${options.sentimentWeight}`,
+    notes:
+      `npm run train; l2Words=${options.l2Words} l2General=` +
+      `${options.l2General} iterations=` +
+      `${options.iterations} minWordCount=` +
+      `${options.minWordCount} brandWeight=` +
+      `${options.brandWeight} sentimentWeight=${options.sentimentWeight}`,
   };
 }
 

@@ -122,7 +122,9 @@ export function clusterWords(gloveDir: string, options: ClusterOptions = DEFAULT
   vectors.words.forEach((w, i) => members[assign[i]].push(w));
   const nonEmpty = members.filter((m) => m.length);
   return {
-    source: `GloVe 6B 100d, ${vectors.words.length} most frequent words, spherical k-means k=${options.clusters} x${options.iterations}`,
+    source:
+      `GloVe 6B 100d, ${vectors.words.length} most frequent words, ` +
+      `spherical k-means k=${options.clusters} x${options.iterations}`,
     words: nonEmpty.map((m) => m.join(' ')),
   };
 }

@@ -7,12 +7,20 @@ export function formatHistogram(label: string, counts: number[]): string {
 
 /** The header row of formatHistogram: the lower bound of each tenth. */
 export function histogramHeader(bins = 10): string {
-  return `${'score from'.padEnd(14)} ${Array.from({ length: bins }, (_, i) => (i / bins).toFixed(1).padStart(5)).join(' ')}`;
+  return (
+    `${'score from'.padEnd(14)} ` +
+    `${Array.from({ length: bins }, (_, i) => (i / bins).toFixed(1).padStart(5)).join(' ')}`
+  );
 }
 
 /** `median 18.2 µs, p90 41.0 µs, 48,210 texts/s (31,400 timings)` */
 export function formatSpeed(s: SpeedFigures): string {
-  return `median ${s.medianMicros.toFixed(1)} µs, p90 ${s.p90Micros.toFixed(1)} µs, ${Math.round(s.textsPerSecond).toLocaleString('en')} texts/s (${s.texts.toLocaleString('en')} timings)`;
+  return (
+    `median ${s.medianMicros.toFixed(1)} µs, p90 ` +
+    `${s.p90Micros.toFixed(1)} µs, ` +
+    `${Math.round(s.textsPerSecond).toLocaleString('en')} texts/s (` +
+    `${s.texts.toLocaleString('en')} timings)`
+  );
 }
 
 /** Agreement of two label lists, with a row per true label: `Blame → blame 80, none 12, …`. */

@@ -32,7 +32,9 @@ export async function readBrandLabels(databaseUrl: string): Promise<BrandLabels>
     const complaints = labels.filter((l) => l.complaint).length;
     return {
       labels,
-      note: `${labels.length} brand labels (${complaints} complaints, ${labels.length - complaints} not) from the database`,
+      note:
+        `${labels.length} brand labels (${complaints} complaints, ` +
+        `${labels.length - complaints} not) from the database`,
     };
   } catch (error) {
     return {

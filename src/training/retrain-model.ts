@@ -12,7 +12,9 @@ export interface RetrainPlan {
   modelDir: string;
   /** The team's labels (set `brand`), the texts both models are judged on. */
   labels: LabelledText[];
-  /** The labelled data sets, when present (they join every training set); without them the running model is the prior. */
+  /**
+   * The labelled data sets, when present (they join every training set); without them the running model is the prior.
+   */
   datasets?: LabelledText[];
   /** Default DEFAULT_BUILD, with the running model's word clusters (so no GloVe is needed at run time). */
   options?: BuildOptions;
@@ -51,7 +53,9 @@ export function retrainModel(plan: RetrainPlan): RetrainOutcome {
     return {
       adopted: false,
       labels: labels.length,
-      reason: `${labels.length} labels${kinds < 2 ? ' of one kind' : ''}: too few to judge a candidate; the model is kept`,
+      reason:
+        `${labels.length} labels${kinds < 2 ? ' of one kind' : ''}: too ` +
+        `few to judge a candidate; the model is kept`,
     };
   }
   const currentFile = activeModelFile(plan.modelDir);

@@ -33,7 +33,8 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
   const sets = readDatasets(plan.dataDir);
   if (!sets.size)
     write(
-      `No labelled data sets in ${plan.dataDir}: skipping them (README, "Complaint scoring", says where they come from).`,
+      `No labelled data sets in ${plan.dataDir}: skipping them ` +
+        `(README, "Complaint scoring", says where they come from).`,
     );
   for (const [name, rows] of sets) {
     write(`${name}: ${rows.length} texts (${rows.filter((r) => r.complaint).length} complaints)`);
@@ -44,7 +45,8 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
   texts.push(...brand.labels);
   if (new Set(texts.map((t) => t.complaint)).size < 2) {
     write(
-      `Nothing to train on (${texts.length} labelled texts, need complaints and non-complaints): ${plan.outFile} is left as it is.`,
+      `Nothing to train on (${texts.length} labelled texts, need ` +
+        `complaints and non-complaints): ${plan.outFile} is left as it is.`,
     );
     return false;
   }
@@ -63,7 +65,9 @@ export async function runTraining(plan: TrainingPlan): Promise<boolean> {
     const best = suggestThreshold(scored);
     const at = (t: number) => measureClassifier(scored, t);
     write(
-      `brand labels, cross-validated: at 0.5 macro-F1 ${at(0.5).macroF1.toFixed(3)}; best at COMPLAINT_THRESHOLD=${best} (macro-F1 ${at(best).macroF1.toFixed(3)})`,
+      `brand labels, cross-validated: at 0.5 macro-F1 ` +
+        `${at(0.5).macroF1.toFixed(3)}; best at COMPLAINT_THRESHOLD=` +
+        `${best} (macro-F1 ${at(best).macroF1.toFixed(3)})`,
     );
   }
   return true;

@@ -14,7 +14,9 @@ export function credentialGroup(
     enabled: false,
     problem: {
       key: missing[0],
-      message: `${platform} needs ${keys.join(', ')} together (or none of them, to leave ${platform} off); missing: ${missing.join(', ')}`,
+      message:
+        `${platform} needs ${keys.join(', ')} together (or none of them, ` +
+        `to leave ${platform} off); missing: ${missing.join(', ')}`,
     },
   };
 }

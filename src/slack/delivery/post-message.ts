@@ -43,7 +43,9 @@ export async function updateMessage(
   return { channel: res.channel ?? at.channel, ts: res.ts ?? at.ts };
 }
 
-/** `<channel>/<ts>` (and `/<thread root>` for a message inside another's thread): what the outbox stores as externalId. */
+/**
+ * `<channel>/<ts>` (and `/<thread root>` for a message inside another's thread): what the outbox stores as externalId.
+ */
 export function toExternalId(posted: PostedMessage, threadRoot?: string): string {
   return threadRoot ? `${posted.channel}/${posted.ts}/${threadRoot}` : `${posted.channel}/${posted.ts}`;
 }

@@ -7,7 +7,8 @@ import { channelName, formatHandle, formatSlackMention, shortEscaped } from '../
 const ADVOCATE_CHANNELS = ['x', 'discord', 'bluesky', 'mastodon'];
 
 const USAGE =
-  'Usage: `/mentions advocate add x:@your_handle` (links your own account), `/mentions advocate remove x:@your_handle`, `/mentions advocate list`';
+  'Usage: `/mentions advocate add x:@your_handle` (links your own ' +
+  'account), `/mentions advocate remove x:@your_handle`, `/mentions advocate list`';
 
 /** `x:@jade_lumora` as a channel and a handle, or undefined. */
 function parseAccount(word: string | undefined): { channel: string; handle: string } | undefined {
@@ -44,7 +45,10 @@ export async function answerAdvocateCommand(
     return `*Staff advocates*\n${all
       .map(
         (a) =>
-          `• ${formatSlackMention(a.slackUserId)}: ${describeAccount(a)} · ${a.verifiedAt ? 'verified' : `not verified yet${a.slackUserId === userId ? ` (post \`${a.verificationCode}\`)` : ''}`}`,
+          `• ${formatSlackMention(a.slackUserId)}: ${describeAccount(a)} · ` +
+          (a.verifiedAt
+            ? 'verified'
+            : `not verified yet${a.slackUserId === userId ? ` (post \`${a.verificationCode}\`)` : ''}`),
       )
       .join('\n')}`;
   }
@@ -60,7 +64,9 @@ export async function answerAdvocateCommand(
   if (!result.ok)
     return result.reason === 'bad_handle'
       ? `"${shortEscaped(account.handle, 64)}" is not a handle. ${USAGE}`
-      : `${describeAccount(account)} is already linked to ${formatSlackMention(result.slackUserId)}. They can remove it with \`/mentions advocate remove\`.`;
+      : `${describeAccount(account)} is already linked to ` +
+          `${formatSlackMention(result.slackUserId)}. They can remove it ` +
+          `with \`/mentions advocate remove\`.`;
   const a = result.advocate;
   if (a.verifiedAt) return `${describeAccount(a)} is already linked to you and verified.`;
   return (

@@ -27,7 +27,9 @@ export async function answerCustomerCommand(deps: DeskDeps, words: string[]): Pr
   const query = (action === 'show' ? words : words.slice(1)).join(' ').trim();
   if (!query)
     return {
-      text: 'Usage: `/mentions customer <handle | channel:handle | #case>`, `/mentions customer export <…>`, `/mentions customer forget <…>`',
+      text:
+        'Usage: `/mentions customer <handle | channel:handle | #case>`, ' +
+        '`/mentions customer export <…>`, `/mentions customer forget <…>`',
     };
   const found = await findCustomers(deps.db, query);
   if (!found.length) return { text: `Nobody is known as "${shortEscaped(query, 80)}" on any channel.` };
@@ -45,7 +47,9 @@ export async function answerCustomerCommand(deps: DeskDeps, words: string[]): Pr
   const value = String(story.customerId);
   const forget = action === 'forget';
   const question = forget
-    ? `*Erase ${who}?* Their ${story.total} posts and messages lose their texts, their identities are erased, pending messages to them are dropped. Only anonymous counts stay. This cannot be undone.`
+    ? `*Erase ${who}?* Their ${story.total} posts and messages lose ` +
+      `their texts, their identities are erased, pending messages to ` +
+      `them are dropped. Only anonymous counts stay. This cannot be undone.`
     : `*Export everything stored about ${who}?* You get one JSON file in a direct message from the app.`;
   return {
     text: forget ? `Erase ${who}?` : `Export ${who}?`,

@@ -37,6 +37,9 @@ export function describeRefusal(refusal: Refusal): string {
     case 'already_in_case':
       return `This post is already in case #${refusal.caseId}.`;
     case 'owned_by_other':
-      return `${formatSlackMention(refusal.ownerSlackId)} owns case #${refusal.caseId}: tick "Send anyway" to answer over them.`;
+      return (
+        `${formatSlackMention(refusal.ownerSlackId)} owns case #` +
+        `${refusal.caseId}: tick "Send anyway" to answer over them.`
+      );
   }
 }

@@ -14,8 +14,10 @@ const USAGE = [
   '`/mentions pause`: stop automatic public acknowledgements (the crisis kill switch); cases still open here',
   '`/mentions resume`: turn them back on',
   "`/mentions digest`: send the managers' digest now",
-  '`/mentions customer <handle | channel:handle | #case>`: the person across channels (`export` / `forget` first: their data)',
-  '`/mentions advocate add x:@your_handle | remove x:@your_handle | list`: link your own account; its replies join the cases',
+  '`/mentions customer <handle | channel:handle | #case>`: the ' +
+    'person across channels (`export` / `forget` first: their data)',
+  '`/mentions advocate add x:@your_handle | remove x:@your_handle ' +
+    '| list`: link your own account; its replies join the cases',
 ].join('\n');
 
 /** Turns the crisis switch and tells the whole channel who did it (one transaction: both or neither). */
@@ -38,9 +40,15 @@ async function setPaused(deps: DeskDeps, command: SlashCommand, paused: boolean)
     );
   });
   if (paused)
-    return ':double_vertical_bar: Automatic acknowledgements are *paused*. New complaints still open cases here. `/mentions resume` turns them back on.';
+    return (
+      ':double_vertical_bar: Automatic acknowledgements are *paused*. ' +
+      'New complaints still open cases here. `/mentions resume` turns them back on.'
+    );
   if (!deps.acknowledgeAutomatically)
-    return 'The switch is off, but ACKNOWLEDGE_AUTOMATICALLY=false in the configuration still keeps acknowledgements off.';
+    return (
+      'The switch is off, but ACKNOWLEDGE_AUTOMATICALLY=false in the ' +
+      'configuration still keeps acknowledgements off.'
+    );
   return ':arrow_forward: Automatic acknowledgements are *on* again.';
 }
 

@@ -53,12 +53,15 @@ export function describeDeskStatus(s: DeskStatus, acknowledgeAutomatically: bool
       ? '*paused* (`/mentions resume` turns them back on)'
       : 'on (`/mentions pause` is the kill switch)';
   const oldest = s.oldestUnclaimed
-    ? `oldest unclaimed: case #${s.oldestUnclaimed.id}, waiting ${formatAge(now.getTime() - s.oldestUnclaimed.openedAt.getTime())} (since ${formatSlackDate(s.oldestUnclaimed.openedAt)})`
+    ? `oldest unclaimed: case #${s.oldestUnclaimed.id}, waiting ` +
+      `${formatAge(now.getTime() - s.oldestUnclaimed.openedAt.getTime())} (since ` +
+      `${formatSlackDate(s.oldestUnclaimed.openedAt)})`
     : 'nothing unclaimed';
   // Channel names are ours (the channel list), never outside text.
   const byChannel = s.openByChannel.map((c) => `${channelName(c.channel)} ${c.open}`).join(', ');
   return [
-    `*Desk status*: ${s.open} open case${s.open === 1 ? '' : 's'}, ${s.unclaimed} unclaimed, ${s.escalated} escalated; ${oldest}.`,
+    `*Desk status*: ${s.open} open case${s.open === 1 ? '' : 's'}, ` +
+      `${s.unclaimed} unclaimed, ${s.escalated} escalated; ${oldest}.`,
     ...(byChannel ? [`Open cases by channel: ${byChannel}.`] : []),
     `Automatic acknowledgements: ${ack}.`,
     `Slack messages waiting to be posted: ${s.slackWaiting}.`,

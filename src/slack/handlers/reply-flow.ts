@@ -76,7 +76,10 @@ export function registerReplyFlow(app: App, deps: DeskDeps): void {
       await tellUser(
         client,
         actor,
-        `:pencil2: ${formatSlackMention(marked.otherDrafter.slackId)} is already drafting a reply to case #${id} (mark until ${formatSlackDate(marked.otherDrafter.until, '{time}')}). You may go on; check the thread first.`,
+        `:pencil2: ${formatSlackMention(marked.otherDrafter.slackId)} is ` +
+          `already drafting a reply to case #${id} (mark until ` +
+          `${formatSlackDate(marked.otherDrafter.until, '{time}')}). You ` +
+          `may go on; check the thread first.`,
       );
   });
 

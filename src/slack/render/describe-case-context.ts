@@ -47,11 +47,16 @@ export function describeHistory(view: CaseView): string {
   const earlier = view.history.map((h) => {
     const end =
       h.status === CaseStatus.Resolved
-        ? `resolved (${labelOutcome(h.outcome)})${h.resolvedAt ? ` ${formatSlackDate(h.resolvedAt, '{date_short}')}` : ''}`
+        ? `resolved (${labelOutcome(h.outcome)})` +
+          `${h.resolvedAt ? ` ${formatSlackDate(h.resolvedAt, '{date_short}')}` : ''}`
         : h.status === CaseStatus.ClosedNotComplaint
           ? 'closed: not a complaint'
           : `still ${escapeMrkdwn(h.status)}`;
-    return `#${h.id} ${escapeMrkdwn(h.topic.replace(/_/g, ' '))} on ${escapeMrkdwn(h.channel)}, ${formatSlackDate(h.openedAt, '{date_short}')}: ${end}`;
+    return (
+      `#${h.id} ${escapeMrkdwn(h.topic.replace(/_/g, ' '))} on ` +
+      `${escapeMrkdwn(h.channel)}, ` +
+      `${formatSlackDate(h.openedAt, '{date_short}')}: ${end}`
+    );
   });
   return `${posts} · earlier cases: ${earlier.join(' · ')}`;
 }

@@ -37,13 +37,26 @@ export function describeCaseEvent(e: EventToDescribe): string {
         `${d.followUpDueAt ? ` Follow-up due ${formatSlackDate(new Date(d.followUpDueAt))}.` : ''}${note(d.note)}`
       );
     case 'not_complaint':
-      return `:no_entry_sign: ${who} marked this as not a complaint. Case closed; the post is kept as an example for the scorer.`;
+      return (
+        `:no_entry_sign: ${who} marked this as not a complaint. Case ` +
+        `closed; the post is kept as an example for the scorer.`
+      );
     case 'escalated':
-      return `:rotating_light: ${who} escalated this case.${d.onCall ? ` ${formatSlackMention(d.onCall)}, please take a look.` : ''}`;
+      return (
+        `:rotating_light: ${who} escalated this case.` +
+        `${d.onCall ? ` ${formatSlackMention(d.onCall)}, please take a look.` : ''}`
+      );
     case 'sla_escalated':
-      return `:rotating_light: SLA breached (${Number(d.count) || 1}×): ${escapeMrkdwn(String(d.reason ?? ''))}.${d.onCall ? ` ${formatSlackMention(d.onCall)}, please take a look.` : ''}`;
+      return (
+        `:rotating_light: SLA breached (${Number(d.count) || 1}×): ` +
+        `${escapeMrkdwn(String(d.reason ?? ''))}.` +
+        `${d.onCall ? ` ${formatSlackMention(d.onCall)}, please take a look.` : ''}`
+      );
     case 'follow_up_queued':
-      return `:envelope_with_arrow: "How did we do?" is on its way to the customer ${d.private ? 'in private' : 'as a public reply'}:${note(d.text)}`;
+      return (
+        `:envelope_with_arrow: "How did we do?" is on its way to the ` +
+        `customer ${d.private ? 'in private' : 'as a public reply'}:${note(d.text)}`
+      );
     case 'follow_up_skipped':
       return `:zipper_mouth_face: No follow-up: ${escapeMrkdwn(String(d.reason ?? ''))}.`;
     case 'public_reply_sent':
@@ -52,29 +65,52 @@ export function describeCaseEvent(e: EventToDescribe): string {
       const where = s ? escapeMrkdwn(channelName(s.channel)) : "the customer's channel";
       const link = s?.url ? ` (${formatLink(s.url, 'view')})` : '';
       if (s?.by)
-        return `:speech_balloon: ${formatSlackMention(s.by)}'s public reply went out on ${where}${link}:${note(s.text)}`;
+        return (
+          `:speech_balloon: ${formatSlackMention(s.by)}'s public reply ` + `went out on ${where}${link}:${note(s.text)}`
+        );
       const what = e.type === 'public_reply_sent' ? 'Public acknowledgement' : 'Private-message invitation';
       return `:robot_face: ${what} sent on ${where}${link}.`;
     }
     case 'identity_linked': {
       const whom = `*${escapeMrkdwn(`${d.channel}:${d.handle}`)}*`;
       if (d.how === 'reference')
-        return `:link: Linked ${whom}, who ${escapeMrkdwn(String(d.reason ?? 'quoted the reference'))}: same person, one case.`;
+        return (
+          `:link: Linked ${whom}, who ` +
+          `${escapeMrkdwn(String(d.reason ?? 'quoted the reference'))}: ` +
+          `same person, one case.`
+        );
       return `:link: ${who} linked ${whom} to this customer${d.reason ? `: ${escapeMrkdwn(String(d.reason))}` : ''}.`;
     }
     case 'identity_unlinked':
       return (
-        `:scissors: ${who} unlinked *${escapeMrkdwn(`${d.channel}:${d.handle}`)}*: their posts and cases are theirs again` +
-        `${Array.isArray(d.detachedMentionIds) && d.detachedMentionIds.length ? ` (${d.detachedMentionIds.length} post(s) left this case)` : ''}.${note(d.reason)}`
+        `:scissors: ${who} unlinked *` +
+        `${escapeMrkdwn(`${d.channel}:${d.handle}`)}*: their posts and ` +
+        `cases are theirs again` +
+        (Array.isArray(d.detachedMentionIds) && d.detachedMentionIds.length
+          ? ` (${d.detachedMentionIds.length} post(s) left this case)`
+          : '') +
+        `.${note(d.reason)}`
       );
     case 'link_suggested':
-      return `:mag: Possibly the same person: *${escapeMrkdwn(`${d.channel}:${d.handle}`)}* (${escapeMrkdwn(String(d.reason ?? ''))}). *Link* or *Not the same* on the case message.`;
+      return (
+        `:mag: Possibly the same person: *` +
+        `${escapeMrkdwn(`${d.channel}:${d.handle}`)}* (` +
+        `${escapeMrkdwn(String(d.reason ?? ''))}). *Link* or *Not the ` +
+        `same* on the case message.`
+      );
     case 'link_dismissed':
       return `:heavy_multiplication_x: ${who}: *${escapeMrkdwn(`${d.channel}:${d.handle}`)}* is not the same person.`;
     case 'customer_forgotten':
-      return `:wastebasket: ${who} erased this person's texts and identities on request; only anonymous counts are kept.`;
+      return (
+        `:wastebasket: ${who} erased this person's texts and identities ` +
+        `on request; only anonymous counts are kept.`
+      );
     case 'own_account_draft':
-      return `:memo: ${who} will answer from their own account${d.handle ? ` (@${escapeMrkdwn(String(d.handle))})` : ''}.${describeFlags(d.flagged)}${note(d.text)}`;
+      return (
+        `:memo: ${who} will answer from their own account` +
+        `${d.handle ? ` (@${escapeMrkdwn(String(d.handle))})` : ''}.` +
+        `${describeFlags(d.flagged)}${note(d.text)}`
+      );
     case 'drafting':
       return `:pencil2: ${who} is drafting a reply.`;
     case 'opened':
@@ -103,7 +139,10 @@ export function describeCaseEvent(e: EventToDescribe): string {
 /** " The advocate check flagged: …" for the rule names an event recorded, or nothing. */
 export function describeFlags(flagged: unknown): string {
   if (!Array.isArray(flagged) || !flagged.length) return '';
-  return ` :warning: The advocate check flagged: ${flagged.map((f) => escapeMrkdwn(String(f).replace(/_/g, ' '))).join(', ')}.`;
+  return (
+    ` :warning: The advocate check flagged: ` +
+    `${flagged.map((f) => escapeMrkdwn(String(f).replace(/_/g, ' '))).join(', ')}.`
+  );
 }
 
 function plainLine(who: string, type: string): string {

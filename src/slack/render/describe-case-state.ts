@@ -36,13 +36,17 @@ function describeStatus(c: Parameters<typeof describeCaseState>[0]): string {
         ? `:large_green_circle: *Open*, ${owner}`
         : ':large_green_circle: *Open*, nobody owns it yet: take it';
     case CaseStatus.Claimed:
-      return `:raising_hand: *Owned by ${formatSlackMention(c.ownerSlackId)}*${c.claimedAt ? ` since ${formatSlackDate(c.claimedAt)}` : ''}`;
+      return (
+        `:raising_hand: *Owned by ${formatSlackMention(c.ownerSlackId)}*` +
+        `${c.claimedAt ? ` since ${formatSlackDate(c.claimedAt)}` : ''}`
+      );
     case CaseStatus.Escalated:
       return `:rotating_light: *Escalated*${c.escalationCount > 1 ? ` (${c.escalationCount} times)` : ''}, ${owner}`;
     case CaseStatus.Resolved:
       return (
         `:white_check_mark: *Resolved* (${labelOutcome(c.outcome)}) by ${formatSlackMention(c.ownerSlackId)}` +
-        `${c.resolvedAt ? ` on ${formatSlackDate(c.resolvedAt)}` : ''}${c.followUpDueAt && !c.followUpSentAt ? `; follow-up due ${formatSlackDate(c.followUpDueAt)}` : ''}`
+        (c.resolvedAt ? ` on ${formatSlackDate(c.resolvedAt)}` : '') +
+        (c.followUpDueAt && !c.followUpSentAt ? `; follow-up due ${formatSlackDate(c.followUpDueAt)}` : '')
       );
     case CaseStatus.ClosedNotComplaint:
       return ':no_entry_sign: *Closed: not a complaint* (the scorer learns from it)';

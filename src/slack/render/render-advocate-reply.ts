@@ -53,9 +53,14 @@ export function describeFinding(f: AdvocateFinding): string {
  */
 export function describeAdvocateReply(r: AdvocateReplyView): string {
   const who = r.slackUserId ? formatSlackMention(r.slackUserId) : 'A former advocate';
-  const head = `:busts_in_silhouette: ${who} replied from ${formatHandle(r.handle, 100)} on ${escapeMrkdwn(channelName(r.channel))} · ${formatLink(r.url, 'view post')}`;
+  const head =
+    `:busts_in_silhouette: ${who} replied from ` +
+    `${formatHandle(r.handle, 100)} on ` +
+    `${escapeMrkdwn(channelName(r.channel))} · ${formatLink(r.url, 'view post')}`;
   const flags = r.findings.length
-    ? `\n:warning: The advocate check flagged it: ${r.findings.map(describeFinding).join('; ')}. They have the reason and a suggested wording in private.`
+    ? `\n:warning: The advocate check flagged it: ` +
+      `${r.findings.map(describeFinding).join('; ')}. They have the ` +
+      `reason and a suggested wording in private.`
     : '';
   return `${head}\n${quoteEscaped(r.text, 2700 - head.length - flags.length)}${flags}`;
 }
@@ -64,7 +69,9 @@ export function describeAdvocateReply(r: AdvocateReplyView): string {
 export function describeFlaggedForAdvocate(r: AdvocateReplyView): string {
   const lines = r.findings.map((f) => `• ${describeFinding(f)}\n  _Try:_ ${escapeMrkdwn(f.suggestion)}`);
   return (
-    `:wave: Your reply from ${formatHandle(r.handle, 100)} on ${escapeMrkdwn(channelName(r.channel))}${r.caseId ? ` (case #${r.caseId})` : ''} · ${formatLink(r.url, 'view post')}\n` +
+    `:wave: Your reply from ${formatHandle(r.handle, 100)} on ` +
+    `${escapeMrkdwn(channelName(r.channel))}${r.caseId ? ` (case #${r.caseId})` : ''} · ` +
+    `${formatLink(r.url, 'view post')}\n` +
     `${quoteEscaped(r.text, 1200)}\n` +
     `The advocate check flagged it:\n${lines.join('\n')}\n` +
     'If it can be edited or followed up, that wording keeps the customer on side. The case thread has the same note.'

@@ -24,7 +24,10 @@ export interface AlertOutcome {
  * make a case from it by hand. Outside text is escaped.
  */
 export function renderAlert(m: MentionView, outcome: AlertOutcome | null, marker?: string): SlackMessage {
-  const who = `*${shortEscaped(m.author.name || m.author.handle, 200)}* (${formatHandle(m.author.handle, 100)}) on ${escapeMrkdwn(channelName(m.channel))}`;
+  const who =
+    `*${shortEscaped(m.author.name || m.author.handle, 200)}* (` +
+    `${formatHandle(m.author.handle, 100)}) on ` +
+    `${escapeMrkdwn(channelName(m.channel))}`;
   const reasons = m.reasons
     .slice(0, 5)
     .map((r) => shortEscaped(r, 120))
@@ -62,7 +65,9 @@ export function renderAlert(m: MentionView, outcome: AlertOutcome | null, marker
         {
           type: 'mrkdwn',
           verbatim: true,
-          text: `:white_check_mark: Case #${outcome.caseId}${outcome.by ? ` opened by ${formatSlackMention(outcome.by)}` : ''}.`,
+          text:
+            `:white_check_mark: Case #` +
+            `${outcome.caseId}${outcome.by ? ` opened by ${formatSlackMention(outcome.by)}` : ''}.`,
         },
       ],
     });
@@ -82,7 +87,9 @@ export function renderAlert(m: MentionView, outcome: AlertOutcome | null, marker
     });
   }
   return {
-    text: `Keyword mention by ${shortEscaped(m.author.handle, 100)} on ${escapeMrkdwn(channelName(m.channel))}: ${shortEscaped(m.text, 200)}`,
+    text:
+      `Keyword mention by ${shortEscaped(m.author.handle, 100)} on ` +
+      `${escapeMrkdwn(channelName(m.channel))}: ${shortEscaped(m.text, 200)}`,
     blocks,
   };
 }

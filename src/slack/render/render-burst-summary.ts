@@ -20,7 +20,9 @@ export function renderBurstSummary(facts: BurstFacts, marker: string): SlackMess
   const ack = facts.acknowledgementsPaused
     ? 'Automatic acknowledgements are *paused*.'
     : 'Automatic acknowledgements are *on*; `/mentions pause` stops them if this is a crisis.';
-  const text = `:rotating_light: *${facts.cases} new cases at once.* To keep the channel readable, each case is posted in this thread: take them from there.`;
+  const text =
+    `:rotating_light: *${facts.cases} new cases at once.* To keep ` +
+    `the channel readable, each case is posted in this thread: take them from there.`;
   return {
     text: `${facts.cases} new cases at once; they are posted in this thread.`,
     blocks: [

@@ -91,7 +91,10 @@ export function renderCaseMessage(view: CaseView, marker?: string): SlackMessage
   );
   blocks.push(...personBlocks(view));
   if (isCaseOpen(view.status)) blocks.push(caseButtons(view));
-  const text = `Case #${view.id}: ${shortEscaped(name, 100)} on ${escapeMrkdwn(channelName(view.channel))}, ${escapeMrkdwn(view.topic)}: ${m ? shortEscaped(m.text, 200) : ''}`;
+  const text =
+    `Case #${view.id}: ${shortEscaped(name, 100)} on ` +
+    `${escapeMrkdwn(channelName(view.channel))}, ` +
+    `${escapeMrkdwn(view.topic)}: ${m ? shortEscaped(m.text, 200) : ''}`;
   return { text, blocks };
 }
 
@@ -102,7 +105,8 @@ function whoIsAnswering(view: CaseView): KnownBlock[] {
   const lines: string[] = [];
   if (view.drafting)
     lines.push(
-      `:pencil2: *${formatSlackMention(view.drafting.slackId)} is drafting* a reply (until ${formatSlackDate(view.drafting.until, '{time}')})`,
+      `:pencil2: *${formatSlackMention(view.drafting.slackId)} is ` +
+        `drafting* a reply (until ${formatSlackDate(view.drafting.until, '{time}')})`,
     );
   if (view.answering?.how === 'own_account')
     lines.push(`:busts_in_silhouette: ${formatSlackMention(view.answering.slackId)} answers from their own account`);
@@ -171,7 +175,9 @@ function personBlocks(view: CaseView): KnownBlock[] {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:mag: Possibly the same person as ${describeIdentity(s)} (${shortEscaped(s.name, 80)}): ${shortEscaped(s.reason, 300)}`,
+          text:
+            `:mag: Possibly the same person as ${describeIdentity(s)} (` +
+            `${shortEscaped(s.name, 80)}): ${shortEscaped(s.reason, 300)}`,
         },
       },
       {

@@ -49,7 +49,10 @@ export function describePerson(story: CustomerStory, caseId?: number): string {
     .map((c) => {
       const end = c.resolvedAt ? labelOutcome(c.outcome) : c.status.replace(/_/g, ' ');
       const rated = c.rating !== null ? `, rated ${c.rating}/5` : '';
-      return `#${c.id} ${escapeMrkdwn(c.topic.replace(/_/g, ' '))} on ${escapeMrkdwn(channelName(c.channel))}: ${escapeMrkdwn(end)}${rated}`;
+      return (
+        `#${c.id} ${escapeMrkdwn(c.topic.replace(/_/g, ' '))} on ` +
+        `${escapeMrkdwn(channelName(c.channel))}: ${escapeMrkdwn(end)}${rated}`
+      );
     });
   const flags = `${story.optedOut ? ' · :no_bell: said stop: no automatic messages on any channel' : ''}`;
   return [

@@ -34,8 +34,12 @@ export function renderHome(cases: HomeCase[], unclaimed: number, teamChannelId: 
           type: 'mrkdwn',
           verbatim: true,
           text:
-            `*${title}* · ${escapeMrkdwn(c.topic.replace(/_/g, ' '))} · ${escapeMrkdwn(c.severity)}\n${describeCaseState({ ...c, resolvedAt: null, outcome: null, escalationCount: 0, followUpDueAt: null })}\n` +
-            `*${shortEscaped(c.customerName, 100)}* on ${escapeMrkdwn(channelName(c.channel))}: "${shortEscaped(c.text, 200)}"`,
+            `*${title}* · ${escapeMrkdwn(c.topic.replace(/_/g, ' '))} · ` +
+            `${escapeMrkdwn(c.severity)}\n` +
+            describeCaseState({ ...c, resolvedAt: null, outcome: null, escalationCount: 0, followUpDueAt: null }) +
+            '\n' +
+            (`*${shortEscaped(c.customerName, 100)}* on ` +
+              `${escapeMrkdwn(channelName(c.channel))}: "${shortEscaped(c.text, 200)}"`),
         },
       },
       {

@@ -19,13 +19,22 @@ export interface MaybeMissedItem {
  * Outside text is escaped.
  */
 export function renderMaybeMissed(items: MaybeMissedItem[], threshold: number, marker?: string): SlackMessage {
-  const head = `:mag_right: *Maybe missed*: ${items.length} ignored ${items.length === 1 ? 'mention' : 'mentions'} that scored closest below the complaint threshold (${threshold}). Is one of them a complaint?`;
+  const head =
+    `:mag_right: *Maybe missed*: ${items.length} ignored ` +
+    `${items.length === 1 ? 'mention' : 'mentions'} that scored ` +
+    `closest below the complaint threshold (${threshold}). Is one of ` +
+    `them a complaint?`;
   const blocks: KnownBlock[] = [
     { type: 'section', ...(marker ? { block_id: marker } : {}), text: { type: 'mrkdwn', verbatim: true, text: head } },
   ];
   for (const { mention: m, caseId, by } of items) {
-    const who = `*${shortEscaped(m.author.name || m.author.handle, 100)}* (@${shortEscaped(m.author.handle, 60)}) on ${escapeMrkdwn(channelName(m.channel))}`;
-    const text = `${who} · score ${m.score.toFixed(2)} · ${formatLink(m.url, 'view post')}\n>${shortEscaped(m.text.replace(/\s+/g, ' '), 400)}`;
+    const who =
+      `*${shortEscaped(m.author.name || m.author.handle, 100)}* (@` +
+      `${shortEscaped(m.author.handle, 60)}) on ${escapeMrkdwn(channelName(m.channel))}`;
+    const text =
+      `${who} · score ${m.score.toFixed(2)} · ` +
+      `${formatLink(m.url, 'view post')}\n>` +
+      `${shortEscaped(m.text.replace(/\s+/g, ' '), 400)}`;
     const done = caseId
       ? `\n:white_check_mark: Case #${caseId}${by ? ` opened by ${formatSlackMention(by)}` : ''}.`
       : '';

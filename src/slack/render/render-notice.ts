@@ -5,7 +5,9 @@ import type { SlackMessage } from './render-case-message.js';
 /** The notices the whole team channel gets (target.notice of a slack_notice intent). */
 export const NOTICES: Record<string, (by: string, detail: string) => string> = {
   acks_paused: (by) =>
-    `:double_vertical_bar: ${by} *paused automatic acknowledgements*. New complaints still open cases here; nobody is answered until \`/mentions resume\`.`,
+    `:double_vertical_bar: ${by} *paused automatic ` +
+    `acknowledgements*. New complaints still open cases here; nobody ` +
+    `is answered until \`/mentions resume\`.`,
   acks_resumed: (by) => `:arrow_forward: ${by} *resumed automatic acknowledgements*.`,
   // The nightly retrain's verdict (target.detail): what changed, F1 before -> after, on how many labels.
   model_retrained: (_, detail) => `:brain: *Nightly retrain of the complaint model*: ${escapeMrkdwn(detail)}`,

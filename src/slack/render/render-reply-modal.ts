@@ -82,14 +82,18 @@ export function renderReplyModal(
   const check = checkDraft(limit, draft);
   const lengthLine = check.fits
     ? `:white_check_mark: ${check.length} / ${check.max} characters on ${where}`
-    : `:x: ${check.length} / ${check.max} characters: too long for ${where}${limit.note ? ` (${escapeMrkdwn(limit.note)})` : ''}`;
+    : `:x: ${check.length} / ${check.max} characters: too long for ` +
+      `${where}${limit.note ? ` (${escapeMrkdwn(limit.note)})` : ''}`;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
         verbatim: true,
-        text: `Replying *publicly, as the brand,* on ${where} to *${shortEscaped(target.author.name, 100)}* (${formatHandle(target.author.handle, 60)}):\n${quoteEscaped(target.text, 600)}`,
+        text:
+          `Replying *publicly, as the brand,* on ${where} to *` +
+          `${shortEscaped(target.author.name, 100)}* (` +
+          `${formatHandle(target.author.handle, 60)}):\n${quoteEscaped(target.text, 600)}`,
       },
     },
     ...(around.otherDrafter
@@ -100,7 +104,11 @@ export function renderReplyModal(
               {
                 type: 'mrkdwn' as const,
                 verbatim: true,
-                text: `:pencil2: ${formatSlackMention(around.otherDrafter.slackId)} is drafting a reply to this case too (their mark runs to ${formatSlackDate(around.otherDrafter.until, '{time}')}). You may go on; the case shows you as drafting now.`,
+                text:
+                  `:pencil2: ${formatSlackMention(around.otherDrafter.slackId)} is ` +
+                  `drafting a reply to this case too (their mark runs to ` +
+                  `${formatSlackDate(around.otherDrafter.until, '{time}')}). You ` +
+                  `may go on; the case shows you as drafting now.`,
               },
             ],
           },
@@ -128,7 +136,10 @@ export function renderReplyModal(
         {
           type: 'mrkdwn',
           verbatim: true,
-          text: `:warning: Careful: ${check.liability.map((p) => `"${shortEscaped(p, 60)}"`).join(', ')} admits liability or promises money in public. Apologise for the experience; settle the rest in private.`,
+          text:
+            `:warning: Careful: ${check.liability.map((p) => `"${shortEscaped(p, 60)}"`).join(', ')} admits ` +
+            `liability or promises money in public. Apologise for the ` +
+            `experience; settle the rest in private.`,
         },
       ],
     });
@@ -153,7 +164,9 @@ export function renderReplyModal(
         text: {
           type: 'mrkdwn',
           verbatim: true,
-          text: `:raising_hand: ${formatSlackMention(around.otherOwner)} owns this case. Answering over them needs a tick below.`,
+          text:
+            `:raising_hand: ${formatSlackMention(around.otherOwner)} owns ` +
+            `this case. Answering over them needs a tick below.`,
         },
       },
       {
@@ -203,7 +216,11 @@ export function renderOwnAccountReady(
       text: {
         type: 'mrkdwn',
         verbatim: true,
-        text: `:memo: Post this from your own account as a reply to ${formatLink(target.url, `${target.author.handle}'s post`)} on ${escapeMrkdwn(channelName(target.channel))}. Case #${caseId} now shows you as answering; your reply joins it when the desk sees it.`,
+        text:
+          `:memo: Post this from your own account as a reply to ` +
+          `${formatLink(target.url, `${target.author.handle}'s post`)} on ` +
+          `${escapeMrkdwn(channelName(target.channel))}. Case #` +
+          `${caseId} now shows you as answering; your reply joins it when the desk sees it.`,
       },
     },
     {

@@ -89,7 +89,10 @@ async function describePost(db: DbTx, mentionId: number, edited: boolean): Promi
   const m = await loadMentionView(db, mentionId);
   if (!m) return 'A post of this case is no longer stored.';
   const verb = edited ? 'edited their post' : m.isPrivate ? 'wrote in private' : 'wrote again';
-  const head = `:speech_balloon: *${shortEscaped(m.author.name || m.author.handle, 200)}* (${formatHandle(m.author.handle, 100)}) ${verb} on ${escapeMrkdwn(channelName(m.channel))} · ${formatLink(m.url, 'view post')}`;
+  const head =
+    `:speech_balloon: *${shortEscaped(m.author.name || m.author.handle, 200)}* ` +
+    `(${formatHandle(m.author.handle, 100)}) ${verb} on ` +
+    `${escapeMrkdwn(channelName(m.channel))} · ${formatLink(m.url, 'view post')}`;
   // Slack refuses a section over 3000 characters: the quote gets what the rest leaves.
   return `${head}\n${quoteEscaped(m.text, 2850 - head.length)}\nScore ${m.score.toFixed(2)}`;
 }

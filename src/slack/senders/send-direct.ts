@@ -14,7 +14,8 @@ async function renderDirect(row: OutboundRow, d: SlackSendDeps): Promise<string>
     const a = await d.db.advocate.findUnique({ where: { id: targetId(row, 'advocateId') } });
     if (!a?.verifiedAt) throw gone(`the verified account of outbound ${row.id}`);
     return (
-      `:white_check_mark: ${formatHandle(a.handle, 100)} on ${escapeMrkdwn(channelName(a.channel))} is verified as yours. ` +
+      `:white_check_mark: ${formatHandle(a.handle, 100)} on ` +
+      `${escapeMrkdwn(channelName(a.channel))} is verified as yours. ` +
       'When you answer a customer with an open case from it, your reply joins the case, counts as its first answer, ' +
       'and the bot stays out of it. You may delete the post with the code now.'
     );

@@ -28,7 +28,8 @@ export const sendHandoff: KindSender = {
     const note = parseJson<{ note?: string }>(event.detail, {}).note;
     const link = await d.client.chat.getPermalink({ channel: thread.channel, message_ts: thread.ts });
     const intro =
-      `:arrow_right_hook: ${describeActor(event.actor)} handed you *case #${caseId}*. ${formatLink(link.permalink, 'Open its thread')}` +
+      `:arrow_right_hook: ${describeActor(event.actor)} handed you ` +
+      `*case #${caseId}*. ${formatLink(link.permalink, 'Open its thread')}` +
       (note ? `\n${quoteEscaped(note, 2000)}` : '');
     const caseMessage = renderCaseMessage(view);
     const blocks: KnownBlock[] = [
