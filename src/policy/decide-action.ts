@@ -186,7 +186,7 @@ function decideForAdvocate(advocate: NonNullable<DecisionContext['advocate']>): 
  * is known and differs from the open case's known topic ("my parcel never came" while the open case is about
  * a double charge). Everything else (private messages, replies, vague or same-topic words, praise, ratings)
  * goes to the open case: two cases for one story make the customer tell it twice, which is worse than one
- * case holding two topics, and a person can always split it from Slack.
+ * case holding two topics.
  */
 function startsAnotherStory(text: string, score: ComplaintScore, ctx: DecisionContext): boolean {
   if (ctx.isPrivate || ctx.isReply || !ctx.mentionsBrand || !score.complaint) return false;
