@@ -87,6 +87,13 @@ describeSlack('staff advocates: linking, verifying, and their replies joining th
     expect((await h.app.db.advocate.findFirstOrThrow({})).verifiedAt).toBeNull();
     expect(added).toContain('not verified yet');
     expect(await command(JADE, 'advocate add telegram:@jade')).toContain('Usage');
+    // A Mastodon account on another instance is linked by its full acct, as Mastodon writes it.
+    expect(await command(JADE, 'advocate add mastodon:@Jade@Staff.Social')).toContain('not verified yet');
+    expect((await h.app.db.advocate.findFirstOrThrow({ where: { channel: 'mastodon' } })).handle).toBe(
+      'jade@staff.social',
+    );
+    expect(await command(JADE, 'advocate add mastodon:@jade@@staff.social')).toContain('Usage');
+    expect(await command(JADE, 'advocate remove mastodon:@jade@staff.social')).toContain('no longer linked');
     expect(await command(JADE, 'advocate remove x:@jade_lumora')).toContain('no longer linked');
     expect(await h.app.db.advocate.count()).toBe(0);
     expect(await command(JADE, 'advocate list')).toContain('Nobody has linked an account yet');
