@@ -175,13 +175,22 @@ async function decideFresh(
       decision,
       advocate:
         decision.action === 'advocate_reply' && advocate
-          ? { ...advocate.advocate, check: checkAdvocateText(m.text, deps.advocateRules, earlier) }
+          ? { ...advocate.advocate, check: checkAdvocateText(m.text, deps.advocateRules, earlierThan(earlier, known)) }
           : undefined,
     };
+    // Two same replies in one batch (pasted under two customers within a poll) are copies of each other.
+    if (decided.advocate) earlier.push(m.text);
     return known
       ? { ...decided, status: 'edited', mentionId: known.id, caseId: known.caseId ?? undefined }
       : { ...decided, status: 'new' };
   });
+}
+
+// The replies an advocate's reply is compared with: an edit is no copy of its own earlier wording.
+function earlierThan(earlier: string[], known?: KnownMention): string[] {
+  if (!known) return earlier;
+  const own = earlier.indexOf(known.text);
+  return own < 0 ? earlier : [...earlier.slice(0, own), ...earlier.slice(own + 1)];
 }
 
 // A post carrying an account's code proves the account: it is verified and its owner told in Slack.
