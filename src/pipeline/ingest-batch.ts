@@ -77,9 +77,34 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
 }
 
 async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number> {
-  const edit = firstInBatchEdit(batch);
-  const quote = await firstQuoteOfNewCase(deps, batch);
-  return edit > 0 && (quote < 0 || edit < quote) ? edit : quote;
+  const splits = [firstInBatchEdit(batch), await firstQuoteOfNewCase(deps, batch), await firstCaseReply(deps, batch)];
+  const found = splits.filter((i) => i > 0);
+  return found.length ? Math.min(...found) : -1;
+}
+
+// A reply whose case comes from the post it answers (kept only as a reply, or an advocate's) must see
+// that post stored with its case when the post is earlier in the same batch (a customer's follow-up and
+// a helper's answer within one poll). Other replies do not split the batch: they cost no extra query.
+async function firstCaseReply(deps: PipelineDeps, batch: Mention[]): Promise<number> {
+  const ids = new Set<string>();
+  const answering: number[] = [];
+  batch.forEach((m, i) => {
+    if (m.inReplyToId && ids.has(mentionKey({ channel: m.channel, id: m.inReplyToId }))) answering.push(i);
+    ids.add(mentionKey(m));
+  });
+  if (!answering.length) return -1;
+  const onlyAsReply = answering.find((i) => batch[i].onlyAsReply);
+  const rest = answering.filter((i) => onlyAsReply === undefined || i < onlyAsReply);
+  const advocates = rest.length
+    ? await deps.db.advocate.findMany({
+        where: { accountId: { in: rest.map((i) => batch[i].author.id) } },
+        select: { channel: true, accountId: true },
+      })
+    : [];
+  const byAdvocate = rest.find((i) =>
+    advocates.some((a) => a.channel === batch[i].channel && a.accountId === batch[i].author.id),
+  );
+  return byAdvocate ?? onlyAsReply ?? -1;
 }
 
 // Only a reference to a case the earlier posts of this batch may open (above the highest case id, by at

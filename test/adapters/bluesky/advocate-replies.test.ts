@@ -87,16 +87,33 @@ describe("a staff advocate's Bluesky replies (real @atproto/api against the lexi
     expect(await h.db.mention.count({ where: { externalId: cheer.uri } })).toBe(1);
   });
 
-  it("a non-advocate's reply to a case's post under the brand's one is kept with the case", async () => {
+  it("within one poll: the customer's follow-up, an advocate's answer to it and a stranger's reply to it all concern the case", async () => {
+    const jade = h.fx.account('jade.bsky.social', { allowIncoming: 'all' });
     const maria = h.fx.account('maria.bsky.social', { allowIncoming: 'none' });
     const sam = h.fx.account('sam.bsky.social');
+    h.fx.message(jade, await link(h, 'U0JADE0001', 'jade.bsky.social'), 30);
     h.fx.post(maria, '@lumora.bsky.social my router never arrived and nobody answers. Unacceptable!', 20);
     await h.cycle();
+    const c = await h.db.case.findFirstOrThrow({});
     const [ack] = h.fx.brandPosts();
+    // All three in the same page of notifications: the replies' case comes from a post of the same batch.
     const follow = h.fx.post(maria, 'still nothing, day 9 now', 15, { replyTo: ack });
-    await h.cycle();
+    const reply = h.fx.post(jade, 'So sorry Maria, I have asked the care team to chase it today.', 12, {
+      replyTo: follow,
+    });
     const sameHere = h.fx.post(sam, 'same here, mine is two weeks late', 10, { replyTo: follow });
     await h.cycle();
-    expect(await h.db.mention.count({ where: { externalId: { in: [follow.uri, sameHere.uri] } } })).toBe(2);
+    const stored = await h.db.mention.findMany({
+      where: { externalId: { in: [follow.uri, reply.uri, sameHere.uri] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(stored.map((m) => [m.externalId, m.decision === 'advocate_reply' ? m.caseId : 'other'])).toEqual([
+      [follow.uri, 'other'],
+      [reply.uri, c.id],
+      [sameHere.uri, 'other'],
+    ]);
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: c.id } })).firstHumanReplyAt).toEqual(
+      new Date(reply.record.createdAt),
+    );
   });
 });
