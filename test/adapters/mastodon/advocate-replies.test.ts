@@ -1,19 +1,11 @@
 import type { mastodon } from 'masto';
 import { answersSomeoneElse } from '../../../adapters/mastodon/answers-someone-else';
 import { addAdvocate } from '../../../src/cases/manage-advocates';
-import { type MastodonHarness, mastodonHarness } from '../../helpers/mastodon/mastodon-harness';
+import { type MastodonHarness, mastodonHarness, until } from '../../helpers/mastodon/mastodon-harness';
 import { mastodonContractMissing } from '../../helpers/mastodon/mastodon-server';
 
 if (mastodonContractMissing) console.warn(mastodonContractMissing);
 const describeM = mastodonContractMissing ? describe.skip : describe;
-
-const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 /** Links `handle` (an acct) to a Slack user, unverified: the code it must post. */
 async function link(h: MastodonHarness, slackUserId: string, handle: string): Promise<string> {
