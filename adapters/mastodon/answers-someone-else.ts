@@ -15,6 +15,6 @@ const LEADING_HANDLES = /^(?:@[\w.-]+(?:@[\w.-]+)?\s+)+/;
 export function answersSomeoneElse(status: mastodon.v1.Status, brand: { id: string; username: string }): boolean {
   if (!status.inReplyToId || !status.inReplyToAccountId || status.inReplyToAccountId === brand.id) return false;
   const rest = htmlToText(status.content).replace(LEADING_HANDLES, '');
-  const named = new RegExp(`(^|[^\\w/])@${brand.username.replace(/[.]/g, '\\.')}(?![\\w.-]*\\w)`, 'i');
+  const named = new RegExp(`(^|[^\\w/])@${brand.username.replace(/[^\w]/g, '\\$&')}(?![\\w.-]*\\w)`, 'i');
   return !named.test(rest);
 }
