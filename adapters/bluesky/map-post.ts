@@ -73,9 +73,25 @@ export function mapPost(
   };
 }
 
-/** A notification as a Mention (the author's profile as getProfiles returned it, when it did). */
+/** The DID a record's at:// address names (its repository). */
+function authorOfUri(uri: string): string {
+  return uri.split('/')[2] ?? '';
+}
+
+/**
+ * A notification as a Mention (the author's profile as getProfiles returned it, when it did). The AppView
+ * sends `reply` for a reply to any post of the brand's up to four levels above it (`reasonSubject`); one
+ * whose parent is someone else's post answers that person, not the brand (a staff advocate helping a
+ * customer under the brand's post, or two customers talking): handed over `onlyAsReply`, kept only when
+ * it comes from an advocate or answers a case's post.
+ */
 export function mapNotification(n: AppBskyNotificationListNotifications.Notification, profile?: Profile): Mention {
-  return mapPost(n, profile ?? n.author, n.author.did, true);
+  const parent = (n.record as PostRecord | undefined)?.reply?.parent.uri;
+  // at://<did>/app.bsky.feed.post/<rkey>: the subject of a reply notification is always a brand post.
+  const answersSomeoneElse =
+    n.reason === 'reply' && parent !== undefined && authorOfUri(parent) !== authorOfUri(n.reasonSubject ?? '');
+  const mention = mapPost(n, profile ?? n.author, n.author.did, !answersSomeoneElse);
+  return answersSomeoneElse ? { ...mention, onlyAsReply: true } : mention;
 }
 
 /** A search result (keyword listening): never answered automatically. */

@@ -1,6 +1,7 @@
 import type { mastodon } from 'masto';
 import type { Mention } from '../../src/core/mention.js';
 import { readCursor } from '../../src/store/cursor-position.js';
+import { answersSomeoneElse } from './answers-someone-else.js';
 import { callMastodon } from './call-mastodon.js';
 import { handOver, type ReadItem } from './hand-over.js';
 import { compareIds, mapStatus } from './map-status.js';
@@ -13,9 +14,15 @@ export const NOTIFICATIONS_CURSOR = 'mastodon:notifications';
 const PAGE = 40;
 const MAX_PAGES = 50;
 
-/** A mention notification as what the pipeline gets (or nothing, for a notification without its status). */
-export function toReadItem(n: mastodon.v1.Notification): ReadItem {
-  return { cursorId: n.id, mention: n.type === 'mention' && n.status ? mapStatus(n.status, true) : undefined };
+/**
+ * A mention notification as what the pipeline gets (or nothing, for a notification without its status).
+ * A reply to someone else that names the brand only among the handles Mastodon fills in is `onlyAsReply`.
+ */
+export function toReadItem(n: mastodon.v1.Notification, brand?: { id: string; username: string }): ReadItem {
+  if (n.type !== 'mention' || !n.status) return { cursorId: n.id };
+  const aside = brand !== undefined && answersSomeoneElse(n.status, brand);
+  const mention = mapStatus(n.status, !aside);
+  return { cursorId: n.id, mention: aside ? { ...mention, onlyAsReply: true } : mention };
 }
 
 /**
@@ -41,7 +48,7 @@ export async function backfillMentions(
     for (let pages = 0; pages < MAX_PAGES; pages++) {
       const page = await list({ minId });
       if (!page.length) break;
-      const items = page.map((n) => (recent(n) ? toReadItem(n) : { cursorId: n.id }));
+      const items = page.map((n) => (recent(n) ? toReadItem(n, ctx.instance?.me) : { cursorId: n.id }));
       handed += await handOver(ctx.db, NOTIFICATIONS_CURSOR, items, onMentions);
       minId = page
         .map((n) => n.id)
@@ -59,5 +66,10 @@ export async function backfillMentions(
     if (page.length < PAGE || page.some((n) => !recent(n))) break;
     maxId = page.map((n) => n.id).sort(compareIds)[0];
   }
-  return handOver(ctx.db, NOTIFICATIONS_CURSOR, found.map(toReadItem), onMentions);
+  return handOver(
+    ctx.db,
+    NOTIFICATIONS_CURSOR,
+    found.map((n) => toReadItem(n, ctx.instance?.me)),
+    onMentions,
+  );
 }

@@ -192,7 +192,7 @@ export class MastodonAdapter implements ChannelAdapter {
   private async deliverLive(n: mastodon.v1.Notification): Promise<number> {
     const cursor = await readCursor(this.ctx.db, NOTIFICATIONS_CURSOR);
     if (cursor && compareIds(n.id, cursor) <= 0) return 0; // the backfill handed it over already
-    const item = toReadItem(n);
+    const item = toReadItem(n, this.ctx.instance?.me);
     if (item.mention) await this.onMentions!([item.mention]);
     if (!this.behind) await saveCursor(this.ctx.db, NOTIFICATIONS_CURSOR, n.id);
     return item.mention ? 1 : 0;

@@ -35,7 +35,8 @@ export function newVerificationCode(): string {
   return `MD-${code}`;
 }
 
-const HANDLE = /^[\w.-]{1,64}$/;
+// A Mastodon account on another instance is `user@instance`, as Mastodon writes its acct.
+const HANDLE = /^[\w.-]{1,64}(?:@[\w.-]{1,253})?$/;
 
 /**
  * Links a team member's own account (`x:@jade_lumora`): stored unverified with a code they post or DM

@@ -77,9 +77,34 @@ export async function ingestBatch(deps: PipelineDeps, batch: Mention[]): Promise
 }
 
 async function firstSplit(deps: PipelineDeps, batch: Mention[]): Promise<number> {
-  const edit = firstInBatchEdit(batch);
-  const quote = await firstQuoteOfNewCase(deps, batch);
-  return edit > 0 && (quote < 0 || edit < quote) ? edit : quote;
+  const splits = [firstInBatchEdit(batch), await firstQuoteOfNewCase(deps, batch), await firstCaseReply(deps, batch)];
+  const found = splits.filter((i) => i > 0);
+  return found.length ? Math.min(...found) : -1;
+}
+
+// A reply whose case comes from the post it answers (kept only as a reply, or an advocate's) must see
+// that post stored with its case when the post is earlier in the same batch (a customer's follow-up and
+// a helper's answer within one poll). Other replies do not split the batch: they cost no extra query.
+async function firstCaseReply(deps: PipelineDeps, batch: Mention[]): Promise<number> {
+  const ids = new Set<string>();
+  const answering: number[] = [];
+  batch.forEach((m, i) => {
+    if (m.inReplyToId && ids.has(mentionKey({ channel: m.channel, id: m.inReplyToId }))) answering.push(i);
+    ids.add(mentionKey(m));
+  });
+  if (!answering.length) return -1;
+  const onlyAsReply = answering.find((i) => batch[i].onlyAsReply);
+  const rest = answering.filter((i) => onlyAsReply === undefined || i < onlyAsReply);
+  const advocates = rest.length
+    ? await deps.db.advocate.findMany({
+        where: { accountId: { in: rest.map((i) => batch[i].author.id) } },
+        select: { channel: true, accountId: true },
+      })
+    : [];
+  const byAdvocate = rest.find((i) =>
+    advocates.some((a) => a.channel === batch[i].channel && a.accountId === batch[i].author.id),
+  );
+  return byAdvocate ?? onlyAsReply ?? -1;
 }
 
 // Only a reference to a case the earlier posts of this batch may open (above the highest case id, by at
@@ -175,13 +200,22 @@ async function decideFresh(
       decision,
       advocate:
         decision.action === 'advocate_reply' && advocate
-          ? { ...advocate.advocate, check: checkAdvocateText(m.text, deps.advocateRules, earlier) }
+          ? { ...advocate.advocate, check: checkAdvocateText(m.text, deps.advocateRules, earlierThan(earlier, known)) }
           : undefined,
     };
+    // Two same replies in one batch (pasted under two customers within a poll) are copies of each other.
+    if (decided.advocate) earlier.push(m.text);
     return known
       ? { ...decided, status: 'edited', mentionId: known.id, caseId: known.caseId ?? undefined }
       : { ...decided, status: 'new' };
   });
+}
+
+// The replies an advocate's reply is compared with: an edit is no copy of its own earlier wording.
+function earlierThan(earlier: string[], known?: KnownMention): string[] {
+  if (!known) return earlier;
+  const own = earlier.indexOf(known.text);
+  return own < 0 ? earlier : [...earlier.slice(0, own), ...earlier.slice(own + 1)];
 }
 
 // A post carrying an account's code proves the account: it is verified and its owner told in Slack.

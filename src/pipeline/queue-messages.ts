@@ -70,6 +70,9 @@ export async function queueMessages(
           mentionId,
         ),
       );
+      // An advocate who edits their reply into something the check flags is told, as for a new reply.
+      if (o.advocate?.check.flagged)
+        intents.push(advocateFlaggedIntent(o.advocate.slackUserId, o.caseId, mentionId, m.editedAt ?? now));
     } else if (d.rating !== undefined) {
       event(o.caseId, 'rated', { mentionId, rating: d.rating });
       intents.push(
@@ -105,10 +108,18 @@ async function recordAdvocateAnswer(tx: DbTx, r: { caseId: number; at: Date; sla
   });
 }
 
-/** A direct message to the advocate whose reply the advocate check flagged: the reasons and better wording. */
-function advocateFlaggedIntent(slackUserId: string, caseId: number, mentionId: number): OutboundIntent {
+/**
+ * A direct message to the advocate whose reply the advocate check flagged: the reasons and better wording.
+ * An edit that is flagged gets its own (`editedAt`): the wording it is told about is the edited one.
+ */
+function advocateFlaggedIntent(
+  slackUserId: string,
+  caseId: number,
+  mentionId: number,
+  editedAt?: Date,
+): OutboundIntent {
   return {
-    idempotencyKey: `slack:direct:advocate-flagged:${mentionId}`,
+    idempotencyKey: `slack:direct:advocate-flagged:${mentionId}${editedAt ? `:edit:${editedAt.toISOString()}` : ''}`,
     channel: 'slack',
     kind: 'slack_direct',
     purpose: 'advocate_notice',

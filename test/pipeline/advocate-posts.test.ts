@@ -35,6 +35,29 @@ describe('the pipeline and staff advocates', () => {
     expect(o.caseOpened).toBe(true);
   });
 
+  it("an advocate's reply in the same batch as the complaint it answers joins the case that complaint opens", async () => {
+    await link('j1');
+    const complaint = mention({ author: { id: 'c1', handle: 'maria', name: 'Maria' } });
+    const [opened, reply, chatter] = await ingestBatch(testDeps(db), [
+      complaint,
+      mention({
+        author: { id: 'j1', handle: 'jade_lumora', name: 'Jade' },
+        inReplyToId: complaint.id,
+        text: '@maria @lumora so sorry about this, I have asked the care team to chase it today',
+      }),
+      // A plain reply by someone else to the same complaint does not split the batch: it is decided as usual.
+      mention({
+        author: { id: 'b1', handle: 'bob', name: 'Bob' },
+        inReplyToId: complaint.id,
+        text: '@maria @lumora same',
+      }),
+    ]);
+    expect(opened.caseOpened).toBe(true);
+    expect([reply.decision?.action, reply.caseId]).toEqual(['advocate_reply', opened.caseId]);
+    expect(chatter.status).toBe('new');
+    expect((await db.case.findUniqueOrThrow({ where: { id: opened.caseId! } })).answeringHow).toBe('own_account');
+  });
+
   it('a verified account is known by its id after a rename, and is never acknowledged whatever it says', async () => {
     await link('j1');
     const [c] = await ingestBatch(testDeps(db), [mention({ author: { id: 'c1', handle: 'maria', name: 'Maria' } })]);

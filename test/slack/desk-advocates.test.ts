@@ -87,6 +87,13 @@ describeSlack('staff advocates: linking, verifying, and their replies joining th
     expect((await h.app.db.advocate.findFirstOrThrow({})).verifiedAt).toBeNull();
     expect(added).toContain('not verified yet');
     expect(await command(JADE, 'advocate add telegram:@jade')).toContain('Usage');
+    // A Mastodon account on another instance is linked by its full acct, as Mastodon writes it.
+    expect(await command(JADE, 'advocate add mastodon:@Jade@Staff.Social')).toContain('not verified yet');
+    expect((await h.app.db.advocate.findFirstOrThrow({ where: { channel: 'mastodon' } })).handle).toBe(
+      'jade@staff.social',
+    );
+    expect(await command(JADE, 'advocate add mastodon:@jade@@staff.social')).toContain('Usage');
+    expect(await command(JADE, 'advocate remove mastodon:@jade@staff.social')).toContain('no longer linked');
     expect(await command(JADE, 'advocate remove x:@jade_lumora')).toContain('no longer linked');
     expect(await h.app.db.advocate.count()).toBe(0);
     expect(await command(JADE, 'advocate list')).toContain('Nobody has linked an account yet');
@@ -153,6 +160,58 @@ describeSlack('staff advocates: linking, verifying, and their replies joining th
     const dm = dmsTo(JADE).find((t) => t.includes('flagged'))!;
     expect(dm).toContain(`(case #${caseId})`);
     expect(dm).toContain("_Try:_ I'm really sorry it's been this frustrating");
+  });
+
+  it('two same advocate replies in one batch: the second is flagged as a copy of the first', async () => {
+    await linkAndVerify();
+    const first = await openPostedCase(h);
+    const second = await openPostedCase(h, '@lumora my parcel never came and support ignores me, awful');
+    const text = '@someone @lumora So sorry about this! I have asked the care team to look into your order today.';
+    const jade = { id: JADE_X_ID, handle: 'jade_lumora', name: 'Jade' };
+    const replies = await h.ingest([
+      mention({ text, author: jade, inReplyToId: first.outcome.mention.id }),
+      mention({ text, author: jade, inReplyToId: second.outcome.mention.id }),
+    ]);
+    expect(replies.map((r) => r.caseId)).toEqual([first.caseId, second.caseId]);
+    const stored = await h.app.db.mention.findMany({
+      where: { id: { in: replies.map((r) => r.mentionId!) } },
+      orderBy: { id: 'asc' },
+    });
+    expect(stored.map((m) => JSON.parse(m.advocateFlags!).map((f: { rule: string }) => f.rule))).toEqual([
+      [],
+      ['copies_earlier_reply'],
+    ]);
+  });
+
+  it('an edit that makes an advocate reply flagged sends Jade the reason in private; an edit is no copy of itself', async () => {
+    await linkAndVerify();
+    const { caseId, outcome } = await openPostedCase(h);
+    const jade = { id: JADE_X_ID, handle: 'jade_lumora', name: 'Jade' };
+    const polite = mention({
+      text: '@someone @lumora So sorry about this! I have asked the care team to look into your order today.',
+      author: jade,
+      inReplyToId: outcome.mention.id,
+    });
+    const [reply] = await h.ingest([polite]);
+    await h.drainAll();
+    expect(dmsTo(JADE).some((t) => t.includes('flagged'))).toBe(false);
+    // A small wording fix is an edit, not a copy of the reply it replaces: nothing is flagged.
+    await h.ingest([{ ...polite, text: `${polite.text} Thanks!`, editedAt: new Date('2026-11-18T09:05:00Z') }]);
+    await h.drainAll();
+    expect((await h.app.db.mention.findUniqueOrThrow({ where: { id: reply.mentionId! } })).advocateFlags).toBe('[]');
+    expect(dmsTo(JADE).some((t) => t.includes('flagged'))).toBe(false);
+    const [edited] = await h.ingest([
+      {
+        ...polite,
+        text: "@someone @lumora yeah we're useless at deliveries, I'd switch too",
+        editedAt: new Date('2026-11-18T09:10:00Z'),
+      },
+    ]);
+    expect([edited.status, edited.mentionId]).toEqual(['edited', reply.mentionId]);
+    await h.drainAll();
+    const dm = dmsTo(JADE).find((t) => t.includes('flagged'));
+    expect(dm).toContain(`(case #${caseId})`);
+    expect(dm).toContain('agrees that the brand is bad');
   });
 
   it("an advocate's Discord reply in a watched channel joins the customer's case the same way", async () => {

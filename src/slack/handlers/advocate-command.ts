@@ -12,7 +12,8 @@ const USAGE =
 
 /** `x:@jade_lumora` as a channel and a handle, or undefined. */
 function parseAccount(word: string | undefined): { channel: string; handle: string } | undefined {
-  const m = word?.match(/^([a-z]+):@?([\w.-]{1,64})$/i);
+  // `mastodon:@jade@staff.social`: a Mastodon account elsewhere is named with its instance.
+  const m = word?.match(/^([a-z]+):@?([\w.-]{1,64}(?:@[\w.-]{1,253})?)$/i);
   if (!m || !ADVOCATE_CHANNELS.includes(m[1].toLowerCase())) return undefined;
   return { channel: m[1].toLowerCase(), handle: m[2] };
 }

@@ -1,19 +1,11 @@
 import { NOTIFICATIONS_CURSOR } from '../../../adapters/mastodon/backfill-mentions';
 import { mastodonChannel } from '../../../adapters/mastodon/index';
 import { readCursor } from '../../../src/store/cursor-position';
-import { type MastodonHarness, mastodonHarness } from '../../helpers/mastodon/mastodon-harness';
+import { type MastodonHarness, mastodonHarness, until } from '../../helpers/mastodon/mastodon-harness';
 import { mastodonContractMissing } from '../../helpers/mastodon/mastodon-server';
 
 if (mastodonContractMissing) console.warn(mastodonContractMissing);
 const describeM = mastodonContractMissing ? describe.skip : describe;
-
-const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describeM('Mastodon channel (real masto against the OpenAPI-checked fake)', () => {
   let h: MastodonHarness;

@@ -74,6 +74,8 @@ const err = (status: number, error: string, message: string, headers?: Record<st
   headers,
 });
 const CHAT_PROXY = 'did:web:api.bsky.chat#bsky_chat';
+/** The AppView's bound on reply notifications: ancestors at height 1..4 of a new post are notified. */
+const REPLY_NOTIF_DEPTH = 5;
 
 /**
  * A small Bluesky: one PDS with the brand's account and repository, the AppView's views of posts,
@@ -117,7 +119,8 @@ export class FakeBluesky {
 
   /**
    * `author` posts `text` `minutesAgo`; the brand is notified when the text @mentions it (with a mention
-   * facet, as the official app writes it), when it replies to a brand post, or quotes one.
+   * facet, as the official app writes it), when it quotes a brand post, or replies under one (the parent
+   * or up to three levels above it).
    */
   post(author: BskyAccount, text: string, minutesAgo = 0, o: { replyTo?: BskyPost; quote?: BskyPost } = {}): BskyPost {
     const at = new Date(this.now().getTime() - minutesAgo * 60_000);
@@ -142,14 +145,11 @@ export class FakeBluesky {
     if (o.quote) record.embed = { $type: 'app.bsky.embed.record', record: { uri: o.quote.uri, cid: o.quote.cid } };
     const post: BskyPost = { uri, cid: cidOf(uri + text), author, record, indexedAt: at.toISOString() };
     this.posts.push(post);
+    // The AppView notifies each account once, in this order: a mention facet, a quote, then a reply to
+    // any of the post's ancestors fewer than REPLY_NOTIF_DEPTH (5) levels up (reasonSubject: that post).
+    const brandAncestor = o.replyTo && this.ancestors(o.replyTo).find((p) => p.author.did === this.brand.did);
     const reason =
-      o.replyTo?.author.did === this.brand.did
-        ? 'reply'
-        : o.quote?.author.did === this.brand.did
-          ? 'quote'
-          : start >= 0
-            ? 'mention'
-            : undefined;
+      start >= 0 ? 'mention' : o.quote?.author.did === this.brand.did ? 'quote' : brandAncestor ? 'reply' : undefined;
     if (reason && author.did !== this.brand.did) {
       this.notifications.push({
         uri,
@@ -158,10 +158,21 @@ export class FakeBluesky {
         reason,
         record,
         indexedAt: post.indexedAt,
-        ...(reason !== 'mention' ? { reasonSubject: (o.replyTo ?? o.quote)!.uri } : {}),
+        ...(reason !== 'mention' ? { reasonSubject: (reason === 'quote' ? o.quote : brandAncestor)!.uri } : {}),
       });
     }
     return post;
+  }
+
+  /** `parent` and the posts above it, nearest first, as far as the AppView notifies replies (4 levels). */
+  private ancestors(parent: BskyPost): BskyPost[] {
+    const chain: BskyPost[] = [];
+    for (let p: BskyPost | undefined = parent; p && chain.length < REPLY_NOTIF_DEPTH - 1; ) {
+      chain.push(p);
+      const up: string | undefined = p.record.reply?.parent.uri;
+      p = up ? this.posts.find((x) => x.uri === up) : undefined;
+    }
+    return chain;
   }
 
   /** `from` writes the brand a chat message (opening the conversation if needed). */

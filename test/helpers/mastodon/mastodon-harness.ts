@@ -91,3 +91,12 @@ export async function mastodonHarness(o: MastodonHarnessOptions = {}) {
 }
 
 export type MastodonHarness = Awaited<ReturnType<typeof mastodonHarness>>;
+
+/** Waits for `check` to hold (a live stream delivers in its own time); fails after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
