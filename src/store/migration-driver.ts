@@ -64,8 +64,16 @@ const LOCK_WAIT_MS = 120_000;
 export function sqliteDriver(url: string): MigrationDriver {
   const file = sqliteFile(url);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { timeout: 10_000 });
-  db.pragma('journal_mode = WAL'); // persistent: readers never block the writer
+  // Opened only once the migration lock is held: switching a fresh file to WAL takes SQLite's exclusive
+  // lock, and several start-ups doing it at once get SQLITE_BUSY without waiting for one another.
+  let opened: Database.Database | undefined;
+  const open = () => {
+    if (!opened) {
+      opened = new Database(file, { timeout: 10_000 });
+      opened.pragma('journal_mode = WAL'); // persistent: readers never block the writer
+    }
+    return opened;
+  };
   const now = () => new Date().toISOString();
   // Two start-ups at once on a fresh file must not both migrate (the second would see the first's
   // unfinished row as a failed migration). The lock is an exclusive transaction on a side file: SQLite's
@@ -100,30 +108,35 @@ export function sqliteDriver(url: string): MigrationDriver {
       }
     },
     async ensureTable() {
-      db.exec(SQLITE_TABLE);
+      open().exec(SQLITE_TABLE);
     },
     async applied() {
-      return db.prepare('SELECT * FROM _prisma_migrations ORDER BY started_at').all() as AppliedMigration[];
+      return open().prepare('SELECT * FROM _prisma_migrations ORDER BY started_at').all() as AppliedMigration[];
     },
     async markStarted(id, name, checksum) {
-      db.prepare(
-        'INSERT INTO _prisma_migrations (id, checksum, migration_name, ' +
-          'started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)',
-      ).run(id, checksum, name, now());
+      open()
+        .prepare(
+          'INSERT INTO _prisma_migrations (id, checksum, migration_name, ' +
+            'started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)',
+        )
+        .run(id, checksum, name, now());
     },
     async markFinished(id) {
-      db.prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(now(), id);
+      open()
+        .prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?')
+        .run(now(), id);
     },
     async markFailed(id, logs) {
-      db.prepare('UPDATE _prisma_migrations SET logs = ? WHERE id = ?').run(logs, id);
+      open().prepare('UPDATE _prisma_migrations SET logs = ? WHERE id = ?').run(logs, id);
     },
     async runScript(sql) {
       // Prisma's table-redefinition scripts toggle foreign_keys, which is a no-op inside a transaction.
+      const db = open();
       if (/PRAGMA\s+foreign_keys/i.test(sql)) db.exec(sql);
       else db.transaction(() => db.exec(sql))();
     },
     async close() {
-      db.close();
+      opened?.close();
     },
   };
 }
