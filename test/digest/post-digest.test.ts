@@ -9,15 +9,24 @@ import { prompts } from '../helpers/pipeline-deps';
 import { tempDb } from '../helpers/temp-db';
 
 describe('scheduled digests', () => {
-  it('cover the day or week before their due time', () => {
-    const end = new Date('2026-11-23T08:00:00Z');
-    expect(digestPeriod('daily', end, 'UTC')).toEqual({
-      from: new Date('2026-11-22T08:00:00Z'),
-      to: end,
+  it('cover the whole day or seven whole days before their due day, in the team zone', () => {
+    const due = new Date('2026-11-23T08:00:00Z');
+    expect(digestPeriod('daily', due, 'UTC')).toEqual({
+      from: new Date('2026-11-22T00:00:00Z'),
+      to: new Date('2026-11-23T00:00:00Z'),
       bucket: 'hour',
       timeZone: 'UTC',
     });
-    expect(digestPeriod('weekly', end, 'UTC').from).toEqual(new Date('2026-11-16T08:00:00Z'));
+    expect(digestPeriod('weekly', due, 'UTC').from).toEqual(new Date('2026-11-16T00:00:00Z'));
+    // Local midnights, not 24-hour steps: Los Angeles left DST on Sunday 1 November 2026.
+    const monday = new Date('2026-11-02T17:00:00Z'); // 09:00 PST
+    expect(digestPeriod('weekly', monday, 'America/Los_Angeles')).toMatchObject({
+      from: new Date('2026-10-26T07:00:00Z'), // midnight PDT
+      to: new Date('2026-11-02T08:00:00Z'), // midnight PST
+    });
+    // London's spring-forward day is 23 hours long.
+    const daily = digestPeriod('daily', new Date('2026-03-30T08:00:00Z'), 'Europe/London');
+    expect([daily.from, daily.to]).toEqual([new Date('2026-03-29T00:00:00Z'), new Date('2026-03-29T23:00:00Z')]);
   });
 
   it("queue one digest per due time for the managers' channel, however many instances run", async () => {
@@ -50,12 +59,13 @@ describe('scheduled digests', () => {
     const target = JSON.parse(rows[0].target);
     expect(target.channelId).toBe('C0MANAGERS');
     expect(periodFromTarget(target)).toEqual({
-      from: new Date('2026-11-16T08:00:00Z'),
-      to: new Date('2026-11-23T08:00:00Z'),
+      from: new Date('2026-11-16T00:00:00Z'),
+      to: new Date('2026-11-23T00:00:00Z'),
       bucket: 'day',
       timeZone: 'Europe/London',
     });
-    expect(rows[0].text).toMatch(/^# Mentions digest: 2026-11-16 08:00 to 2026-11-23 08:00 \(Europe\/London\)/);
+    expect(rows[0].text).toMatch(/^# Mentions digest: 2026-11-16 00:00 to 2026-11-23 00:00 \(Europe\/London\)/);
+    expect(rows[0].text).toContain('Period: 7 whole days in Europe/London, midnight to midnight.');
     await a.stop();
     await b.stop();
     await close();
