@@ -6,6 +6,7 @@ import { createJobs } from '../../src/jobs/create-jobs';
 import { JobRunner } from '../../src/jobs/job-runner';
 import { silentLogger } from '../../src/log/create-logger';
 import { prompts } from '../helpers/pipeline-deps';
+import { mentionsAt } from '../helpers/dst-digest-check';
 import { tempDb } from '../helpers/temp-db';
 
 describe('scheduled digests', () => {
@@ -69,5 +70,37 @@ describe('scheduled digests', () => {
     await a.stop();
     await b.stop();
     await close();
+  });
+
+  it('run daily on the jobs clock over a DST change: the 23-hour day of London and the mentions posted in it', async () => {
+    const { db, url, close } = await tempDb();
+    try {
+      const config = loadConfig({
+        DATABASE_URL: url,
+        SLACK_MANAGERS_CHANNEL_ID: 'C0MANAGERS',
+        TEAM_TIMEZONE: 'Europe/London',
+        DIGEST_DAILY_CRON: '0 8 * * *',
+      });
+      const app = { config, db, logger: silentLogger(), prompts, recent: new RecentTexts(1), close: async () => {} };
+      // 23:30 GMT on the 28th (the day before), 02:30 BST on the 29th, 23:30 BST on the 29th (22:30 UTC).
+      await mentionsAt(db, ['2026-03-28T23:30:00Z', '2026-03-29T01:30:00Z', '2026-03-29T22:30:00Z']);
+      const now = () => new Date('2026-03-30T07:30:00Z'); // 08:30 BST on Monday the 30th
+      const runner = new JobRunner(
+        { db, logger: silentLogger(), owner: 'a', now },
+        createJobs(app, rulesOf).filter((j) => j.name === 'digest-daily'),
+      );
+      await runner.tick();
+      const row = await db.outboundMessage.findFirstOrThrow({ where: { kind: 'slack_digest' } });
+      expect(periodFromTarget(JSON.parse(row.target))).toMatchObject({
+        from: new Date('2026-03-29T00:00:00Z'),
+        to: new Date('2026-03-29T23:00:00Z'),
+        bucket: 'hour',
+      });
+      expect(row.text).toContain('**2 mentions**');
+      expect(row.text).toContain('Period: 1 whole day in Europe/London, midnight to midnight.');
+      await runner.stop();
+    } finally {
+      await close();
+    }
   });
 });
