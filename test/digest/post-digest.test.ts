@@ -5,8 +5,8 @@ import { digestPeriod, periodFromTarget } from '../../src/digest/post-digest';
 import { createJobs } from '../../src/jobs/create-jobs';
 import { JobRunner } from '../../src/jobs/job-runner';
 import { silentLogger } from '../../src/log/create-logger';
-import { prompts } from '../helpers/pipeline-deps';
 import { mentionsAt } from '../helpers/dst-digest-check';
+import { prompts } from '../helpers/pipeline-deps';
 import { tempDb } from '../helpers/temp-db';
 
 describe('scheduled digests', () => {
