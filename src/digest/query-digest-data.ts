@@ -2,6 +2,7 @@ import { CaseStatus, OPEN_CASE_STATUSES } from '../core/case-status.js';
 import { offsetSpans } from '../core/time-zone.js';
 import type { Db } from '../store/create-db.js';
 import type { DigestPeriod } from './digest-types.js';
+import { previousPeriod } from './whole-days-period.js';
 
 /** What the database says about a period; buildDigest turns it into the digest. */
 export interface DigestData {
@@ -42,7 +43,7 @@ export async function queryDigestData(
   provider: 'sqlite' | 'postgresql',
 ): Promise<DigestData> {
   const inPeriod = { gte: period.from, lt: period.to };
-  const length = period.to.getTime() - period.from.getTime();
+  const before = previousPeriod(period);
   const [grouped, previous, buckets, cases, escalated, openTotal, unclaimed, oldest, rated, spend, people, advocate] =
     await Promise.all([
       db.mention.groupBy({
@@ -53,7 +54,7 @@ export async function queryDigestData(
       }),
       db.mention.groupBy({
         by: ['complaint'],
-        where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from }, advocateId: null },
+        where: { postedAt: { gte: before.from, lt: before.to }, advocateId: null },
         _count: { _all: true },
       }),
       bucketCounts(db, period, provider),

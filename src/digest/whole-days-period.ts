@@ -30,14 +30,39 @@ export function startOfLocalDay(at: Date, timeZone: string): Date {
  * given in hours or minutes.
  */
 export function describePeriod(period: DigestPeriod): string {
-  const zone = { zone: period.timeZone };
-  const from = DateTime.fromJSDate(period.from, zone);
-  const to = DateTime.fromJSDate(period.to, zone);
-  if (+from !== +from.startOf('day')) return `Period: whole hours in ${period.timeZone}.`;
+  const days = localDaysSpanned(period);
+  if (days === undefined) return `Period: whole hours in ${period.timeZone}.`;
+  const to = DateTime.fromJSDate(period.to, { zone: period.timeZone });
   const partial = +to !== +to.startOf('day');
-  const days = Math.round(to.startOf('day').diff(from.startOf('day'), 'days').days) + (partial ? 1 : 0);
   return (
     `Period: ${days} whole day${days === 1 ? '' : 's'} in ${period.timeZone}, midnight to midnight` +
     (partial ? `, the last one up to ${to.toFormat('HH:mm')}.` : '.')
   );
+}
+
+/**
+ * How many local days a period starting at a local midnight covers (a day still running counts as
+ * one); undefined for a period that does not start at midnight (whole hours).
+ */
+function localDaysSpanned(period: DigestPeriod): number | undefined {
+  const zone = { zone: period.timeZone };
+  const from = DateTime.fromJSDate(period.from, zone);
+  const to = DateTime.fromJSDate(period.to, zone);
+  if (+from !== +from.startOf('day')) return undefined;
+  const partial = +to !== +to.startOf('day');
+  return Math.round(to.startOf('day').diff(from, 'days').days) + (partial ? 1 : 0);
+}
+
+/**
+ * The period the complaint share is compared with: as many whole local days just before (so a week
+ * over a DST change is compared with the week before it, midnight to midnight), or for whole hours the
+ * same length just before.
+ */
+export function previousPeriod(period: DigestPeriod): { from: Date; to: Date } {
+  const days = localDaysSpanned(period);
+  const from =
+    days === undefined
+      ? new Date(2 * period.from.getTime() - period.to.getTime())
+      : DateTime.fromJSDate(period.from, { zone: period.timeZone }).minus({ days }).toJSDate();
+  return { from, to: period.from };
 }

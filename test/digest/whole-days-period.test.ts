@@ -1,5 +1,5 @@
 import { periodSince } from '../../src/cli/digest-command';
-import { describePeriod, wholeDaysPeriod } from '../../src/digest/whole-days-period';
+import { describePeriod, previousPeriod, wholeDaysPeriod } from '../../src/digest/whole-days-period';
 
 describe('wholeDaysPeriod: the one period rule of every digest', () => {
   it('is today so far and the days before, from local midnight; an end at midnight closes whole days', () => {
@@ -33,5 +33,19 @@ describe('wholeDaysPeriod: the one period rule of every digest', () => {
     const week = wholeDaysPeriod(7, new Date('2026-11-02T08:00:00Z'), 'America/Los_Angeles', 'day');
     expect(describePeriod(week)).toBe('Period: 7 whole days in America/Los_Angeles, midnight to midnight.');
     expect(describePeriod(periodSince('24h', now, 'UTC'))).toBe('Period: whole hours in UTC.');
+  });
+
+  it('compares with as many whole days just before, midnight to midnight even across DST', () => {
+    // The Los Angeles week ending Monday 2 November 2026 (169 hours): the week before is 168.
+    const week = wholeDaysPeriod(7, new Date('2026-11-02T08:00:00Z'), 'America/Los_Angeles', 'day');
+    expect(previousPeriod(week)).toEqual({ from: new Date('2026-10-19T07:00:00Z'), to: week.from });
+    // Today so far and six days: compared with the seven whole days before.
+    const now = new Date('2026-11-23T15:20:00Z');
+    expect(previousPeriod(wholeDaysPeriod(7, now, 'UTC', 'day')).from).toEqual(new Date('2026-11-10T00:00:00Z'));
+    // Whole hours: the same length just before.
+    expect(previousPeriod(periodSince('24h', now, 'UTC'))).toEqual({
+      from: new Date('2026-11-21T16:40:00Z'), // 23 h 20 min, as long as the period
+      to: new Date('2026-11-22T16:00:00Z'),
+    });
   });
 });
