@@ -75,7 +75,7 @@ describeSlack('/mentions and the App Home', () => {
     expect(after.decision?.acknowledge).toBe(true);
   });
 
-  it('digest: the built-in digest of the last 7 days goes to the channel through the outbox, its chart in the thread', async () => {
+  it('digest: the built-in digest of today and the 6 days before goes to the channel through the outbox, its chart in the thread', async () => {
     await start(false);
     const [o] = await h.ingest([mention({ createdAt: new Date(Date.now() - 3_600_000) })]);
     const res = await command(ALICE, 'digest now');
