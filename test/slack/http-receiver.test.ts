@@ -1,6 +1,8 @@
 import http from 'node:http';
+import { CaseStatus } from '../../src/core/case-status';
 import { MAX_SLACK_BODY_BYTES, refuseByHeaders } from '../../src/slack/create-http-receiver';
-import { ALICE } from '../helpers/slack/desk-clicks';
+import { CaseAction } from '../../src/slack/slack-ids';
+import { ALICE, openPostedCase } from '../helpers/slack/desk-clicks';
 import {
   type DeskHarness,
   SIGNING_SECRET,
@@ -8,8 +10,8 @@ import {
   TEAM_CHANNEL,
   waitFor,
 } from '../helpers/slack/desk-harness';
-import { FORM, formBody, JSON_TYPE, signSlack } from '../helpers/slack/signed-request';
-import { eventEnvelope, homeOpened, slashCommand } from '../helpers/slack/slack-payloads';
+import { FORM, formBody, interactiveBody, JSON_TYPE, signSlack } from '../helpers/slack/signed-request';
+import { buttonClick, eventEnvelope, homeOpened, slashCommand } from '../helpers/slack/slack-payloads';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
 const OTHER = 'U0OTHER001';
@@ -188,5 +190,40 @@ describeSlack('the Slack desk in HTTP mode, on 127.0.0.1', () => {
     expect(h.fake.callsTo('views.publish').map((c) => c.params.user_id)).toEqual([ALICE, OTHER]);
     const eventId = JSON.parse(body).event_id;
     expect(await h.app.db.slackRequestSeen.count({ where: { triggerId: `event:${eventId}` } })).toBe(1);
+  });
+
+  it('refuses a captured button click that carries no trigger id, by who clicked what and when', async () => {
+    const { caseId, ts } = await openPostedCase(h);
+    const { trigger_id: _none, ...click } = buttonClick({
+      userId: ALICE,
+      actionId: CaseAction.Claim,
+      value: String(caseId),
+      channel: TEAM_CHANNEL,
+      messageTs: ts,
+      responseUrl: `${h.fake.baseUrl}/respond/a`,
+    });
+    click.actions[0].action_ts = `${Math.floor(Date.now() / 1000)}.424242`;
+    const body = interactiveBody(click);
+    const at = Math.floor(Date.now() / 1000);
+    const post = () =>
+      fetch(h.eventsUrl, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': FORM,
+          'x-slack-request-timestamp': String(at),
+          'x-slack-signature': signSlack(SIGNING_SECRET, at, body),
+        },
+      });
+    const owner = async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: caseId } })).ownerSlackId;
+    expect((await post()).status).toBe(200);
+    await waitFor('the claim', async () => (await owner()) === ALICE);
+    // Released meanwhile: the replayed click would claim it again.
+    await h.app.db.case.update({ where: { id: caseId }, data: { ownerSlackId: null, status: CaseStatus.Open } });
+    expect((await post()).status).toBe(200);
+    // Bolt answers before a handler finishes: give a wrongly accepted replay time to act.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await h.drainAll();
+    expect(await owner()).toBeNull();
   });
 });
