@@ -42,7 +42,7 @@ export interface DeskHost {
 }
 
 export interface StartDeskOptions {
-  /** Builds the managers' digest for "/mentions digest" (default: today and the 6 whole days before, see digestOnRequest). */
+  /** Builds the managers' digest for "/mentions digest" (default: today and the 6 days before; digestOnRequest). */
   requestDigest?: RequestDigest;
   now?: () => Date;
   pacer?: Pacer;
