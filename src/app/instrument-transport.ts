@@ -20,6 +20,12 @@ export function instrumentTransport(
   const channelOf = (row: OutboundRow) => (label === 'row' ? row.channel : label);
   const countRateLimit = (channel: string, error: unknown) => {
     if (!(error instanceof SendError) || error.failure !== 'rate_limited' || !options.metrics) return;
+    // Held back by the bot's own budget or bucket before the platform was asked: a pacing wait.
+    if (error.pacing)
+      return options.metrics.pacingWaitSeconds.observe(
+        { channel, reason: error.pacing },
+        (error.retryAfterMs ?? 0) / 1000,
+      );
     options.metrics.rateLimitWaits.inc({ channel });
     if (error.retryAfterMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, error.retryAfterMs / 1000);
   };

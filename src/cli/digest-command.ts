@@ -8,6 +8,7 @@ import { alignToBuckets } from '../digest/fill-buckets.js';
 import { queryDigestData } from '../digest/query-digest-data.js';
 import { renderDigestChart } from '../digest/render-digest-chart.js';
 import { renderDigestMarkdown } from '../digest/render-digest-markdown.js';
+import { wholeDaysPeriod } from '../digest/whole-days-period.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -23,14 +24,26 @@ export function parseSince(since: string, now: Date): Date {
 
 /**
  * The digest of the period ending now in the team's time zone, in whole buckets: hourly up to two
- * days, daily beyond (`--since 7d` is today and the six days before).
+ * days, daily beyond (`--since 7d` is today and the six days before, as every digest counts days).
  */
 export async function digestSince(app: AppContext, since: string, now = new Date()): Promise<Digest> {
+  const period = periodSince(since, now, app.config.jobs.timeZone);
+  return buildDigest(await queryDigestData(app.db, period, databaseProvider(app.config.databaseUrl)));
+}
+
+/**
+ * Days and weeks follow the one rule of every digest (wholeDaysPeriod: `7d` is today so far and the
+ * six whole days before); hours, minutes and dates are whole hours or days from there to now.
+ */
+export function periodSince(since: string, now: Date, timeZone: string): DigestPeriod {
   const from = parseSince(since, now);
   const bucket = now.getTime() - from.getTime() <= 2 * UNITS.d ? 'hour' : 'day';
-  const timeZone = app.config.jobs.timeZone;
-  const period: DigestPeriod = { from: alignToBuckets(from, now, bucket, timeZone), to: now, bucket, timeZone };
-  return buildDigest(await queryDigestData(app.db, period, databaseProvider(app.config.databaseUrl)));
+  const inDays = /^(\d+)\s*([dw])$/i.exec(since.trim());
+  if (inDays) {
+    const days = Number(inDays[1]) * (inDays[2].toLowerCase() === 'w' ? 7 : 1);
+    return wholeDaysPeriod(days, now, timeZone, bucket);
+  }
+  return { from: alignToBuckets(from, now, bucket, timeZone), to: now, bucket, timeZone };
 }
 
 /** Writes the digest's chart as a PNG; the absolute path written. A file that cannot be written is a clear error. */

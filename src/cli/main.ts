@@ -153,7 +153,7 @@ async function runBot(args: CliArgs, config: Config, logger: Logger, io: CliIo):
         stopping: () => shutdown.stopping,
       });
     }
-    desk = await startSlackDesk(app);
+    desk = await startSlackDesk(app, { metrics });
     if (desk) {
       const connection = watchSlackConnection(desk);
       checks.push(connectionCheck(connection.name, connection.isUp, metrics));

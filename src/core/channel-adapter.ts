@@ -46,7 +46,12 @@ export type SendFailure =
  */
 export type RateLimitScope = 'channel' | 'route';
 
-/** A failed send. `retryable` sends are tried again after `retryAfterMs`; others are marked failed. */
+/**
+ * A failed send. `retryable` sends are tried again after `retryAfterMs`; others are marked failed.
+ * `pacing` names the bot's own limit that held a `rate_limited` send back before the platform was
+ * asked (a history-read budget, a Discord route bucket the REST client tracks); unset, the platform
+ * itself answered with a rate limit. /metrics counts the two apart.
+ */
 export class SendError extends AppError {
   constructor(
     readonly failure: SendFailure,
@@ -55,6 +60,7 @@ export class SendError extends AppError {
     readonly retryAfterMs?: number,
     cause?: unknown,
     readonly limitScope: RateLimitScope = 'channel',
+    readonly pacing?: string,
   ) {
     super(ErrorCode.SendFailed, message, { cause, humanMessage: `The platform refused the message (${failure}).` });
   }

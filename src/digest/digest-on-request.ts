@@ -1,5 +1,6 @@
 import type { Db } from '../store/create-db.js';
-import { digestPeriod, postDigest } from './post-digest.js';
+import { postDigest } from './post-digest.js';
+import { wholeDaysPeriod } from './whole-days-period.js';
 
 /** Builds the managers' digest now and says where it went. */
 export type RequestDigest = (requestedBy: string) => Promise<string>;
@@ -15,7 +16,8 @@ export interface DigestOnRequestDeps {
 }
 
 /**
- * "/mentions digest": the last seven days, queued for the managers' channel (the team channel when
+ * "/mentions digest": today so far and the six whole days before in the team's zone (the CLI's
+ * `--since 7d`, one rule: wholeDaysPeriod), queued for the managers' channel (the team channel when
  * none is set), through the outbox like a scheduled digest. Says where it will appear.
  */
 export function digestOnRequest(deps: DigestOnRequestDeps): RequestDigest | undefined {
@@ -25,7 +27,7 @@ export function digestOnRequest(deps: DigestOnRequestDeps): RequestDigest | unde
   return async (requestedBy) => {
     const at = now();
     const key = `now:${requestedBy}:${at.toISOString()}`;
-    await postDigest({ db, provider }, key, digestPeriod('weekly', at, timeZone), channelId, at);
-    return `The digest of the last 7 days is on its way to <#${channelId}>.`;
+    await postDigest({ db, provider }, key, wholeDaysPeriod(7, at, timeZone, 'day'), channelId, at);
+    return `The digest of today and the 6 days before is on its way to <#${channelId}>.`;
   };
 }

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { timeZoneOffsetMinutes } from '../core/time-zone.js';
 import type { DigestPeriod } from './digest-types.js';
 
 type Bucket = { start: string; total: number; complaints: number };
@@ -18,27 +17,36 @@ export function alignToBuckets(from: Date, to: Date, bucket: DigestPeriod['bucke
   return last.minus(bucket === 'day' ? { days: count - 1 } : { hours: count - 1 }).toJSDate();
 }
 
+/** A bucket's key: its local start in the team's zone, as the database query writes it. */
+const KEY_FORMAT = { hour: "yyyy-MM-dd'T'HH:00", day: 'yyyy-MM-dd' } as const;
+
+/**
+ * The keys of every bucket of the period, in order, walked in the team's zone with luxon: a DST
+ * change day has its 23 or 25 hours, and a day bucket runs midnight to midnight whatever the offset.
+ * The hour repeated when clocks go back has one key (the query counts both into it).
+ */
+export function bucketKeys(period: DigestPeriod): string[] {
+  const keys: string[] = [];
+  const end = period.to.getTime();
+  let at = DateTime.fromJSDate(period.from, { zone: period.timeZone }).startOf(period.bucket);
+  for (; at.toMillis() < end && keys.length < MAX_BUCKETS; at = at.plus({ [`${period.bucket}s`]: 1 })) {
+    const key = at.toFormat(KEY_FORMAT[period.bucket]);
+    if (keys.at(-1) !== key) keys.push(key);
+  }
+  return keys;
+}
+
 /**
  * Every bucket of the period, those without mentions as zeros, so a 30-day chart has 30 bars and a
- * quiet night shows as quiet instead of vanishing. Keys follow the query's (local time at the offset
- * of the period's start), so each counted bucket finds its slot.
+ * quiet night shows as quiet instead of vanishing.
  */
 export function fillBuckets(period: DigestPeriod, counted: Bucket[]): Bucket[] {
-  const offsetMs = timeZoneOffsetMinutes(period.timeZone, period.from) * 60_000;
-  const unit = UNIT_MS[period.bucket];
-  const key = (localMs: number) => {
-    const iso = new Date(localMs).toISOString();
-    return period.bucket === 'day' ? iso.slice(0, 10) : `${iso.slice(0, 13)}:00`;
-  };
   const byKey = new Map(counted.map((b) => [b.start, b]));
-  const out: Bucket[] = [];
-  const end = period.to.getTime() + offsetMs;
-  for (let at = Math.floor((period.from.getTime() + offsetMs) / unit) * unit; at < end; at += unit) {
-    if (out.length >= MAX_BUCKETS) break;
-    const start = key(at);
-    out.push(byKey.get(start) ?? { start, total: 0, complaints: 0 });
+  const out = bucketKeys(period).map((start) => {
+    const found = byKey.get(start);
     byKey.delete(start);
-  }
-  // A counted bucket outside the slots (a DST shift inside the period) is kept, in order, not lost.
+    return found ?? { start, total: 0, complaints: 0 };
+  });
+  // A counted bucket outside the slots (past MAX_BUCKETS) is kept, in order, not lost.
   return byKey.size ? [...out, ...byKey.values()].sort((a, b) => a.start.localeCompare(b.start)) : out;
 }

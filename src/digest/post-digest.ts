@@ -4,18 +4,20 @@ import { buildDigest } from './build-digest.js';
 import type { DigestPeriod } from './digest-types.js';
 import { queryDigestData } from './query-digest-data.js';
 import { renderDigestMarkdown } from './render-digest-markdown.js';
+import { startOfLocalDay, wholeDaysPeriod } from './whole-days-period.js';
 
-const DAY_MS = 86_400_000;
-
-/** The period of a daily or weekly digest due at `end` (end exclusive). */
-export function digestPeriod(kind: 'daily' | 'weekly', end: Date, timeZone: string): DigestPeriod {
-  const days = kind === 'daily' ? 1 : 7;
-  return {
-    from: new Date(end.getTime() - days * DAY_MS),
-    to: end,
-    bucket: kind === 'daily' ? 'hour' : 'day',
+/**
+ * The period of a daily or weekly digest due at `due`: the whole day, or the seven whole days, in the
+ * team's zone that ended at the midnight before it (the rule of wholeDaysPeriod), so a digest due at
+ * 08:00 reports yesterday, not 08:00 to 08:00.
+ */
+export function digestPeriod(kind: 'daily' | 'weekly', due: Date, timeZone: string): DigestPeriod {
+  return wholeDaysPeriod(
+    kind === 'daily' ? 1 : 7,
+    startOfLocalDay(due, timeZone),
     timeZone,
-  };
+    kind === 'daily' ? 'hour' : 'day',
+  );
 }
 
 export interface PostDigestDeps {

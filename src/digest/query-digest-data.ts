@@ -1,7 +1,8 @@
 import { CaseStatus, OPEN_CASE_STATUSES } from '../core/case-status.js';
-import { timeZoneOffsetMinutes } from '../core/time-zone.js';
+import { offsetSpans } from '../core/time-zone.js';
 import type { Db } from '../store/create-db.js';
 import type { DigestPeriod } from './digest-types.js';
+import { previousPeriod } from './whole-days-period.js';
 
 /** What the database says about a period; buildDigest turns it into the digest. */
 export interface DigestData {
@@ -42,7 +43,7 @@ export async function queryDigestData(
   provider: 'sqlite' | 'postgresql',
 ): Promise<DigestData> {
   const inPeriod = { gte: period.from, lt: period.to };
-  const length = period.to.getTime() - period.from.getTime();
+  const before = previousPeriod(period);
   const [grouped, previous, buckets, cases, escalated, openTotal, unclaimed, oldest, rated, spend, people, advocate] =
     await Promise.all([
       db.mention.groupBy({
@@ -53,7 +54,7 @@ export async function queryDigestData(
       }),
       db.mention.groupBy({
         by: ['complaint'],
-        where: { postedAt: { gte: new Date(period.from.getTime() - length), lt: period.from }, advocateId: null },
+        where: { postedAt: { gte: before.from, lt: before.to }, advocateId: null },
         _count: { _all: true },
       }),
       bucketCounts(db, period, provider),
@@ -127,10 +128,35 @@ async function countPeople(db: Db, period: DigestPeriod) {
   return { total: Number(row?.total ?? 0), complaining: Number(row?.complaining ?? 0) };
 }
 
-// Mentions per hour or day in the digest's time zone (offset taken at the period's start). SQLite
-// stores Prisma dates as ISO text, PostgreSQL as timestamps: one statement per provider.
-async function bucketCounts(db: Db, period: DigestPeriod, provider: 'sqlite' | 'postgresql') {
-  const offset = timeZoneOffsetMinutes(period.timeZone, period.from);
+type BucketRow = { start: string; total: number; complaints: number };
+
+/**
+ * Mentions per hour or day in the digest's time zone. Each stretch of constant UTC offset is counted
+ * with its own offset and the stretches summed by local key, so a DST change inside the period splits
+ * its day (and hours) where the clocks did, not at the offset of the period's start.
+ */
+async function bucketCounts(db: Db, period: DigestPeriod, provider: 'sqlite' | 'postgresql'): Promise<BucketRow[]> {
+  const byKey = new Map<string, BucketRow>();
+  for (const span of offsetSpans(period.timeZone, period.from, period.to)) {
+    for (const row of await bucketCountsAtOffset(db, { ...period, ...span }, span.offsetMinutes, provider)) {
+      const sum = byKey.get(row.start);
+      if (sum) {
+        sum.total += row.total;
+        sum.complaints += row.complaints;
+      } else byKey.set(row.start, row);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.start.localeCompare(b.start));
+}
+
+// One stretch at one offset. SQLite stores Prisma dates as ISO text, PostgreSQL as timestamps: one
+// statement per provider.
+async function bucketCountsAtOffset(
+  db: Db,
+  period: DigestPeriod,
+  offset: number,
+  provider: 'sqlite' | 'postgresql',
+): Promise<BucketRow[]> {
   const pgFormat = period.bucket === 'hour' ? 'YYYY-MM-DD"T"HH24:00' : 'YYYY-MM-DD';
   const sqliteFormat = period.bucket === 'hour' ? '%Y-%m-%dT%H:00' : '%Y-%m-%d';
   const rows =

@@ -1,6 +1,7 @@
 import { formatLocal } from '../core/time-zone.js';
 import type { Digest, DurationStat } from './digest-types.js';
 import { formatMinutes } from './summary-stats.js';
+import { describePeriod } from './whole-days-period.js';
 
 /**
  * The one rule for what a period holds, printed in every digest so figures side by side are read the
@@ -48,7 +49,7 @@ export function renderDigestMarkdown(d: Digest): string {
         ]
       : []),
     '',
-    `_${COUNTING_RULE}_`,
+    `_${describePeriod(d.period)} ${COUNTING_RULE}_`,
     '',
   );
   out.push(

@@ -17,6 +17,12 @@ export interface Metrics {
   /** Sends answered with a rate limit, and the seconds the platform asked us to wait. */
   rateLimitWaits: Counter<'channel'>;
   rateLimitWaitSeconds: Counter<'channel'>;
+  /**
+   * Waits the bot imposes on itself to stay within a platform's limits, by channel and reason
+   * (slack_post_pacing, slack_history_budget, discord_route_bucket): a post slept for, or a send held
+   * back for the time given. Counted apart from the platforms' own rate limits above.
+   */
+  pacingWaitSeconds: Histogram<'channel' | 'reason'>;
   /** US dollars spent on X today (UTC day, as X bills), from the spend ledger. */
   xSpendTodayUsd: Gauge;
   /** 1 when connected, 0 when not, by connection (discord_gateway, slack_socket_mode, slack_http). */
@@ -73,6 +79,13 @@ export function createMetrics(): Metrics {
       help: 'Seconds the platforms asked us to wait',
       labelNames: ['channel'],
       registers,
+    }),
+    pacingWaitSeconds: new Histogram({
+      name: 'mention_desk_pacing_wait_seconds',
+      help: "Waits the bot imposed on itself to keep within a platform's limits, by channel and reason",
+      labelNames: ['channel', 'reason'],
+      registers,
+      buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
     }),
     xSpendTodayUsd: new Gauge({
       name: 'mention_desk_x_spend_today_usd',

@@ -8,13 +8,14 @@ import type { ChannelLimit } from '../core/channel-limit.js';
 import { redactUrlCredentials } from '../core/redact-url-credentials.js';
 import { digestOnRequest, type RequestDigest } from '../digest/digest-on-request.js';
 import type { Logger } from '../log/create-logger.js';
+import type { Metrics } from '../log/metrics.js';
 import type { OutboxTransport } from '../outbox/outbox-transport.js';
 import { databaseProvider } from '../store/apply-migrations.js';
 import type { Db } from '../store/create-db.js';
 import { boltLogger } from './bolt-logger.js';
 import { createMembershipCheck } from './check-membership.js';
 import { createSlackApp } from './create-slack-app.js';
-import { type Pacer, PostPacer } from './delivery/pace-posts.js';
+import { type OnPacingWait, type Pacer, PostPacer } from './delivery/pace-posts.js';
 import { SharedPostPacer } from './delivery/shared-post-pacer.js';
 import { createSlackTransport } from './delivery/slack-transport.js';
 import { registerHandlers } from './register-handlers.js';
@@ -41,11 +42,19 @@ export interface DeskHost {
 }
 
 export interface StartDeskOptions {
-  /** Builds the managers' digest for "/mentions digest" (default: the last 7 days, see digestOnRequest). */
+  /** Builds the managers' digest for "/mentions digest" (default: today and the 6 days before; digestOnRequest). */
   requestDigest?: RequestDigest;
   now?: () => Date;
   pacer?: Pacer;
+  /** Where the posting pace's waits are counted (mention_desk_pacing_wait_seconds). */
+  metrics?: Metrics;
 }
+
+// Slack allows about one post a second per conversation: the time each post waited for its slot.
+const countPostPacing = (metrics: Metrics | undefined): OnPacingWait | undefined =>
+  metrics
+    ? (waitMs) => metrics.pacingWaitSeconds.observe({ channel: 'slack', reason: 'slack_post_pacing' }, waitMs / 1000)
+    : undefined;
 
 /**
  * Starts the Slack desk when Slack is configured (null when it is not): Bolt in Socket Mode or over
@@ -71,8 +80,14 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
     pacer:
       options.pacer ??
       (databaseProvider(app.config.databaseUrl) === 'postgresql'
-        ? new SharedPostPacer(app.db, 'postgresql', config.minPostIntervalMs)
-        : new PostPacer(config.minPostIntervalMs)),
+        ? new SharedPostPacer(
+            app.db,
+            'postgresql',
+            config.minPostIntervalMs,
+            undefined,
+            countPostPacing(options.metrics),
+          )
+        : new PostPacer(config.minPostIntervalMs, undefined, countPostPacing(options.metrics))),
     logger: app.logger,
     now,
     databaseProvider: databaseProvider(app.config.databaseUrl),

@@ -94,4 +94,27 @@ describe('/metrics after the demo without Slack (no credentials at all)', () => 
     expect(text).toContain('mention_desk_rate_limit_wait_seconds_total{channel="slack"} 60');
     expect(text).toContain('mention_desk_send_seconds_count{channel="slack",outcome="rate_limited"} 1');
   });
+
+  it("counts the bot's own holds (history budget, Discord route bucket) as pacing waits, not platform rate limits", async () => {
+    const metrics = createMetrics();
+    const budget = new SendError('rate_limited', 'budget', true, 30_000, undefined, 'channel', 'slack_history_budget');
+    const bucket = new SendError('rate_limited', 'bucket', true, 4_000, undefined, 'route', 'discord_route_bucket');
+    const failing = (error: SendError) => ({
+      send: async () => {
+        throw error;
+      },
+      findSent: async () => {
+        throw error;
+      },
+    });
+    const slack = instrumentTransport('slack', failing(budget), { metrics });
+    const discord = instrumentTransport('discord', failing(bucket), { metrics });
+    const row = { id: 1, channel: 'slack' } as OutboundRow;
+    await expect(slack.findSent!(row)).rejects.toBe(budget);
+    await expect(discord.send({ ...row, channel: 'discord' })).rejects.toBe(bucket);
+    const text = await metrics.render();
+    expect(text).toContain('mention_desk_pacing_wait_seconds_sum{channel="slack",reason="slack_history_budget"} 30');
+    expect(text).toContain('mention_desk_pacing_wait_seconds_count{channel="discord",reason="discord_route_bucket"} 1');
+    expect(text).not.toMatch(/mention_desk_rate_limit_waits_total\{channel="(slack|discord)"\} \d/);
+  });
 });

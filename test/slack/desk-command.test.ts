@@ -75,7 +75,7 @@ describeSlack('/mentions and the App Home', () => {
     expect(after.decision?.acknowledge).toBe(true);
   });
 
-  it('digest: the built-in digest of the last 7 days goes to the channel through the outbox, its chart in the thread', async () => {
+  it('digest: the built-in digest of today and the 6 days before goes to the channel through the outbox, its chart in the thread', async () => {
     await start(false);
     const [o] = await h.ingest([mention({ createdAt: new Date(Date.now() - 3_600_000) })]);
     const res = await command(ALICE, 'digest now');
@@ -83,7 +83,9 @@ describeSlack('/mentions and the App Home', () => {
     const answer = await waitFor('the follow-up answer', () =>
       h.fake.responses.find((r) => r.path === `/respond/${ALICE}`),
     );
-    expect(answer.body.text).toBe(`:bookmark_tabs: The digest of the last 7 days is on its way to <#${TEAM_CHANNEL}>.`);
+    expect(answer.body.text).toBe(
+      `:bookmark_tabs: The digest of today and the 6 days before is on its way to <#${TEAM_CHANNEL}>.`,
+    );
     const row = await h.app.db.outboundMessage.findFirstOrThrow({ where: { kind: 'slack_digest' } });
     expect(row.text).toMatch(/\*\*1 mentions\*\*, 1 complaints/);
     await h.drainAll();

@@ -1,11 +1,20 @@
 import http from 'node:http';
+import { CaseStatus } from '../../src/core/case-status';
 import { MAX_SLACK_BODY_BYTES, refuseByHeaders } from '../../src/slack/create-http-receiver';
-import { ALICE } from '../helpers/slack/desk-clicks';
-import { type DeskHarness, SIGNING_SECRET, startDeskHarness, TEAM_CHANNEL } from '../helpers/slack/desk-harness';
-import { FORM, formBody, signSlack } from '../helpers/slack/signed-request';
-import { slashCommand } from '../helpers/slack/slack-payloads';
+import { CaseAction } from '../../src/slack/slack-ids';
+import { ALICE, openPostedCase } from '../helpers/slack/desk-clicks';
+import {
+  type DeskHarness,
+  SIGNING_SECRET,
+  startDeskHarness,
+  TEAM_CHANNEL,
+  waitFor,
+} from '../helpers/slack/desk-harness';
+import { FORM, formBody, interactiveBody, JSON_TYPE, signSlack } from '../helpers/slack/signed-request';
+import { buttonClick, eventEnvelope, homeOpened, slashCommand } from '../helpers/slack/slack-payloads';
 import { closeAndCheck, slackSuite } from '../helpers/slack/with-contract';
 
+const OTHER = 'U0OTHER001';
 const { contract, describe: describeSlack } = slackSuite('the Slack HTTP receiver tests');
 
 /**
@@ -141,5 +150,80 @@ describeSlack('the Slack desk in HTTP mode, on 127.0.0.1', () => {
     await h.drainAll();
     expect(h.fake.workspace.topLevel(TEAM_CHANNEL)).toHaveLength(notices);
     expect(await h.app.db.slackRequestSeen.count({ where: { triggerId: captured.trigger_id } })).toBe(1);
+  });
+
+  it('handles an Events API delivery once: a Slack retry (new timestamp, X-Slack-Retry-Num) is acknowledged, not redone', async () => {
+    const body = JSON.stringify(eventEnvelope(homeOpened(ALICE)));
+    const deliver = async (ts: number, retry?: number) =>
+      fetch(h.eventsUrl, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': JSON_TYPE,
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': signSlack(SIGNING_SECRET, ts, body),
+          ...(retry ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
+        },
+      });
+    const now = Math.floor(Date.now() / 1000);
+    expect((await deliver(now)).status).toBe(200);
+    await waitFor('the home view', () => h.fake.callsTo('views.publish')[0]);
+    // Slack re-signs each retry with a fresh timestamp: the signature check alone would pass it.
+    expect((await deliver(now + 60, 1)).status).toBe(200);
+    expect((await deliver(now + 120, 2)).status).toBe(200);
+    // A later, different event is still served, proving the app was listening all along.
+    const other = JSON.stringify(eventEnvelope(homeOpened(OTHER)));
+    const ts = Math.floor(Date.now() / 1000);
+    await fetch(h.eventsUrl, {
+      method: 'POST',
+      body: other,
+      headers: {
+        'content-type': JSON_TYPE,
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signSlack(SIGNING_SECRET, ts, other),
+      },
+    });
+    await waitFor('the second home view', () =>
+      h.fake.callsTo('views.publish').find((c) => c.params.user_id === OTHER),
+    );
+    // Published in order: a retry acted on would have published for ALICE again before OTHER's.
+    expect(h.fake.callsTo('views.publish').map((c) => c.params.user_id)).toEqual([ALICE, OTHER]);
+    const eventId = JSON.parse(body).event_id;
+    expect(await h.app.db.slackRequestSeen.count({ where: { triggerId: `event:${eventId}` } })).toBe(1);
+  });
+
+  it('refuses a captured button click that carries no trigger id, by who clicked what and when', async () => {
+    const { caseId, ts } = await openPostedCase(h);
+    const { trigger_id: _none, ...click } = buttonClick({
+      userId: ALICE,
+      actionId: CaseAction.Claim,
+      value: String(caseId),
+      channel: TEAM_CHANNEL,
+      messageTs: ts,
+      responseUrl: `${h.fake.baseUrl}/respond/a`,
+    });
+    click.actions[0].action_ts = `${Math.floor(Date.now() / 1000)}.424242`;
+    const body = interactiveBody(click);
+    const at = Math.floor(Date.now() / 1000);
+    const post = () =>
+      fetch(h.eventsUrl, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': FORM,
+          'x-slack-request-timestamp': String(at),
+          'x-slack-signature': signSlack(SIGNING_SECRET, at, body),
+        },
+      });
+    const owner = async () => (await h.app.db.case.findUniqueOrThrow({ where: { id: caseId } })).ownerSlackId;
+    expect((await post()).status).toBe(200);
+    await waitFor('the claim', async () => (await owner()) === ALICE);
+    // Released meanwhile: the replayed click would claim it again.
+    await h.app.db.case.update({ where: { id: caseId }, data: { ownerSlackId: null, status: CaseStatus.Open } });
+    expect((await post()).status).toBe(200);
+    // Bolt answers before a handler finishes: give a wrongly accepted replay time to act.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await h.drainAll();
+    expect(await owner()).toBeNull();
   });
 });

@@ -54,7 +54,15 @@ async function spendRead(d: SlackSendDeps): Promise<void> {
   );
   if (reads.length >= perMinute) {
     const waitMs = Math.max(1_000, Math.min(...reads) + 60_000 - now);
-    throw new SendError('rate_limited', `Slack history read budget (${perMinute}/min) used up`, true, waitMs);
+    throw new SendError(
+      'rate_limited',
+      `Slack history read budget (${perMinute}/min) used up`,
+      true,
+      waitMs,
+      undefined,
+      'channel',
+      'slack_history_budget',
+    );
   }
   await writeSetting(d.db, READS_KEY, JSON.stringify([...reads, now]));
 }

@@ -14,6 +14,9 @@ export interface Pacer {
   wait(channel: string): Promise<void>;
 }
 
+/** Told each time a pacer makes a post wait, and for how long (the metrics count it). */
+export type OnPacingWait = (waitMs: number) => void;
+
 /**
  * Keeps posts to one Slack channel at least `intervalMs` apart (Slack allows about one message per
  * second per channel; bursts may pass but are not guaranteed). Each channel has its own slot, so a DM
@@ -25,6 +28,7 @@ export class PostPacer implements Pacer {
   constructor(
     private readonly intervalMs: number,
     private readonly clock: PaceClock = realClock,
+    private readonly onWait?: OnPacingWait,
   ) {}
 
   /** Resolves when a post to `channel` may go; reserves the slot. */
@@ -32,6 +36,8 @@ export class PostPacer implements Pacer {
     const now = this.clock.now();
     const at = Math.max(now, this.nextSlot.get(channel) ?? 0);
     this.nextSlot.set(channel, at + this.intervalMs);
-    if (at > now) await this.clock.sleep(at - now);
+    if (at <= now) return;
+    this.onWait?.(at - now);
+    await this.clock.sleep(at - now);
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../store/create-db.js';
 import { reservePacingSlot } from '../../store/reserve-pacing-slot.js';
-import type { PaceClock, Pacer } from './pace-posts.js';
+import type { OnPacingWait, PaceClock, Pacer } from './pace-posts.js';
 
 const realClock: PaceClock = {
   now: () => Date.now(),
@@ -17,12 +17,15 @@ export class SharedPostPacer implements Pacer {
     private readonly provider: 'sqlite' | 'postgresql',
     private readonly intervalMs: number,
     private readonly clock: PaceClock = realClock,
+    private readonly onWait?: OnPacingWait,
   ) {}
 
   /** Resolves when a post to `channel` may go; reserves the slot. */
   async wait(channel: string): Promise<void> {
     const now = this.clock.now();
     const at = await reservePacingSlot(this.db, this.provider, `slack:${channel}`, this.intervalMs, now);
-    if (at > now) await this.clock.sleep(at - now);
+    if (at <= now) return;
+    this.onWait?.(at - now);
+    await this.clock.sleep(at - now);
   }
 }

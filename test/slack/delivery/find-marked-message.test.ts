@@ -80,7 +80,8 @@ describe('findMarkedInThread', () => {
       (e: unknown) => e,
     );
     expect(refused).toBeInstanceOf(SendError);
-    expect(refused).toMatchObject({ failure: 'rate_limited' });
+    // The bot's own budget, not Slack: /metrics counts it as a pacing wait.
+    expect(refused).toMatchObject({ failure: 'rate_limited', pacing: 'slack_history_budget' });
     expect(restarted.calls).toHaveLength(0);
     // A minute later the budget is back.
     const later = deps(restarted.client, 3, queuedAt.getTime() + 3_661_000);
