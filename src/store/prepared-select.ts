@@ -50,8 +50,21 @@ export function sqlList(values: Iterable<string | number>): string {
 export function sqliteValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (value instanceof Date) return storedDateText(value);
   return value;
+}
+
+// A batch's rows share one `now`: its text is made once, not once per row and column (the profile
+// showed toISOString among the hot path's costs). Keyed by the time, so a Date changed later still reads right.
+let lastTime = Number.NaN;
+let lastText = '';
+function storedDateText(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastTime) {
+    lastText = date.toISOString().replace('Z', '+00:00');
+    lastTime = time;
+  }
+  return lastText;
 }
 
 /** A stored DateTime column read raw (ISO text with an offset, or epoch milliseconds) as Prisma returns it. */
