@@ -62,7 +62,13 @@ async function main() {
       `${coldCase.ms.toFixed(1)} ms cold, median ${median(warmCase.map((r) => r.ms)).toFixed(1)} ms warm to load and render ` +
       `(${coldCase.blocks} blocks, ${coldCase.entries} inline; target <= 50 ms)`,
   );
+  notePeak('case message');
   finish(dir);
+}
+
+// The process's peak so far after each section, so the section that raises the bench's peak shows.
+function notePeak(section: string): void {
+  console.log(`  peak RSS so far, after ${section}: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 
 function finish(dir: string): void {
@@ -92,6 +98,7 @@ async function throughputAndDigest(
   console.log(
     `ceiling (scorer + raw better-sqlite3, same rows, indexes, lookups): median ${fmt(empty.ceiling)} mentions/s; ratio ${empty.ratio.toFixed(2)} (target 0.6)`,
   );
+  notePeak('the empty-database runs');
   const sizes = String(values.existing ?? '100000,1000000')
     .split(',')
     .map(Number)
@@ -107,6 +114,7 @@ async function throughputAndDigest(
       `with ${fmt(existing)} existing mentions (seeded in ${seedSeconds.toFixed(1)} s): pipeline ${fmt(r.pipeline)} mentions/s, ` +
         `${(r.pipeline / empty.pipeline).toFixed(2)}x the empty-database rate (target 0.9); ceiling ${fmt(r.ceiling)}, ratio ${r.ratio.toFixed(2)}`,
     );
+    notePeak(`the ${fmt(existing)}-stored runs`);
     if (largest) fs.rmSync(largest, { force: true });
     largest = seeded;
   }
@@ -134,6 +142,7 @@ async function throughputAndDigest(
     `replay end to end (stored, outbox drained to the replay log): median ${fmt(median(replays.map((r) => r.rate)))} mentions/s, ` +
       `${fmt(replays[0].sent)} messages sent, ${replays[0].left} left queued (target 3,000)`,
   );
+  notePeak('replay');
   if (values.postgres) await postgresSection(file, batch);
   if (values.only === 'pipeline') return;
   const stored = Number(values['digest-mentions'] ?? 1_000_000);
@@ -149,6 +158,7 @@ async function throughputAndDigest(
       `${fmt(cold.buildMs)} ms cold (first after start), median ${fmt(median(warm.map((r) => r.buildMs)))} ms warm to build ` +
       `(queries + figures + Markdown); median ${fmt(median(warm.map((r) => r.chartMs)))} ms to draw the PNG chart`,
   );
+  notePeak('digest');
   fs.rmSync(digestFile, { force: true });
 }
 

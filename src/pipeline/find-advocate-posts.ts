@@ -1,6 +1,7 @@
 import { OPEN_CASE_STATUSES } from '../core/case-status.js';
 import { type Mention, mentionKey } from '../core/mention.js';
 import type { DbTx } from '../store/db-types.js';
+import { rawReader, selectRows, sqlList, storedDate } from '../store/prepared-select.js';
 
 /** A fresh post by a team member's linked account: the code that verifies it, or a reply to a case. */
 export interface AdvocatePost {
@@ -19,15 +20,7 @@ export interface AdvocatePost {
 export async function findAdvocatePosts(db: DbTx, mentions: Mention[]): Promise<Map<string, AdvocatePost>> {
   const found = new Map<string, AdvocatePost>();
   if (!mentions.length) return found;
-  const advocates = await db.advocate.findMany({
-    where: {
-      channel: { in: [...new Set(mentions.map((m) => m.channel))] },
-      OR: [
-        { accountId: { in: [...new Set(mentions.map((m) => m.author.id))] } },
-        { handle: { in: [...new Set(mentions.map((m) => m.author.handle.toLowerCase()))] } },
-      ],
-    },
-  });
+  const advocates = await findLinkedAdvocates(db, mentions);
   if (!advocates.length) return found;
   for (const m of mentions) {
     const byId = advocates.find((a) => a.channel === m.channel && a.verifiedAt && a.accountId === m.author.id);
@@ -46,6 +39,45 @@ export async function findAdvocatePosts(db: DbTx, mentions: Mention[]): Promise<
     else if (byId) found.set(mentionKey(m), { advocate, verifies: false, caseId: await findAnsweredCase(db, m) });
   }
   return found;
+}
+
+interface LinkedAdvocate {
+  id: number;
+  slackUserId: string;
+  channel: string;
+  handle: string;
+  accountId: string | null;
+  verificationCode: string;
+  verifiedAt: Date | null;
+}
+
+// The advocates on the batch's channels known by one of its authors' ids or handles: one query a batch.
+async function findLinkedAdvocates(db: DbTx, mentions: Mention[]): Promise<LinkedAdvocate[]> {
+  const channels = [...new Set(mentions.map((m) => m.channel))];
+  const accountIds = [...new Set(mentions.map((m) => m.author.id))];
+  const handles = [...new Set(mentions.map((m) => m.author.handle.toLowerCase()))];
+  const raw = rawReader(db);
+  if (!raw)
+    return db.advocate.findMany({
+      where: { channel: { in: channels }, OR: [{ accountId: { in: accountIds } }, { handle: { in: handles } }] },
+      select: {
+        id: true,
+        slackUserId: true,
+        channel: true,
+        handle: true,
+        accountId: true,
+        verificationCode: true,
+        verifiedAt: true,
+      },
+    });
+  return selectRows<LinkedAdvocate>(
+    raw,
+    `SELECT "id", "slackUserId", "channel", "handle", "accountId", "verificationCode", "verifiedAt" FROM "Advocate"
+     WHERE "channel" IN (SELECT value FROM json_each(?))
+       AND ("accountId" IN (SELECT value FROM json_each(?)) OR "handle" IN (SELECT value FROM json_each(?)))
+     ORDER BY "id"`,
+    [sqlList(channels), sqlList(accountIds), sqlList(handles)],
+  ).map((a) => ({ ...a, verifiedAt: storedDate(a.verifiedAt) }));
 }
 
 /** The open case whose post (the customer's, or the brand's reply) `m` answers. */

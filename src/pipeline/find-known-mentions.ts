@@ -1,5 +1,6 @@
 import { type Mention, mentionKey } from '../core/mention.js';
 import type { DbTx } from '../store/db-types.js';
+import { rawReader, selectRows, sqlList, storedDate } from '../store/prepared-select.js';
 
 /** A mention already stored: enough to spot duplicates and edits. */
 export interface KnownMention {
@@ -18,11 +19,19 @@ export async function findKnownMentions(db: DbTx, mentions: Mention[]): Promise<
     else byChannel.set(m.channel, [m.id]);
   }
   const known = new Map<string, KnownMention>();
+  const raw = rawReader(db);
   for (const [channel, ids] of byChannel) {
-    const rows = await db.mention.findMany({
-      where: { channel, externalId: { in: ids } },
-      select: { id: true, externalId: true, caseId: true, editedAt: true, text: true },
-    });
+    const rows = raw
+      ? selectRows<KnownMention & { externalId: string }>(
+          raw,
+          `SELECT "id", "externalId", "caseId", "editedAt", "text" FROM "Mention"
+           WHERE "channel" = ? AND "externalId" IN (SELECT value FROM json_each(?))`,
+          [channel, sqlList(ids)],
+        ).map((r) => ({ ...r, editedAt: storedDate(r.editedAt) }))
+      : await db.mention.findMany({
+          where: { channel, externalId: { in: ids } },
+          select: { id: true, externalId: true, caseId: true, editedAt: true, text: true },
+        });
     for (const r of rows) known.set(mentionKey({ channel, id: r.externalId }), r);
   }
   return known;

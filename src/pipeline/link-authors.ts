@@ -2,6 +2,7 @@ import { CaseStatus, OPEN_CASE_STATUSES } from '../core/case-status.js';
 import type { Mention } from '../core/mention.js';
 import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
+import { rawReader, selectRows, sqlList, storedDate } from '../store/prepared-select.js';
 
 /** The customer behind an author, with what the policy needs to know about them. */
 export interface AuthorLink {
@@ -23,21 +24,11 @@ export async function linkAuthors(db: DbTx, mentions: Mention[], now: Date): Pro
   const byChannel = new Map<string, Set<string>>();
   for (const m of mentions) byChannel.set(m.channel, (byChannel.get(m.channel) ?? new Set()).add(m.author.id));
   for (const [channel, ids] of byChannel) {
-    const rows = await db.identity.findMany({
-      where: { channel, externalId: { in: [...ids] } },
-      select: {
-        id: true,
-        externalId: true,
-        customerId: true,
-        lastPrivateInboundAt: true,
-        customer: { select: { optedOutAt: true } },
-      },
-    });
-    for (const r of rows) {
+    for (const r of await findIdentities(db, channel, [...ids])) {
       links.set(identityKey(channel, r.externalId), {
         identityId: r.id,
         customerId: r.customerId,
-        optedOut: r.customer.optedOutAt !== null,
+        optedOut: r.optedOut,
         lastPrivateInboundAt: r.lastPrivateInboundAt,
       });
     }
@@ -49,6 +40,33 @@ export async function linkAuthors(db: DbTx, mentions: Mention[], now: Date): Pro
   }
   if (newcomers.size) await createCustomers(db, newcomers, links, now);
   return links;
+}
+
+// The stored identities among `externalIds` on `channel`, with whether their customer opted out.
+async function findIdentities(db: DbTx, channel: string, externalIds: string[]) {
+  const raw = rawReader(db);
+  if (raw) {
+    const rows = selectRows<{ id: number; externalId: string; customerId: number; last: unknown; optedOut: number }>(
+      raw,
+      `SELECT i."id", i."externalId", i."customerId", i."lastPrivateInboundAt" AS "last",
+         c."optedOutAt" IS NOT NULL AS "optedOut"
+       FROM "Identity" i JOIN "Customer" c ON c."id" = i."customerId"
+       WHERE i."channel" = ? AND i."externalId" IN (SELECT value FROM json_each(?))`,
+      [channel, sqlList(externalIds)],
+    );
+    return rows.map((r) => ({ ...r, optedOut: r.optedOut === 1, lastPrivateInboundAt: storedDate(r.last) }));
+  }
+  const rows = await db.identity.findMany({
+    where: { channel, externalId: { in: externalIds } },
+    select: {
+      id: true,
+      externalId: true,
+      customerId: true,
+      lastPrivateInboundAt: true,
+      customer: { select: { optedOutAt: true } },
+    },
+  });
+  return rows.map((r) => ({ ...r, optedOut: r.customer.optedOutAt !== null }));
 }
 
 // Two statements for any number of newcomers: customers keyed by their first identity, then identities.
@@ -112,14 +130,27 @@ export interface OpenCase {
 
 /** Each customer's open cases, oldest first, by customer id (a person may have one per story). */
 export async function findOpenCases(db: DbTx, customerIds: number[]): Promise<Map<number, OpenCase[]>> {
-  const rows = await db.case.findMany({
-    where: { customerId: { in: [...new Set(customerIds)] }, status: { in: [...OPEN_CASE_STATUSES] } },
-    select: { id: true, customerId: true, topic: true },
-    orderBy: { id: 'asc' },
-  });
+  const ids = [...new Set(customerIds)];
+  const raw = rawReader(db);
+  const rows = raw
+    ? selectRows<{ id: number; customerId: number; topic: string }>(
+        raw,
+        `SELECT "id", "customerId", "topic" FROM "Case"
+         WHERE "customerId" IN (SELECT value FROM json_each(?)) AND "status" IN (SELECT value FROM json_each(?))
+         ORDER BY "id"`,
+        [sqlList(ids), sqlList(OPEN_CASE_STATUSES)],
+      )
+    : await db.case.findMany({
+        where: { customerId: { in: ids }, status: { in: [...OPEN_CASE_STATUSES] } },
+        select: { id: true, customerId: true, topic: true },
+        orderBy: { id: 'asc' },
+      });
   const byCustomer = new Map<number, OpenCase[]>();
-  for (const r of rows)
-    byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), { id: r.id, topic: r.topic }]);
+  for (const r of rows) {
+    const cases = byCustomer.get(r.customerId);
+    if (cases) cases.push({ id: r.id, topic: r.topic });
+    else byCustomer.set(r.customerId, [{ id: r.id, topic: r.topic }]);
+  }
   return byCustomer;
 }
 
@@ -135,15 +166,21 @@ export async function findCasesAwaitingRating(
   customerIds: number[],
   since: Date,
 ): Promise<Map<number, number>> {
-  const rows = await db.case.findMany({
-    where: {
-      customerId: { in: [...new Set(customerIds)] },
-      status: CaseStatus.Resolved,
-      rating: null,
-      followUpSentAt: { gte: since },
-    },
-    select: { id: true, customerId: true },
-    orderBy: { followUpSentAt: 'asc' },
-  });
+  const ids = [...new Set(customerIds)];
+  const raw = rawReader(db);
+  const rows = raw
+    ? selectRows<{ id: number; customerId: number }>(
+        raw,
+        `SELECT "id", "customerId" FROM "Case"
+         WHERE "customerId" IN (SELECT value FROM json_each(?)) AND "status" = ? AND "rating" IS NULL
+           AND "followUpSentAt" >= ?
+         ORDER BY "followUpSentAt"`,
+        [sqlList(ids), CaseStatus.Resolved, since],
+      )
+    : await db.case.findMany({
+        where: { customerId: { in: ids }, status: CaseStatus.Resolved, rating: null, followUpSentAt: { gte: since } },
+        select: { id: true, customerId: true },
+        orderBy: { followUpSentAt: 'asc' },
+      });
   return new Map(rows.map((r) => [r.customerId, r.id]));
 }

@@ -5,6 +5,7 @@ import { extractContactClues } from '../cases/extract-contact-clues.js';
 import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
 import { enqueueIntents } from '../store/enqueue-intents.js';
+import { rawReader, selectRows, sqlList } from '../store/prepared-select.js';
 import { findOpenCases } from './link-authors.js';
 import type { MentionOutcome } from './pipeline-deps.js';
 
@@ -33,13 +34,13 @@ export async function suggestSamePeople(tx: DbTx, decided: MentionOutcome[], now
   const pairs: Array<{ a: Known; b: Known; reason: string }> = [];
   const names = [...new Set([...batch.values()].map((i) => i.name).filter((n) => n.length >= 3))];
   if (names.length) {
-    const sameName = await tx.identity.findMany({
-      where: { name: { in: names }, id: { notIn: [...batch.keys()] } },
-      select: { id: true, customerId: true, channel: true, handle: true, name: true },
-      take: 1000,
-    });
-    const byName = new Map<string, typeof sameName>();
-    for (const b of sameName) byName.set(b.name, [...(byName.get(b.name) ?? []), b]);
+    const sameName = await findSameNames(tx, names, [...batch.keys()]);
+    const byName = new Map<string, Known[]>();
+    for (const b of sameName) {
+      const alike = byName.get(b.name);
+      if (alike) alike.push(b);
+      else byName.set(b.name, [b]);
+    }
     for (const a of batch.values())
       for (const b of byName.get(a.name) ?? []) {
         const reason = a.customerId !== b.customerId ? compareIdentities(a, b) : null;
@@ -63,12 +64,41 @@ export async function suggestSamePeople(tx: DbTx, decided: MentionOutcome[], now
   }
   if (!wanted.size) return;
   // One read for what was already suggested (or answered): a person who writes often is not re-checked one by one.
-  const known = await tx.linkSuggestion.findMany({
-    where: { caseId: { in: [...new Set([...wanted.values()].map((w) => w.caseId))] } },
-    select: { caseId: true, identityId: true },
-  });
+  const known = await findSuggested(tx, [...new Set([...wanted.values()].map((w) => w.caseId))]);
   for (const k of known) wanted.delete(`${k.caseId}:${k.identityId}`);
   if (wanted.size) await insertSuggestions(tx, [...wanted.values()], now);
+}
+
+// Other people's identities with one of `names` (at most 1,000: a common name suggests nothing useful).
+async function findSameNames(tx: DbTx, names: string[], exceptIds: number[]): Promise<Known[]> {
+  const raw = rawReader(tx);
+  if (!raw)
+    return tx.identity.findMany({
+      where: { name: { in: names }, id: { notIn: exceptIds } },
+      select: { id: true, customerId: true, channel: true, handle: true, name: true },
+      take: 1000,
+    });
+  return selectRows<Known>(
+    raw,
+    `SELECT "id", "customerId", "channel", "handle", "name" FROM "Identity"
+     WHERE "name" IN (SELECT value FROM json_each(?)) AND "id" NOT IN (SELECT value FROM json_each(?)) LIMIT 1000`,
+    [sqlList(names), sqlList(exceptIds)],
+  );
+}
+
+// The identities already suggested (or answered) for each of `caseIds`.
+async function findSuggested(tx: DbTx, caseIds: number[]): Promise<Array<{ caseId: number; identityId: number }>> {
+  const raw = rawReader(tx);
+  if (!raw)
+    return tx.linkSuggestion.findMany({
+      where: { caseId: { in: caseIds } },
+      select: { caseId: true, identityId: true },
+    });
+  return selectRows(
+    raw,
+    `SELECT "caseId", "identityId" FROM "LinkSuggestion" WHERE "caseId" IN (SELECT value FROM json_each(?))`,
+    [sqlList(caseIds)],
+  );
 }
 
 // The suggestions, their audit events and the top-message updates: three statements for the whole batch.

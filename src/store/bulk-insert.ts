@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Prisma } from '../generated/sqlite/client.js';
 import type { DbTx } from './db-types.js';
+import { preparedStatement, sqliteValue } from './prepared-select.js';
 import { rawWriter } from './sqlite-handle.js';
 
 // SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535: stay under both.
@@ -41,10 +42,6 @@ export async function bulkInsert<R = never>(
   return out;
 }
 
-// Statements by connection and shape: prepared once, run once per row (better-sqlite3 runs a prepared
-// insert in a few microseconds; Prisma's path prepares and maps a multi-row statement every call).
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
 function insertPrepared<R>(
   raw: Database.Database,
   table: string,
@@ -57,17 +54,8 @@ function insertPrepared<R>(
     `${columns.map((c) => `"${c}"`).join(', ')}) VALUES (` +
     `${columns.map(() => '?').join(', ')})` +
     (returning.length ? ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}` : '');
-  let cache = prepared.get(raw);
-  if (!cache) {
-    cache = new Map();
-    prepared.set(raw, cache);
-  }
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    stmt = raw.prepare(sql);
-    if (returning.length) stmt.safeIntegers(false);
-    cache.set(sql, stmt);
-  }
+  // Prepared once per connection and shape, run once per row (a few microseconds each).
+  const stmt = preparedStatement(raw, sql);
   const out: R[] = [];
   const values: unknown[] = new Array(columns.length);
   for (const row of rows) {
@@ -76,12 +64,4 @@ function insertPrepared<R>(
     else stmt.run(values);
   }
   return out;
-}
-
-// What Prisma's SQLite adapter stores for each JavaScript value, so rows read back alike either way.
-function sqliteValue(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
-  return value;
 }

@@ -2,6 +2,7 @@ import { type OutboundIntent, OutboundStatus } from '../core/outbound.js';
 import { textHash } from '../core/text-hash.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { DbTx } from './db-types.js';
+import { rawReader, selectRows, sqlList } from './prepared-select.js';
 
 function toRow(i: OutboundIntent, now: Date) {
   return {
@@ -35,11 +36,10 @@ function storedTextHash(i: OutboundIntent): string {
  */
 export async function enqueueIntents(db: DbTx, intents: OutboundIntent[], now = new Date()): Promise<number> {
   if (!intents.length) return 0;
-  const existing = await db.outboundMessage.findMany({
-    where: { idempotencyKey: { in: intents.map((i) => i.idempotencyKey) } },
-    select: { idempotencyKey: true },
-  });
-  const taken = new Set(existing.map((e) => e.idempotencyKey));
+  const taken = await takenKeys(
+    db,
+    intents.map((i) => i.idempotencyKey),
+  );
   const fresh = intents.filter((i) => !taken.has(i.idempotencyKey) && Boolean(taken.add(i.idempotencyKey)));
   await bulkInsert(
     db,
@@ -47,4 +47,17 @@ export async function enqueueIntents(db: DbTx, intents: OutboundIntent[], now = 
     fresh.map((i) => toRow(i, now)),
   );
   return fresh.length;
+}
+
+// The idempotency keys among `keys` already in the outbox.
+async function takenKeys(db: DbTx, keys: string[]): Promise<Set<string>> {
+  const raw = rawReader(db);
+  const existing = raw
+    ? selectRows<{ idempotencyKey: string }>(
+        raw,
+        `SELECT "idempotencyKey" FROM "OutboundMessage" WHERE "idempotencyKey" IN (SELECT value FROM json_each(?))`,
+        [sqlList(keys)],
+      )
+    : await db.outboundMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } });
+  return new Set(existing.map((e) => e.idempotencyKey));
 }
