@@ -105,8 +105,10 @@ async function authorTies(tx: DbTx, author: AuthorLink): Promise<{ linkedElsewhe
   if (raw) {
     const [row] = selectRows<{ linkedElsewhere: number; ownOpen: number }>(
       raw,
-      `SELECT EXISTS (SELECT 1 FROM "IdentityLink" WHERE "identityId" = ? AND "unlinkedAt" IS NULL) AS "linkedElsewhere",
-         EXISTS (SELECT 1 FROM "Case" WHERE "customerId" = ? AND "status" IN (SELECT value FROM json_each(?))) AS "ownOpen"`,
+      `SELECT EXISTS (SELECT 1 FROM "IdentityLink" WHERE "identityId" = ? AND "unlinkedAt" IS NULL)
+           AS "linkedElsewhere",
+         EXISTS (SELECT 1 FROM "Case" WHERE "customerId" = ? AND "status" IN (SELECT value FROM json_each(?)))
+           AS "ownOpen"`,
       [author.identityId, author.customerId, sqlList(OPEN_CASE_STATUSES)],
     );
     return { linkedElsewhere: row.linkedElsewhere === 1, ownOpen: row.ownOpen === 1 };
