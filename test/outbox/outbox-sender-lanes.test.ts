@@ -1,0 +1,122 @@
+import { caseOutboxHooks } from '../../src/cases/record-message-outcome';
+import type { OutboundRow } from '../../src/core/outbound';
+import { silentLogger } from '../../src/log/create-logger';
+import { OutboxSender } from '../../src/outbox/outbox-sender';
+import type { OutboxTransport } from '../../src/outbox/outbox-transport';
+import type { Db } from '../../src/store/create-db';
+import { enqueueIntents } from '../../src/store/enqueue-intents';
+import { FakePlatform } from '../helpers/flaky-transport';
+import { tempDb } from '../helpers/temp-db';
+
+const intent = (key: string, channel: string) => ({
+  idempotencyKey: key,
+  channel,
+  kind: channel === 'slack' ? ('slack_thread' as const) : ('public_reply' as const),
+  purpose: channel === 'slack' ? ('case_thread' as const) : ('acknowledgement' as const),
+  text: key,
+  target: { caseId: 1 },
+});
+
+/** A promise with its resolve function, to let one fake platform wait for what another does. */
+function signal(): { done: Promise<void>; fire: () => void; fired: () => boolean } {
+  let fired = false;
+  let fire!: () => void;
+  const done = new Promise<void>((resolve) => (fire = resolve)).then(() => void (fired = true));
+  return { done, fire, fired: () => fired };
+}
+
+/** Unref'd: a post cut short by `release` leaves no timer keeping jest alive. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/** A Slack-like transport whose every post takes until `release` (or `ms` at most), as a paced post does. */
+function slowSlack(slack: FakePlatform, release: () => Promise<void>, ms: number) {
+  const finished: string[] = [];
+  const transport: OutboxTransport = {
+    send: async (row: OutboundRow) => {
+      await Promise.race([release(), sleep(ms)]);
+      finished.push(row.idempotencyKey);
+      return slack.send(row);
+    },
+    findSent: slack.findSent,
+  };
+  return { transport, finished };
+}
+
+describe('OutboxSender: each channel in its own lane', () => {
+  let db: Db;
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ db, close } = await tempDb()));
+  afterEach(() => close());
+  const sender = (transports: Record<string, OutboxTransport>) =>
+    new OutboxSender({ ...caseOutboxHooks, db, transports, logger: silentLogger() });
+  const status = async (key: string) =>
+    (await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).status;
+
+  it('sends an X acknowledgement while a slow Slack post queued before it is still in flight', async () => {
+    // Queued first, so the old turn-by-turn drain posted it (and waited for it) before the X row.
+    await enqueueIntents(
+      db,
+      ['s0', 's1', 's2'].map((k) => intent(k, 'slack')),
+      new Date(),
+    );
+    await enqueueIntents(db, [intent('x0', 'x')], new Date());
+    const xSent = signal();
+    const x = new FakePlatform();
+    const xTransport: OutboxTransport = {
+      send: async (row) => {
+        const sent = await x.send(row);
+        xSent.fire();
+        return sent;
+      },
+      findSent: x.findSent,
+    };
+    const slack = new FakePlatform();
+    // Each Slack post lasts until the X row went out, or 1.5 s if it never does while the post is busy.
+    const { transport, finished } = slowSlack(slack, () => xSent.done, 1_500);
+    let xSentDuringFirstPost: boolean | undefined;
+    const watched: OutboxTransport = {
+      ...transport,
+      send: async (row) => {
+        const sent = await transport.send(row);
+        xSentDuringFirstPost ??= xSent.fired() && finished.length === 1;
+        return sent;
+      },
+    };
+    const result = await sender({ slack: watched, x: xTransport }).drain();
+    expect(xSentDuringFirstPost).toBe(true);
+    expect(result).toEqual({ sent: 4, retried: 0, failed: 0, held: 0 });
+    // Within a channel the id order holds; every message went out exactly once.
+    expect(finished).toEqual(['s0', 's1', 's2']);
+    expect(slack.accepted.map((r) => r.idempotencyKey)).toEqual(['s0', 's1', 's2']);
+    expect(x.accepted.map((r) => r.idempotencyKey)).toEqual(['x0']);
+    for (const key of ['s0', 's1', 's2', 'x0']) expect(await status(key)).toBe('sent');
+  });
+
+  it('lets in a channel that became due while the only running lane is stuck in one long send', async () => {
+    await enqueueIntents(db, [intent('s0', 'slack')], new Date());
+    const xSent = signal();
+    const x = new FakePlatform();
+    const slack = new FakePlatform();
+    const { transport } = slowSlack(slack, () => xSent.done, 4_000);
+    const xTransport: OutboxTransport = {
+      send: async (row) => {
+        const sent = await x.send(row);
+        xSent.fire();
+        return sent;
+      },
+      findSent: x.findSent,
+    };
+    const started = Date.now();
+    const drained = sender({ slack: transport, x: xTransport }).drain();
+    // A new acknowledgement, queued while the drain is inside the Slack send.
+    await sleep(200);
+    await enqueueIntents(db, [intent('x-new', 'x')], new Date());
+    const result = await drained;
+    // Joined within about a second (the rejoin timer), not after the 4 s Slack send.
+    expect(xSent.fired()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3_500);
+    expect(result.sent).toBe(2);
+    expect(await status('x-new')).toBe('sent');
+    expect(await status('s0')).toBe('sent');
+  });
+});
