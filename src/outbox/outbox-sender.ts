@@ -9,7 +9,7 @@ import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
 import { claimDueRows, releaseRows, startRow } from './claim-due-rows.js';
 import type { OutboxTransport } from './outbox-transport.js';
-import { type OutcomeHooks, recordNotSent, recordSent } from './record-outcome.js';
+import { type OutcomeHooks, recordNotSent, recordSent, recordSentRows, type SentRow } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
 
 export interface OutboxSenderDeps extends OutcomeHooks {
@@ -48,6 +48,12 @@ const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 /** Rows claimed per channel at a time: few, so a crash leaves few rows to check. */
 const BATCH = 10;
 
+/** A channel's lane across one drain: what is left of its budget and the last row it claimed. */
+interface LaneState {
+  budget: number;
+  afterId: number;
+}
+
 /** One drain's bookkeeping, shared by its lanes (one per channel). */
 interface DrainRun {
   limit: number;
@@ -55,7 +61,7 @@ interface DrainRun {
   /** The lanes running now, by channel. */
   lanes: Map<string, Promise<void>>;
   /** Per channel for the whole drain: what is left of its budget and the last row it claimed. */
-  state: Map<string, { budget: number; afterId: number }>;
+  state: Map<string, LaneState>;
   /** When channels that became due were last looked for. */
   lookedAt: number;
   rejoining?: boolean;
@@ -155,6 +161,16 @@ export class OutboxSender {
    * in small batches and sent one after the other, until none is left, its budget is spent or it is paused.
    */
   private async drainLane(run: DrainRun, channel: string): Promise<void> {
+    // Sent rows of a batch-recording transport, recorded together at the end of each claimed batch.
+    const unrecorded: SentRow[] = [];
+    try {
+      await this.sendLane(run, channel, unrecorded);
+    } finally {
+      await this.recordSentTogether(unrecorded, run.result);
+    }
+  }
+
+  private async sendLane(run: DrainRun, channel: string, unrecorded: SentRow[]): Promise<void> {
     let state = run.state.get(channel);
     const queue: OutboundRow[] = [];
     if (!state) {
@@ -164,6 +180,7 @@ export class OutboxSender {
     }
     for (;;) {
       if (!queue.length) {
+        await this.recordSentTogether(unrecorded, run.result);
         state.budget -= BATCH;
         const next =
           state.budget > 0 && !this.paused(channel)
@@ -181,7 +198,10 @@ export class OutboxSender {
       // One still retrying keeps its dependant pending for a later drain.
       const ready = await applyFallback(this.deps.db, row);
       if ('wait' in ready) await releaseRows(this.deps.db, this.senderId, [row.id]);
-      else run.result[await this.sendOne(ready.send)]++;
+      else {
+        const outcome = await this.sendOne(ready.send, unrecorded);
+        if (outcome !== 'unrecorded') run.result[outcome]++;
+      }
       await this.rejoinDue(run);
     }
   }
@@ -339,7 +359,35 @@ export class OutboxSender {
     });
   }
 
-  private async sendOne(row: OutboundRow): Promise<keyof DrainResult> {
+  /**
+   * Records sent rows in one transaction. If that fails, each is recorded on its own so one bad row
+   * costs only itself (one that still fails is handled as a failed send: unconfirmed, checked first).
+   */
+  private async recordSentTogether(unrecorded: SentRow[], result: DrainResult): Promise<void> {
+    const rows = unrecorded.splice(0);
+    if (!rows.length) return;
+    try {
+      await recordSentRows(this.deps.db, this.deps, rows);
+      result.sent += rows.length;
+      return;
+    } catch (error) {
+      this.deps.logger.warn({ count: rows.length, error: describeError(error) }, 'recording sent rows together failed');
+    }
+    for (const { row, result: sent, at } of rows) {
+      try {
+        await recordSent(this.deps.db, this.deps, row, sent, at);
+        result.sent++;
+      } catch (error) {
+        result[await this.handleFailure(row, error)]++;
+      }
+    }
+  }
+
+  /**
+   * Sends one row and records the outcome; with `unrecorded` and a transport that records in batches,
+   * a sent row is added there instead (recorded with its batch) and 'unrecorded' returned.
+   */
+  private async sendOne(row: OutboundRow, unrecorded?: SentRow[]): Promise<keyof DrainResult | 'unrecorded'> {
     const { db } = this.deps;
     const transport = this.transportOf(row.channel);
     if (!transport) {
@@ -354,6 +402,10 @@ export class OutboxSender {
         return 'held';
       }
       const sent = await transport.send(row);
+      if (unrecorded && transport.recordInBatches) {
+        unrecorded.push({ row, result: sent, at: this.now() });
+        return 'unrecorded';
+      }
       await recordSent(db, this.deps, row, sent, this.now());
       return 'sent';
     } catch (error) {

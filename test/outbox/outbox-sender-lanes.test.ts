@@ -120,3 +120,58 @@ describe('OutboxSender: each channel in its own lane', () => {
     expect(await status('s0')).toBe('sent');
   });
 });
+
+describe('OutboxSender: sent rows of a local transport recorded in batches', () => {
+  let db: Db;
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ db, close } = await tempDb()));
+  afterEach(() => close());
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => intent(`r${i}`, 'x'));
+
+  it('records a lane batch of sent rows in one transaction each, all of them, with their hooks', async () => {
+    await enqueueIntents(db, rows(25), new Date());
+    const transactions = new Set<unknown>();
+    const platform = new FakePlatform();
+    const local: OutboxTransport = {
+      send: (r) => platform.send(r),
+      findSent: platform.findSent,
+      recordInBatches: true,
+    };
+    const result = await new OutboxSender({
+      db,
+      transports: { x: local },
+      logger: silentLogger(),
+      onSent: async (tx) => void transactions.add(tx),
+      onNotSent: async () => undefined,
+    }).drain();
+    expect(result).toEqual({ sent: 25, retried: 0, failed: 0, held: 0 });
+    expect(await db.outboundMessage.count({ where: { status: 'sent' } })).toBe(25);
+    // Batches of 10 claimed rows: three transactions, not 25.
+    expect(transactions.size).toBe(3);
+  });
+
+  it('when the batch cannot be recorded, records the rows one by one; one that still fails is checked, not resent', async () => {
+    await enqueueIntents(db, rows(3), new Date());
+    const platform = new FakePlatform();
+    const local: OutboxTransport = {
+      send: (r) => platform.send(r),
+      findSent: platform.findSent,
+      recordInBatches: true,
+    };
+    let failuresLeft = 2; // the batch, then r1 on its own
+    const result = await new OutboxSender({
+      db,
+      transports: { x: local },
+      logger: silentLogger(),
+      onSent: async (_tx, row) => {
+        if (row.idempotencyKey === 'r1' && failuresLeft-- > 0) throw new Error('database hiccup');
+      },
+      onNotSent: async () => undefined,
+    }).drain();
+    expect(result).toMatchObject({ sent: 2, retried: 1 });
+    const r1 = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'r1' } });
+    expect(r1.status).toBe('pending');
+    expect(r1.error).toMatch(/^unconfirmed: /);
+    expect(platform.accepted.map((r) => r.idempotencyKey)).toEqual(['r0', 'r1', 'r2']);
+  });
+});
