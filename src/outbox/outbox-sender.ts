@@ -157,7 +157,7 @@ export class OutboxSender {
   }
 
   /**
-   * One channel's lane: its unconfirmed rows checked first (once per drain), then its due rows claimed
+   * One channel's lane: its unconfirmed rows checked first, then its due rows claimed
    * in small batches and sent one after the other, until none is left, its budget is spent or it is paused.
    */
   private async drainLane(run: DrainRun, channel: string): Promise<void> {
@@ -172,12 +172,14 @@ export class OutboxSender {
 
   private async sendLane(run: DrainRun, channel: string, unrecorded: SentRow[]): Promise<void> {
     let state = run.state.get(channel);
-    const queue: OutboundRow[] = [];
     if (!state) {
       state = { budget: run.limit + BATCH, afterId: 0 };
       run.state.set(channel, state);
-      queue.push(...(await this.checkUnconfirmed(channel, run.limit, run.result)));
     }
+    // At every start of the lane, a rejoin too: a paced Slack lane can keep one drain going for minutes,
+    // and a row that became unconfirmed meanwhile (a timeout, a 5xx) must not wait for the next drain.
+    // Each such row waits out its backoff first, so a channel is not checked more than every few seconds.
+    const queue = await this.checkUnconfirmed(channel, run.limit, run.result);
     for (;;) {
       if (!queue.length) {
         await this.recordSentTogether(unrecorded, run.result);

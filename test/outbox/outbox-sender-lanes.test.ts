@@ -5,7 +5,7 @@ import { OutboxSender } from '../../src/outbox/outbox-sender';
 import type { OutboxTransport } from '../../src/outbox/outbox-transport';
 import type { Db } from '../../src/store/create-db';
 import { enqueueIntents } from '../../src/store/enqueue-intents';
-import { FakePlatform } from '../helpers/flaky-transport';
+import { FakePlatform, serverError } from '../helpers/flaky-transport';
 import { tempDb } from '../helpers/temp-db';
 
 const intent = (key: string, channel: string) => ({
@@ -118,6 +118,33 @@ describe('OutboxSender: each channel in its own lane', () => {
     expect(result.sent).toBe(2);
     expect(await status('x-new')).toBe('sent');
     expect(await status('s0')).toBe('sent');
+  });
+
+  it('checks a row that became unconfirmed during a long paced Slack drain within that drain, not the next', async () => {
+    let now = Date.parse('2026-11-18T10:00:00Z');
+    await enqueueIntents(
+      db,
+      Array.from({ length: 20 }, (_, i) => intent(`s${i}`, 'slack')),
+      new Date(now),
+    );
+    await enqueueIntents(db, [intent('x0', 'x')], new Date(now));
+    const slack = new FakePlatform();
+    // A post a second on the injected clock: 20 posts keep this one drain going for 20 s.
+    const paced: OutboxTransport = {
+      send: async (row) => ((now += 1_000), slack.send(row)),
+      findSent: slack.findSent,
+    };
+    const x = new FakePlatform().next(serverError()); // unknown whether it went out: unconfirmed, 5 s backoff
+    const result = await new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      transports: { slack: paced, x },
+      logger: silentLogger(),
+      now: () => new Date(now),
+    }).drain();
+    expect(x.calls).toEqual(['send:x0', 'find:x0', 'send:x0']);
+    expect(await status('x0')).toBe('sent');
+    expect(result).toMatchObject({ sent: 21, retried: 1 });
   });
 });
 
