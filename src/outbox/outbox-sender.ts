@@ -72,7 +72,7 @@ interface DrainRun {
  * sender renews while it works) before it is sent, so two senders never send the same row, and a row
  * whose sender died is taken up again once its lease ran out. An answer that leaves it unknown whether
  * the platform posted (timeout, 5xx, a crash) marks the row unconfirmed: it is checked with the platform
- * before any retry (one check per channel and drain for all such rows), so nothing goes out twice.
+ * before any retry (one check per channel lane for all such rows), so nothing goes out twice.
  * Each channel is drained in its own lane, side by side, and a paused channel (rate limit) is left out, so
  * none waits behind another.
  */
@@ -110,8 +110,14 @@ export class OutboxSender {
       // By primary key: Prisma's aggregate({ _max }) is a subquery SQLite answers by reading every row.
       this.upToId = await this.newestId();
       for (const channel of await this.dueChannels()) this.startLane(run, channel);
-      // Lanes started by a rejoin while others run are waited for too.
-      while (run.lanes.size) await Promise.all([...run.lanes.values()]);
+      // Lanes started by a rejoin while others run are waited for too. A lane that fails (the database)
+      // does not end the drain while the others still send: all settle first, then the failure is thrown.
+      let failure: PromiseRejectedResult | undefined;
+      while (run.lanes.size) {
+        const settled = await Promise.allSettled([...run.lanes.values()]);
+        failure ??= settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      }
+      if (failure) throw failure.reason;
     } finally {
       clearInterval(renew);
       clearInterval(rejoin);

@@ -146,6 +146,24 @@ describe('OutboxSender: each channel in its own lane', () => {
     expect(await status('x0')).toBe('sent');
     expect(result).toMatchObject({ sent: 21, retried: 1 });
   });
+
+  it('a lane that fails does not end the drain while another lane is still sending', async () => {
+    await enqueueIntents(db, [intent('x0', 'x'), intent('m0', 'mastodon')], new Date());
+    const x = new FakePlatform();
+    const slowX: OutboxTransport = { send: async (r) => (await sleep(300), x.send(r)), findSent: x.findSent };
+    const drained = new OutboxSender({
+      db,
+      transports: { x: slowX }, // none for mastodon: its row is held, and recording that fails here
+      logger: silentLogger(),
+      onSent: async () => undefined,
+      onNotSent: async () => {
+        throw new Error('database hiccup');
+      },
+    }).drain();
+    await expect(drained).rejects.toThrow('database hiccup');
+    // Rejected only once the X lane had recorded its send.
+    expect(await status('x0')).toBe('sent');
+  });
 });
 
 describe('OutboxSender: sent rows of a local transport recorded in batches', () => {
