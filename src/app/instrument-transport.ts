@@ -30,6 +30,7 @@ export function instrumentTransport(
     if (error.retryAfterMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, error.retryAfterMs / 1000);
   };
   return {
+    recordInBatches: inner.recordInBatches,
     async send(row) {
       refuseWhenStopping();
       const channel = channelOf(row);

@@ -79,7 +79,8 @@ export async function runReplay(app: AppContext, options: ReplayOptions): Promis
     leaseMs: app.config.outboxLeaseMs,
     transports: { slack: instrumentTransport('slack', options.slack ?? recordOnlyTransport('demo-slack'), gate) },
     // A replay file may hold any channel: it answers them all.
-    defaultTransport: instrumentTransport('row', adapterTransport(adapter), gate),
+    // The replay log is a local file: a lane's sent rows are recorded in one transaction.
+    defaultTransport: instrumentTransport('row', { ...adapterTransport(adapter), recordInBatches: true }, gate),
   });
   await sender.recoverInterrupted();
   const deps = buildPipelineDeps(app, options.metrics ? { score: timedScorer(options.metrics) } : {});

@@ -9,7 +9,7 @@ import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
 import { claimDueRows, releaseRows, startRow } from './claim-due-rows.js';
 import type { OutboxTransport } from './outbox-transport.js';
-import { type OutcomeHooks, recordNotSent, recordSent } from './record-outcome.js';
+import { type OutcomeHooks, recordNotSent, recordSent, recordSentRows, type SentRow } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
 
 export interface OutboxSenderDeps extends OutcomeHooks {
@@ -48,13 +48,33 @@ const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 /** Rows claimed per channel at a time: few, so a crash leaves few rows to check. */
 const BATCH = 10;
 
+/** A channel's lane across one drain: what is left of its budget and the last row it claimed. */
+interface LaneState {
+  budget: number;
+  afterId: number;
+}
+
+/** One drain's bookkeeping, shared by its lanes (one per channel). */
+interface DrainRun {
+  limit: number;
+  result: DrainResult;
+  /** The lanes running now, by channel. */
+  lanes: Map<string, Promise<void>>;
+  /** Per channel for the whole drain: what is left of its budget and the last row it claimed. */
+  state: Map<string, LaneState>;
+  /** When channels that became due were last looked for. */
+  lookedAt: number;
+  rejoining?: boolean;
+}
+
 /**
  * The one sender of every outbound message. A row is claimed (pending to sending, under a lease this
  * sender renews while it works) before it is sent, so two senders never send the same row, and a row
  * whose sender died is taken up again once its lease ran out. An answer that leaves it unknown whether
  * the platform posted (timeout, 5xx, a crash) marks the row unconfirmed: it is checked with the platform
- * before any retry (one check per channel and drain for all such rows), so nothing goes out twice.
- * Channels are served in turns, and a paused channel (rate limit) is left out, so none waits behind another.
+ * before any retry (one check per channel lane for all such rows), so nothing goes out twice.
+ * Each channel is drained in its own lane, side by side, and a paused channel (rate limit) is left out, so
+ * none waits behind another.
  */
 export class OutboxSender {
   private readonly now: () => Date;
@@ -69,72 +89,129 @@ export class OutboxSender {
     this.senderId = deps.senderId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
   }
 
-  /** Sends every due message once; returns what happened. Safe to call repeatedly. */
+  /**
+   * Sends every due message once; returns what happened. Safe to call repeatedly. Each channel is
+   * drained in its own lane, side by side: a paced channel (Slack, about a post a second) or a slow
+   * platform call holds back only its own channel's messages. Within a lane rows go in id order, so a
+   * message another depends on (the invitation before its acknowledgement) is settled first. Across
+   * channels there is no order any more: a Slack case card may go out before its X acknowledgement, and
+   * is updated when the acknowledgement is recorded (the case hooks queue that update).
+   */
   async drain(limit = 500): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, failed: 0, held: 0 };
     await this.recoverExpired();
     const renew = setInterval(() => void this.renewLeases(), Math.max(1_000, this.leaseMs / 3));
     renew.unref?.();
+    const run: DrainRun = { limit, result, lanes: new Map(), state: new Map(), lookedAt: this.now().getTime() };
+    // A lane blocked in one long send (a timeout) must not keep other channels from joining in.
+    const rejoin = setInterval(() => void this.rejoinDue(run), REJOIN_EVERY_MS);
+    rejoin.unref?.();
     try {
-      const channels = await this.dueChannels();
       // By primary key: Prisma's aggregate({ _max }) is a subquery SQLite answers by reading every row.
-      const newest = await this.deps.db.outboundMessage.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
-      this.upToId = newest?.id ?? 0;
-      const queues = new Map<string, OutboundRow[]>();
-      const budget = new Map<string, number>(channels.map((c) => [c, limit + BATCH]));
-      const after = new Map<string, number>();
-      for (const channel of channels) queues.set(channel, await this.checkUnconfirmed(channel, limit, result));
-      // Turns: one row of each channel at a time, so a slow or long queue never holds another channel's;
-      // within a turn the oldest first, so messages of different channels keep the order they were queued in.
-      let lookedAt = this.now().getTime();
-      while (queues.size) {
-        // A paced queue (Slack, about a post a second) can keep one drain going for minutes: every second
-        // or so, channels whose pause ended or that got due rows since (new acknowledgements) join in,
-        // instead of waiting for the slow channel's drain to end. Their unconfirmed rows wait for the
-        // next drain's check, as always.
-        if (this.now().getTime() - lookedAt >= REJOIN_EVERY_MS) {
-          lookedAt = this.now().getTime();
-          this.upToId = (await this.deps.db.outboundMessage.aggregate({ _max: { id: true } }))._max.id ?? this.upToId;
-          for (const channel of await this.dueChannels()) {
-            if (queues.has(channel)) continue;
-            queues.set(channel, []);
-            after.delete(channel); // from its oldest due row again: a row whose pause ended is due anew
-            if (!budget.has(channel)) budget.set(channel, limit + BATCH);
-          }
-        }
-        for (const [channel, queue] of queues) {
-          if (queue.length) continue;
-          const left = budget.get(channel)! - BATCH;
-          budget.set(channel, left);
-          const next = left > 0 && !this.paused(channel) ? await this.claim(channel, Math.min(BATCH, left), after) : [];
-          if (!next.length) queues.delete(channel);
-          else {
-            after.set(channel, next[next.length - 1].id);
-            queue.push(...next);
-          }
-        }
-        const turn = [...queues.entries()].sort(([, a], [, b]) => a[0].id - b[0].id);
-        for (const [channel, queue] of turn) {
-          const row = queue.shift()!;
-          if (this.paused(channel)) {
-            await releaseRows(this.deps.db, this.senderId, [row.id, ...queue.splice(0).map((r) => r.id)]);
-            queues.delete(channel);
-            continue;
-          }
-          // Rows go in id order, so a message another depends on (the invitation before its acknowledgement)
-          // is settled first; one still retrying keeps its dependant pending for a later drain.
-          const ready = await applyFallback(this.deps.db, row);
-          if ('wait' in ready) {
-            await releaseRows(this.deps.db, this.senderId, [row.id]);
-            continue;
-          }
-          result[await this.sendOne(ready.send)]++;
-        }
+      this.upToId = await this.newestId();
+      for (const channel of await this.dueChannels()) this.startLane(run, channel);
+      // Lanes started by a rejoin while others run are waited for too. A lane that fails (the database)
+      // does not end the drain while the others still send: all settle first, then the failure is thrown.
+      let failure: PromiseRejectedResult | undefined;
+      while (run.lanes.size) {
+        const settled = await Promise.allSettled([...run.lanes.values()]);
+        failure ??= settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       }
+      if (failure) throw failure.reason;
     } finally {
       clearInterval(renew);
+      clearInterval(rejoin);
     }
     return result;
+  }
+
+  private async newestId(): Promise<number> {
+    const newest = await this.deps.db.outboundMessage.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+    return newest?.id ?? 0;
+  }
+
+  /** Starts the channel's lane unless it runs already; the drain waits for it. */
+  private startLane(run: DrainRun, channel: string): void {
+    if (run.lanes.has(channel)) return;
+    const lane = this.drainLane(run, channel).finally(() => run.lanes.delete(channel));
+    run.lanes.set(channel, lane);
+  }
+
+  /**
+   * A long drain (a paced queue can keep one going for minutes): every second or so, channels whose pause
+   * ended or that got due rows since (new acknowledgements) get a lane again, instead of waiting for the
+   * slow channel's drain to end. Asked from the lanes after each row (so a drain on an injected clock
+   * rejoins too) and from a timer (so one send that hangs does not stop it).
+   */
+  private async rejoinDue(run: DrainRun): Promise<void> {
+    if (run.rejoining || !run.lanes.size || this.now().getTime() - run.lookedAt < REJOIN_EVERY_MS) return;
+    run.rejoining = true;
+    try {
+      run.lookedAt = this.now().getTime();
+      this.upToId = Math.max(this.upToId, await this.newestId());
+      for (const channel of await this.dueChannels()) {
+        if (run.lanes.has(channel)) continue;
+        const state = run.state.get(channel);
+        if (state) state.afterId = 0; // from its oldest due row again: a row whose pause ended is due anew
+        this.startLane(run, channel);
+      }
+    } catch (error) {
+      this.deps.logger.warn({ error: describeError(error) }, 'could not look for channels that became due');
+    } finally {
+      run.rejoining = false;
+    }
+  }
+
+  /**
+   * One channel's lane: its unconfirmed rows checked first, then its due rows claimed
+   * in small batches and sent one after the other, until none is left, its budget is spent or it is paused.
+   */
+  private async drainLane(run: DrainRun, channel: string): Promise<void> {
+    // Sent rows of a batch-recording transport, recorded together at the end of each claimed batch.
+    const unrecorded: SentRow[] = [];
+    try {
+      await this.sendLane(run, channel, unrecorded);
+    } finally {
+      await this.recordSentTogether(unrecorded, run.result);
+    }
+  }
+
+  private async sendLane(run: DrainRun, channel: string, unrecorded: SentRow[]): Promise<void> {
+    let state = run.state.get(channel);
+    if (!state) {
+      state = { budget: run.limit + BATCH, afterId: 0 };
+      run.state.set(channel, state);
+    }
+    // At every start of the lane, a rejoin too: a paced Slack lane can keep one drain going for minutes,
+    // and a row that became unconfirmed meanwhile (a timeout, a 5xx) must not wait for the next drain.
+    // Each such row waits out its backoff first, so a channel is not checked more than every few seconds.
+    const queue = await this.checkUnconfirmed(channel, run.limit, run.result);
+    for (;;) {
+      if (!queue.length) {
+        await this.recordSentTogether(unrecorded, run.result);
+        state.budget -= BATCH;
+        const next =
+          state.budget > 0 && !this.paused(channel)
+            ? await this.claim(channel, Math.min(BATCH, state.budget), state)
+            : [];
+        if (!next.length) return;
+        state.afterId = next[next.length - 1].id;
+        queue.push(...next);
+      }
+      const row = queue.shift()!;
+      if (this.paused(channel)) {
+        await releaseRows(this.deps.db, this.senderId, [row.id, ...queue.splice(0).map((r) => r.id)]);
+        return;
+      }
+      // One still retrying keeps its dependant pending for a later drain.
+      const ready = await applyFallback(this.deps.db, row);
+      if ('wait' in ready) await releaseRows(this.deps.db, this.senderId, [row.id]);
+      else {
+        const outcome = await this.sendOne(ready.send, unrecorded);
+        if (outcome !== 'unrecorded') run.result[outcome]++;
+      }
+      await this.rejoinDue(run);
+    }
   }
 
   private paused(channel: string): boolean {
@@ -152,11 +229,12 @@ export class OutboxSender {
     return groups.map((g) => g.channel);
   }
 
-  private claim(channel: string, limit: number, after?: Map<string, number>): Promise<OutboundRow[]> {
+  /** Without `after`, the channel's unconfirmed rows only; with it, the others past `after.afterId`. */
+  private claim(channel: string, limit: number, after?: { afterId: number }): Promise<OutboundRow[]> {
     return claimDueRows(this.deps.db, {
       channel,
       limit,
-      afterId: after?.get(channel) ?? 0,
+      afterId: after?.afterId ?? 0,
       upToId: this.upToId,
       now: this.now(),
       claimedBy: this.senderId,
@@ -289,7 +367,35 @@ export class OutboxSender {
     });
   }
 
-  private async sendOne(row: OutboundRow): Promise<keyof DrainResult> {
+  /**
+   * Records sent rows in one transaction. If that fails, each is recorded on its own so one bad row
+   * costs only itself (one that still fails is handled as a failed send: unconfirmed, checked first).
+   */
+  private async recordSentTogether(unrecorded: SentRow[], result: DrainResult): Promise<void> {
+    const rows = unrecorded.splice(0);
+    if (!rows.length) return;
+    try {
+      await recordSentRows(this.deps.db, this.deps, rows);
+      result.sent += rows.length;
+      return;
+    } catch (error) {
+      this.deps.logger.warn({ count: rows.length, error: describeError(error) }, 'recording sent rows together failed');
+    }
+    for (const { row, result: sent, at } of rows) {
+      try {
+        await recordSent(this.deps.db, this.deps, row, sent, at);
+        result.sent++;
+      } catch (error) {
+        result[await this.handleFailure(row, error)]++;
+      }
+    }
+  }
+
+  /**
+   * Sends one row and records the outcome; with `unrecorded` and a transport that records in batches,
+   * a sent row is added there instead (recorded with its batch) and 'unrecorded' returned.
+   */
+  private async sendOne(row: OutboundRow, unrecorded?: SentRow[]): Promise<keyof DrainResult | 'unrecorded'> {
     const { db } = this.deps;
     const transport = this.transportOf(row.channel);
     if (!transport) {
@@ -304,6 +410,10 @@ export class OutboxSender {
         return 'held';
       }
       const sent = await transport.send(row);
+      if (unrecorded && transport.recordInBatches) {
+        unrecorded.push({ row, result: sent, at: this.now() });
+        return 'unrecorded';
+      }
       await recordSent(db, this.deps, row, sent, this.now());
       return 'sent';
     } catch (error) {

@@ -9,6 +9,12 @@ export interface OutboxTransport {
   findSent?(row: OutboundRow): Promise<SendResult | null>;
   /** findSent for several rows at once (one platform read for all); one answer per row, in order. */
   findSentMany?(rows: OutboundRow[]): Promise<Array<SendResult | null | undefined>>;
+  /**
+   * True when sends are local and instant (the replay log, a recording stand-in): the sender then records
+   * a lane's batch of sent rows in one transaction instead of one each. Never for a real platform: there a
+   * later message reads what an earlier one recorded (a Slack thread line needs its case message's ts).
+   */
+  recordInBatches?: boolean;
 }
 
 /** A channel adapter as an outbox transport: public replies and private messages. */

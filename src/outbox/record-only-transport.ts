@@ -8,6 +8,7 @@ export function recordOnlyTransport(name: string): OutboxTransport & { sent: str
   const sent: string[] = [];
   return {
     sent,
+    recordInBatches: true,
     async send(row) {
       sent.push(row.text);
       return { externalId: `${name}/${row.idempotencyKey}` };

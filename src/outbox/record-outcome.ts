@@ -24,29 +24,49 @@ export async function recordSent(
   result: SendResult,
   at: Date,
 ): Promise<void> {
+  await recordSentRows(db, hooks, [{ row, result, at }]);
+}
+
+/** A message the platform accepted, waiting to be recorded. */
+export interface SentRow {
+  row: OutboundRow;
+  result: SendResult;
+  at: Date;
+}
+
+/**
+ * Records several delivered messages in one transaction (one commit instead of one per message, the
+ * cost that dominates a fast channel such as the replay log). Each row keeps its own externalId and
+ * time; the hooks run per row, inside the same transaction, so rows and cases never disagree.
+ */
+export async function recordSentRows(db: Db, hooks: OutcomeHooks, sent: SentRow[]): Promise<void> {
+  if (!sent.length) return;
   await db.$transaction(async (tx) => {
-    await tx.outboundMessage.update({
-      where: { id: row.id },
-      data: {
-        status: OutboundStatus.Sent,
-        externalId: result.externalId,
-        sentAt: at,
-        error: null,
-        claimedBy: null,
-        claimedUntil: null,
-      },
-    });
-    await hooks.onSent(tx, row, result, at);
-    if (result.costUsd) {
-      await tx.spendEntry.create({
+    for (const { row, result, at } of sent) {
+      await tx.outboundMessage.update({
+        where: { id: row.id },
         data: {
+          status: OutboundStatus.Sent,
+          externalId: result.externalId,
+          sentAt: at,
+          error: null,
+          claimedBy: null,
+          claimedUntil: null,
+        },
+      });
+      await hooks.onSent(tx, row, result, at);
+    }
+    const spent = sent.filter((s) => s.result.costUsd);
+    if (spent.length) {
+      await tx.spendEntry.createMany({
+        data: spent.map(({ row, result, at }) => ({
           at,
           day: ledgerDay(at),
           channel: row.channel,
           action: row.kind,
-          costUsd: result.costUsd,
+          costUsd: result.costUsd!,
           outboundId: row.id,
-        },
+        })),
       });
     }
   });

@@ -2,12 +2,12 @@ import { ALERT_OPEN_CASE, CaseAction } from '../../src/slack/slack-ids';
 import { mention } from '../helpers/fixtures';
 import {
   ALICE,
+  actionLines,
   BOB,
   click,
   ephemeralsFor,
   nextEphemeral,
   openPostedCase,
-  threadLines,
   topMessage,
 } from '../helpers/slack/desk-clicks';
 import { type DeskHarness, startDeskHarness, TEAM_CHANNEL, waitFor } from '../helpers/slack/desk-harness';
@@ -33,7 +33,7 @@ describeSlack('one-click case actions from Slack', () => {
     expect(await stored(caseId)).toMatchObject({ status: 'claimed', ownerSlackId: ALICE, claimedAt: expect.any(Date) });
     expect(await eventsOf(caseId, 'claimed')).toEqual([expect.objectContaining({ actor: `slack:${ALICE}` })]);
     await h.drainAll();
-    expect(threadLines(h, ts)).toEqual([expect.stringContaining(`<@${ALICE}> took ownership`)]);
+    expect(actionLines(h, ts)).toEqual([expect.stringContaining(`<@${ALICE}> took ownership`)]);
     expect(topMessage(h, ts)).toContain(`Owned by <@${ALICE}>`);
     expect(topMessage(h, ts)).not.toContain('Take ownership');
     expect(h.fake.callsTo('chat.update').at(-1)!.params).toMatchObject({ channel: TEAM_CHANNEL, ts });
@@ -49,7 +49,7 @@ describeSlack('one-click case actions from Slack', () => {
     expect(await eventsOf(caseId, 'claimed')).toHaveLength(1);
     expect(ephemeralsFor(h, owner!)).toEqual([]);
     await h.drainAll();
-    expect(threadLines(h, ts)).toHaveLength(1);
+    expect(actionLines(h, ts)).toHaveLength(1);
   });
 
   it('Not a complaint: a Label for the scorer, the case closed, its buttons gone', async () => {
@@ -69,7 +69,7 @@ describeSlack('one-click case actions from Slack', () => {
     await h.drainAll();
     expect(topMessage(h, ts)).toContain('Closed: not a complaint');
     expect(topMessage(h, ts)).not.toContain('"type":"actions"');
-    expect(threadLines(h, ts)[0]).toContain(`<@${BOB}> marked this as not a complaint`);
+    expect(actionLines(h, ts)[0]).toContain(`<@${BOB}> marked this as not a complaint`);
     await click(h, ALICE, CaseAction.NotComplaint, caseId, ts);
     expect(await nextEphemeral(h, ALICE)).toBe(`Case #${caseId} is closed not complaint: nothing to do.`);
     expect(await h.app.db.label.count()).toBe(1);
@@ -84,7 +84,7 @@ describeSlack('one-click case actions from Slack', () => {
     const c = await stored(caseId);
     expect(c.escalatedAt!.getTime()).toBeLessThanOrEqual(c.lastEscalatedAt!.getTime());
     await h.drainAll();
-    expect(threadLines(h, ts)[0]).toBe(
+    expect(actionLines(h, ts)[0]).toBe(
       `:rotating_light: <@${ALICE}> escalated this case. <!subteam^S0ONCALL01>, please take a look.`,
     );
     expect(topMessage(h, ts)).toContain('Escalated* (2 times)');

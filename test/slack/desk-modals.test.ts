@@ -1,12 +1,12 @@
 import { CaseAction, Input, Modal } from '../../src/slack/slack-ids';
 import {
   ALICE,
+  actionLines,
   BOB,
   CAROL,
   click,
   MALLORY,
   openPostedCase,
-  threadLines,
   topMessage,
 } from '../helpers/slack/desk-clicks';
 import { type DeskHarness, startDeskHarness, waitFor } from '../helpers/slack/desk-harness';
@@ -62,7 +62,7 @@ describeSlack('case flows through modals', () => {
     const [event] = await h.app.db.caseEvent.findMany({ where: { caseId, type: 'handed_off' } });
     expect(JSON.parse(event.detail)).toMatchObject({ from: ALICE, to: BOB, note: note.value });
     await h.drainAll();
-    expect(threadLines(h, ts)[0]).toContain(
+    expect(actionLines(h, ts)[0]).toContain(
       `<@${ALICE}> handed this case to <@${BOB}>.\n>VIP &lt;@U0BOSS0001&gt; &amp; &lt;https://evil|link&gt;: call before 5`,
     );
     const dm = h.fake.callsTo('chat.postMessage').find((c) => c.params.channel === BOB)!;
@@ -142,7 +142,7 @@ describeSlack('case flows through modals', () => {
     await h.drainAll();
     expect(h.customer.sent.filter((r) => r.text === text)).toHaveLength(1);
     expect((await stored(caseId)).firstHumanReplyAt).toEqual(expect.any(Date));
-    expect(threadLines(h, ts).at(-1)).toContain(
+    expect(actionLines(h, ts).at(-1)).toContain(
       `<@${CAROL}>'s public reply went out on X (<https://x.example/lumora/status/`,
     );
     expect(topMessage(h, ts)).toContain('Public reply by the team*: sent');
@@ -168,8 +168,8 @@ describeSlack('case flows through modals', () => {
     expect(c).toMatchObject({ status: 'resolved', outcome: 'solved', ownerSlackId: ALICE });
     expect(c.followUpDueAt!.getTime() - c.resolvedAt!.getTime()).toBe(48 * 3_600_000);
     await h.drainAll();
-    expect(threadLines(h, ts)[0]).toContain(`<@${ALICE}> resolved it: *Solved*. Follow-up due`);
-    expect(threadLines(h, ts)[0]).toContain('>replacement shipped');
+    expect(actionLines(h, ts)[0]).toContain(`<@${ALICE}> resolved it: *Solved*. Follow-up due`);
+    expect(actionLines(h, ts)[0]).toContain('>replacement shipped');
     expect(topMessage(h, ts)).toContain(':white_check_mark: *Resolved* (Solved)');
     expect(topMessage(h, ts)).not.toContain('Reply publicly');
   });

@@ -40,6 +40,15 @@ export function threadLines(h: DeskHarness, ts: string): string[] {
     .map((m) => m.text);
 }
 
+/**
+ * The thread lines of people's actions: without the bot's "… sent on X" notes, which appear only when a
+ * case message was posted before its acknowledgement went out (channels are drained side by side, so
+ * whether it was is a matter of timing, not of the action under test).
+ */
+export function actionLines(h: DeskHarness, ts: string): string[] {
+  return threadLines(h, ts).filter((line) => !/^:robot_face: .* sent on /.test(line));
+}
+
 /** The case's top message as it stands in the fake Slack now (after chat.update calls). */
 export function topMessage(h: DeskHarness, ts: string): string {
   const m = h.fake.workspace.messages.find((x) => x.channel === TEAM_CHANNEL && x.ts === ts)!;

@@ -16,6 +16,24 @@ describeSlack('the Slack outbox transport', () => {
   const caseRow = (caseId: number) =>
     h.app.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: `slack:case:${caseId}` } });
   const teamPosts = () => h.fake.callsTo('chat.postMessage').filter((c) => c.params.channel === TEAM_CHANNEL);
+  /** The case number a post is the card of (its header block), or undefined for a thread note or summary. */
+  const cardOf = (blocks: unknown) => {
+    const list = (typeof blocks === 'string' ? JSON.parse(blocks) : blocks) as
+      | Array<{ type: string; text?: { text?: string } }>
+      | undefined;
+    return list?.find((b) => b.type === 'header')?.text?.text?.match(/^Case #(\d+) ·/)?.[1];
+  };
+  /** The case cards posted (refused calls included), by case number, in the order they were posted. */
+  const cardPosts = () => teamPosts().flatMap((c) => cardOf(c.params.blocks) ?? []);
+  /**
+   * Channels are drained side by side, so a case card may be posted before its X acknowledgement went
+   * out; the card is then updated (chat.update). What counts is how it ends up: showing the sent ack.
+   */
+  const expectCardShowsAck = async (caseId: number) => {
+    const { slackTs } = await h.app.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    const card = h.fake.workspace.messages.find((m) => m.channel === TEAM_CHANNEL && m.ts === slackTs)!;
+    expect(JSON.stringify(card.blocks)).toContain('*Public acknowledgement*: sent');
+  };
 
   it('honours 429 Retry-After: the Slack channel waits, nothing is lost, the wait uses no attempts, order is kept', async () => {
     await start();
@@ -43,14 +61,13 @@ describeSlack('the Slack outbox transport', () => {
 
     clock = Math.max(due, waiting.notBefore.getTime()) + 1;
     await sender.drain();
-    const posts = teamPosts();
-    expect(posts).toHaveLength(3);
-    expect(JSON.stringify(posts[1].params.blocks)).toContain(`Case #${first.caseId}`);
-    expect(JSON.stringify(posts[2].params.blocks)).toContain(`Case #${second.caseId}`);
+    // The refused call, then each card once, in the order they were queued (an ack note may come between).
+    expect(cardPosts()).toEqual([first.caseId, first.caseId, second.caseId].map(String));
+    await expectCardShowsAck(first.caseId!);
+    await expectCardShowsAck(second.caseId!);
     expect(await caseRow(first.caseId!)).toMatchObject({ status: 'sent', attempts: 1 });
-    expect((await h.app.db.case.findUniqueOrThrow({ where: { id: second.caseId! } })).slackTs).toBe(
-      h.fake.workspace.messages[1].ts,
-    );
+    const secondCard = h.fake.workspace.messages.find((m) => cardOf(m.blocks) === String(second.caseId))!;
+    expect((await h.app.db.case.findUniqueOrThrow({ where: { id: second.caseId! } })).slackTs).toBe(secondCard.ts);
   });
 
   it('keeps posts to one channel about a second apart (1.1 s by default), waiting between them, never skipping one', async () => {
@@ -69,13 +86,17 @@ describeSlack('the Slack outbox transport', () => {
         }),
       },
     );
-    await h.ingest([mention(), mention(), mention()]);
+    const outcomes = await h.ingest([mention(), mention(), mention()]);
     await h.drainAll();
-    expect(teamPosts()).toHaveLength(3);
-    expect(waits).toEqual([
-      { ms: 1100, postedBefore: 1 },
-      { ms: 1100, postedBefore: 2 },
-    ]);
+    // Three cards, each once; a card posted before its X ack went out also gets a note in its thread.
+    expect([...cardPosts()].sort()).toEqual(outcomes.map((o) => String(o.caseId)).sort());
+    for (const o of outcomes) await expectCardShowsAck(o.caseId!);
+    // Every write to the channel (posts, and card updates for acks recorded after their card) after the
+    // first waited the full 1.1 s after the one before.
+    const writes = h.fake.calls.filter(
+      (c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.params.channel === TEAM_CHANNEL,
+    );
+    expect(waits.map((w) => w.ms)).toEqual(writes.slice(1).map(() => 1100));
   });
 
   it('a thread message waits for its case message without using up attempts, then goes into its thread', async () => {
@@ -137,11 +158,11 @@ describeSlack('the Slack outbox transport', () => {
     const top = h.fake.workspace.topLevel(TEAM_CHANNEL);
     expect(top).toHaveLength(1);
     expect(top[0].text).toContain('4 new cases at once');
-    const threaded = h.fake.workspace.thread(TEAM_CHANNEL, top[0].ts).filter((m) => m.ts !== top[0].ts);
-    expect(threaded.map((m) => JSON.stringify(m.blocks).match(/Case #(\d+)/)![1])).toEqual(
-      outcomes.map((o) => String(o.caseId)),
-    );
+    // The cards in the summary's thread, each once and in order (ack notes for early cards among them).
+    const threaded = h.fake.workspace.thread(TEAM_CHANNEL, top[0].ts).filter((m) => cardOf(m.blocks));
+    expect(threaded.map((m) => cardOf(m.blocks))).toEqual(outcomes.map((o) => String(o.caseId)));
     for (const o of outcomes) {
+      await expectCardShowsAck(o.caseId!);
       const stored = await h.app.db.case.findUniqueOrThrow({ where: { id: o.caseId! } });
       const message = threaded.find((m) => m.ts === stored.slackTs)!;
       expect(JSON.stringify(message.blocks)).toContain(`Case #${o.caseId}`);
@@ -165,7 +186,7 @@ describeSlack('the Slack outbox transport', () => {
     const top = h.fake.workspace.topLevel(TEAM_CHANNEL);
     expect(top.map((m) => m.text.match(/^(\d+) new cases/)?.[1])).toEqual(['3', '3']);
     for (const summary of top)
-      expect(h.fake.workspace.thread(TEAM_CHANNEL, summary.ts).filter((m) => m.ts !== summary.ts)).toHaveLength(3);
+      expect(h.fake.workspace.thread(TEAM_CHANNEL, summary.ts).filter((m) => cardOf(m.blocks))).toHaveLength(3);
   });
 
   it('after a crash between posting and recording, asks Slack (by the message marker) and never posts twice', async () => {
