@@ -57,5 +57,18 @@ export function instrumentTransport(
           }
         }
       : undefined,
+    // The one read per drain for every unconfirmed row of a channel (X's own timeline, Discord's channel
+    // history): dropping it here would turn the live bot back into one platform read per row.
+    findSentMany: inner.findSentMany
+      ? async (rows) => {
+          refuseWhenStopping();
+          try {
+            return await inner.findSentMany!(rows);
+          } catch (error) {
+            if (rows[0]) countRateLimit(channelOf(rows[0]), error);
+            throw error;
+          }
+        }
+      : undefined,
   };
 }
