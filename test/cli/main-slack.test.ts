@@ -54,7 +54,11 @@ describeSlack('mention-desk with Slack configured', () => {
         env,
       });
       expect(code).toBe(0);
-      const posts = fake.callsTo('chat.postMessage').filter((c) => c.params.channel === TEAM_CHANNEL);
+      // The case cards (top-level posts). Channels are drained side by side, so a card may go out before
+      // its acknowledgement and get a "sent on X" note in its thread: that note is not a card.
+      const posts = fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.params.channel === TEAM_CHANNEL && !c.params.thread_ts);
       expect(posts).toHaveLength(2);
       expect(JSON.stringify(posts[0].params.blocks)).toContain('&lt;!channel&gt;');
       const db = await createDb(env.DATABASE_URL);
