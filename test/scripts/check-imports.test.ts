@@ -12,7 +12,7 @@ interface Result {
   cycles: string[][];
   folderPairs: { a: string; b: string }[];
   backRunning: (Import & { fromFolder: string; toFolder: string; reason: string })[];
-  stats: { nonNull: number; longestLine: number; over120: number };
+  stats: { nonNull: number; longestLine: number; over120: number; longLines: { where: string; length: number }[] };
 }
 
 const script = path.join(__dirname, '..', '..', 'scripts', 'check-imports.js');
@@ -140,5 +140,16 @@ describe('check-imports', () => {
     expect(stats.nonNull).toBe(3);
     expect(stats.over120).toBe(1);
     expect(stats.longestLine).toBe(153);
+    expect(stats.longLines).toEqual([{ where: 'src/core/a.ts:5', length: 153 }]);
+  });
+
+  it('measures lines in characters, not UTF-16 units, in src, adapters and bin (what check:lines fails on)', () => {
+    const root = makeTree({
+      'src/core/a.ts': `export const fits = '${'ę'.repeat(91)}${'😡'.repeat(5)}';`, // 124 UTF-16 units, 119 characters
+      'bin/run.js': `const over = '${'x'.repeat(110)}';`, // 126 characters
+      'scripts/tool.js': `const tooling = '${'x'.repeat(140)}';`, // not production code
+    });
+    const { stats } = checkImports(root);
+    expect(stats.longLines).toEqual([{ where: 'bin/run.js:1', length: 126 }]);
   });
 });
