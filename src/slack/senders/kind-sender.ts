@@ -2,6 +2,8 @@ import type { SendResult } from '../../core/channel-adapter.js';
 import { SendError } from '../../core/channel-adapter.js';
 import type { OutboundRow } from '../../core/outbound.js';
 import { parseJson } from '../../store/db-types.js';
+import { findMarkedInChannel, markerFor } from '../delivery/find-marked-message.js';
+import { toExternalId } from '../delivery/post-message.js';
 import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 
 /**
@@ -36,4 +38,18 @@ export async function queuedAt(row: OutboundRow, d: SlackSendDeps): Promise<Date
 /** A final error for a message whose subject is gone. */
 export function gone(what: string): SendError {
   return new SendError('rejected', `${what} does not exist`, false);
+}
+
+/**
+ * findSent for a direct message to the team member in `target.to`: posting to a user id lands in the
+ * app's DM with them, whose channel id comes from conversations.open; the marker is searched there.
+ */
+export async function findSentInDirectMessage(row: OutboundRow, d: SlackSendDeps): Promise<SendResult | null> {
+  const to = targetText(row, 'to');
+  if (!to) return null;
+  const dm = await d.client.conversations.open({ users: to });
+  const channel = (dm.channel as { id?: string } | undefined)?.id;
+  if (!channel) return null;
+  const found = await findMarkedInChannel(d, channel, markerFor(row.idempotencyKey), await queuedAt(row, d));
+  return found ? { externalId: toExternalId({ channel, ts: found.ts }) } : null;
 }

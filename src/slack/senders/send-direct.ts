@@ -1,11 +1,11 @@
 import type { OutboundRow } from '../../core/outbound.js';
-import { findMarkedInChannel, markerFor } from '../delivery/find-marked-message.js';
+import { markerFor } from '../delivery/find-marked-message.js';
 import { postMessage, toExternalId } from '../delivery/post-message.js';
 import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
 import { channelName, formatHandle } from '../render/format-slack-text.js';
 import { describeFlaggedForAdvocate, loadAdvocateReply } from '../render/render-advocate-reply.js';
-import { gone, type KindSender, queuedAt, targetId, targetText } from './kind-sender.js';
+import { findSentInDirectMessage, gone, type KindSender, targetId, targetText } from './kind-sender.js';
 
 /** The words of a direct message, rendered from the database at send time (target.notice says which). */
 async function renderDirect(row: OutboundRow, d: SlackSendDeps): Promise<string> {
@@ -43,13 +43,5 @@ export const sendDirect: KindSender = {
     return { externalId: toExternalId(posted) };
   },
 
-  async findSent(row, d) {
-    const to = targetText(row, 'to');
-    if (!to) return null;
-    const dm = await d.client.conversations.open({ users: to });
-    const channel = (dm.channel as { id?: string } | undefined)?.id;
-    if (!channel) return null;
-    const found = await findMarkedInChannel(d, channel, markerFor(row.idempotencyKey), await queuedAt(row, d));
-    return found ? { externalId: toExternalId({ channel, ts: found.ts }) } : null;
-  },
+  findSent: findSentInDirectMessage,
 };

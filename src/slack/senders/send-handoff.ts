@@ -1,13 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import { loadCaseView } from '../../cases/load-case-view.js';
 import { parseJson } from '../../store/db-types.js';
-import { findMarkedInChannel, markerFor } from '../delivery/find-marked-message.js';
+import { markerFor } from '../delivery/find-marked-message.js';
 import { locateCaseThread } from '../delivery/locate-case-thread.js';
 import { postMessage, toExternalId } from '../delivery/post-message.js';
 import { describeActor } from '../render/describe-case-event.js';
 import { formatLink, quoteEscaped } from '../render/format-slack-text.js';
 import { renderCaseMessage } from '../render/render-case-message.js';
-import { gone, type KindSender, queuedAt, targetId, targetText } from './kind-sender.js';
+import { findSentInDirectMessage, gone, type KindSender, targetId, targetText } from './kind-sender.js';
 
 /**
  * slack_handoff: a direct message to the person a case was handed to: who handed it over, their note,
@@ -45,14 +45,5 @@ export const sendHandoff: KindSender = {
     return { externalId: toExternalId(posted) };
   },
 
-  async findSent(row, d) {
-    const to = targetText(row, 'to');
-    if (!to) return null;
-    // Posting to a user id lands in the app's DM with them; its channel id comes from conversations.open.
-    const dm = await d.client.conversations.open({ users: to });
-    const channel = (dm.channel as { id?: string } | undefined)?.id;
-    if (!channel) return null;
-    const found = await findMarkedInChannel(d, channel, markerFor(row.idempotencyKey), await queuedAt(row, d));
-    return found ? { externalId: toExternalId({ channel, ts: found.ts }) } : null;
-  },
+  findSent: findSentInDirectMessage,
 };
