@@ -1,3 +1,4 @@
+import type { AdvocateView } from '../cases/manage-advocates.js';
 import { OPEN_CASE_STATUSES } from '../core/case-status.js';
 import { type Mention, mentionKey } from '../core/mention.js';
 import type { DbTx } from '../store/db-types.js';
@@ -41,15 +42,8 @@ export async function findAdvocatePosts(db: DbTx, mentions: Mention[]): Promise<
   return found;
 }
 
-interface LinkedAdvocate {
-  id: number;
-  slackUserId: string;
-  channel: string;
-  handle: string;
-  accountId: string | null;
-  verificationCode: string;
-  verifiedAt: Date | null;
-}
+/** An advocate account as the pipeline matches it (the desk's view without its creation time). */
+type LinkedAdvocate = Omit<AdvocateView, 'createdAt'>;
 
 // The advocates on the batch's channels known by one of its authors' ids or handles: one query a batch.
 async function findLinkedAdvocates(db: DbTx, mentions: Mention[]): Promise<LinkedAdvocate[]> {
