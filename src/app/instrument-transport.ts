@@ -29,6 +29,16 @@ export function instrumentTransport(
     options.metrics.rateLimitWaits.inc({ channel });
     if (error.retryAfterMs) options.metrics.rateLimitWaitSeconds.inc({ channel }, error.retryAfterMs / 1000);
   };
+  // A platform read before a resend: none once shutdown has begun, and its rate limits counted.
+  const check = async <T>(row: OutboundRow | undefined, read: () => Promise<T>): Promise<T> => {
+    refuseWhenStopping();
+    try {
+      return await read();
+    } catch (error) {
+      if (row) countRateLimit(channelOf(row), error);
+      throw error;
+    }
+  };
   return {
     recordInBatches: inner.recordInBatches,
     async send(row) {
@@ -46,29 +56,9 @@ export function instrumentTransport(
       }
     },
     // A check before a resend reads the platform too (Slack history, budgeted): its waits count as well.
-    findSent: inner.findSent
-      ? async (row) => {
-          refuseWhenStopping();
-          try {
-            return await inner.findSent!(row);
-          } catch (error) {
-            countRateLimit(channelOf(row), error);
-            throw error;
-          }
-        }
-      : undefined,
+    findSent: inner.findSent && ((row) => check(row, () => inner.findSent!(row))),
     // The one read per drain for every unconfirmed row of a channel (X's own timeline, Discord's channel
     // history): dropping it here would turn the live bot back into one platform read per row.
-    findSentMany: inner.findSentMany
-      ? async (rows) => {
-          refuseWhenStopping();
-          try {
-            return await inner.findSentMany!(rows);
-          } catch (error) {
-            if (rows[0]) countRateLimit(channelOf(rows[0]), error);
-            throw error;
-          }
-        }
-      : undefined,
+    findSentMany: inner.findSentMany && ((rows) => check(rows[0], () => inner.findSentMany!(rows))),
   };
 }
