@@ -372,15 +372,22 @@ export class FakeSlackPlatform {
   }
 }
 
+/** Slack takes at most 50 blocks in a message, with block ids unique within it (invalid_blocks otherwise). */
+const MAX_BLOCKS = 50;
+
 function parseBlocks(raw: unknown): SlackStoredMessage['blocks'] | undefined | null {
   if (raw === undefined || raw === '') return undefined;
-  if (Array.isArray(raw)) return raw;
-  try {
-    const parsed = JSON.parse(String(raw));
-    return Array.isArray(parsed) ? parsed : null;
-  } catch {
-    return null;
+  let parsed: unknown = raw;
+  if (!Array.isArray(raw)) {
+    try {
+      parsed = JSON.parse(String(raw));
+    } catch {
+      return null;
+    }
   }
+  if (!Array.isArray(parsed) || parsed.length > MAX_BLOCKS) return null;
+  const ids = parsed.map((b) => b?.block_id).filter((id) => id !== undefined);
+  return new Set(ids).size === ids.length ? parsed : null;
 }
 
 function served(m: SlackStoredMessage) {

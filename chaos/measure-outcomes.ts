@@ -123,10 +123,17 @@ function quantile(xs: number[], q: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** A Slack message is a case message when it shows a case's header ("Case #n") and carries the mention's tag. */
+/**
+ * A Slack message is a case message when it shows a case's header ("Case #n"), or, for cases of a burst
+ * posted together, a section per case opening with "*Case #n*"; it counts for the cases whose tags it carries.
+ */
 function isCaseMessage(m: SlackStoredMessage): boolean {
   if (/^Case #\d+/.test(m.text)) return true;
-  return (m.blocks ?? []).some((b) => b.type === 'header' && /Case #\d+/.test(JSON.stringify(b)));
+  return (m.blocks ?? []).some(
+    (b) =>
+      (b.type === 'header' && /Case #\d+/.test(JSON.stringify(b))) ||
+      (b.type === 'section' && /^\*Case #\d+\*/.test(String((b.text as { text?: unknown } | undefined)?.text ?? ''))),
+  );
 }
 
 /**

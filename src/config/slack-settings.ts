@@ -59,6 +59,12 @@ export const slackSettings = {
   SLACK_BURST_WINDOW_MINUTES: intSetting(10, 1, 24 * 60, 'minutes during which new cases keep joining a burst summary'),
   SLACK_BURST_MAX_CASES: intSetting(50, 2, 1000, 'most cases one burst summary gathers; the next start a new one'),
   SLACK_BURST_MAX_MINUTES: intSetting(30, 1, 24 * 60, 'minutes after which a burst summary takes no more cases'),
+  SLACK_BURST_CASES_PER_POST: intSetting(
+    10,
+    1,
+    12,
+    'waiting cases of a burst posted together as one thread message (1: each its own; Slack takes 50 blocks)',
+  ),
   SLACK_HISTORY_READS_PER_MINUTE: intSetting(
     40,
     1,
@@ -96,6 +102,8 @@ export interface SlackConfig {
   burstWindowMinutes: number;
   burstMaxCases: number;
   burstMaxMinutes: number;
+  /** Cases of a burst that are waiting together go out as one thread message, at most this many. */
+  burstCasesPerPost?: number;
   historyReadsPerMinute: number;
   /** How long "Jade is drafting" shows on a case's top message (the collision guard). */
   draftingMarkMinutes: number;
@@ -124,6 +132,7 @@ export function buildSlackConfig(p: SlackParsed) {
         burstWindowMinutes: p.SLACK_BURST_WINDOW_MINUTES,
         burstMaxCases: p.SLACK_BURST_MAX_CASES,
         burstMaxMinutes: p.SLACK_BURST_MAX_MINUTES,
+        burstCasesPerPost: p.SLACK_BURST_CASES_PER_POST,
         historyReadsPerMinute: p.SLACK_HISTORY_READS_PER_MINUTE,
         draftingMarkMinutes: p.SLACK_DRAFTING_MARK_MINUTES,
       }

@@ -8,7 +8,7 @@ import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
 import { claimDueRows, releaseRows, startRow } from './claim-due-rows.js';
-import type { OutboxTransport } from './outbox-transport.js';
+import type { OutboxTransport, StartRows, TogetherOutcome } from './outbox-transport.js';
 import { type OutcomeHooks, recordNotSent, recordSent, recordSentRows, type SentRow } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
 
@@ -205,7 +205,9 @@ export class OutboxSender {
       }
       // One still retrying keeps its dependant pending for a later drain.
       const ready = await applyFallback(this.deps.db, row);
+      const together = 'wait' in ready ? [] : await this.takeTogether(ready.send, queue);
       if ('wait' in ready) await releaseRows(this.deps.db, this.senderId, [row.id]);
+      else if (together.length) await this.sendTogether([ready.send, ...together], queue, run.result);
       else {
         const outcome = await this.sendOne(ready.send, unrecorded);
         if (outcome !== 'unrecorded') run.result[outcome]++;
@@ -389,6 +391,84 @@ export class OutboxSender {
         result[await this.handleFailure(row, error)]++;
       }
     }
+  }
+
+  /**
+   * The lane's other claimed rows that may go out in one message with `row` (the transport's togetherKey),
+   * taken out of the queue in order; empty when the transport sends each alone.
+   */
+  private async takeTogether(row: OutboundRow, queue: OutboundRow[]): Promise<OutboundRow[]> {
+    const transport = this.transportOf(row.channel);
+    const key = transport?.sendTogether && transport.togetherKey?.(row);
+    if (!key) return [];
+    const taken: OutboundRow[] = [];
+    for (let i = 0; i < queue.length; )
+      if (transport.togetherKey?.(queue[i]) === key) taken.push(...queue.splice(i, 1));
+      else i++;
+    const ready: OutboundRow[] = [];
+    for (const other of taken) {
+      const decision = await applyFallback(this.deps.db, other);
+      if ('wait' in decision) await releaseRows(this.deps.db, this.senderId, [other.id]);
+      else ready.push(decision.send);
+    }
+    return ready;
+  }
+
+  /**
+   * Rows the transport may send as one message. Each row is started (still this sender's, attempt counted,
+   * guard asked) only when the transport picks it, just before the post; the rows it sent are recorded in
+   * one transaction (all or none: the message's other cases are never missing from what the database says
+   * shares it). A crash after the post leaves them all leased and unconfirmed, each found by its own
+   * marker. Rows the transport did not pick go back to the front of the queue.
+   */
+  private async sendTogether(rows: OutboundRow[], queue: OutboundRow[], result: DrainResult): Promise<void> {
+    const { db } = this.deps;
+    const transport = this.transportOf(rows[0].channel)!;
+    const offered = new Set<number>();
+    const started: OutboundRow[] = [];
+    const start: StartRows = async (picked) => {
+      const go: OutboundRow[] = [];
+      for (const row of picked.filter((r) => !offered.has(r.id))) {
+        offered.add(row.id);
+        if (!(await startRow(db, this.senderId, row, this.now()))) {
+          result.retried++; // another sender has it
+          continue;
+        }
+        const hold = await this.deps.guard?.(row);
+        if (hold) {
+          await recordNotSent(db, this.deps, row, 'held', hold, this.now());
+          result.held++;
+        } else go.push(row);
+      }
+      started.push(...go);
+      return go;
+    };
+    let outcomes: TogetherOutcome[];
+    try {
+      outcomes = await transport.sendTogether!(rows, start);
+    } catch (error) {
+      // Before anything started (waiting for a burst summary, say), the answer holds for every row offered.
+      for (const row of offered.size ? started : rows) result[await this.handleFailure(row, error)]++;
+      if (offered.size) queue.unshift(...rows.filter((r) => !offered.has(r.id)));
+      return;
+    }
+    const sent: SentRow[] = [];
+    for (const outcome of outcomes) {
+      if ('error' in outcome) result[await this.handleFailure(outcome.row, outcome.error)]++;
+      else sent.push({ row: outcome.row, result: outcome.result, at: this.now() });
+    }
+    await this.recordSentTogether(sent, result);
+    // Started but not answered for: nobody knows whether it went, so it is checked before any resend.
+    const answered = new Set(outcomes.map((o) => o.row.id));
+    for (const row of started.filter((r) => !answered.has(r.id)))
+      result[await this.handleFailure(row, new SendError('server', 'sent together but not reported', true))]++;
+    const rest = rows.filter((r) => !offered.has(r.id));
+    // A transport that picked nothing: the first row goes alone, so the lane always moves on.
+    if (!offered.size) {
+      const outcome = await this.sendOne(rest.shift()!);
+      if (outcome !== 'unrecorded') result[outcome]++;
+    }
+    queue.unshift(...rest);
   }
 
   /**

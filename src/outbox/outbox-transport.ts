@@ -15,7 +15,25 @@ export interface OutboxTransport {
    * later message reads what an earlier one recorded (a Slack thread line needs its case message's ts).
    */
   recordInBatches?: boolean;
+  /**
+   * Rows that may go out as one platform message share a key here (Slack: the case messages of a burst);
+   * undefined for a row that only goes alone. Only with sendTogether.
+   */
+  togetherKey?(row: OutboundRow): string | undefined;
+  /**
+   * Sends claimed rows of one togetherKey as one message where the platform allows it, so a backlog drains
+   * several messages per post. It picks how many go (at least the first, in order) and passes exactly
+   * those to `start` before sending: `start` marks them sending and returns the ones still this sender's.
+   * Returns an outcome for each row it started; rows it never started go on as usual.
+   */
+  sendTogether?(rows: OutboundRow[], start: StartRows): Promise<TogetherOutcome[]>;
 }
+
+/** Marks rows as being sent (the outbox's claim check and guard); returns the ones that may go. */
+export type StartRows = (rows: OutboundRow[]) => Promise<OutboundRow[]>;
+
+/** What became of one row sent together with others: its result, or why it did not go. */
+export type TogetherOutcome = { row: OutboundRow; result: SendResult } | { row: OutboundRow; error: unknown };
 
 /** A channel adapter as an outbox transport: public replies and private messages. */
 export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {

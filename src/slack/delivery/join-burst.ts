@@ -88,8 +88,13 @@ async function lastJoinedAt(d: SlackSendDeps, summaryTs: string): Promise<Date> 
 async function stillOpen(d: SlackSendDeps, createdAt: Date, summaryTs: string, now: Date): Promise<boolean> {
   const maxMinutes = d.config.burstMaxMinutes ?? 30;
   if (now.getTime() - createdAt.getTime() > maxMinutes * 60_000) return false;
+  return (await roomInBurst(d, summaryTs)) > 0;
+}
+
+/** How many more cases the summary at `summaryTs` takes (SLACK_BURST_MAX_CASES minus those in its thread). */
+export async function roomInBurst(d: SlackSendDeps, summaryTs: string): Promise<number> {
   const joined = await d.db.outboundMessage.count({
     where: { kind: 'slack_case', status: OutboundStatus.Sent, externalId: { endsWith: `/${summaryTs}` } },
   });
-  return joined < (d.config.burstMaxCases ?? 50);
+  return (d.config.burstMaxCases ?? 50) - joined;
 }

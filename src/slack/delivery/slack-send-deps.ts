@@ -10,7 +10,7 @@ export interface SlackSendDeps {
   /** A WebClient that rejects rate-limited calls instead of waiting in memory: the outbox waits durably. */
   client: webApi.WebClient;
   config: Pick<SlackConfig, 'channelId' | 'onCall' | 'burstCases' | 'burstWindowMinutes'> &
-    Partial<Pick<SlackConfig, 'burstMaxCases' | 'burstMaxMinutes' | 'historyReadsPerMinute'>>;
+    Partial<Pick<SlackConfig, 'burstMaxCases' | 'burstMaxMinutes' | 'burstCasesPerPost' | 'historyReadsPerMinute'>>;
   pacer: Pacer;
   logger: Logger;
   now: () => Date;

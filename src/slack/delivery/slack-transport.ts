@@ -51,6 +51,15 @@ export function createSlackTransport(
         throw toSendError(error);
       }
     },
+    togetherKey: (row) => (senders[row.kind]?.sendTogether ? row.kind : undefined),
+    async sendTogether(rows, start) {
+      try {
+        const outcomes = await senderFor(rows[0].kind).sendTogether!(rows, deps, start);
+        return outcomes.map((o) => ('error' in o ? { row: o.row, error: toSendError(o.error) } : o));
+      } catch (error) {
+        throw toSendError(error);
+      }
+    },
     async findSent(row) {
       const sender = senderFor(row.kind);
       if (!sender.findSent) return null;

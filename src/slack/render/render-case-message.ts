@@ -114,7 +114,8 @@ function whoIsAnswering(view: CaseView): KnownBlock[] {
   return [{ type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: lines.join(' · ') }] }];
 }
 
-function caseButtons(view: CaseView): ActionsBlock {
+/** The buttons of an open case: take ownership (while nobody has), reply, hand off, resolve, ... */
+export function caseButtons(view: CaseView, extra: Button[] = []): ActionsBlock {
   const value = String(view.id);
   const button = (action_id: string, label: string, extra: Partial<Button> = {}): Button => ({
     type: 'button',
@@ -142,6 +143,7 @@ function caseButtons(view: CaseView): ActionsBlock {
       },
     }),
     button(CaseAction.Escalate, 'Escalate', { style: 'danger' }),
+    ...extra,
   );
   return { type: 'actions', block_id: `case_actions_${view.id}`, elements };
 }

@@ -1,6 +1,7 @@
 import type { SendResult } from '../../core/channel-adapter.js';
 import { SendError } from '../../core/channel-adapter.js';
 import type { OutboundRow } from '../../core/outbound.js';
+import type { StartRows, TogetherOutcome } from '../../outbox/outbox-transport.js';
 import { parseJson } from '../../store/db-types.js';
 import { findMarkedInChannel, markerFor } from '../delivery/find-marked-message.js';
 import { toExternalId } from '../delivery/post-message.js';
@@ -13,6 +14,8 @@ import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 export interface KindSender {
   send(row: OutboundRow, d: SlackSendDeps): Promise<SendResult>;
   findSent?(row: OutboundRow, d: SlackSendDeps): Promise<SendResult | null>;
+  /** Several rows of this kind as one message where that is right (OutboxTransport.sendTogether). */
+  sendTogether?(rows: OutboundRow[], d: SlackSendDeps, start: StartRows): Promise<TogetherOutcome[]>;
 }
 
 /** A whole-number id from the row's target (caseId, mentionId...), or a final error: retrying cannot fix it. */

@@ -1,8 +1,10 @@
-import { loadCaseView } from '../../cases/load-case-view.js';
-import { OutboundStatus } from '../../core/outbound.js';
+import { type CaseView, loadCaseView } from '../../cases/load-case-view.js';
+import { type OutboundRow, OutboundStatus } from '../../core/outbound.js';
+import type { TogetherOutcome } from '../../outbox/outbox-transport.js';
 import { findMarkedInChannel, findMarkedInThread, markerFor } from '../delivery/find-marked-message.js';
-import { joinBurst } from '../delivery/join-burst.js';
+import { joinBurst, roomInBurst } from '../delivery/join-burst.js';
 import { parseExternalId, postMessage, toExternalId } from '../delivery/post-message.js';
+import { renderCaseGroup } from '../render/render-case-group.js';
 import { renderCaseMessage } from '../render/render-case-message.js';
 import { gone, type KindSender, queuedAt, targetId } from './kind-sender.js';
 
@@ -23,6 +25,41 @@ export const sendCaseMessage: KindSender = {
       root,
     );
     return { externalId: toExternalId(posted, root) };
+  },
+
+  /**
+   * Cases waiting together during a burst go into its thread as one message (up to
+   * SLACK_BURST_CASES_PER_POST), each with its own marker: after an outage a backlog of hundreds drains
+   * at several cases per post instead of one a second. Outside a burst a case is a message of its own
+   * (its own thread), so only the first goes.
+   */
+  async sendTogether(rows, d, start) {
+    const root = await joinBurst(d, rows[0]);
+    const room = root ? Math.min(d.config.burstCasesPerPost ?? 1, await roomInBurst(d, root)) : 1;
+    const go = await start(rows.slice(0, Math.max(1, room)));
+    const outcomes: TogetherOutcome[] = [];
+    const cases: Array<{ row: OutboundRow; view: CaseView }> = [];
+    for (const row of go) {
+      try {
+        const caseId = targetId(row, 'caseId');
+        const view = await loadCaseView(d.db, caseId, d.now());
+        if (view) cases.push({ row, view });
+        else outcomes.push({ row, error: gone(`case ${caseId}`) });
+      } catch (error) {
+        outcomes.push({ row, error });
+      }
+    }
+    if (!cases.length) return outcomes;
+    const message =
+      cases.length === 1
+        ? renderCaseMessage(cases[0].view, markerFor(cases[0].row.idempotencyKey))
+        : renderCaseGroup(cases.map((c) => ({ view: c.view, marker: markerFor(c.row.idempotencyKey) })));
+    try {
+      const posted = await postMessage(d, d.config.channelId, message, root);
+      return [...outcomes, ...cases.map(({ row }) => ({ row, result: { externalId: toExternalId(posted, root) } }))];
+    } catch (error) {
+      return [...outcomes, ...cases.map(({ row }) => ({ row, error }))];
+    }
   },
 
   async findSent(row, d) {

@@ -1,27 +1,49 @@
 import { caseMessageKey } from '../../cases/case-intents.js';
-import { loadCaseView } from '../../cases/load-case-view.js';
+import { type CaseView, loadCaseView } from '../../cases/load-case-view.js';
 import { markerFor } from '../delivery/find-marked-message.js';
 import { locateCaseThread } from '../delivery/locate-case-thread.js';
 import { toExternalId, updateMessage } from '../delivery/post-message.js';
-import { renderCaseMessage } from '../render/render-case-message.js';
+import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
+import { renderCaseGroup } from '../render/render-case-group.js';
+import { renderCaseMessage, type SlackMessage } from '../render/render-case-message.js';
 import { gone, type KindSender, targetId } from './kind-sender.js';
 
 /**
  * slack_case_update: re-renders the case's top message (chat.update) from the database, so it always
- * shows the current owner and state. Sending it twice does no harm, hence no findSent.
+ * shows the current owner and state. Sending it twice does no harm, hence no findSent. A case posted
+ * together with others during a burst shares their message: the whole message is re-rendered.
  */
 export const sendCaseUpdate: KindSender = {
   async send(row, d) {
     const caseId = targetId(row, 'caseId');
     const thread = await locateCaseThread(d, caseId);
-    const view = await loadCaseView(d.db, caseId, d.now());
-    if (!view) throw gone(`case ${caseId}`);
+    const message = await renderCurrent(d, caseId, thread);
     // The original post's marker stays, so a lookup for that post still finds it after updates.
-    const updated = await updateMessage(
-      d,
-      { channel: thread.channel, ts: thread.ts },
-      renderCaseMessage(view, markerFor(caseMessageKey(caseId))),
-    );
+    const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, message);
     return { externalId: toExternalId(updated) };
   },
 };
+
+async function renderCurrent(
+  d: SlackSendDeps,
+  caseId: number,
+  at: { channel: string; ts: string },
+): Promise<SlackMessage> {
+  const sharing = await d.db.case.findMany({
+    where: { slackChannel: at.channel, slackTs: at.ts },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
+  if (sharing.length <= 1) {
+    const view = await loadCaseView(d.db, caseId, d.now());
+    if (!view) throw gone(`case ${caseId}`);
+    return renderCaseMessage(view, markerFor(caseMessageKey(caseId)));
+  }
+  const views: CaseView[] = [];
+  for (const { id } of sharing) {
+    const view = await loadCaseView(d.db, id, d.now());
+    if (view) views.push(view);
+  }
+  if (!views.some((v) => v.id === caseId)) throw gone(`case ${caseId}`);
+  return renderCaseGroup(views.map((view) => ({ view, marker: markerFor(caseMessageKey(view.id)) })));
+}

@@ -3,8 +3,16 @@ import { silentLogger } from '../../../src/log/create-logger';
 import { OutboxSender } from '../../../src/outbox/outbox-sender';
 import { markerFor } from '../../../src/slack/delivery/find-marked-message';
 import { PostPacer } from '../../../src/slack/delivery/pace-posts';
+import { CaseAction } from '../../../src/slack/slack-ids';
 import { mention } from '../../helpers/fixtures';
-import { type DeskHarness, recordingChannel, startDeskHarness, TEAM_CHANNEL } from '../../helpers/slack/desk-harness';
+import { ALICE, click } from '../../helpers/slack/desk-clicks';
+import {
+  type DeskHarness,
+  recordingChannel,
+  startDeskHarness,
+  TEAM_CHANNEL,
+  waitFor,
+} from '../../helpers/slack/desk-harness';
 import { closeAndCheck, slackSuite } from '../../helpers/slack/with-contract';
 
 const { contract, describe: describeSlack } = slackSuite('the Slack transport tests');
@@ -22,6 +30,19 @@ describeSlack('the Slack outbox transport', () => {
       | Array<{ type: string; text?: { text?: string } }>
       | undefined;
     return list?.find((b) => b.type === 'header')?.text?.text?.match(/^Case #(\d+) ·/)?.[1];
+  };
+  /** The cases a message shows: its card's header, or each case's section when cases share a message. */
+  const casesIn = (blocks: unknown): number[] => {
+    const list = (typeof blocks === 'string' ? JSON.parse(blocks) : (blocks ?? [])) as Array<{
+      type: string;
+      text?: { text?: string };
+    }>;
+    const card = cardOf(list);
+    if (card) return [Number(card)];
+    return list.flatMap((b) => {
+      const n = b.type === 'section' ? b.text?.text?.match(/^\*Case #(\d+)\*/)?.[1] : undefined;
+      return n ? [Number(n)] : [];
+    });
   };
   /** The case cards posted (refused calls included), by case number, in the order they were posted. */
   const cardPosts = () => teamPosts().flatMap((c) => cardOf(c.params.blocks) ?? []);
@@ -149,7 +170,8 @@ describeSlack('the Slack outbox transport', () => {
   });
 
   it('groups a burst of new cases: one summary in the channel, the cases in its thread, later events there too', async () => {
-    await start({ SLACK_BURST_CASES: '3' });
+    // One message per case here (SLACK_BURST_CASES_PER_POST=1); cases posted together are tested below.
+    await start({ SLACK_BURST_CASES: '3', SLACK_BURST_CASES_PER_POST: '1' });
     const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
     const outcomes = await h.ingest([1, 2, 3].map(crisis));
     await h.sender.drain(); // the summary is queued behind these cases; a later case arrives meanwhile
@@ -181,12 +203,87 @@ describeSlack('the Slack outbox transport', () => {
     const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
     await h.ingest([1, 2, 3].map(crisis));
     await h.drainAll();
-    await h.ingest([4, 5, 6].map(crisis));
+    // Five at once: the open summary has no room left, so they start the next one (and fill it to 3).
+    await h.ingest([4, 5, 6, 7, 8].map(crisis));
     await h.drainAll();
     const top = h.fake.workspace.topLevel(TEAM_CHANNEL);
-    expect(top.map((m) => m.text.match(/^(\d+) new cases/)?.[1])).toEqual(['3', '3']);
-    for (const summary of top)
-      expect(h.fake.workspace.thread(TEAM_CHANNEL, summary.ts).filter((m) => cardOf(m.blocks))).toHaveLength(3);
+    expect(top.map((m) => m.text.match(/^(\d+) new cases/)?.[1])).toEqual(['3', '5', '2']);
+    const perSummary = top.map((summary) =>
+      h.fake.workspace.thread(TEAM_CHANNEL, summary.ts).flatMap((m) => casesIn(m.blocks)),
+    );
+    expect(perSummary.map((ids) => ids.length)).toEqual([3, 3, 2]);
+    expect(perSummary.flat().sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('posts cases waiting together in a burst as one thread message each few, every case once, with its own marker', async () => {
+    await start({ SLACK_BURST_CASES: '3', SLACK_BURST_CASES_PER_POST: '4' });
+    const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
+    const outcomes = await h.ingest([1, 2, 3, 4, 5, 6, 7].map(crisis));
+    await h.drainAll();
+    const [summary, ...others] = h.fake.workspace.topLevel(TEAM_CHANNEL);
+    expect(others).toHaveLength(0);
+    const posts = h.fake.workspace.thread(TEAM_CHANNEL, summary.ts).filter((m) => casesIn(m.blocks).length);
+    // Fewer posts than cases, none over the setting, and each case in exactly one of them.
+    expect(posts.length).toBeLessThan(outcomes.length);
+    expect(Math.max(...posts.map((m) => casesIn(m.blocks).length))).toBeLessThanOrEqual(4);
+    const ids = outcomes.map((o) => o.caseId!);
+    expect(posts.flatMap((m) => casesIn(m.blocks)).sort((a, b) => a - b)).toEqual(ids);
+    for (const id of ids) {
+      const row = await caseRow(id);
+      const post = posts.find((m) => casesIn(m.blocks).includes(id))!;
+      expect(JSON.stringify(post.blocks)).toContain(`"block_id":"${markerFor(row.idempotencyKey)}"`);
+      expect(row.externalId).toBe(`${TEAM_CHANNEL}/${post.ts}/${summary.ts}`);
+      expect((await h.app.db.case.findUniqueOrThrow({ where: { id } })).slackTs).toBe(post.ts);
+      // Its own buttons (by case id) and what the bot sent the customer, after the acknowledgement's update.
+      expect(JSON.stringify(post.blocks)).toContain(`"block_id":"case_actions_${id}"`);
+    }
+    expect(posts.map((m) => JSON.stringify(m.blocks)).join()).not.toContain('*Public acknowledgement*: queued');
+  });
+
+  it('an update to one case of a shared message re-renders the whole message: the other cases stay', async () => {
+    await start({ SLACK_BURST_CASES: '3', SLACK_BURST_CASES_PER_POST: '4' });
+    h.fake.workspace.members = [ALICE];
+    const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
+    const outcomes = await h.ingest([1, 2, 3].map(crisis));
+    await h.drainAll();
+    const ids = outcomes.map((o) => o.caseId!);
+    const { slackTs } = await h.app.db.case.findUniqueOrThrow({ where: { id: ids[1] } });
+    const shared = () => h.fake.workspace.messages.find((m) => m.channel === TEAM_CHANNEL && m.ts === slackTs)!;
+    expect(casesIn(shared().blocks)).toEqual(ids);
+    await click(h, ALICE, CaseAction.Claim, ids[1], slackTs!);
+    await waitFor('the claim', async () => (await h.app.db.case.findUnique({ where: { id: ids[1] } }))?.ownerSlackId);
+    await h.drainAll();
+    expect(h.fake.callsTo('chat.update').some((c) => c.params.ts === slackTs)).toBe(true);
+    expect(casesIn(shared().blocks)).toEqual(ids);
+    const buttons = (id: number) => JSON.stringify(shared().blocks?.find((b) => b.block_id === `case_actions_${id}`));
+    expect(buttons(ids[1])).not.toContain(CaseAction.Claim);
+    expect(buttons(ids[0])).toContain(CaseAction.Claim);
+    expect(JSON.stringify(shared().blocks)).toContain(`<@${ALICE}>`);
+  });
+
+  it('after a crash between posting cases together and recording them, finds each by its marker and posts none twice', async () => {
+    await start({ SLACK_BURST_CASES: '3', SLACK_BURST_CASES_PER_POST: '4' });
+    const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
+    await h.ingest([1, 2, 3].map(crisis));
+    await h.drainAll();
+    const later = await h.ingest([4, 5, 6].map(crisis)); // they join the open summary's thread
+    const rows = await Promise.all(later.map((o) => caseRow(o.caseId!)));
+    // Slack accepted the shared message; the process died before recording any of it.
+    const outcomes = await h.desk.transport.sendTogether!(rows, async (picked) => picked);
+    expect(outcomes).toHaveLength(3);
+    await h.app.db.outboundMessage.updateMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      data: { status: 'sending', updatedAt: new Date(Date.now() - 600_000) },
+    });
+    expect(await h.sender.recoverInterrupted()).toBe(3);
+    await h.drainAll();
+    const all = h.fake.workspace.messages.filter((m) => m.channel === TEAM_CHANNEL).flatMap((m) => casesIn(m.blocks));
+    for (const o of later) {
+      expect(all.filter((id) => id === o.caseId)).toHaveLength(1);
+      const row = await caseRow(o.caseId!);
+      expect(row.status).toBe('sent');
+      expect(row.externalId).toBe((outcomes[0] as { result: { externalId: string } }).result.externalId);
+    }
   });
 
   it('after a crash between posting and recording, asks Slack (by the message marker) and never posts twice', async () => {
