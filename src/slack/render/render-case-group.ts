@@ -25,8 +25,9 @@ export interface GroupedCase {
  * Several cases of a burst in one thread message (a backlog after an outage: Slack takes about one post a
  * second per channel, so one message per case would keep the team waiting minutes). Each case is compact:
  * its header line (carrying the case's marker), the customer's words, state and score, what the bot sent,
- * the case's own buttons (four blocks at most, so 12 cases fit Slack's 50); *Show customer* opens the story. Later events about these cases go
- * into the burst's thread, naming the case, as for any case of a burst.
+ * the case's own buttons (four blocks at most, so 12 cases fit Slack's 50); *Show customer* opens the
+ * story. Later events about these cases go into the burst's thread, naming the case, as for any case of a
+ * burst.
  */
 export function renderCaseGroup(cases: GroupedCase[]): SlackMessage {
   const refs = cases.map((c) => `#${c.view.id}`).join(', ');
