@@ -39,22 +39,35 @@ export function instrumentTransport(
       throw error;
     }
   };
+  // A send: none once shutdown has begun, timed, and its rate limits counted.
+  const measured = async <T>(row: OutboundRow, send: () => Promise<T>): Promise<T> => {
+    refuseWhenStopping();
+    const channel = channelOf(row);
+    const end = options.metrics?.sendSeconds.startTimer({ channel });
+    try {
+      const result = await send();
+      end?.({ outcome: 'sent' });
+      return result;
+    } catch (error) {
+      end?.({ outcome: error instanceof SendError ? error.failure : 'error' });
+      countRateLimit(channel, error);
+      throw error;
+    }
+  };
   return {
     recordInBatches: inner.recordInBatches,
-    async send(row) {
-      refuseWhenStopping();
-      const channel = channelOf(row);
-      const end = options.metrics?.sendSeconds.startTimer({ channel });
-      try {
-        const result = await inner.send(row);
-        end?.({ outcome: 'sent' });
-        return result;
-      } catch (error) {
-        end?.({ outcome: error instanceof SendError ? error.failure : 'error' });
-        countRateLimit(channel, error);
-        throw error;
-      }
-    },
+    send: (row) => measured(row, () => inner.send(row)),
+    // Rows posted as one message (Slack cases of a burst): dropping these here would post one per row again.
+    togetherKey: inner.togetherKey && ((row) => inner.togetherKey!(row)),
+    sendTogether:
+      inner.sendTogether &&
+      ((rows, start) =>
+        measured(rows[0], async () => {
+          const outcomes = await inner.sendTogether!(rows, start);
+          const failed = outcomes.find((o) => 'error' in o);
+          if (failed && 'error' in failed) countRateLimit(channelOf(failed.row), failed.error);
+          return outcomes;
+        })),
     // A check before a resend reads the platform too (Slack history, budgeted): its waits count as well.
     findSent: inner.findSent && ((row) => check(row, () => inner.findSent!(row))),
     // The one read per drain for every unconfirmed row of a channel (X's own timeline, Discord's channel

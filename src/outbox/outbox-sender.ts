@@ -79,6 +79,10 @@ interface DrainRun {
 export class OutboxSender {
   private readonly now: () => Date;
   private readonly pausedUntil = new Map<string, number>();
+  /** Channels whose platform took a message since its last 5xx or timeout (see platformAnswered). */
+  private readonly answering = new Set<string>();
+  /** When each channel's check of unconfirmed rows may run again after the platform refused one. */
+  private readonly checkRefusedUntil = new Map<string, number>();
   private readonly leaseMs: number;
   private upToId = 0;
   readonly senderId: string;
@@ -272,6 +276,7 @@ export class OutboxSender {
     } catch (error) {
       const failure = error instanceof SendError ? error : undefined;
       const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[0];
+      this.checkRefusedUntil.set(channel, this.now().getTime() + waitMs);
       this.deps.logger.warn(
         { channel, count: rows.length, waitSeconds: Math.ceil(waitMs / 1000) },
         `could not check whether messages went out; they wait, still unconfirmed: ${describeError(error)}`,
@@ -458,6 +463,7 @@ export class OutboxSender {
       else sent.push({ row: outcome.row, result: outcome.result, at: this.now() });
     }
     await this.recordSentTogether(sent, result);
+    if (sent.length) await this.platformAnswered(rows[0].channel);
     // Started but not answered for: nobody knows whether it went, so it is checked before any resend.
     const answered = new Set(outcomes.map((o) => o.row.id));
     for (const row of started.filter((r) => !answered.has(r.id)))
@@ -495,9 +501,33 @@ export class OutboxSender {
         return 'unrecorded';
       }
       await recordSent(db, this.deps, row, sent, this.now());
+      await this.platformAnswered(row.channel);
       return 'sent';
     } catch (error) {
       return this.handleFailure(row, error);
+    }
+  }
+
+  /**
+   * The platform took a message: the channel's rows backing off after a 5xx or a timeout (the platform was
+   * failing; backoffs reach minutes) are due again now, so a storm's backlog goes as soon as the platform
+   * is back instead of minutes later. They are unconfirmed, so each is checked before any resend. Once per
+   * recovery, and once per process life (a restart does not know what the last one saw).
+   */
+  private async platformAnswered(channel: string): Promise<void> {
+    if (this.answering.has(channel)) return;
+    this.answering.add(channel);
+    // Not before the channel's check may run again: each of these rows needs one before it goes.
+    const at = new Date(Math.max(this.now().getTime(), this.checkRefusedUntil.get(channel) ?? 0));
+    try {
+      const { count } = await this.deps.db.outboundMessage.updateMany({
+        where: { channel, status: OutboundStatus.Pending, notBefore: { gt: at }, error: { startsWith: UNCONFIRMED } },
+        data: { notBefore: at },
+      });
+      if (count)
+        this.deps.logger.info({ channel, count }, 'the platform answers again: messages backing off are due now');
+    } catch (error) {
+      this.deps.logger.warn({ channel, error: describeError(error) }, 'could not bring backed-off messages forward');
     }
   }
 
@@ -506,6 +536,7 @@ export class OutboxSender {
     const attempts = row.attempts + 1;
     const failure = error instanceof SendError ? error : undefined;
     const ambiguous = !failure || failure.failure === 'network' || failure.failure === 'server';
+    if (ambiguous) this.answering.delete(row.channel);
     // A rate limit or a message waiting on another is not a failure: it never uses up the attempts.
     const waiting = failure?.failure === 'rate_limited' || failure?.failure === 'waiting';
     const log = { outboundId: row.id, channel: row.channel, kind: row.kind, attempts, failure: failure?.failure };

@@ -42,4 +42,29 @@ describe('instrumentTransport', () => {
     await expect(stopping.findSentMany!([row(1)])).rejects.toMatchObject({ failure: 'waiting' });
     expect(reads).toBe(0);
   });
+
+  it('keeps sending together (togetherKey, sendTogether), counts a rate limit in its outcomes, starts none once stopping', async () => {
+    let stop = false;
+    const posts: number[][] = [];
+    const inner: OutboxTransport = {
+      send: async () => ({ externalId: 'e' }),
+      togetherKey: (r) => (r.id < 10 ? 'cases' : undefined),
+      sendTogether: async (rows, start) => {
+        const go = await start(rows);
+        posts.push(go.map((r) => r.id));
+        return go.map((r) => ({ row: r, error: new SendError('rate_limited', 'Slack: 429', true, 3_000) }));
+      },
+    };
+    const metrics = createMetrics();
+    const wrapped = instrumentTransport('slack', inner, { metrics, stopping: () => stop });
+    expect(wrapped.togetherKey?.(row(1))).toBe('cases');
+    expect(wrapped.togetherKey?.(row(11))).toBeUndefined();
+    const outcomes = await wrapped.sendTogether!([row(1), row(2)], async (rows) => rows);
+    expect(outcomes.map((o) => o.row.id)).toEqual([1, 2]);
+    expect(posts).toEqual([[1, 2]]);
+    expect(await metrics.render()).toMatch(/mention_desk_rate_limit_waits_total\{channel="slack"\} 1/);
+    stop = true;
+    await expect(wrapped.sendTogether!([row(3)], async (rows) => rows)).rejects.toMatchObject({ failure: 'waiting' });
+    expect(posts).toHaveLength(1);
+  });
 });

@@ -54,6 +54,25 @@ describe('OutboxSender: exactly once, promptly (issue 17)', () => {
     });
   const row = (key: string) => db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: key } });
 
+  it('once the platform takes a message again, rows backing off after its 5xx are due at once, checked first', async () => {
+    const x = new BatchPlatform().next(serverError(), serverError());
+    await enqueueIntents(db, [intent('a')], new Date(now));
+    const s = sender({ x });
+    await s.drain(); // a: 5xx, backs off 5 s
+    now += 6_000;
+    await s.drain(); // checked (not out), sent again: 5xx again, backs off 30 s
+    expect((await row('a')).notBefore.getTime()).toBe(now + 30_000);
+    now += 1_000;
+    await enqueueIntents(db, [intent('b')], new Date(now));
+    await s.drain(); // b goes: the platform is back
+    expect(await row('b')).toMatchObject({ status: 'sent' });
+    expect((await row('a')).notBefore.getTime()).toBe(now);
+    await s.drain();
+    expect(await row('a')).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(x.checks.at(-1)).toEqual(['a']);
+    expect(x.accepted.map((r) => r.idempotencyKey)).toEqual(['b', 'a']);
+  });
+
   it('checks every unconfirmed row of a channel in one call per drain, and sends only those not out', async () => {
     const x = new BatchPlatform().next(serverError(), 'ok', serverError());
     await enqueueIntents(
