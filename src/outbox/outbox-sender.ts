@@ -270,9 +270,7 @@ export class OutboxSender {
     }
     let answers: Array<SendResult | null | undefined>;
     try {
-      answers = transport.findSentMany
-        ? await transport.findSentMany(rows)
-        : await Promise.all(rows.map((row) => transport.findSent!(row)));
+      answers = transport.findSentMany ? await transport.findSentMany(rows) : await checkOneByOne(transport, rows);
     } catch (error) {
       const failure = error instanceof SendError ? error : undefined;
       const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[0];
@@ -609,6 +607,27 @@ export class OutboxSender {
       );
     return count;
   }
+}
+
+/**
+ * findSent for each row, one after the other (each may read the platform under a budget: all at once would
+ * spend it in one go). A refusal after the first answers leaves the rest unchecked (undefined), still
+ * unconfirmed; a refusal of the first is the whole check's.
+ */
+async function checkOneByOne(
+  transport: OutboxTransport,
+  rows: OutboundRow[],
+): Promise<Array<SendResult | null | undefined>> {
+  const answers: Array<SendResult | null | undefined> = [];
+  for (const row of rows) {
+    try {
+      answers.push(await transport.findSent!(row));
+    } catch (error) {
+      if (!answers.length) throw error;
+      break;
+    }
+  }
+  return rows.map((_, i) => answers[i]);
 }
 
 /** Whether a process with this id runs on this host (signal 0 only asks). */

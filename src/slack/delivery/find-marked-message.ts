@@ -44,8 +44,18 @@ function remember(marker: string, ts: string | undefined): void {
 // a fresh budget.
 const READS_KEY = 'slack_history_reads';
 
+// Reads of the stored budget and the write of the new read are one step per process: two checks at once
+// would each see the same free budget and both spend it (the budget is a read-modify-write of one row).
+let spending: Promise<unknown> = Promise.resolve();
+
 /** Counts one history read, or refuses it (rate_limited, so the row waits) when the minute's budget is spent. */
-async function spendRead(d: SlackSendDeps): Promise<void> {
+function spendRead(d: SlackSendDeps): Promise<void> {
+  const turn = spending.then(() => spendReadNow(d));
+  spending = turn.catch(() => undefined);
+  return turn;
+}
+
+async function spendReadNow(d: SlackSendDeps): Promise<void> {
   const perMinute = d.config.historyReadsPerMinute ?? 40;
   const now = d.now().getTime();
   const stored = parseJson<unknown>((await readSetting(d.db, READS_KEY)) ?? '[]', []);

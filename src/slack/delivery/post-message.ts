@@ -1,5 +1,7 @@
+import { SendError } from '../../core/channel-adapter.js';
 import type { SlackMessage } from '../render/render-case-message.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
+import { toSendError } from './to-send-error.js';
 
 /** Where a message landed: Slack's channel id and message ts. */
 export interface PostedMessage {
@@ -27,21 +29,34 @@ export async function postMessage(
   return { channel: res.channel ?? channel, ts: res.ts! };
 }
 
-/** Replaces a message posted earlier (the case's top message, an alert), paced like a post. */
+/**
+ * Replaces a message posted earlier (the case's top message, an alert). chat.update has a limit of its
+ * own (Tier 3, per method and workspace), not the channel's posting slot: updates are paced on their own
+ * slot, and a 429 on one holds back only that update, never the posts.
+ */
 export async function updateMessage(
   d: SlackSendDeps,
   at: PostedMessage,
   message: SlackMessage,
 ): Promise<PostedMessage> {
-  await d.pacer.wait(at.channel);
-  const res = await d.client.chat.update({
-    channel: at.channel,
-    ts: at.ts,
-    text: message.text,
-    blocks: message.blocks,
-  });
-  return { channel: res.channel ?? at.channel, ts: res.ts ?? at.ts };
+  await d.pacer.wait(UPDATE_SLOT);
+  try {
+    const res = await d.client.chat.update({
+      channel: at.channel,
+      ts: at.ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    return { channel: res.channel ?? at.channel, ts: res.ts ?? at.ts };
+  } catch (error) {
+    const e = toSendError(error);
+    if (e.failure !== 'rate_limited') throw e;
+    throw new SendError('rate_limited', e.message, true, e.retryAfterMs, error, 'route');
+  }
 }
+
+/** The pacing slot chat.update calls share (one method tier for the workspace, whichever channel). */
+const UPDATE_SLOT = 'chat.update';
 
 /**
  * `<channel>/<ts>` (and `/<thread root>` for a message inside another's thread): what the outbox stores as externalId.

@@ -87,4 +87,19 @@ describe('findMarkedInThread', () => {
     const later = deps(restarted.client, 3, queuedAt.getTime() + 3_661_000);
     expect(await findMarkedInThread(later, 'C1', ts(-600), marker, queuedAt)).toBeNull();
   });
+
+  it('checks started at the same moment never spend more of the budget than there is', async () => {
+    const { calls, client } = threadOf(ts(-600), []);
+    const d = deps(client, 4);
+    const checks = Array.from({ length: 10 }, (_, i) =>
+      findMarkedInThread(d, 'C1', ts(-600), markerFor(`slack:case:${100 + i}`), queuedAt).then(
+        () => 'read',
+        (e: unknown) => (e instanceof SendError ? e.failure : 'other'),
+      ),
+    );
+    const answers = await Promise.all(checks);
+    expect(answers.filter((a) => a === 'read')).toHaveLength(4);
+    expect(answers.filter((a) => a === 'rate_limited')).toHaveLength(6);
+    expect(calls).toHaveLength(4);
+  });
 });

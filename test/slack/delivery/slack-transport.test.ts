@@ -1,9 +1,11 @@
+import { caseUpdateIntent } from '../../../src/cases/case-intents';
 import { caseOutboxHooks } from '../../../src/cases/record-message-outcome';
 import { silentLogger } from '../../../src/log/create-logger';
 import { OutboxSender } from '../../../src/outbox/outbox-sender';
 import { markerFor } from '../../../src/slack/delivery/find-marked-message';
 import { PostPacer } from '../../../src/slack/delivery/pace-posts';
 import { CaseAction } from '../../../src/slack/slack-ids';
+import { enqueueIntents } from '../../../src/store/enqueue-intents';
 import { mention } from '../../helpers/fixtures';
 import { ALICE, click } from '../../helpers/slack/desk-clicks';
 import {
@@ -91,33 +93,38 @@ describeSlack('the Slack outbox transport', () => {
     expect((await h.app.db.case.findUniqueOrThrow({ where: { id: second.caseId! } })).slackTs).toBe(secondCard.ts);
   });
 
-  it('keeps posts to one channel about a second apart (1.1 s by default), waiting between them, never skipping one', async () => {
+  it('keeps posts to one channel about a second apart (1.1 s by default), and updates on a slot of their own', async () => {
     let now = 0;
-    const waits: Array<{ ms: number; postedBefore: number }> = [];
-    h = await startDeskHarness(
-      contract,
-      {},
-      {
-        pacer: new PostPacer(1100, {
-          now: () => now,
-          sleep: async (ms) => {
-            waits.push({ ms, postedBefore: teamPosts().length });
-            now += ms;
-          },
-        }),
+    const inner = new PostPacer(1100, {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
       },
-    );
+    });
+    // When each slot was granted, by key: the channel's posts, and chat.update (its own method tier).
+    const granted: Array<{ key: string; at: number }> = [];
+    const pacer = {
+      async wait(key: string) {
+        await inner.wait(key);
+        granted.push({ key, at: now });
+      },
+    };
+    h = await startDeskHarness(contract, {}, { pacer });
     const outcomes = await h.ingest([mention(), mention(), mention()]);
     await h.drainAll();
-    // Three cards, each once; a card posted before its X ack went out also gets a note in its thread.
+    // Three cards, each once; a card posted before its X ack went out is updated when the ack is recorded.
     expect([...cardPosts()].sort()).toEqual(outcomes.map((o) => String(o.caseId)).sort());
     for (const o of outcomes) await expectCardShowsAck(o.caseId!);
-    // Every write to the channel (posts, and card updates for acks recorded after their card) after the
-    // first waited the full 1.1 s after the one before.
-    const writes = h.fake.calls.filter(
-      (c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.params.channel === TEAM_CHANNEL,
-    );
-    expect(waits.map((w) => w.ms)).toEqual(writes.slice(1).map(() => 1100));
+    const at = (key: string) => granted.filter((g) => g.key === key).map((g) => g.at);
+    const gaps = (xs: number[]) => xs.slice(1).map((x, i) => x - xs[i]);
+    const posts = teamPosts();
+    const updates = h.fake.callsTo('chat.update');
+    // Every post waited for its slot (none skipped), each 1.1 s after the one before; the same for updates.
+    expect(at(TEAM_CHANNEL)).toHaveLength(posts.length);
+    expect(gaps(at(TEAM_CHANNEL)).every((g) => g >= 1100)).toBe(true);
+    expect(at('chat.update')).toHaveLength(updates.length);
+    expect(gaps(at('chat.update')).every((g) => g >= 1100)).toBe(true);
+    expect(granted).toHaveLength(posts.length + updates.length);
   });
 
   it('a thread message waits for its case message without using up attempts, then goes into its thread', async () => {
@@ -259,6 +266,28 @@ describeSlack('the Slack outbox transport', () => {
     expect(buttons(ids[1])).not.toContain(CaseAction.Claim);
     expect(buttons(ids[0])).toContain(CaseAction.Claim);
     expect(JSON.stringify(shared().blocks)).toContain(`<@${ALICE}>`);
+  });
+
+  it('updates waiting together for one shared message are one chat.update, each recorded', async () => {
+    await start({ SLACK_BURST_CASES: '3', SLACK_BURST_CASES_PER_POST: '4' });
+    const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
+    const ids = (await h.ingest([1, 2, 3].map(crisis))).map((o) => o.caseId!);
+    await h.drainAll();
+    const { slackTs } = await h.app.db.case.findUniqueOrThrow({ where: { id: ids[0] } });
+    const before = h.fake.callsTo('chat.update').length;
+    // Four changes (two to one case) queued before the next drain.
+    await enqueueIntents(
+      h.app.db,
+      [...ids, ids[0]].map((id, i) => caseUpdateIntent(id, `test:${i}`)),
+      new Date(),
+    );
+    await h.drainAll();
+    const calls = h.fake.callsTo('chat.update').slice(before);
+    expect(calls.map((c) => c.params.ts)).toEqual([slackTs]);
+    const rows = await h.app.db.outboundMessage.findMany({
+      where: { idempotencyKey: { startsWith: 'slack:update:' } },
+    });
+    expect(rows.filter((r) => r.idempotencyKey.includes(':test:')).map((r) => r.status)).toEqual(Array(4).fill('sent'));
   });
 
   it('after a crash between posting cases together and recording them, finds each by its marker and posts none twice', async () => {
