@@ -8,7 +8,7 @@ import type { Logger } from '../log/create-logger.js';
 import type { Db } from '../store/create-db.js';
 import { applyFallback } from './apply-fallback.js';
 import { claimDueRows, releaseRows, startRow } from './claim-due-rows.js';
-import type { OutboxTransport, StartRows, TogetherOutcome } from './outbox-transport.js';
+import { findSentOneByOne, type OutboxTransport, type StartRows, type TogetherOutcome } from './outbox-transport.js';
 import { type OutcomeHooks, recordNotSent, recordSent, recordSentRows, type SentRow } from './record-outcome.js';
 import { rewordDuplicate } from './reword-duplicate.js';
 
@@ -270,7 +270,9 @@ export class OutboxSender {
     }
     let answers: Array<SendResult | null | undefined>;
     try {
-      answers = transport.findSentMany ? await transport.findSentMany(rows) : await checkOneByOne(transport, rows);
+      answers = transport.findSentMany
+        ? await transport.findSentMany(rows)
+        : await findSentOneByOne(rows, (row) => transport.findSent!(row));
     } catch (error) {
       const failure = error instanceof SendError ? error : undefined;
       const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[0];
@@ -607,27 +609,6 @@ export class OutboxSender {
       );
     return count;
   }
-}
-
-/**
- * findSent for each row, one after the other (each may read the platform under a budget: all at once would
- * spend it in one go). A refusal after the first answers leaves the rest unchecked (undefined), still
- * unconfirmed; a refusal of the first is the whole check's.
- */
-async function checkOneByOne(
-  transport: OutboxTransport,
-  rows: OutboundRow[],
-): Promise<Array<SendResult | null | undefined>> {
-  const answers: Array<SendResult | null | undefined> = [];
-  for (const row of rows) {
-    try {
-      answers.push(await transport.findSent!(row));
-    } catch (error) {
-      if (!answers.length) throw error;
-      break;
-    }
-  }
-  return rows.map((_, i) => answers[i]);
 }
 
 /** Whether a process with this id runs on this host (signal 0 only asks). */

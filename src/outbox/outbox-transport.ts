@@ -69,3 +69,24 @@ export function adapterTransport(adapter: ChannelAdapter): OutboxTransport {
       : undefined,
   };
 }
+
+/**
+ * findSent for each row, one after the other (each may read the platform under a budget: all at once would
+ * spend it in one go). A refusal after the first answers leaves the rest unchecked (undefined), still
+ * unconfirmed; a refusal of the first is the whole check's.
+ */
+export async function findSentOneByOne(
+  rows: OutboundRow[],
+  check: (row: OutboundRow) => Promise<SendResult | null>,
+): Promise<Array<SendResult | null | undefined>> {
+  const answers: Array<SendResult | null | undefined> = [];
+  for (const row of rows) {
+    try {
+      answers.push(await check(row));
+    } catch (error) {
+      if (!answers.length) throw error;
+      break;
+    }
+  }
+  return rows.map((_, i) => answers[i]);
+}

@@ -77,18 +77,34 @@ async function spendReadNow(d: SlackSendDeps): Promise<void> {
   await writeSetting(d.db, READS_KEY, JSON.stringify([...reads, now]));
 }
 
-function search(page: Page, marker: string): Found {
-  const hit = page.messages?.find((m) => m.blocks?.some((b) => b.block_id === marker));
-  return hit?.ts ? { ts: hit.ts } : null;
+/** What a search of several markers at once learnt of each: its message, null (read to the end: not there),
+ * or undefined (not read that far yet: unknown). */
+export type MarkerAnswers = Map<string, Found | undefined>;
+
+// Records every marker of `wanted` a page carries.
+function searchPage(page: Page, wanted: Set<string>, found: Map<string, Found>): void {
+  for (const m of page.messages ?? []) {
+    if (!m.ts) continue;
+    for (const b of m.blocks ?? []) if (b.block_id && wanted.has(b.block_id)) found.set(b.block_id, { ts: m.ts });
+  }
 }
 
-/** The message carrying `marker` in `channel` since `since` (top-level messages), or null. */
-export async function findMarkedInChannel(
+function answersFor(markers: string[], found: Map<string, Found>, readToEnd: boolean): MarkerAnswers {
+  return new Map(markers.map((m) => [m, found.get(m) ?? (readToEnd ? null : undefined)]));
+}
+
+/**
+ * The top-level messages of `channel` carrying each of `markers`, since `since`: one read for all of them
+ * (a crash after cases went out together leaves several unconfirmed, each found by its own marker).
+ */
+export async function findMarkersInChannel(
   d: SlackSendDeps,
   channel: string,
-  marker: string,
+  markers: string[],
   since: Date,
-): Promise<Found> {
+): Promise<MarkerAnswers> {
+  const wanted = new Set(markers);
+  const found = new Map<string, Found>();
   let cursor: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
     await spendRead(d);
@@ -98,13 +114,69 @@ export async function findMarkedInChannel(
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     })) as Page;
-    const found = search(page, marker);
-    if (found) return found;
+    searchPage(page, wanted, found);
+    if (found.size === wanted.size) return answersFor(markers, found, true);
     cursor = page.response_metadata?.next_cursor;
-    if (!page.has_more || !cursor) return null;
+    if (!page.has_more || !cursor) return answersFor(markers, found, true);
   }
+  return answersFor(markers, found, false);
+}
+
+/** The message carrying `marker` in `channel` since `since` (top-level messages), or null. */
+export async function findMarkedInChannel(
+  d: SlackSendDeps,
+  channel: string,
+  marker: string,
+  since: Date,
+): Promise<Found> {
+  const answer = (await findMarkersInChannel(d, channel, [marker], since)).get(marker);
   // Not read to the row's queue time: unknown, so the row waits rather than posting twice.
-  throw new SendError('server', `marker not found within ${MAX_PAGES} pages of the channel; checked again later`, true);
+  if (answer === undefined)
+    throw new SendError(
+      'server',
+      `marker not found within ${MAX_PAGES} pages of the channel; checked again later`,
+      true,
+    );
+  return answer;
+}
+
+/**
+ * The replies carrying each of `markers` in the thread of `threadTs` posted since `since` (the rows' queue
+ * time): one read for all. Only replies from then on are read, so a thread of thousands costs a page or two;
+ * a search that stops at its page bound is picked up where it stopped by the next one.
+ */
+export async function findMarkersInThread(
+  d: SlackSendDeps,
+  channel: string,
+  threadTs: string,
+  markers: string[],
+  since: Date,
+): Promise<MarkerAnswers> {
+  const wanted = new Set(markers);
+  const found = new Map<string, Found>();
+  let cursor: string | undefined;
+  const starts = markers.map((m) => searchedUpTo.get(m) ?? toSlackTs(since));
+  const oldest = starts.reduce((a, b) => (Number(b) < Number(a) ? b : a));
+  for (let i = 0; i < MAX_PAGES; i++) {
+    await spendRead(d);
+    const page = (await d.client.conversations.replies({
+      channel,
+      ts: threadTs,
+      oldest,
+      limit: PAGE_SIZE,
+      ...(cursor ? { cursor } : {}),
+    })) as Page;
+    searchPage(page, wanted, found);
+    cursor = page.response_metadata?.next_cursor;
+    if (found.size === wanted.size || !page.has_more || !cursor) {
+      for (const m of markers) searchedUpTo.delete(m);
+      return answersFor(markers, found, true);
+    }
+    // Replies come oldest first: the last one read is where the next check may start.
+    const last = page.messages?.filter((m) => m.ts !== threadTs).at(-1)?.ts;
+    for (const m of markers) if (!found.has(m)) remember(m, last);
+  }
+  return answersFor(markers, found, false);
 }
 
 /**
@@ -118,34 +190,14 @@ export async function findMarkedInThread(
   marker: string,
   since: Date,
 ): Promise<Found> {
-  let cursor: string | undefined;
-  const oldest = searchedUpTo.get(marker) ?? toSlackTs(since);
-  for (let i = 0; i < MAX_PAGES; i++) {
-    await spendRead(d);
-    const page = (await d.client.conversations.replies({
-      channel,
-      ts: threadTs,
-      oldest,
-      limit: PAGE_SIZE,
-      ...(cursor ? { cursor } : {}),
-    })) as Page;
-    const found = search(page, marker);
-    if (found) return forget(marker, found);
-    cursor = page.response_metadata?.next_cursor;
-    if (!page.has_more || !cursor) return forget(marker, null);
-    // Replies come oldest first: the last one read is where the next check may start.
-    remember(marker, page.messages?.filter((m) => m.ts !== threadTs).at(-1)?.ts);
-  }
-  throw new SendError(
-    'server',
-    `marker not found within ${MAX_PAGES} pages of the thread yet; the next check reads on`,
-    true,
-  );
-}
-
-function forget(marker: string, found: Found): Found {
-  searchedUpTo.delete(marker);
-  return found;
+  const answer = (await findMarkersInThread(d, channel, threadTs, [marker], since)).get(marker);
+  if (answer === undefined)
+    throw new SendError(
+      'server',
+      `marker not found within ${MAX_PAGES} pages of the thread yet; the next check reads on`,
+      true,
+    );
+  return answer;
 }
 
 /** A Date as Slack's `oldest` parameter (seconds with microseconds), a minute early to allow for clock skew. */

@@ -1,5 +1,6 @@
-import { SendError } from '../../core/channel-adapter.js';
-import type { OutboxTransport } from '../../outbox/outbox-transport.js';
+import { SendError, type SendResult } from '../../core/channel-adapter.js';
+import type { OutboundRow } from '../../core/outbound.js';
+import { findSentOneByOne, type OutboxTransport } from '../../outbox/outbox-transport.js';
 import type { KindSender } from '../senders/kind-sender.js';
 import { sendAlert, sendAlertUpdate } from '../senders/send-alert.js';
 import { sendBurstSummary } from '../senders/send-burst-summary.js';
@@ -60,6 +61,31 @@ export function createSlackTransport(
         throw toSendError(error);
       }
     },
+    // The unconfirmed rows of a drain in one go: per kind, one read for all where the kind can (case
+    // messages), one after the other otherwise. A refusal after some answers leaves the rest unchecked.
+    async findSentMany(rows) {
+      const answers: Array<SendResult | null | undefined> = rows.map(() => undefined);
+      let answered = 0;
+      for (const [kind, indexes] of indexesByKind(rows)) {
+        const sender = senderFor(kind);
+        const batch = indexes.map((i) => rows[i]);
+        try {
+          const got = sender.findSentMany
+            ? await sender.findSentMany(batch, deps)
+            : await findSentOneByOne(batch, (row) =>
+                sender.findSent ? sender.findSent(row, deps) : Promise.resolve(null),
+              );
+          got.forEach((answer, j) => {
+            answers[indexes[j]] = answer;
+            if (answer !== undefined) answered++;
+          });
+        } catch (error) {
+          if (!answered) throw toSendError(error);
+          break;
+        }
+      }
+      return answers;
+    },
     async findSent(row) {
       const sender = senderFor(row.kind);
       if (!sender.findSent) return null;
@@ -70,4 +96,10 @@ export function createSlackTransport(
       }
     },
   };
+}
+
+function indexesByKind(rows: OutboundRow[]): Map<string, number[]> {
+  const byKind = new Map<string, number[]>();
+  rows.forEach((row, i) => byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), i]));
+  return byKind;
 }

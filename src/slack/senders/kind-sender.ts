@@ -14,6 +14,8 @@ import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 export interface KindSender {
   send(row: OutboundRow, d: SlackSendDeps): Promise<SendResult>;
   findSent?(row: OutboundRow, d: SlackSendDeps): Promise<SendResult | null>;
+  /** findSent for several rows of this kind in one platform read; undefined for a row not checked yet. */
+  findSentMany?(rows: OutboundRow[], d: SlackSendDeps): Promise<Array<SendResult | null | undefined>>;
   /** Several rows of this kind as one message where that is right (OutboxTransport.sendTogether). */
   sendTogether?(rows: OutboundRow[], d: SlackSendDeps, start: StartRows): Promise<TogetherOutcome[]>;
 }

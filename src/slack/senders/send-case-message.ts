@@ -1,9 +1,11 @@
 import { type CaseView, loadCaseView } from '../../cases/load-case-view.js';
+import { SendError, type SendResult } from '../../core/channel-adapter.js';
 import { type OutboundRow, OutboundStatus } from '../../core/outbound.js';
 import type { TogetherOutcome } from '../../outbox/outbox-transport.js';
-import { findMarkedInChannel, findMarkedInThread, markerFor } from '../delivery/find-marked-message.js';
+import { findMarkersInChannel, findMarkersInThread, markerFor } from '../delivery/find-marked-message.js';
 import { joinBurst, roomInBurst } from '../delivery/join-burst.js';
 import { parseExternalId, postMessage, toExternalId } from '../delivery/post-message.js';
+import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 import { renderCaseGroup } from '../render/render-case-group.js';
 import { renderCaseMessage } from '../render/render-case-message.js';
 import { gone, type KindSender, queuedAt, targetId } from './kind-sender.js';
@@ -63,27 +65,52 @@ export const sendCaseMessage: KindSender = {
   },
 
   async findSent(row, d) {
-    const since = await queuedAt(row, d);
-    const marker = markerFor(row.idempotencyKey);
-    const top = await findMarkedInChannel(d, d.config.channelId, marker, since);
-    if (top) return { externalId: toExternalId({ channel: d.config.channelId, ts: top.ts }) };
-    // It may have joined a burst summary that was posted before or after it was queued.
-    const bursts = await d.db.outboundMessage.findMany({
-      where: {
-        kind: 'slack_burst',
-        status: OutboundStatus.Sent,
-        sentAt: { gte: new Date(since.getTime() - d.config.burstWindowMinutes * 60_000) },
-      },
-      orderBy: { id: 'desc' },
-      take: 5,
-      select: { externalId: true },
-    });
-    for (const b of bursts) {
-      const summary = parseExternalId(b.externalId);
-      if (!summary) continue;
-      const found = await findMarkedInThread(d, summary.channel, summary.ts, marker, since);
-      if (found) return { externalId: toExternalId({ channel: summary.channel, ts: found.ts }, summary.ts) };
-    }
-    return null;
+    const [answer] = await findCaseMessages([row], d);
+    // Not read back to the row's queue time: unknown, so the row waits rather than posting twice.
+    if (answer === undefined) throw new SendError('server', 'case message not found yet; checked again later', true);
+    return answer;
   },
+
+  findSentMany: (rows, d) => findCaseMessages(rows, d),
 };
+
+/**
+ * Where the case messages of `rows` went, if they did: each row's marker, searched in one read of the
+ * channel since the oldest row was queued, then in the threads of the burst summaries sent around then
+ * (a case joins a summary posted before or after it was queued). One answer per row: its message, null
+ * (read to the end: not posted) or undefined (not read that far yet: still unknown).
+ */
+async function findCaseMessages(rows: OutboundRow[], d: SlackSendDeps): Promise<Array<SendResult | null | undefined>> {
+  const queued = await Promise.all(rows.map((row) => queuedAt(row, d)));
+  const since = new Date(Math.min(...queued.map((q) => q.getTime())));
+  const markers = rows.map((row) => markerFor(row.idempotencyKey));
+  const channel = d.config.channelId;
+  const results = new Map<string, SendResult>();
+  const unknown = new Set<string>();
+  for (const [marker, found] of await findMarkersInChannel(d, channel, markers, since)) {
+    if (found) results.set(marker, { externalId: toExternalId({ channel, ts: found.ts }) });
+    else if (found === undefined) unknown.add(marker);
+  }
+  const bursts = await d.db.outboundMessage.findMany({
+    where: {
+      kind: 'slack_burst',
+      status: OutboundStatus.Sent,
+      sentAt: { gte: new Date(since.getTime() - d.config.burstWindowMinutes * 60_000) },
+    },
+    orderBy: { id: 'desc' },
+    take: 5,
+    select: { externalId: true },
+  });
+  for (const b of bursts) {
+    const rest = markers.filter((m) => !results.has(m));
+    const summary = parseExternalId(b.externalId);
+    if (!rest.length || !summary) continue;
+    for (const [marker, found] of await findMarkersInThread(d, summary.channel, summary.ts, rest, since)) {
+      if (found) {
+        results.set(marker, { externalId: toExternalId({ channel: summary.channel, ts: found.ts }, summary.ts) });
+        unknown.delete(marker);
+      } else if (found === undefined) unknown.add(marker);
+    }
+  }
+  return markers.map((m) => results.get(m) ?? (unknown.has(m) ? undefined : null));
+}

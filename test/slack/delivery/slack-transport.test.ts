@@ -305,7 +305,11 @@ describeSlack('the Slack outbox transport', () => {
       data: { status: 'sending', updatedAt: new Date(Date.now() - 600_000) },
     });
     expect(await h.sender.recoverInterrupted()).toBe(3);
+    const reads = () => h.fake.callsTo('conversations.history').length + h.fake.callsTo('conversations.replies').length;
+    const readsBefore = reads();
     await h.drainAll();
+    // One check for the three: the channel read once, the summary's thread once (not one search per case).
+    expect(reads() - readsBefore).toBe(2);
     const all = h.fake.workspace.messages.filter((m) => m.channel === TEAM_CHANNEL).flatMap((m) => casesIn(m.blocks));
     for (const o of later) {
       expect(all.filter((id) => id === o.caseId)).toHaveLength(1);
