@@ -11,6 +11,8 @@ export interface DbSnapshot {
     kind: string;
     status: string;
     notBeforeMs: number;
+    /** The sender's lease (null: none): a `sending` row under a live lease is being sent, not stuck. */
+    claimedUntilMs: number | null;
     mentionId: number | null;
     caseId: number | null;
     externalId: string | null;
@@ -31,7 +33,7 @@ export function readBotDb(file: string): DbSnapshot {
   try {
     const mentions = db.prepare('SELECT id, channel, externalId, caseId FROM Mention').all() as DbSnapshot['mentions'];
     const rows = db
-      .prepare('SELECT id, channel, kind, status, notBefore, mentionId, caseId, externalId FROM OutboundMessage')
+      .prepare('SELECT id, channel, kind, status, notBefore, claimedUntil, mentionId, caseId, externalId FROM OutboundMessage')
       .all() as Array<Record<string, unknown>>;
     const outbound = rows.map((r) => ({
       id: Number(r.id),
@@ -39,6 +41,7 @@ export function readBotDb(file: string): DbSnapshot {
       kind: String(r.kind),
       status: String(r.status),
       notBeforeMs: toMs(r.notBefore),
+      claimedUntilMs: r.claimedUntil === null ? null : toMs(r.claimedUntil),
       mentionId: r.mentionId === null ? null : Number(r.mentionId),
       caseId: r.caseId === null ? null : Number(r.caseId),
       externalId: r.externalId === null ? null : String(r.externalId),
@@ -49,13 +52,17 @@ export function readBotDb(file: string): DbSnapshot {
   }
 }
 
-/** Rows interrupted (`sending`) or due now (`pending` with notBefore passed), per channel. */
+/**
+ * Rows interrupted (`sending` with no live lease: nobody is sending them) or due now (`pending` with
+ * notBefore passed), per channel. A row being posted right now (a case message waiting for its pacing slot)
+ * holds a lease its sender renews, so it is not counted.
+ */
 export function stuckRows(snapshot: DbSnapshot, now = Date.now()): Record<string, { sending: number; due: number }> {
   const out: Record<string, { sending: number; due: number }> = {};
   for (const r of snapshot.outbound) {
     out[r.channel] ??= { sending: 0, due: 0 };
     const c = out[r.channel];
-    if (r.status === 'sending') c.sending++;
+    if (r.status === 'sending' && (r.claimedUntilMs === null || r.claimedUntilMs < now)) c.sending++;
     else if (r.status === 'pending' && r.notBeforeMs <= now) c.due++;
   }
   return out;
