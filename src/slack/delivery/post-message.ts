@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { SendError } from '../../core/channel-adapter.js';
 import type { SlackMessage } from '../render/render-case-message.js';
 import type { SlackSendDeps } from './slack-send-deps.js';
@@ -9,14 +10,24 @@ export interface PostedMessage {
   ts: string;
 }
 
+/**
+ * A message, or how to render it: rendered once the pacing slot is granted, so what goes out is the
+ * database's state at that moment, not a second earlier (a case rendered before its acknowledgement was
+ * recorded needs an update right after).
+ */
+export type MessageSource = SlackMessage | (() => Promise<SlackMessage>);
+
+const render = (source: MessageSource) => (typeof source === 'function' ? source() : Promise.resolve(source));
+
 /** Posts a message (into a thread when `threadTs` is given), paced per channel. */
 export async function postMessage(
   d: SlackSendDeps,
   channel: string,
-  message: SlackMessage,
+  source: MessageSource,
   threadTs?: string,
 ): Promise<PostedMessage> {
   await d.pacer.wait(channel);
+  const message = await render(source);
   const res = await d.client.chat.postMessage({
     channel,
     text: message.text,
@@ -26,7 +37,9 @@ export async function postMessage(
     unfurl_links: false,
     unfurl_media: false,
   });
-  return { channel: res.channel ?? channel, ts: res.ts! };
+  const posted = { channel: res.channel ?? channel, ts: res.ts! };
+  rememberShown(posted, message);
+  return posted;
 }
 
 /**
@@ -37,9 +50,13 @@ export async function postMessage(
 export async function updateMessage(
   d: SlackSendDeps,
   at: PostedMessage,
-  message: SlackMessage,
+  source: MessageSource,
 ): Promise<PostedMessage> {
+  // Rendered before the wait too: an update that would show what the message shows needs no slot at all.
+  if (isShown(at, await render(source))) return at;
   await d.pacer.wait(UPDATE_SLOT);
+  const message = await render(source);
+  if (isShown(at, message)) return at;
   try {
     const res = await d.client.chat.update({
       channel: at.channel,
@@ -47,6 +64,7 @@ export async function updateMessage(
       text: message.text,
       blocks: message.blocks,
     });
+    rememberShown(at, message);
     return { channel: res.channel ?? at.channel, ts: res.ts ?? at.ts };
   } catch (error) {
     const e = toSendError(error);
@@ -57,6 +75,35 @@ export async function updateMessage(
 
 /** The pacing slot chat.update calls share (one method tier for the workspace, whichever channel). */
 const UPDATE_SLOT = 'chat.update';
+
+// What this process last put on each message (a hash of its text and blocks): an update that would show the
+// same is not sent (a case posted after its acknowledgement was recorded already shows it; several changes
+// to one message coalesce). Only the bot edits its messages, so the hash stays true until it changes them;
+// per process and bounded, so after a restart the first update of a message goes out again.
+const shown = new Map<string, string>();
+const MAX_SHOWN = 5_000;
+
+function shownKey(at: PostedMessage): string {
+  return `${at.channel}/${at.ts}`;
+}
+
+function hashOf(message: SlackMessage): string {
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([message.text, message.blocks]))
+    .digest('base64');
+}
+
+function rememberShown(at: PostedMessage, message: SlackMessage): void {
+  const key = shownKey(at);
+  shown.delete(key);
+  if (shown.size >= MAX_SHOWN) shown.delete(shown.keys().next().value as string);
+  shown.set(key, hashOf(message));
+}
+
+function isShown(at: PostedMessage, message: SlackMessage): boolean {
+  return shown.get(shownKey(at)) === hashOf(message);
+}
 
 /**
  * `<channel>/<ts>` (and `/<thread root>` for a message inside another's thread): what the outbox stores as externalId.

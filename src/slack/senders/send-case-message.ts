@@ -52,12 +52,15 @@ export const sendCaseMessage: KindSender = {
       }
     }
     if (!cases.length) return outcomes;
-    const message =
-      cases.length === 1
-        ? renderCaseMessage(cases[0].view, markerFor(cases[0].row.idempotencyKey))
-        : renderCaseGroup(cases.map((c) => ({ view: c.view, marker: markerFor(c.row.idempotencyKey) })));
+    // Rendered again once the posting slot is granted: what the bot sent meanwhile is then on the message.
+    const render = async () => {
+      const now = await Promise.all(cases.map(async (c) => (await loadCaseView(d.db, c.view.id, d.now())) ?? c.view));
+      return now.length === 1
+        ? renderCaseMessage(now[0], markerFor(cases[0].row.idempotencyKey))
+        : renderCaseGroup(now.map((view, i) => ({ view, marker: markerFor(cases[i].row.idempotencyKey) })));
+    };
     try {
-      const posted = await postMessage(d, d.config.channelId, message, root);
+      const posted = await postMessage(d, d.config.channelId, render, root);
       return [...outcomes, ...cases.map(({ row }) => ({ row, result: { externalId: toExternalId(posted, root) } }))];
     } catch (error) {
       return [...outcomes, ...cases.map(({ row }) => ({ row, error }))];

@@ -18,9 +18,11 @@ export const sendCaseUpdate: KindSender = {
   async send(row, d) {
     const caseId = targetId(row, 'caseId');
     const thread = await locateCaseThread(d, caseId);
-    const message = await renderCurrent(d, caseId, await casesSharing(d, thread));
+    const sharing = await casesSharing(d, thread);
     // The original post's marker stays, so a lookup for that post still finds it after updates.
-    const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, message);
+    const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, () =>
+      renderCurrent(d, caseId, sharing),
+    );
     return { externalId: toExternalId(updated) };
   },
 
@@ -41,8 +43,9 @@ export const sendCaseUpdate: KindSender = {
     const go = await start(rows.filter((r, i) => i === 0 || onMessage.includes(caseIdOf(r) ?? -1)));
     if (!go.length) return [];
     try {
-      const message = await renderCurrent(d, targetId(first, 'caseId'), onMessage);
-      const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, message);
+      const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, () =>
+        renderCurrent(d, targetId(first, 'caseId'), onMessage),
+      );
       return go.map((row) => ({ row, result: { externalId: toExternalId(updated) } }));
     } catch (error) {
       return go.map((row) => ({ row, error }));

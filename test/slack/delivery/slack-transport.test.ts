@@ -268,14 +268,25 @@ describeSlack('the Slack outbox transport', () => {
     expect(JSON.stringify(shared().blocks)).toContain(`<@${ALICE}>`);
   });
 
-  it('updates waiting together for one shared message are one chat.update, each recorded', async () => {
+  it('updates waiting together for one shared message are one chat.update, and none when nothing changed', async () => {
     await start({ SLACK_BURST_CASES: '3', SLACK_BURST_CASES_PER_POST: '4' });
     const crisis = (n: number) => mention({ text: `@lumora outage again, internet down ${n}. Unacceptable!` });
     const ids = (await h.ingest([1, 2, 3].map(crisis))).map((o) => o.caseId!);
     await h.drainAll();
     const { slackTs } = await h.app.db.case.findUniqueOrThrow({ where: { id: ids[0] } });
     const before = h.fake.callsTo('chat.update').length;
-    // Four changes (two to one case) queued before the next drain.
+    const queueUpdates = (tag: string) =>
+      enqueueIntents(
+        h.app.db,
+        [...ids, ids[0]].map((id, i) => caseUpdateIntent(id, `${tag}:${i}`)),
+        new Date(),
+      );
+    // Nothing changed: the message already shows it, so no call at all (the rows are still done).
+    await queueUpdates('same');
+    await h.drainAll();
+    expect(h.fake.callsTo('chat.update').length).toBe(before);
+    // Someone took a case: four updates (two for one case) queued before the next drain, one call.
+    await h.app.db.case.update({ where: { id: ids[1] }, data: { ownerSlackId: 'U0ALICE001', status: 'claimed' } });
     await enqueueIntents(
       h.app.db,
       [...ids, ids[0]].map((id, i) => caseUpdateIntent(id, `test:${i}`)),
@@ -288,6 +299,9 @@ describeSlack('the Slack outbox transport', () => {
       where: { idempotencyKey: { startsWith: 'slack:update:' } },
     });
     expect(rows.filter((r) => r.idempotencyKey.includes(':test:')).map((r) => r.status)).toEqual(Array(4).fill('sent'));
+    expect(rows.filter((r) => r.idempotencyKey.includes(':same:')).map((r) => r.status)).toEqual(Array(4).fill('sent'));
+    const shown = h.fake.workspace.messages.find((m) => m.channel === TEAM_CHANNEL && m.ts === slackTs)!;
+    expect(JSON.stringify(shown.blocks)).toContain('<@U0ALICE001>');
   });
 
   it('after a crash between posting cases together and recording them, finds each by its marker and posts none twice', async () => {
