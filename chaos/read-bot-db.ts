@@ -33,7 +33,9 @@ export function readBotDb(file: string): DbSnapshot {
   try {
     const mentions = db.prepare('SELECT id, channel, externalId, caseId FROM Mention').all() as DbSnapshot['mentions'];
     const rows = db
-      .prepare('SELECT id, channel, kind, status, notBefore, claimedUntil, mentionId, caseId, externalId FROM OutboundMessage')
+      .prepare(
+        'SELECT id, channel, kind, status, notBefore, claimedUntil, mentionId, caseId, externalId FROM OutboundMessage',
+      )
       .all() as Array<Record<string, unknown>>;
     const outbound = rows.map((r) => ({
       id: Number(r.id),
