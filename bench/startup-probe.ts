@@ -5,6 +5,7 @@ import 'discord.js';
 import { openApp } from '../src/app/open-app';
 import { loadConfig } from '../src/config/load-config';
 import { silentLogger } from '../src/log/create-logger';
+import { reportToParent } from './run-child';
 
 async function main() {
   const file = process.argv[2];
@@ -15,14 +16,12 @@ async function main() {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rssAfter = process.memoryUsage().rss;
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(
-    JSON.stringify({
-      ms,
-      addedMb: (rssAfter - rssBefore) / 2 ** 20,
-      peakAddedMb: (peak - rssBefore) / 2 ** 20,
-      recent: app.recent.size,
-    }),
-  );
+  reportToParent({
+    ms,
+    addedMb: (rssAfter - rssBefore) / 2 ** 20,
+    peakAddedMb: (peak - rssBefore) / 2 ** 20,
+    recent: app.recent.size,
+  });
   await app.close();
 }
 
