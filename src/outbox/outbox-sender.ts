@@ -178,9 +178,9 @@ export class OutboxSender {
    */
   private async drainLane(run: DrainRun, channel: string): Promise<void> {
     if (!this.transportOf(channel)?.recordInBatches) return this.sendLane(run, channel);
-    // Local lanes take turns, in the order they started: each sends a batch in a moment, and side by
-    // side a Slack stand-in's lane would post every case card before the acknowledgements it shows were
-    // recorded, each then queueing a thread note and an update of the card.
+    // Local lanes take turns, in the order they started (customers' channels first, see dueChannels):
+    // each sends a batch in a moment, and side by side a Slack stand-in's lane would post the case cards
+    // before the acknowledgements they show were recorded, each then queueing a thread note and an update.
     const previous = run.localTurn;
     let done!: () => void;
     run.localTurn = new Promise((resolve) => (done = resolve));
@@ -319,11 +319,15 @@ export class OutboxSender {
   private async dueChannels(): Promise<string[]> {
     const paused = [...this.pausedUntil.keys()].filter((c) => this.paused(c));
     const groups = await this.deps.db.outboundMessage.groupBy({
-      by: ['channel'],
+      by: ['channel', 'kind'],
       where: { status: OutboundStatus.Pending, notBefore: { lte: this.now() }, channel: { notIn: paused } },
       orderBy: { channel: 'asc' },
     });
-    return groups.map((g) => g.channel);
+    // Channels with messages to customers first: local lanes take their turns in this order (drainLane),
+    // so what went to a customer is recorded before the team's messages that show it are sent.
+    const toCustomers = new Set(groups.filter((g) => CUSTOMER_KINDS.has(g.kind)).map((g) => g.channel));
+    const channels = [...new Set(groups.map((g) => g.channel))];
+    return channels.sort((a, b) => Number(toCustomers.has(b)) - Number(toCustomers.has(a)));
   }
 
   /** Without `after`, the channel's unconfirmed rows only; with it, the others past `after.afterId`. */
@@ -629,5 +633,7 @@ function processRuns(pid: number): boolean {
 
 /** Marks an error after which nobody knows whether the platform posted (timeout, 5xx, crash). */
 const UNCONFIRMED = 'unconfirmed: ';
+/** Kinds of message that go to a customer (the others go to the team, and may show these). */
+const CUSTOMER_KINDS = new Set<string>(['public_reply', 'private_message']);
 /** How often a long drain looks for channels that became due (or whose pause ended) meanwhile. */
 const REJOIN_EVERY_MS = 1_000;

@@ -207,6 +207,32 @@ describe('OutboxSender: sent rows of a local transport recorded in batches', () 
     expect(platform.accepted).toHaveLength(600);
   });
 
+  it('local lanes take turns, customers first: the team messages go once the replies they show are recorded', async () => {
+    // The team's rows are queued first and their channel sorts first: neither decides the turn.
+    await enqueueIntents(db, [intent('s0', 'slack'), intent('s1', 'slack'), ...rows(3)], new Date());
+    const platform = new FakePlatform();
+    const repliesRecordedAtTeamSend: number[] = [];
+    const local = (before?: () => Promise<void>): OutboxTransport => ({
+      send: async (r) => {
+        await before?.();
+        return platform.send(r);
+      },
+      findSent: platform.findSent,
+      recordInBatches: true,
+    });
+    const team = local(async () => {
+      repliesRecordedAtTeamSend.push(await db.outboundMessage.count({ where: { channel: 'x', status: 'sent' } }));
+    });
+    const result = await new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      transports: { x: local(), slack: team },
+      logger: silentLogger(),
+    }).drain();
+    expect(result).toMatchObject({ sent: 5 });
+    expect(repliesRecordedAtTeamSend).toEqual([3, 3]);
+  });
+
   it('a real platform still goes one row at a time: one started per send, at most 10 claimed, each recorded alone', async () => {
     await enqueueIntents(db, rows(25), new Date());
     const transactions = new Set<unknown>();
