@@ -160,13 +160,16 @@ async function throughputAndDigest(
       startupProbe(largest!, `start-up, ${fmt(sizes[sizes.length - 1])} stored`),
     );
     const ms = median(probes.map((p) => p.ms));
-    const mb = median(probes.map((p) => p.addedMb));
-    const baseMb = median(base.map((p) => p.addedMb));
+    // Both once RSS stopped growing: see startup-probe.ts (taken at once, a slow start-up also counts the
+    // background compilation a fast one has not finished yet). The at-once difference is printed too.
+    const mb = median(probes.map((p) => p.settledAddedMb));
+    const baseMb = median(base.map((p) => p.settledAddedMb));
+    const atOnce = median(probes.map((p) => p.addedMb)) - median(base.map((p) => p.addedMb));
     console.log(
       `start-up with ${fmt(sizes[sizes.length - 1])} stored mentions (own process, median of ${runs}): ${ms.toFixed(0)} ms ` +
         `(empty database ${median(base.map((p) => p.ms)).toFixed(0)} ms), RSS +${mb.toFixed(0)} MB, ` +
-        `+${(mb - baseMb).toFixed(0)} MB more than on an empty database; ${fmt(probes[0].recent)} reply hashes loaded ` +
-        `(targets <= 1,000 ms, <= +50 MB)`,
+        `+${(mb - baseMb).toFixed(0)} MB more than on an empty database (both once settled; at once +${atOnce.toFixed(0)} MB); ` +
+        `${fmt(probes[0].recent)} reply hashes loaded (targets <= 1,000 ms, <= +50 MB)`,
     );
     fs.rmSync(largest, { force: true });
   }
@@ -263,13 +266,16 @@ function analyse(file: string): void {
   db.close();
 }
 
-function startupProbe(
-  file: string,
-  label: string,
-): { ms: number; addedMb: number; peakAddedMb: number; recent: number } {
-  const probe = runChild<{ ms: number; addedMb: number; peakAddedMb: number; recent: number }>('startup-probe.ts', [
-    file,
-  ]);
+interface StartupProbe {
+  ms: number;
+  addedMb: number;
+  settledAddedMb: number;
+  peakAddedMb: number;
+  recent: number;
+}
+
+function startupProbe(file: string, label: string): StartupProbe {
+  const probe = runChild<StartupProbe>('startup-probe.ts', [file]);
   peaks.push({ label, mb: probe.maxRssMb });
   return probe;
 }
