@@ -11,9 +11,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * RSS once it has stopped growing (at most 4 s). Opening the Prisma client starts work on V8's
- * background threads (compiling its query engine's WebAssembly) that goes on for about a second and
- * keeps some 45 MB of allocator arenas: taken at once, RSS counts that work in a slow start-up (a
- * million rows) and not in a fast one (an empty file), and their difference is not what the rows cost.
+ * background threads (compiling its query engine's WebAssembly and the code just loaded; without
+ * WebAssembly tier-up about a quarter less) that goes on for about a second and keeps some 45 MB:
+ * taken at once, RSS counts that work in a slow start-up (a million rows) and not in a fast one (an
+ * empty file), and their difference is not what the rows cost (measured with a sleep instead of a read).
  */
 async function settledRss(): Promise<number> {
   let last = process.memoryUsage().rss;
