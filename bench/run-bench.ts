@@ -286,6 +286,7 @@ async function postgresSection(file: string, batch: number): Promise<void> {
     console.log(`--postgres skipped: ${r.skip}`);
     return;
   }
+  peaks.push({ label: 'a PostgreSQL instance', mb: r.peakMb });
   console.log(
     `PostgreSQL, 1 instance: ${fmt(r.single.rate)} mentions/s, ${fmt(r.single.cpuPerMentionUs)} µs CPU per mention`,
   );
