@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { scoreComplaint } from '../src/scoring/score-complaint';
 
@@ -91,12 +90,4 @@ function tablesOf(db: Database.Database): string[] {
 
 function maxId(db: Database.Database, table: string): number {
   return Number((db.prepare(`SELECT max(rowid) AS n FROM "${table}"`).get() as { n: number | null }).n ?? 0);
-}
-
-/** Copies a SQLite file (a seeded database used by two runs). */
-export function copyDatabase(from: string, to: string): void {
-  const db = new Database(from);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  fs.copyFileSync(from, to);
 }

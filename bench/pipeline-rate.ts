@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { ReplayAdapter } from '../adapters/replay/replay-adapter';
 import { buildPipelineDeps } from '../src/app/build-pipeline';
 import { openApp } from '../src/app/open-app';
@@ -27,8 +26,4 @@ export async function pipelineRate(
   const stored = await app.db.mention.count();
   await app.close();
   return { rate: count / seconds, stored, dbFile };
-}
-
-export function writeLines(file: string, lines: string[]): void {
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }

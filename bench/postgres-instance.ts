@@ -7,6 +7,7 @@ import { openApp } from '../src/app/open-app';
 import { loadConfig } from '../src/config/load-config';
 import { silentLogger } from '../src/log/create-logger';
 import { batchHandler } from '../src/pipeline/process-stream';
+import { reportToParent } from './run-child';
 
 async function main() {
   const [url, file, batch] = process.argv.slice(2);
@@ -27,7 +28,7 @@ async function main() {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   await app.close();
-  console.log(JSON.stringify({ fresh, duplicates, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+  reportToParent({ fresh, duplicates, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
 }
 
 void main();

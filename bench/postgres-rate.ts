@@ -9,6 +9,7 @@ interface InstanceResult {
   duplicates: number;
   seconds: number;
   cpuSeconds: number;
+  maxRssMb: number;
 }
 
 function runInstance(url: string, file: string, batch: number): Promise<InstanceResult> {
@@ -75,6 +76,7 @@ export async function postgresRates(file: string, batch: number) {
         cpuPerMentionUs: ((pair[0].cpuSeconds + pair[1].cpuSeconds) / stored) * 1e6,
         split: pair.map((p) => p.fresh),
       },
+      peakMb: Math.max(single.maxRssMb, ...pair.map((p) => p.maxRssMb)),
     };
   } finally {
     pg.stop();

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from '../src/store/apply-migrations';
@@ -95,4 +96,12 @@ export async function seedExistingMentions(dir: string, n: number, end: number):
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return file;
+}
+
+/** Copies a SQLite file (a seeded database used by two runs). */
+export function copyDatabase(from: string, to: string): void {
+  const db = new Database(from);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  fs.copyFileSync(from, to);
 }

@@ -1,5 +1,6 @@
 // Synthetic traffic for the benchmark: a realistic mix (complaints of several tempers, praise,
 // questions, spam, keyword-only posts, the brand's own posts, duplicates), deterministic per seed.
+import fs from 'node:fs';
 
 const COMPLAINTS = [
   'my router never arrived and nobody answers, unacceptable',
@@ -63,4 +64,9 @@ export function syntheticLines(n: number, seed = 42): string[] {
     );
   }
   return lines;
+}
+
+/** Writes replay lines to `file`, one a line. */
+export function writeLines(file: string, lines: string[]): void {
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }

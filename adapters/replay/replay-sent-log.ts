@@ -18,6 +18,7 @@ export interface ReplaySentEntry {
  */
 export class ReplaySentLog {
   private readonly entries = new Map<string, ReplaySentEntry>();
+  private folderMade = false;
 
   constructor(private readonly file?: string) {
     if (file && fs.existsSync(file)) {
@@ -36,7 +37,9 @@ export class ReplaySentLog {
   append(entry: Omit<ReplaySentEntry, 'externalId' | 'at'>): ReplaySentEntry {
     const full = { ...entry, externalId: `replay-${this.entries.size + 1}`, at: new Date().toISOString() };
     if (this.file) {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      // Once: a replay appends thousands of lines a second, and each mkdir is a system call.
+      if (!this.folderMade) fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      this.folderMade = true;
       fs.appendFileSync(this.file, `${JSON.stringify(full)}\n`);
     }
     this.entries.set(full.key, full);

@@ -1,7 +1,10 @@
+import type Database from 'better-sqlite3';
 import type { OutboundRow } from '../core/outbound.js';
 import { OutboundStatus } from '../core/outbound.js';
 import type { DbTx } from '../store/db-types.js';
 import { enqueueIntents } from '../store/enqueue-intents.js';
+import { runWrite, selectRows } from '../store/prepared-select.js';
+import { rawWriter } from '../store/sqlite-handle.js';
 import { caseEventThreadIntent, caseMessageKey, caseUpdateIntent } from './case-intents.js';
 
 /**
@@ -19,12 +22,20 @@ export async function queueSentNotices(
 ): Promise<void> {
   if (row.kind !== 'public_reply' && row.kind !== 'private_message') return;
   const human = row.purpose === 'human_reply';
-  if (human)
+  const raw = rawWriter(tx);
+  if (human && raw) setCaseTimeOnce(raw, 'firstHumanReplyAt', caseId, at);
+  else if (human)
     await tx.case.updateMany({ where: { id: caseId, firstHumanReplyAt: null }, data: { firstHumanReplyAt: at } });
-  const top = await tx.outboundMessage.findUnique({
-    where: { idempotencyKey: caseMessageKey(caseId) },
-    select: { status: true },
-  });
+  const [top] = raw
+    ? selectRows<{ status: string }>(raw, `SELECT "status" FROM "OutboundMessage" WHERE "idempotencyKey" = ?`, [
+        caseMessageKey(caseId),
+      ])
+    : [
+        await tx.outboundMessage.findUnique({
+          where: { idempotencyKey: caseMessageKey(caseId) },
+          select: { status: true },
+        }),
+      ];
   if (!top || (top.status === OutboundStatus.Pending && !human)) return;
   await enqueueIntents(
     tx,
@@ -34,4 +45,21 @@ export async function queueSentNotices(
     ],
     at,
   );
+}
+
+/**
+ * Sets a case's first-time column (acknowledgedAt, firstHumanReplyAt) unless it is set already, through
+ * the raw connection of a SQLite transaction: Prisma's updateMany with `column: null`, and its @updatedAt.
+ */
+export function setCaseTimeOnce(
+  raw: Database.Database,
+  column: 'acknowledgedAt' | 'firstHumanReplyAt',
+  caseId: number,
+  at: Date,
+): void {
+  runWrite(raw, `UPDATE "Case" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ? AND "${column}" IS NULL`, [
+    at,
+    new Date(),
+    caseId,
+  ]);
 }

@@ -1,8 +1,11 @@
 import type { SendResult } from '../core/channel-adapter.js';
 import type { OutboundRow } from '../core/outbound.js';
+import { bulkInsert } from '../store/bulk-insert.js';
 import type { DbTx } from '../store/db-types.js';
+import { runWrite } from '../store/prepared-select.js';
+import { rawWriter } from '../store/sqlite-handle.js';
 import type { CaseEventType } from './case-event-type.js';
-import { queueSentNotices } from './queue-sent-notices.js';
+import { queueSentNotices, setCaseTimeOnce } from './queue-sent-notices.js';
 
 /** Case event type recorded when each kind of message goes out. */
 const SENT_EVENT: Partial<Record<string, CaseEventType>> = {
@@ -14,31 +17,41 @@ const SENT_EVENT: Partial<Record<string, CaseEventType>> = {
 /**
  * What a delivered message means for its case (the outbox's onSent hook, inside the transaction that
  * marks the row sent): the audit trail, the acknowledgement time, where the case's Slack message lives,
- * and the notices a person's reply causes.
+ * and the notices a person's reply causes. In a SQLite transaction that allows raw writes (the outbox's
+ * recording does), through prepared statements: a replay records thousands of these a second.
  */
 export async function recordMessageSent(tx: DbTx, row: OutboundRow, result: SendResult, at: Date): Promise<void> {
   if (row.caseId === null) return;
+  const raw = rawWriter(tx);
   const event = SENT_EVENT[row.kind];
   if (event) {
-    const created = await tx.caseEvent.create({
-      data: {
-        caseId: row.caseId,
-        at,
-        actor: 'bot',
-        type: event,
-        detail: JSON.stringify({ outboundId: row.id, externalId: result.externalId, url: result.url }),
-      },
-      select: { id: true },
-    });
+    const data = {
+      caseId: row.caseId,
+      at,
+      actor: 'bot',
+      type: event,
+      detail: JSON.stringify({ outboundId: row.id, externalId: result.externalId, url: result.url }),
+    };
+    const [created] = raw
+      ? await bulkInsert<{ id: number }>(tx, 'CaseEvent', [data], ['id'])
+      : [await tx.caseEvent.create({ data, select: { id: true } })];
     // A person's reply sets firstHumanReplyAt; the case's Slack thread and top message hear about it.
     await queueSentNotices(tx, row, row.caseId, created.id, at);
   }
   if (row.kind === 'public_reply' && row.purpose === 'acknowledgement') {
-    await tx.case.updateMany({ where: { id: row.caseId, acknowledgedAt: null }, data: { acknowledgedAt: at } });
+    if (raw) setCaseTimeOnce(raw, 'acknowledgedAt', row.caseId, at);
+    else await tx.case.updateMany({ where: { id: row.caseId, acknowledgedAt: null }, data: { acknowledgedAt: at } });
   }
   if (row.kind === 'slack_case') {
     const [slackChannel, slackTs] = result.externalId.split('/');
-    if (slackTs) await tx.case.update({ where: { id: row.caseId }, data: { slackChannel, slackTs } });
+    if (slackTs && raw)
+      runWrite(raw, `UPDATE "Case" SET "slackChannel" = ?, "slackTs" = ?, "updatedAt" = ? WHERE "id" = ?`, [
+        slackChannel,
+        slackTs,
+        new Date(),
+        row.caseId,
+      ]);
+    else if (slackTs) await tx.case.update({ where: { id: row.caseId }, data: { slackChannel, slackTs } });
   }
 }
 

@@ -43,6 +43,27 @@ export async function startRow(db: Db, claimedBy: string, row: OutboundRow, now:
   return count === 1;
 }
 
+/**
+ * startRow for a whole batch in one statement (a local transport's batch): the rows this sender still
+ * holds go from pending to sending, attempts counted; returns those, as the row each started from.
+ */
+export async function startRows(db: Db, claimedBy: string, rows: OutboundRow[], now: Date): Promise<OutboundRow[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const { count } = await db.outboundMessage.updateMany({
+    where: { id: { in: ids }, claimedBy, status: OutboundStatus.Pending },
+    data: { status: OutboundStatus.Sending, attempts: { increment: 1 }, updatedAt: now },
+  });
+  if (count === rows.length) return rows;
+  // Some were lost to another sender (a lease ran out): those it started are not this sender's.
+  const mine = await db.outboundMessage.findMany({
+    where: { id: { in: ids }, claimedBy, status: OutboundStatus.Sending },
+    select: { id: true },
+  });
+  const started = new Set(mine.map((r) => r.id));
+  return rows.filter((r) => started.has(r.id));
+}
+
 /** Gives claimed rows that were not tried back to the queue, optionally for later. */
 export async function releaseRows(db: Db, claimedBy: string, ids: number[], notBefore?: Date): Promise<void> {
   if (!ids.length) return;

@@ -10,9 +10,11 @@ export interface OutboxTransport {
   /** findSent for several rows at once (one platform read for all); one answer per row, in order. */
   findSentMany?(rows: OutboundRow[]): Promise<Array<SendResult | null | undefined>>;
   /**
-   * True when sends are local and instant (the replay log, a recording stand-in): the sender then records
-   * a lane's batch of sent rows in one transaction instead of one each. Never for a real platform: there a
-   * later message reads what an earlier one recorded (a Slack thread line needs its case message's ts).
+   * True when sends are local and instant (the replay log, a recording stand-in) and findSent answers
+   * from the transport's own record: the sender then claims, starts and records a lane's rows a few
+   * hundred at a time (one statement to start them, one transaction to record them). Never for a real
+   * platform: there a later message reads what an earlier one recorded (a Slack thread line needs its case
+   * message's ts), and a crash must leave few rows to check with the platform (issue 17).
    */
   recordInBatches?: boolean;
   /**

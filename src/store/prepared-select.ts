@@ -38,6 +38,11 @@ export function selectRows<R>(raw: Database.Database, sql: string, params: unkno
   return preparedStatement(raw, sql).all(params.map(sqliteValue)) as R[];
 }
 
+/** Runs a write (UPDATE, DELETE) with its bound `params`; how many rows it changed. */
+export function runWrite(raw: Database.Database, sql: string, params: unknown[]): number {
+  return preparedStatement(raw, sql).run(params.map(sqliteValue)).changes;
+}
+
 /**
  * One bound parameter holding a whole list, for `column IN (SELECT value FROM json_each(?))`: one
  * prepared statement serves any number of values (SQLite still looks each one up in the index).

@@ -37,11 +37,18 @@ async function queueInviteAndAck(db: Db) {
   ]);
 }
 
-/** A transport that fails private messages as told and records the replies it sends. */
-function transport(privateFailure: () => SendError | undefined): OutboxTransport & { replies: string[] } {
+/**
+ * A transport that fails private messages as told and records the replies it sends; `local` makes it a
+ * batch-recording one (the replay log), whose rows are claimed, started and recorded in large batches.
+ */
+function transport(
+  privateFailure: () => SendError | undefined,
+  local = false,
+): OutboxTransport & { replies: string[] } {
   const replies: string[] = [];
   return {
     replies,
+    recordInBatches: local,
     async send(row: OutboundRow) {
       const failure = row.kind === 'private_message' ? privateFailure() : undefined;
       if (failure) throw failure;
@@ -51,7 +58,10 @@ function transport(privateFailure: () => SendError | undefined): OutboxTransport
   };
 }
 
-describe('the acknowledgement that depends on the invitation', () => {
+describe.each([
+  ['one row at a time (a platform)', false],
+  ['a batch at a time (a local transport)', true],
+])('the acknowledgement that depends on the invitation, %s', (_label, local) => {
   let db: Db;
   let close: () => Promise<void>;
   beforeEach(async () => ({ db, close } = await tempDb()));
@@ -69,14 +79,14 @@ describe('the acknowledgement that depends on the invitation', () => {
 
   it('keeps its wording when the invitation went out', async () => {
     await queueInviteAndAck(db);
-    const t = transport(() => undefined);
+    const t = transport(() => undefined, local);
     expect(await sender(t).drain()).toMatchObject({ sent: 2 });
     expect(t.replies).toEqual([MAIN]);
   });
 
   it('switches to the fallback when the member’s DMs are closed, and records the text it used', async () => {
     await queueInviteAndAck(db);
-    const t = transport(() => new SendError('dm_closed', 'Discord 403 50007', false));
+    const t = transport(() => new SendError('dm_closed', 'Discord 403 50007', false), local);
     expect(await sender(t).drain()).toMatchObject({ sent: 1, failed: 1 });
     expect(t.replies).toEqual([FALLBACK]);
     const ack = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'ack:discord:1' } });
@@ -85,7 +95,7 @@ describe('the acknowledgement that depends on the invitation', () => {
 
   it('switches too when the invitation is held for a person', async () => {
     await queueInviteAndAck(db);
-    const t = transport(() => undefined);
+    const t = transport(() => undefined, local);
     await sender(t, new Date(), async (row) => (row.kind === 'private_message' ? 'budget reached' : undefined)).drain();
     expect(t.replies).toEqual([FALLBACK]);
   });
@@ -96,7 +106,7 @@ describe('the acknowledgement that depends on the invitation', () => {
     // Discord's per-route limit on opening the DM: the reply's route (its channel's messages) is free.
     const limit = () =>
       new SendError('rate_limited', '429 on POST /users/@me/channels', true, 30_000, undefined, 'route');
-    const t = transport(() => (limited ? limit() : undefined));
+    const t = transport(() => (limited ? limit() : undefined), local);
     expect(await sender(t).drain()).toMatchObject({ sent: 1, retried: 1 });
     expect(t.replies).toEqual([MAIN]);
     const invite = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'invite:discord:1' } });
@@ -108,9 +118,22 @@ describe('the acknowledgement that depends on the invitation', () => {
 
   it('does not wait for an invitation left unconfirmed by a crash (after a 5xx) either', async () => {
     await queueInviteAndAck(db);
-    const t = transport(() => new SendError('server', 'Discord 500', true));
+    const t = transport(() => new SendError('server', 'Discord 500', true), local);
     expect(await sender(t).drain()).toMatchObject({ sent: 1, retried: 1 });
     expect(t.replies).toEqual([MAIN]);
+  });
+
+  it('waits, unsent and unclaimed, while the invitation is not due yet (never tried)', async () => {
+    await queueInviteAndAck(db);
+    await db.outboundMessage.update({
+      where: { idempotencyKey: 'invite:discord:1' },
+      data: { notBefore: new Date(Date.now() + 3_600_000) },
+    });
+    const t = transport(() => undefined, local);
+    expect(await sender(t).drain()).toMatchObject({ sent: 0 });
+    expect(t.replies).toEqual([]);
+    const ack = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'ack:discord:1' } });
+    expect(ack).toMatchObject({ status: 'pending', attempts: 0, claimedBy: null, text: MAIN });
   });
 
   it('waits only while the invitation has not had its first try', async () => {

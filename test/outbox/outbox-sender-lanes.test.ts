@@ -173,26 +173,91 @@ describe('OutboxSender: sent rows of a local transport recorded in batches', () 
   afterEach(() => close());
   const rows = (n: number) => Array.from({ length: n }, (_, i) => intent(`r${i}`, 'x'));
 
-  it('records a lane batch of sent rows in one transaction each, all of them, with their hooks', async () => {
-    await enqueueIntents(db, rows(25), new Date());
+  it('records every row of a local transport exactly once: up to 500 started before the first send, one transaction each', async () => {
+    await enqueueIntents(db, rows(600), new Date());
     const transactions = new Set<unknown>();
     const platform = new FakePlatform();
+    const startedAtSend: number[] = [];
     const local: OutboxTransport = {
-      send: (r) => platform.send(r),
+      send: async (r) => {
+        startedAtSend.push(await db.outboundMessage.count({ where: { status: 'sending' } }));
+        return platform.send(r);
+      },
       findSent: platform.findSent,
       recordInBatches: true,
     };
-    const result = await new OutboxSender({
+    const sender = new OutboxSender({
       db,
       transports: { x: local },
       logger: silentLogger(),
       onSent: async (tx) => void transactions.add(tx),
       onNotSent: async () => undefined,
+    });
+    expect(await sender.drain(1000)).toEqual({ sent: 600, retried: 0, failed: 0, held: 0 });
+    const keys = platform.accepted.map((r) => r.idempotencyKey);
+    expect(keys).toHaveLength(600);
+    expect(new Set(keys).size).toBe(600);
+    const stored = await db.outboundMessage.findMany();
+    expect(stored.every((r) => r.status === 'sent' && r.attempts === 1 && r.claimedBy === null)).toBe(true);
+    // Two batches (500, then 100): each started whole before its first send, each recorded in one transaction.
+    expect(startedAtSend[0]).toBe(500);
+    expect(startedAtSend[500]).toBe(100);
+    expect(transactions.size).toBe(2);
+    expect(await sender.drain(1000)).toMatchObject({ sent: 0 });
+    expect(platform.accepted).toHaveLength(600);
+  });
+
+  it('local lanes take turns, customers first: the team messages go once the replies they show are recorded', async () => {
+    // The team's rows are queued first and their channel sorts first: neither decides the turn.
+    await enqueueIntents(db, [intent('s0', 'slack'), intent('s1', 'slack'), ...rows(3)], new Date());
+    const platform = new FakePlatform();
+    const repliesRecordedAtTeamSend: number[] = [];
+    const local = (before?: () => Promise<void>): OutboxTransport => ({
+      send: async (r) => {
+        await before?.();
+        return platform.send(r);
+      },
+      findSent: platform.findSent,
+      recordInBatches: true,
+    });
+    const team = local(async () => {
+      repliesRecordedAtTeamSend.push(await db.outboundMessage.count({ where: { channel: 'x', status: 'sent' } }));
+    });
+    const result = await new OutboxSender({
+      ...caseOutboxHooks,
+      db,
+      transports: { x: local(), slack: team },
+      logger: silentLogger(),
+    }).drain();
+    expect(result).toMatchObject({ sent: 5 });
+    expect(repliesRecordedAtTeamSend).toEqual([3, 3]);
+  });
+
+  it('a real platform still goes one row at a time: one started per send, at most 10 claimed, each recorded alone', async () => {
+    await enqueueIntents(db, rows(25), new Date());
+    const transactions = new Set<unknown>();
+    const platform = new FakePlatform();
+    const seen: Array<{ sending: number; claimed: number }> = [];
+    const real: OutboxTransport = {
+      send: async (r) => {
+        const sending = await db.outboundMessage.count({ where: { status: 'sending' } });
+        const claimed = await db.outboundMessage.count({ where: { claimedBy: { not: null }, status: 'pending' } });
+        seen.push({ sending, claimed });
+        return platform.send(r);
+      },
+      findSent: platform.findSent,
+    };
+    const result = await new OutboxSender({
+      db,
+      transports: { x: real },
+      logger: silentLogger(),
+      onSent: async (tx) => void transactions.add(tx),
+      onNotSent: async () => undefined,
     }).drain();
     expect(result).toEqual({ sent: 25, retried: 0, failed: 0, held: 0 });
-    expect(await db.outboundMessage.count({ where: { status: 'sent' } })).toBe(25);
-    // Batches of 10 claimed rows: three transactions, not 25.
-    expect(transactions.size).toBe(3);
+    expect(seen.every((s) => s.sending === 1 && s.claimed <= 9)).toBe(true);
+    expect(seen[0].claimed).toBe(9); // the rest of its batch of 10
+    expect(transactions.size).toBe(25);
   });
 
   it('when the batch cannot be recorded, records the rows one by one; one that still fails is checked, not resent', async () => {
