@@ -24,6 +24,11 @@ export interface StormBacklog {
   backlog: number;
   /** Seconds from the end of the storm until the last of the backlog went out; null when some never did. */
   drainedAfterS: number | null;
+  /**
+   * Of those seconds, the ones the platform was healthy (no later storm of the same platform on): a
+   * backlog cannot drain while the next storm rages, and the storms of a run come seconds apart.
+   */
+  healthyS: number | null;
   neverSent: number;
 }
 
@@ -150,15 +155,37 @@ function backlogs(
     const waiting = items.filter((i) => i.atMs < end && (i.firstOutMs === null || i.firstOutMs > end));
     const never = waiting.filter((i) => i.firstOutMs === null).length;
     const last = Math.max(end, ...waiting.map((i) => i.firstOutMs ?? 0));
+    const stormy = overlapMs(
+      end,
+      last,
+      storms.filter((t) => t !== s).map((t) => [faults.startsAt(t), faults.endsAt(t)] as const),
+    );
     return {
       kind: s.kind,
       startS: Math.round(s.startMs / 1000),
       endS: Math.round(s.endMs / 1000),
       backlog: waiting.length,
       drainedAfterS: never ? null : Math.round((last - end) / 100) / 10,
+      healthyS: never ? null : Math.round((last - end - stormy) / 100) / 10,
       neverSent: never,
     };
   });
+}
+
+/** How much of [from, to] the intervals cover (their union: storms of one platform may overlap). */
+function overlapMs(from: number, to: number, intervals: ReadonlyArray<readonly [number, number]>): number {
+  const clipped = intervals
+    .map(([a, b]) => [Math.max(a, from), Math.min(b, to)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let covered = 0;
+  let reach = from;
+  for (const [a, b] of clipped) {
+    if (b <= reach) continue;
+    covered += b - Math.max(a, reach);
+    reach = b;
+  }
+  return covered;
 }
 
 export function measureOutcomes(i: MeasureInput): ChaosReport {

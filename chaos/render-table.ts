@@ -17,7 +17,10 @@ function pad(rows: string[][]): string[] {
 
 function stormLine(s: StormBacklog): string {
   const drained =
-    s.drainedAfterS === null ? `NOT drained (${s.neverSent} never sent)` : `drained ${s.drainedAfterS} s after`;
+    s.drainedAfterS === null
+      ? `NOT drained (${s.neverSent} never sent)`
+      : `drained ${s.drainedAfterS} s after` +
+        (s.healthyS !== null && s.healthyS < s.drainedAfterS ? ` (${s.healthyS} s of it with no later storm on)` : '');
   return `${s.kind} ${s.startS}-${s.endS} s: backlog ${s.backlog}, ${drained}`;
 }
 
