@@ -1,6 +1,6 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { CaseView } from '../../cases/load-case-view.js';
-import { CaseAction, LinkAction } from '../slack-ids.js';
+import { CaseAction } from '../slack-ids.js';
 import { describeBotActions } from './describe-case-context.js';
 import { describeCaseState, isCaseOpen } from './describe-case-state.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -12,7 +12,7 @@ import {
   quoteEscaped,
   shortEscaped,
 } from './format-slack-text.js';
-import { caseButtons, type SlackMessage } from './render-case-message.js';
+import { caseButtons, type SlackMessage, suggestionButtons } from './render-case-message.js';
 import { describeIdentity, storyButton } from './render-customer-story.js';
 
 /** One case of a shared message, with the block id the outbox finds its post by. */
@@ -72,15 +72,7 @@ function groupEntry({ view, marker }: GroupedCase): KnownBlock[] {
   ];
   if (!open) return blocks;
   blocks.push(caseButtons(view, personButtons(view)));
-  if (suggestion)
-    blocks.push({
-      type: 'actions',
-      block_id: `case_suggestion_${suggestion.id}`,
-      elements: [
-        storyButton(LinkAction.Accept, 'Link', String(suggestion.id), { style: 'primary' }),
-        storyButton(LinkAction.Dismiss, 'Not the same', String(suggestion.id)),
-      ],
-    });
+  if (suggestion) blocks.push(suggestionButtons(suggestion.id));
   return blocks;
 }
 

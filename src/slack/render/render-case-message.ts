@@ -182,15 +182,20 @@ function personBlocks(view: CaseView): KnownBlock[] {
             `${shortEscaped(s.name, 80)}): ${shortEscaped(s.reason, 300)}`,
         },
       },
-      {
-        type: 'actions',
-        block_id: `case_suggestion_${s.id}`,
-        elements: [
-          storyButton(LinkAction.Accept, 'Link', String(s.id), { style: 'primary' }),
-          storyButton(LinkAction.Dismiss, 'Not the same', String(s.id)),
-        ],
-      },
+      suggestionButtons(s.id),
     );
   }
   return blocks;
+}
+
+/** *Link* / *Not the same* for a suggested link (a block of its own: the ids repeat per suggestion). */
+export function suggestionButtons(suggestionId: number): ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: `case_suggestion_${suggestionId}`,
+    elements: [
+      storyButton(LinkAction.Accept, 'Link', String(suggestionId), { style: 'primary' }),
+      storyButton(LinkAction.Dismiss, 'Not the same', String(suggestionId)),
+    ],
+  };
 }
