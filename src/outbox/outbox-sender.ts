@@ -640,6 +640,36 @@ export class OutboxSender {
     }
   }
 
+  /**
+   * The platform's window for the channel's sends is used up until `until`: the channel pauses, and its
+   * waiting rows say so in the database (notBefore), so a restart (or another instance) does not spend a
+   * request to learn it again, and what is due means what could go now. Unconfirmed rows stay due: their
+   * check reads the platform, not the send window. Rows another sender holds are left to it.
+   */
+  private async pauseChannel(channel: string, until: Date): Promise<void> {
+    this.pausedUntil.set(channel, until.getTime());
+    const now = this.now();
+    try {
+      await this.deps.db.outboundMessage.updateMany({
+        where: {
+          channel,
+          status: OutboundStatus.Pending,
+          notBefore: { lt: until },
+          AND: [
+            { OR: [{ claimedBy: null }, { claimedBy: this.senderId }, { claimedUntil: { lt: now } }] },
+            { OR: [{ error: null }, { NOT: { error: { startsWith: UNCONFIRMED } } }] },
+          ],
+        },
+        data: { notBefore: until },
+      });
+    } catch (error) {
+      this.deps.logger.warn(
+        { channel, error: describeError(error) },
+        'could not mark the channel paused in the outbox',
+      );
+    }
+  }
+
   private async handleFailure(row: OutboundRow, error: unknown): Promise<keyof DrainResult> {
     const { db, logger } = this.deps;
     const attempts = row.attempts + 1;
@@ -676,7 +706,7 @@ export class OutboxSender {
     const waitMs = failure?.retryAfterMs ?? BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
     // A limit on one route (a Discord bucket) holds back this message only; the channel's others go on.
     if (failure?.failure === 'rate_limited' && failure.limitScope === 'channel')
-      this.pausedUntil.set(row.channel, this.now().getTime() + waitMs);
+      await this.pauseChannel(row.channel, new Date(this.now().getTime() + waitMs));
     await db.outboundMessage.update({
       where: { id: row.id },
       data: {

@@ -73,6 +73,23 @@ describe('OutboxSender: exactly once, promptly (issue 17)', () => {
     expect(x.accepted.map((r) => r.idempotencyKey)).toEqual(['b', 'a']);
   });
 
+  it("a used-up send window is written on the channel's waiting rows, not on its unconfirmed ones nor elsewhere", async () => {
+    const x = new BatchPlatform().next(rateLimited(60_000));
+    const slack = new FakePlatform();
+    await enqueueIntents(db, [intent('a'), intent('b'), intent('c'), intent('s', 'slack')], new Date(now));
+    // c went out unconfirmed a moment ago: its check (a read, not a send) is due in 5 s.
+    await db.outboundMessage.update({
+      where: { idempotencyKey: 'c' },
+      data: { error: 'unconfirmed: HTTP 503', attempts: 1, notBefore: new Date(now + 5_000) },
+    });
+    await sender({ x, slack }).drain();
+    expect((await row('a')).notBefore.getTime()).toBe(now + 60_000);
+    expect((await row('b')).notBefore.getTime()).toBe(now + 60_000);
+    expect((await row('c')).notBefore.getTime()).toBe(now + 5_000);
+    expect(await row('s')).toMatchObject({ status: 'sent' });
+    expect(x.accepted).toEqual([]);
+  });
+
   it('checks every unconfirmed row of a channel in one call per drain, and sends only those not out', async () => {
     const x = new BatchPlatform().next(serverError(), 'ok', serverError());
     await enqueueIntents(

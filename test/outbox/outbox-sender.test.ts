@@ -90,18 +90,23 @@ describe('OutboxSender', () => {
     expect(row.error).toMatch(/unknown whether sent/);
   });
 
-  it('honours a 429 retry-after: nothing more to that channel until then, nothing lost', async () => {
+  it('honours a 429 retry-after: nothing more to that channel until then, across restarts, nothing lost', async () => {
     const platform = new FakePlatform().next(rateLimited(60_000));
     await enqueueIntents(db, [reply('r1'), reply('r2')], now);
     expect(await sender(platform).drain()).toEqual({ sent: 0, retried: 1, failed: 0, held: 0 });
     expect(platform.calls).toEqual(['send:r1']); // r2 waits: the channel is paused
     const row = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'r1' } });
     expect(row.notBefore.getTime()).toBe(now.getTime() + 60_000);
+    // The pause is in the database too: a restarted sender, which never saw the 429, does not spend a
+    // request to learn it again.
+    const waiting = await db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: 'r2' } });
+    expect(waiting.notBefore.getTime()).toBe(now.getTime() + 60_000);
     now = new Date(now.getTime() + 30_000);
     const s = sender(platform);
-    expect((await s.drain()).sent).toBe(1); // r2, since this sender never saw the 429
+    expect((await s.drain()).sent).toBe(0);
+    expect(platform.calls).toEqual(['send:r1']);
     now = new Date(now.getTime() + 31_000);
-    expect((await s.drain()).sent).toBe(1);
+    expect((await s.drain()).sent).toBe(2);
     expect(platform.accepted.map((r) => r.idempotencyKey).sort()).toEqual(['r1', 'r2']);
   });
 
