@@ -23,9 +23,33 @@ export interface KindSender {
 /** A whole-number id from the row's target (caseId, mentionId...), or a final error: retrying cannot fix it. */
 export function targetId(row: OutboundRow, field: string): number {
   const value = parseJson<Record<string, unknown>>(row.target, {})[field];
-  if (typeof value !== 'number' || !Number.isInteger(value))
-    throw new SendError('rejected', `outbound ${row.id} (${row.kind}) has no ${field} in its target`, false);
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw badTarget(row, field);
   return value;
+}
+
+/** The final error for a row whose target lacks the id its kind needs. */
+export function badTarget(row: OutboundRow, field = 'caseId'): SendError {
+  return new SendError('rejected', `outbound ${row.id} (${row.kind}) has no ${field} in its target`, false);
+}
+
+/** The row's caseId, or undefined when its target has none (see targetId for the error). */
+export function caseIdOf(row: OutboundRow): number | undefined {
+  try {
+    return targetId(row, 'caseId');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `send` for a kind that sends rows together: the row alone, through the same path, so one message and
+ * several go out the same way.
+ */
+export async function sendAlone(sender: KindSender, row: OutboundRow, d: SlackSendDeps): Promise<SendResult> {
+  const [outcome] = await sender.sendTogether!([row], d, async (rows) => rows);
+  if (!outcome) throw new SendError('server', `outbound ${row.id} (${row.kind}) was not sent`, true);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.result;
 }
 
 /** A string field of the row's target, or undefined. */

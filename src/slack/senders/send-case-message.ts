@@ -8,26 +8,14 @@ import { parseExternalId, postMessage, toExternalId } from '../delivery/post-mes
 import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 import { renderCaseGroup } from '../render/render-case-group.js';
 import { renderCaseMessage } from '../render/render-case-message.js';
-import { gone, type KindSender, queuedAt, targetId } from './kind-sender.js';
+import { badTarget, caseIdOf, gone, type KindSender, queuedAt, sendAlone } from './kind-sender.js';
 
 /**
  * slack_case: the case's top message, rendered from the database now (so it shows the current owner
  * and what the bot has sent), in the team channel or, during a burst, in the summary's thread.
  */
 export const sendCaseMessage: KindSender = {
-  async send(row, d) {
-    const caseId = targetId(row, 'caseId');
-    const view = await loadCaseView(d.db, caseId, d.now());
-    if (!view) throw gone(`case ${caseId}`);
-    const root = await joinBurst(d, row);
-    const posted = await postMessage(
-      d,
-      d.config.channelId,
-      renderCaseMessage(view, markerFor(row.idempotencyKey)),
-      root,
-    );
-    return { externalId: toExternalId(posted, root) };
-  },
+  send: (row, d) => sendAlone(sendCaseMessage, row, d),
 
   /**
    * Cases waiting together during a burst go into its thread as one message (up to
@@ -40,24 +28,34 @@ export const sendCaseMessage: KindSender = {
     const room = root ? Math.min(d.config.burstCasesPerPost ?? 1, await roomInBurst(d, root)) : 1;
     const go = await start(rows.slice(0, Math.max(1, room)));
     const outcomes: TogetherOutcome[] = [];
-    const cases: Array<{ row: OutboundRow; view: CaseView }> = [];
-    for (const row of go) {
-      try {
-        const caseId = targetId(row, 'caseId');
-        const view = await loadCaseView(d.db, caseId, d.now());
-        if (view) cases.push({ row, view });
-        else outcomes.push({ row, error: gone(`case ${caseId}`) });
-      } catch (error) {
-        outcomes.push({ row, error });
-      }
+    const cases: Array<{ row: OutboundRow; caseId: number }> = [];
+    const ids = go.map(caseIdOf);
+    const known = await d.db.case.findMany({
+      where: { id: { in: ids.filter((id): id is number => id !== undefined) } },
+      select: { id: true },
+    });
+    const exists = new Set(known.map((c) => c.id));
+    for (const [i, row] of go.entries()) {
+      const caseId = ids[i];
+      if (caseId === undefined) outcomes.push({ row, error: badTarget(row) });
+      else if (!exists.has(caseId)) outcomes.push({ row, error: gone(`case ${caseId}`) });
+      else cases.push({ row, caseId });
     }
     if (!cases.length) return outcomes;
-    // Rendered again once the posting slot is granted: what the bot sent meanwhile is then on the message.
+    // Rendered once the posting slot is granted: what the bot sent meanwhile is then on the message.
     const render = async () => {
-      const now = await Promise.all(cases.map(async (c) => (await loadCaseView(d.db, c.view.id, d.now())) ?? c.view));
-      return now.length === 1
-        ? renderCaseMessage(now[0], markerFor(cases[0].row.idempotencyKey))
-        : renderCaseGroup(now.map((view, i) => ({ view, marker: markerFor(cases[i].row.idempotencyKey) })));
+      const views = await Promise.all(cases.map((c) => loadCaseView(d.db, c.caseId, d.now())));
+      if (views.some((v) => !v))
+        throw new SendError(
+          'waiting',
+          'a case of the message went away while it waited; the rest go without it',
+          true,
+          0,
+        );
+      const shown = views as CaseView[];
+      return shown.length === 1
+        ? renderCaseMessage(shown[0], markerFor(cases[0].row.idempotencyKey))
+        : renderCaseGroup(shown.map((view, i) => ({ view, marker: markerFor(cases[i].row.idempotencyKey) })));
     };
     try {
       const posted = await postMessage(d, d.config.channelId, render, root);

@@ -1,13 +1,12 @@
 import { caseMessageKey } from '../../cases/case-intents.js';
 import { type CaseView, loadCaseView } from '../../cases/load-case-view.js';
-import type { OutboundRow } from '../../core/outbound.js';
 import { markerFor } from '../delivery/find-marked-message.js';
 import { type CaseThread, locateCaseThread } from '../delivery/locate-case-thread.js';
 import { toExternalId, updateMessage } from '../delivery/post-message.js';
 import type { SlackSendDeps } from '../delivery/slack-send-deps.js';
 import { renderCaseGroup } from '../render/render-case-group.js';
 import { renderCaseMessage, type SlackMessage } from '../render/render-case-message.js';
-import { gone, type KindSender, targetId } from './kind-sender.js';
+import { caseIdOf, gone, type KindSender, sendAlone, targetId } from './kind-sender.js';
 
 /**
  * slack_case_update: re-renders the case's top message (chat.update) from the database, so it always
@@ -15,16 +14,7 @@ import { gone, type KindSender, targetId } from './kind-sender.js';
  * together with others during a burst shares their message: the whole message is re-rendered.
  */
 export const sendCaseUpdate: KindSender = {
-  async send(row, d) {
-    const caseId = targetId(row, 'caseId');
-    const thread = await locateCaseThread(d, caseId);
-    const sharing = await casesSharing(d, thread);
-    // The original post's marker stays, so a lookup for that post still finds it after updates.
-    const updated = await updateMessage(d, { channel: thread.channel, ts: thread.ts }, () =>
-      renderCurrent(d, caseId, sharing),
-    );
-    return { externalId: toExternalId(updated) };
-  },
+  send: (row, d) => sendAlone(sendCaseUpdate, row, d),
 
   /**
    * Updates waiting together for one message (the same case twice, or cases sharing a burst message) are
@@ -52,14 +42,6 @@ export const sendCaseUpdate: KindSender = {
     }
   },
 };
-
-function caseIdOf(row: OutboundRow): number | undefined {
-  try {
-    return targetId(row, 'caseId');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The cases shown on the message at `at` (one, or several cases of a burst posted together). */
 async function casesSharing(d: SlackSendDeps, at: { channel: string; ts: string }): Promise<number[]> {
