@@ -236,11 +236,11 @@ export class OutboxSender {
       }
       // One still retrying keeps its dependant pending for a later drain.
       const ready = await applyFallback(this.deps.db, row);
-      const together = 'wait' in ready ? [] : await this.takeTogether(ready.send, queue);
       if ('wait' in ready) await releaseRows(this.deps.db, this.senderId, [row.id]);
-      else if (together.length) await this.sendTogether([ready.send, ...together], queue, run.result);
       else {
-        run.result[await this.sendOne(ready.send)]++;
+        const together = await this.takeTogether(ready.send, queue);
+        if (together.length) await this.sendTogether([ready.send, ...together], queue, run.result);
+        else run.result[await this.sendOne(ready.send)]++;
       }
       await this.rejoinDue(run);
     }
@@ -540,11 +540,12 @@ export class OutboxSender {
           result.retried++; // another sender has it
           continue;
         }
-        const hold = await this.deps.guard?.(row);
-        if (hold) {
-          await recordNotSent(db, this.deps, row, 'held', hold, this.now());
-          result.held++;
-        } else go.push(row);
+        try {
+          if (await this.heldByGuard(row)) result.held++;
+          else go.push(row);
+        } catch (error) {
+          result[await this.handleFailure(row, error)]++;
+        }
       }
       started.push(...go);
       return go;
@@ -599,11 +600,7 @@ export class OutboxSender {
   ): Promise<keyof DrainResult | 'unrecorded'> {
     const { db } = this.deps;
     try {
-      const hold = await this.deps.guard?.(row);
-      if (hold) {
-        await recordNotSent(db, this.deps, row, 'held', hold, this.now());
-        return 'held';
-      }
+      if (await this.heldByGuard(row)) return 'held';
       const sent = await transport.send(row);
       if (unrecorded) {
         unrecorded.push({ row, result: sent, at: this.now() });
@@ -615,6 +612,13 @@ export class OutboxSender {
     } catch (error) {
       return this.handleFailure(row, error);
     }
+  }
+
+  /** Asks the guard about a started row; one it holds for a person is recorded so, and true returned. */
+  private async heldByGuard(row: OutboundRow): Promise<boolean> {
+    const hold = await this.deps.guard?.(row);
+    if (hold) await recordNotSent(this.deps.db, this.deps, row, 'held', hold, this.now());
+    return Boolean(hold);
   }
 
   /**
