@@ -25,6 +25,18 @@ function signal(): { done: Promise<void>; fire: () => void; fired: () => boolean
   return { done, fire, fired: () => fired };
 }
 
+/** The platform as a transport that fires `sent` after each send it accepted. */
+function firingOnSend(platform: FakePlatform, sent: { fire: () => void }): OutboxTransport {
+  return {
+    send: async (row) => {
+      const result = await platform.send(row);
+      sent.fire();
+      return result;
+    },
+    findSent: platform.findSent,
+  };
+}
+
 /** Unref'd: a post cut short by `release` leaves no timer keeping jest alive. */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
@@ -62,14 +74,7 @@ describe('OutboxSender: each channel in its own lane', () => {
     await enqueueIntents(db, [intent('x0', 'x')], new Date());
     const xSent = signal();
     const x = new FakePlatform();
-    const xTransport: OutboxTransport = {
-      send: async (row) => {
-        const sent = await x.send(row);
-        xSent.fire();
-        return sent;
-      },
-      findSent: x.findSent,
-    };
+    const xTransport = firingOnSend(x, xSent);
     const slack = new FakePlatform();
     // Each Slack post lasts until the X row went out, or 1.5 s if it never does while the post is busy.
     const { transport, finished } = slowSlack(slack, () => xSent.done, 1_500);
@@ -98,14 +103,7 @@ describe('OutboxSender: each channel in its own lane', () => {
     const x = new FakePlatform();
     const slack = new FakePlatform();
     const { transport } = slowSlack(slack, () => xSent.done, 4_000);
-    const xTransport: OutboxTransport = {
-      send: async (row) => {
-        const sent = await x.send(row);
-        xSent.fire();
-        return sent;
-      },
-      findSent: x.findSent,
-    };
+    const xTransport = firingOnSend(x, xSent);
     const started = Date.now();
     const drained = sender({ slack: transport, x: xTransport }).drain();
     // A new acknowledgement, queued while the drain is inside the Slack send.
