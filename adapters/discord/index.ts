@@ -1,5 +1,5 @@
 import type { ChannelDefinition } from '../../src/core/live-channel.js';
-import { buildDiscordChannel, type DiscordChannelApp } from './discord-channel.js';
+import type { DiscordChannelApp } from './discord-channel.js';
 import { DISCORD_LIMIT, DISCORD_RULES } from './discord-rules.js';
 import { buildDiscordConfig, type DiscordConfig, discordSettings } from './discord-settings.js';
 import { DISCORD } from './to-mention.js';
@@ -12,5 +12,9 @@ export const discordChannel: ChannelDefinition<DiscordConfig, DiscordChannelApp>
   rules: DISCORD_RULES,
   limit: DISCORD_LIMIT,
   accountIds: (config) => (config.botUserId ? [config.botUserId] : []),
-  create: async (app, config) => buildDiscordChannel(app, config),
+  // The adapter and its platform library load only when the channel is configured: start-up time
+  // and memory are not spent on networks a deployment does not use. (require, not import(): the
+  // sources also run through tsx's CommonJS hook, which import() of a .ts file bypasses.)
+  create: async (app, config) =>
+    (require('./discord-channel.js') as typeof import('./discord-channel.js')).buildDiscordChannel(app, config),
 };

@@ -1,6 +1,6 @@
 import type { ChannelDefinition } from '../../src/core/live-channel.js';
 import { MASTODON } from './map-status.js';
-import { buildMastodonChannel, type MastodonChannelApp } from './mastodon-channel.js';
+import type { MastodonChannelApp } from './mastodon-channel.js';
 import { MASTODON_LIMIT } from './mastodon-limits.js';
 import { MASTODON_RULES } from './mastodon-rules.js';
 import { buildMastodonConfig, type MastodonConfig, mastodonSettings } from './mastodon-settings.js';
@@ -14,5 +14,9 @@ export const mastodonChannel: ChannelDefinition<MastodonConfig, MastodonChannelA
   limit: MASTODON_LIMIT,
   // The brand's account id is read at start (verify_credentials); its own statuses never notify it.
   accountIds: () => [],
-  create: async (app, config) => buildMastodonChannel(app, config),
+  // The adapter and its platform library load only when the channel is configured: start-up time
+  // and memory are not spent on networks a deployment does not use. (require, not import(): the
+  // sources also run through tsx's CommonJS hook, which import() of a .ts file bypasses.)
+  create: async (app, config) =>
+    (require('./mastodon-channel.js') as typeof import('./mastodon-channel.js')).buildMastodonChannel(app, config),
 };

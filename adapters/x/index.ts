@@ -1,5 +1,5 @@
 import type { ChannelDefinition } from '../../src/core/live-channel.js';
-import { buildXChannel, type XChannelApp } from './x-channel.js';
+import type { XChannelApp } from './x-channel.js';
 import { X_LIMIT, X_RULES } from './x-rules.js';
 import { buildXConfig, type XConfig, xSettings } from './x-settings.js';
 
@@ -11,5 +11,8 @@ export const xChannel: ChannelDefinition<XConfig, XChannelApp> = {
   rules: X_RULES,
   limit: X_LIMIT,
   accountIds: (x) => [x.brandUserId],
-  create: async (app, x) => buildXChannel(app, x),
+  // The adapter and its platform library load only when the channel is configured: start-up time
+  // and memory are not spent on networks a deployment does not use. (require, not import(): the
+  // sources also run through tsx's CommonJS hook, which import() of a .ts file bypasses.)
+  create: async (app, x) => (require('./x-channel.js') as typeof import('./x-channel.js')).buildXChannel(app, x),
 };

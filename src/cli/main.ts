@@ -17,14 +17,13 @@ import { redactUrlCredentials } from '../core/redact-url-credentials.js';
 import { createLogger, type Logger } from '../log/create-logger.js';
 import { createMetrics } from '../log/metrics.js';
 import { useComplaintModelFile } from '../scoring/complaint-model.js';
-import { type SlackDesk, startSlackDesk } from '../slack/start-slack-desk.js';
+import type { SlackDesk } from '../slack/start-slack-desk.js';
 import { applyMigrations } from '../store/apply-migrations.js';
 import { backupDatabase } from '../store/backup-database.js';
 import { activeModelFile, modelDirFor } from '../training/model-store.js';
 import { runAdvocates } from './advocates-command.js';
 import { runCustomer } from './customer-command.js';
 import { runDigest, writeDemoDigest } from './digest-command.js';
-import { discordInviteLines } from './discord-invite-command.js';
 import { helpText, packageVersion } from './help-text.js';
 import { runLabelImport } from './label-command.js';
 import { runModelCommand } from './model-command.js';
@@ -65,7 +64,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     const modelDir = modelDirFor(config.databaseUrl, config.learning.modelDir);
     if (args.command === 'model') return runModelCommand(args.rest[0], modelDir, io.stdout);
     useComplaintModelFile(activeModelFile(modelDir));
-    if (args.command === 'discord-invite') return (discordInviteLines(config).forEach((l) => io.stdout(l)), 0);
+    if (args.command === 'discord-invite') {
+      // discord.js loads for this command only (and with a configured Discord channel), not at every start.
+      const { discordInviteLines } =
+        require('./discord-invite-command.js') as typeof import('./discord-invite-command.js');
+      for (const line of discordInviteLines(config)) io.stdout(line);
+      return 0;
+    }
     if (args.command === 'score') {
       await runScore(io.stdin, io.stdout, args.threshold ?? config.complaintThreshold);
       return 0;
@@ -153,7 +158,12 @@ async function runBot(args: CliArgs, config: Config, logger: Logger, io: CliIo):
         stopping: () => shutdown.stopping,
       });
     }
-    desk = await startSlackDesk(app, { metrics });
+    // Bolt loads only when Slack is configured (the demo without it starts a fifth of a second sooner).
+    if (config.slack) {
+      const { startSlackDesk } =
+        require('../slack/start-slack-desk.js') as typeof import('../slack/start-slack-desk.js');
+      desk = await startSlackDesk(app, { metrics });
+    }
     if (desk) {
       const connection = watchSlackConnection(desk);
       checks.push(connectionCheck(connection.name, connection.isUp, metrics));

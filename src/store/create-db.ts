@@ -1,4 +1,3 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { isPostgresUrl } from './apply-migrations.js';
 import { sqliteAdapterWithHandle } from './sqlite-handle.js';
@@ -13,7 +12,10 @@ export type Db = SqliteClient;
 export async function createDb(databaseUrl: string): Promise<Db> {
   if (isPostgresUrl(databaseUrl)) {
     // Loaded only when used, so a SQLite install never needs the PostgreSQL client generated.
-    const { PrismaClient } = await import('../generated/postgres/client.js');
+    // (require: the sources also run through tsx's CommonJS hook, which import() of a .ts file bypasses.)
+    const { PrismaClient } =
+      require('../generated/postgres/client.js') as typeof import('../generated/postgres/client.js');
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     const pg = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
     providers.set(pg, 'postgresql');
     return pg;

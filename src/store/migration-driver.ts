@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 
 /** Row of Prisma's own bookkeeping table, so `prisma migrate deploy` agrees with what we applied. */
 export interface AppliedMigration {
@@ -142,12 +142,15 @@ export function sqliteDriver(url: string): MigrationDriver {
 }
 
 export function postgresDriver(url: string): MigrationDriver {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  let connected: Promise<void> | undefined;
+  // pg loads with the first query: a SQLite install never spends its start-up on it.
+  let connected: Promise<Client> | undefined;
   const q = async (sql: string, params: unknown[] = []) => {
-    connected ??= client.connect().then(() => undefined);
-    await connected;
-    return client.query(sql, params);
+    connected ??= import('pg').then(async ({ Client }) => {
+      const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+      await client.connect();
+      return client;
+    });
+    return (await connected).query(sql, params);
   };
   return {
     provider: 'postgresql',
@@ -187,7 +190,11 @@ export function postgresDriver(url: string): MigrationDriver {
       }
     },
     async close() {
-      if (connected) await client.end();
+      if (connected)
+        await connected.then(
+          (client) => client.end(),
+          () => undefined,
+        );
     },
   };
 }
