@@ -4,6 +4,7 @@ import { type App, webApi } from '@slack/bolt';
 import type { AdvocateRules } from '../advocacy/advocate-rules.js';
 import type { Config } from '../config/load-config.js';
 import { AppError, describeError } from '../core/app-error.js';
+import { SendError } from '../core/channel-adapter.js';
 import type { ChannelLimit } from '../core/channel-limit.js';
 import { redactUrlCredentials } from '../core/redact-url-credentials.js';
 import { digestOnRequest, type RequestDigest } from '../digest/digest-on-request.js';
@@ -18,6 +19,7 @@ import { createSlackApp } from './create-slack-app.js';
 import { type OnPacingWait, type Pacer, PostPacer } from './delivery/pace-posts.js';
 import { SharedPostPacer } from './delivery/shared-post-pacer.js';
 import { createSlackTransport } from './delivery/slack-transport.js';
+import { toSendError } from './delivery/to-send-error.js';
 import { registerHandlers } from './register-handlers.js';
 
 /** The running Slack desk: the outbox transport for the `slack` channel, and the Bolt app serving clicks. */
@@ -25,8 +27,10 @@ export interface SlackDesk {
   transport: OutboxTransport;
   app: App;
   mode: 'socket' | 'http';
-  /** The HTTP port actually bound (HTTP mode). */
+  /** The HTTP port actually bound (HTTP mode), once connected. */
   port?: number;
+  /** Whether the desk reached Slack (it starts without it while Slack answers 5xx or 429, and retries). */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -114,45 +118,147 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
       }),
   });
   const mode = config.appToken ? 'socket' : 'http';
-  let started: unknown;
-  try {
-    await bolt.init(); // auth.test: a wrong bot token, or a Slack out of reach, stops start-up here
-  } catch (error) {
-    // Only Slack's Web API was called so far: never blame the HTTP listener for it.
-    const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error))
-      ? 'check SLACK_BOT_TOKEN'
-      : `check that Slack's API is reachable at SLACK_API_URL (` +
-        `${redactUrlCredentials(config.apiUrl)}) and SLACK_BOT_TOKEN`;
-    throw startFailed(error, fix);
-  }
-  try {
-    started =
-      mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
-  } catch (error) {
-    throw startFailed(
-      error,
+  const listen = async (): Promise<number | undefined> => {
+    let started: unknown;
+    try {
+      started =
+        mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
+    } catch (error) {
+      throw startFailed(
+        error,
+        mode === 'socket'
+          ? 'check SLACK_APP_TOKEN (an app-level token with connections:write) and that Slack is reachable'
+          : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`,
+      );
+    }
+    const port = mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
+    app.logger.info(
+      { mode, port },
       mode === 'socket'
-        ? 'check SLACK_APP_TOKEN (an app-level token with connections:write) and that Slack is reachable'
-        : `check SLACK_HTTP_HOST and SLACK_HTTP_PORT (${config.httpHost}:${config.httpPort})`,
+        ? 'Slack desk connected (Socket Mode)'
+        : `Slack desk listening on ${config.httpHost}:${port}/slack/events`,
     );
-  }
-  const port = mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
-  app.logger.info(
-    { mode, port },
-    mode === 'socket'
-      ? 'Slack desk connected (Socket Mode)'
-      : `Slack desk listening on ${config.httpHost}:${port}/slack/events`,
-  );
-  return {
-    transport,
+    return port;
+  };
+  const connection = new DeskConnection(now);
+  const desk: SlackDesk = {
+    transport: untilConnected(transport, connection),
     app: bolt,
     mode,
-    port,
+    connected: () => connection.connected,
     stop: async () => {
+      connection.stop();
+      if (!connection.connected) return;
       await bolt.stop();
       app.logger.info('Slack desk stopped');
     },
   };
+  const connect = async () => {
+    // The token check first, with the client that refuses a 429 at once: Bolt's own would sit out a
+    // Retry-After in memory while nothing else starts.
+    await sendClient.auth.test();
+    await bolt.init();
+    desk.port = await listen();
+    connection.connected = true;
+  };
+  try {
+    await connect();
+    return desk;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'slack_start_failed') throw error;
+    const failure = toSendError(error);
+    // Slack answered, but with an incident (5xx, 429): the bot starts without it, so X and Discord are
+    // still acknowledged, and Slack's messages wait in the outbox until the desk connects. A wrong token,
+    // or nothing answering at SLACK_API_URL, is a setting to fix: start-up stops and says which.
+    if (failure.failure !== 'server' && failure.failure !== 'rate_limited') throw connectFailed(error, config.apiUrl);
+    connection.retry(connect, failure, app.logger);
+    return desk;
+  }
+}
+
+/**
+ * Whether the desk reached Slack, and the retries until it does: 1 s, doubling to 30 s, or Slack's
+ * Retry-After. A retry that finds a setting to fix (a revoked token) logs it and keeps trying slowly.
+ */
+class DeskConnection {
+  connected = false;
+  nextTryAt = 0;
+  lastError = '';
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(private readonly now: () => Date) {}
+
+  retry(connect: () => Promise<void>, failure: SendError, logger: Logger, delayMs = 1_000): void {
+    if (this.stopped) return;
+    const waitMs = Math.max(delayMs, failure.retryAfterMs ?? 0);
+    this.lastError = failure.message;
+    this.nextTryAt = this.now().getTime() + waitMs;
+    logger.warn(
+      { error: failure.message, retryInMs: waitMs },
+      'Slack is not answering yet: the channels run, and Slack messages wait in the outbox until the desk connects',
+    );
+    this.timer = setTimeout(() => {
+      connect().then(
+        () => logger.info('Slack desk connected: its waiting messages go out now'),
+        (error) => {
+          const next =
+            error instanceof AppError && error.code === 'slack_start_failed' ? undefined : toSendError(error);
+          if (!next) logger.error({ error: describeError(error) }, 'the Slack desk could not start its listener');
+          else if (next.failure !== 'server' && next.failure !== 'rate_limited')
+            logger.error({ error: next.message }, 'Slack refuses the desk: check SLACK_BOT_TOKEN and SLACK_API_URL');
+          this.retry(connect, next ?? failure, logger, Math.min(delayMs * 2, MAX_RETRY_MS));
+        },
+      );
+    }, waitMs);
+    this.timer.unref();
+  }
+
+  /** How long until the next try (at least a second: a send refused now is tried again then). */
+  msUntilNextTry(): number {
+    return Math.max(1_000, this.nextTryAt - this.now().getTime());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+}
+
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * The transport while the desk has not reached Slack: every send waits (a channel-wide pause until the
+ * next try, which never uses up a message's attempts); once connected, the transport itself.
+ */
+function untilConnected(transport: OutboxTransport, connection: DeskConnection): OutboxTransport {
+  const notYet = () =>
+    new SendError(
+      'rate_limited',
+      `the Slack desk has not reached Slack yet (${connection.lastError})`,
+      true,
+      connection.msUntilNextTry(),
+      undefined,
+      'channel',
+      'slack_connecting',
+    );
+  const ready = <T>(go: () => Promise<T>): Promise<T> => (connection.connected ? go() : Promise.reject(notYet()));
+  return {
+    send: (row) => ready(() => transport.send(row)),
+    findSent: transport.findSent && ((row) => ready(() => transport.findSent!(row))),
+    findSentMany: transport.findSentMany && ((rows) => ready(() => transport.findSentMany!(rows))),
+    // Alone while not connected, so the refusal above is each row's (sendTogether is only reached once connected).
+    togetherKey: transport.togetherKey && ((row) => (connection.connected ? transport.togetherKey!(row) : undefined)),
+    sendTogether: transport.sendTogether && ((rows, start) => transport.sendTogether!(rows, start)),
+  };
+}
+
+function connectFailed(error: unknown, apiUrl: string): AppError {
+  // Only Slack's Web API was called so far: never blame the HTTP listener for it.
+  const fix = /invalid_auth|not_authed|account_inactive|token_revoked/.test(describeError(error))
+    ? 'check SLACK_BOT_TOKEN'
+    : `check that Slack's API is reachable at SLACK_API_URL (${redactUrlCredentials(apiUrl)}) and SLACK_BOT_TOKEN`;
+  return startFailed(error, fix);
 }
 
 function startFailed(error: unknown, fix: string): AppError {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openApp } from '../../src/app/open-app';
 import { loadConfig } from '../../src/config/load-config';
 import { AppError } from '../../src/core/app-error';
+import { SendError } from '../../src/core/channel-adapter';
 import { silentLogger } from '../../src/log/create-logger';
 import { startSlackDesk } from '../../src/slack/start-slack-desk';
 import { BOT_TOKEN } from '../helpers/slack/desk-harness';
@@ -85,4 +86,41 @@ describeSlack('startSlackDesk', () => {
     );
     expect(error.humanMessage).not.toContain('SLACK_HTTP_HOST');
   }, 30_000);
+  // Chaos finding (issue 17): a restart during a Slack 500 storm exited with code 1, and one during a 429
+  // storm sat out Retry-After before X and Discord were watched. Slack answering with an incident is no
+  // setting to fix: the desk starts unconnected, its sends wait (a channel-wide pause, no attempt used),
+  // and it connects by itself once Slack answers.
+  it.each([
+    ['HTTP 500', { status: 500, times: 2 }],
+    ['429 with Retry-After', { retryAfter: 1, times: 1 }],
+  ])(
+    'starts without Slack while auth.test answers %s, holds sends back, and connects when Slack answers',
+    async (_what, fault) => {
+      const app = await open(slack());
+      fake.fail('auth.test', fault);
+      const before = fake.callsTo('auth.test').length;
+      const started = Date.now();
+      const desk = (await startSlackDesk(app))!;
+      try {
+        expect(Date.now() - started).toBeLessThan(1_000);
+        expect(desk.connected()).toBe(false);
+        expect(desk.port).toBeUndefined();
+        const row = { id: 1, kind: 'slack_notice', channel: 'slack', target: '{"notice":"paused"}' } as never;
+        const refusal = await desk.transport.send(row).catch((e) => e);
+        expect(refusal).toBeInstanceOf(SendError);
+        expect(refusal).toMatchObject({ failure: 'rate_limited', retryable: true, limitScope: 'channel' });
+        expect(refusal.retryAfterMs).toBeGreaterThanOrEqual(1_000);
+        expect(refusal.message).toMatch(/not reached Slack yet/);
+        const deadline = Date.now() + 10_000;
+        while (!desk.connected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect(desk.connected()).toBe(true);
+        expect(desk.port).toBeGreaterThan(0);
+        expect(fake.callsTo('auth.test').length - before).toBeGreaterThan(fault.times);
+      } finally {
+        await desk.stop();
+        await app.close();
+      }
+    },
+    20_000,
+  );
 });
