@@ -29,6 +29,11 @@ export interface StormBacklog {
    * backlog cannot drain while the next storm rages, and the storms of a run come seconds apart.
    */
   healthyS: number | null;
+  /**
+   * Of the healthy seconds, the ones the bot was running (a process started, starting up included): a
+   * backlog cannot drain between a kill -9 and the restart, which the run does every few seconds.
+   */
+  runningS: number | null;
   neverSent: number;
 }
 
@@ -149,17 +154,16 @@ function backlogs(
   storms: Storm[],
   faults: Faults,
   items: Array<{ atMs: number; firstOutMs: number | null }>,
+  down: ReadonlyArray<readonly [number, number]>,
 ): StormBacklog[] {
   return storms.map((s) => {
     const end = faults.endsAt(s);
     const waiting = items.filter((i) => i.atMs < end && (i.firstOutMs === null || i.firstOutMs > end));
     const never = waiting.filter((i) => i.firstOutMs === null).length;
     const last = Math.max(end, ...waiting.map((i) => i.firstOutMs ?? 0));
-    const stormy = overlapMs(
-      end,
-      last,
-      storms.filter((t) => t !== s).map((t) => [faults.startsAt(t), faults.endsAt(t)] as const),
-    );
+    const others = storms.filter((t) => t !== s).map((t) => [faults.startsAt(t), faults.endsAt(t)] as const);
+    const stormy = overlapMs(end, last, others);
+    const stormyOrDown = overlapMs(end, last, [...others, ...down]);
     return {
       kind: s.kind,
       startS: Math.round(s.startMs / 1000),
@@ -167,6 +171,7 @@ function backlogs(
       backlog: waiting.length,
       drainedAfterS: never ? null : Math.round((last - end) / 100) / 10,
       healthyS: never ? null : Math.round((last - end - stormy) / 100) / 10,
+      runningS: never ? null : Math.round((last - end - stormyOrDown) / 100) / 10,
       neverSent: never,
     };
   });
@@ -193,6 +198,11 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
   const stored = new Map(snapshot.mentions.map((m) => [`${m.channel}:${m.externalId}`, m]));
   const mentionById = new Map(snapshot.mentions.map((m) => [m.id, m]));
   const stuckEnd = stuckRows(snapshot, i.endedAt);
+  // When no bot process ran: from each life's end (a kill) to the next one's start.
+  const down = i.lives.flatMap((life, k) => {
+    const next = i.lives[k + 1];
+    return life.endedAt !== undefined && next ? [[life.endedAt, next.startedAt] as const] : [];
+  });
   // Which mentions the bot decided to answer publicly: the outbox rows it queued for them.
   const acknowledged = new Set(
     snapshot.outbound
@@ -294,6 +304,7 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
         i.storms.filter((s) => s.kind.startsWith(prefix)),
         faults,
         answerItems,
+        down,
       ),
       unsafeSends: unsafe,
       sentWithoutPost: sentWithoutPost(channel),
@@ -340,6 +351,7 @@ export function measureOutcomes(i: MeasureInput): ChaosReport {
         i.storms.filter((s) => s.kind.startsWith('slack-')),
         faults,
         slackItems,
+        down,
       ),
     },
     gaps: {

@@ -16,11 +16,16 @@ function pad(rows: string[][]): string[] {
 }
 
 function stormLine(s: StormBacklog): string {
+  const parts: string[] = [];
+  if (s.drainedAfterS !== null && s.healthyS !== null && s.healthyS < s.drainedAfterS)
+    parts.push(`${s.healthyS} s of it with no later storm on`);
+  const before = s.healthyS ?? s.drainedAfterS;
+  if (s.runningS !== null && before !== null && s.runningS < before)
+    parts.push(`${s.runningS} s of ${parts.length ? 'those' : 'it'} with the bot running`);
   const drained =
     s.drainedAfterS === null
       ? `NOT drained (${s.neverSent} never sent)`
-      : `drained ${s.drainedAfterS} s after` +
-        (s.healthyS !== null && s.healthyS < s.drainedAfterS ? ` (${s.healthyS} s of it with no later storm on)` : '');
+      : `drained ${s.drainedAfterS} s after${parts.length ? ` (${parts.join(', ')})` : ''}`;
   return `${s.kind} ${s.startS}-${s.endS} s: backlog ${s.backlog}, ${drained}`;
 }
 
