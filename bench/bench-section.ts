@@ -2,7 +2,6 @@
 // prints its result as one JSON line with the process's peak RSS. Each pipeline, ceiling, replay, digest
 // and case-message measurement runs in a process of its own, so the bench's peak memory is the largest
 // single measurement's, not the sum of every run's garbage (see run-bench.ts).
-import 'discord.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { scoreComplaint } from '../src/scoring/score-complaint';

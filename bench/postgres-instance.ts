@@ -1,6 +1,5 @@
 // One instance of the `--postgres` bench, in its own process: the pipeline over a replay file into a
 // PostgreSQL database, then one JSON line (mentions it stored as new, seconds, CPU seconds).
-import 'discord.js';
 import { ReplayAdapter } from '../adapters/replay/replay-adapter';
 import { buildPipelineDeps } from '../src/app/build-pipeline';
 import { openApp } from '../src/app/open-app';

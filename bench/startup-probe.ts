@@ -1,7 +1,6 @@
 // Child process of the bench: opens the app on an existing database and prints how long start-up took
 // and how much memory it added, as one JSON line. A process of its own, so nothing the bench did before
 // (seeding, other runs) counts in its memory.
-import 'discord.js';
 import { openApp } from '../src/app/open-app';
 import { loadConfig } from '../src/config/load-config';
 import { silentLogger } from '../src/log/create-logger';
