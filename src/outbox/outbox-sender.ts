@@ -406,6 +406,9 @@ export class OutboxSender {
       await releaseRows(db, this.senderId, unchecked, new Date(this.now().getTime() + BACKOFF_MS[0]));
       result.retried += unchecked.length;
     }
+    // A post found after its answer was lost is the platform taking posts again (when it accepts and
+    // then answers 5xx, no send ever looks successful): the rows backing off are due now, as after a send.
+    if (answers.some((a) => a)) await this.platformAnswered(channel);
     return unsent;
   }
 

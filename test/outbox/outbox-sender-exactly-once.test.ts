@@ -73,6 +73,28 @@ describe('OutboxSender: exactly once, promptly (issue 17)', () => {
     expect(x.accepted.map((r) => r.idempotencyKey)).toEqual(['b', 'a']);
   });
 
+  it('a check that finds a post whose answer was lost also brings the backing-off rows forward', async () => {
+    // The platform accepts and then answers 500: no send ever looks successful, only checks find them.
+    const x = new BatchPlatform().next(serverError(), serverError(), serverError());
+    await enqueueIntents(db, [intent('a')], new Date(now));
+    const s = sender({ x });
+    await s.drain(); // a: 5xx, backs off 5 s
+    now += 6_000;
+    await s.drain(); // checked (not out), sent again: 5xx again, backs off 30 s
+    expect((await row('a')).notBefore.getTime()).toBe(now + 30_000);
+    now += 1_000;
+    await enqueueIntents(db, [intent('b')], new Date(now));
+    await s.drain(); // b: 5xx, though the platform posted it
+    x.accepted.push(await row('b'));
+    now += 6_000;
+    await s.drain(); // b's check finds it: the platform posts again, so a is due now
+    expect(await row('b')).toMatchObject({ status: 'sent' });
+    expect((await row('a')).notBefore.getTime()).toBeLessThanOrEqual(now);
+    await s.drain();
+    expect(await row('a')).toMatchObject({ status: 'sent' });
+    expect(x.accepted.map((r) => r.idempotencyKey)).toEqual(['b', 'a']);
+  });
+
   it("a used-up send window is written on the channel's waiting rows, not on its unconfirmed ones nor elsewhere", async () => {
     const x = new BatchPlatform().next(rateLimited(60_000));
     const slack = new FakePlatform();
