@@ -53,9 +53,8 @@ describe('OutboxSender: exactly once, promptly (issue 17)', () => {
       senderId,
     });
   const row = (key: string) => db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: key } });
-
-  it('once the platform takes a message again, rows backing off after its 5xx are due at once, checked first', async () => {
-    const x = new BatchPlatform().next(serverError(), serverError());
+  /** Row a fails twice with a 5xx (backing off 30 s now), then row b is queued; the sender that did it. */
+  const aBackingOffThenB = async (x: BatchPlatform) => {
     await enqueueIntents(db, [intent('a')], new Date(now));
     const s = sender({ x });
     await s.drain(); // a: 5xx, backs off 5 s
@@ -64,6 +63,12 @@ describe('OutboxSender: exactly once, promptly (issue 17)', () => {
     expect((await row('a')).notBefore.getTime()).toBe(now + 30_000);
     now += 1_000;
     await enqueueIntents(db, [intent('b')], new Date(now));
+    return s;
+  };
+
+  it('once the platform takes a message again, rows backing off after its 5xx are due at once, checked first', async () => {
+    const x = new BatchPlatform().next(serverError(), serverError());
+    const s = await aBackingOffThenB(x);
     await s.drain(); // b goes: the platform is back
     expect(await row('b')).toMatchObject({ status: 'sent' });
     expect((await row('a')).notBefore.getTime()).toBe(now);
@@ -76,14 +81,7 @@ describe('OutboxSender: exactly once, promptly (issue 17)', () => {
   it('a check that finds a post whose answer was lost also brings the backing-off rows forward', async () => {
     // The platform accepts and then answers 500: no send ever looks successful, only checks find them.
     const x = new BatchPlatform().next(serverError(), serverError(), serverError());
-    await enqueueIntents(db, [intent('a')], new Date(now));
-    const s = sender({ x });
-    await s.drain(); // a: 5xx, backs off 5 s
-    now += 6_000;
-    await s.drain(); // checked (not out), sent again: 5xx again, backs off 30 s
-    expect((await row('a')).notBefore.getTime()).toBe(now + 30_000);
-    now += 1_000;
-    await enqueueIntents(db, [intent('b')], new Date(now));
+    const s = await aBackingOffThenB(x);
     await s.drain(); // b: 5xx, though the platform posted it
     x.accepted.push(await row('b'));
     now += 6_000;
