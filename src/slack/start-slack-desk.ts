@@ -158,7 +158,10 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
     // Retry-After in memory while nothing else starts.
     await sendClient.auth.test();
     await bolt.init();
-    desk.port = await listen();
+    const port = await listen();
+    // Stopped while this retry was connecting: the listener must not outlive the desk (nor hold the process).
+    if (connection.stopped) return void (await bolt.stop());
+    desk.port = port;
     connection.connected = true;
   };
   try {
@@ -184,8 +187,8 @@ class DeskConnection {
   connected = false;
   nextTryAt = 0;
   lastError = '';
+  stopped = false;
   private timer?: NodeJS.Timeout;
-  private stopped = false;
 
   constructor(private readonly now: () => Date) {}
 
