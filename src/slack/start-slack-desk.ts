@@ -124,6 +124,9 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
       started =
         mode === 'socket' ? await bolt.start() : await bolt.start({ port: config.httpPort, host: config.httpHost });
     } catch (error) {
+      // Socket Mode opens its connection through Slack's API (apps.connections.open): an incident there is
+      // waited out like one at auth.test; anything else is a setting to fix.
+      if (mode === 'socket' && isIncident(toSendError(error))) throw error;
       throw startFailed(
         error,
         mode === 'socket'
@@ -153,11 +156,13 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
       app.logger.info('Slack desk stopped');
     },
   };
+  let initialized = false;
   const connect = async () => {
     // The token check first, with the client that refuses a 429 at once: Bolt's own would sit out a
     // Retry-After in memory while nothing else starts.
     await sendClient.auth.test();
-    await bolt.init();
+    if (!initialized) await bolt.init();
+    initialized = true;
     const port = await listen();
     // Stopped while this retry was connecting: the listener must not outlive the desk (nor hold the process).
     if (connection.stopped) return void (await bolt.stop());
@@ -173,7 +178,7 @@ export async function startSlackDesk(app: DeskHost, options: StartDeskOptions = 
     // Slack answered, but with an incident (5xx, 429): the bot starts without it, so X and Discord are
     // still acknowledged, and Slack's messages wait in the outbox until the desk connects. A wrong token,
     // or nothing answering at SLACK_API_URL, is a setting to fix: start-up stops and says which.
-    if (failure.failure !== 'server' && failure.failure !== 'rate_limited') throw connectFailed(error, config.apiUrl);
+    if (!isIncident(failure)) throw connectFailed(error, config.apiUrl);
     connection.retry(connect, failure, app.logger);
     return desk;
   }
@@ -208,7 +213,7 @@ class DeskConnection {
           const next =
             error instanceof AppError && error.code === 'slack_start_failed' ? undefined : toSendError(error);
           if (!next) logger.error({ error: describeError(error) }, 'the Slack desk could not start its listener');
-          else if (next.failure !== 'server' && next.failure !== 'rate_limited')
+          else if (!isIncident(next))
             logger.error({ error: next.message }, 'Slack refuses the desk: check SLACK_BOT_TOKEN and SLACK_API_URL');
           this.retry(connect, next ?? failure, logger, Math.min(delayMs * 2, MAX_RETRY_MS));
         },
@@ -229,6 +234,9 @@ class DeskConnection {
 }
 
 const MAX_RETRY_MS = 30_000;
+
+/** Slack answered, but with an incident (HTTP 5xx, 429): waited out, never a reason to stop. */
+const isIncident = (failure: SendError) => failure.failure === 'server' || failure.failure === 'rate_limited';
 
 /**
  * The transport while the desk has not reached Slack: every send waits (a channel-wide pause until the

@@ -7,7 +7,7 @@ import { AppError } from '../../src/core/app-error';
 import { SendError } from '../../src/core/channel-adapter';
 import { silentLogger } from '../../src/log/create-logger';
 import { startSlackDesk } from '../../src/slack/start-slack-desk';
-import { BOT_TOKEN } from '../helpers/slack/desk-harness';
+import { APP_TOKEN, BOT_TOKEN } from '../helpers/slack/desk-harness';
 import { SlackApiServer } from '../helpers/slack/slack-api-server';
 import { slackSuite } from '../helpers/slack/with-contract';
 import { tempDir } from '../helpers/temp-db';
@@ -123,4 +123,24 @@ describeSlack('startSlackDesk', () => {
     },
     20_000,
   );
+  it('in Socket Mode, Slack answering 500 to apps.connections.open is waited out too, then the socket opens', async () => {
+    const socketFake = await SlackApiServer.start(contract, { bot: BOT_TOKEN, app: APP_TOKEN });
+    // Bolt's socket client tries three times (two quick retries); all three fail on the first start.
+    socketFake.fail('apps.connections.open', { status: 500, times: 3 });
+    const app = await open(slack({ SLACK_API_URL: socketFake.apiUrl, SLACK_APP_TOKEN: APP_TOKEN }));
+    const desk = (await startSlackDesk(app))!;
+    try {
+      expect(desk.mode).toBe('socket');
+      expect(desk.connected()).toBe(false);
+      const deadline = Date.now() + 10_000;
+      while (!desk.connected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(desk.connected()).toBe(true);
+      expect(socketFake.sockets.clients.size).toBe(1);
+      expect(socketFake.callsTo('apps.connections.open').length).toBeGreaterThanOrEqual(4);
+    } finally {
+      await desk.stop();
+      await app.close();
+      await socketFake.close();
+    }
+  }, 20_000);
 });
