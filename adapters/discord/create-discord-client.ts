@@ -1,5 +1,6 @@
 import { Client, type ClientOptions, GatewayIntentBits, Partials, type WebSocketOptions } from 'discord.js';
-import { defaultBackoffMs, PacedShardingStrategy, type ReconnectPacing } from './paced-sharding-strategy.js';
+import { outageRetryMs } from './outage-retry-ms.js';
+import { PacedShardingStrategy, type ReconnectPacing } from './paced-sharding-strategy.js';
 
 /** The gateway intents the bot asks for (the README explains each; Message Content is privileged). */
 export const DISCORD_INTENTS = [
@@ -17,7 +18,7 @@ export interface DiscordClientOptions {
   apiUrl: string;
   /** Gateway URL override; unset, the URL Discord announces in GET /gateway/bot is used. */
   gatewayUrl?: string;
-  /** How reconnect attempts are spaced (default: two quick ones, then 2 s, 4 s... up to 5 minutes). */
+  /** How reconnect attempts are spaced (default: two quick ones, then outageRetryMs). */
   pacing?: Partial<ReconnectPacing>;
   /** discord.js client options a test may change (identify throttling, guild wait). */
   overrides?: Partial<Pick<ClientOptions, 'ws' | 'waitGuildTimeout'>>;
@@ -29,7 +30,7 @@ export interface DiscordClientOptions {
  * client-wide default that pings nobody, and reconnects paced by PacedShardingStrategy.
  */
 export function createDiscordClient(options: DiscordClientOptions): Client {
-  const pacing: ReconnectPacing = { quickAttempts: 2, backoffMs: defaultBackoffMs, ...options.pacing };
+  const pacing: ReconnectPacing = { quickAttempts: 2, backoffMs: outageRetryMs, ...options.pacing };
   return new Client({
     intents: DISCORD_INTENTS,
     partials: [Partials.Channel, Partials.Message],

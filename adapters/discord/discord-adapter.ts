@@ -20,6 +20,7 @@ import type { DiscordConfig } from './discord-settings.js';
 import { GatewayConnection, type GatewayConnectionDeps } from './gateway-connection.js';
 import { HandOverQueue } from './hand-over-queue.js';
 import { buildInviteUrl } from './invite-url.js';
+import { outageRetryMs } from './outage-retry-ms.js';
 import type { ReconnectPacing } from './paced-sharding-strategy.js';
 import { type DiscordPost, readMessage } from './read-message.js';
 import { DISCORD, toMention } from './to-mention.js';
@@ -34,13 +35,8 @@ export interface DiscordAdapterDeps {
   clientOverrides?: DiscordClientOptions['overrides'];
   pacing?: Partial<ReconnectPacing>;
   connection?: Pick<GatewayConnectionDeps, 'backoffMs' | 'connectTimeoutMs'>;
-  /** Pause before the n-th retry of a catch-up that could not read some channels (default: 5 s doubling to 5 min). */
+  /** Pause before the n-th retry of a catch-up that could not read some channels (default: outageRetryMs). */
   catchUpRetryMs?: (n: number) => number;
-}
-
-/** 5 s, 10 s, 20 s... up to 5 minutes, with up to 20% jitter. */
-export function catchUpRetryMs(n: number): number {
-  return Math.round(Math.min(300_000, 5_000 * 2 ** Math.min(n, 10)) * (1 + Math.random() * 0.2));
 }
 
 /**
@@ -223,7 +219,7 @@ export class DiscordAdapter implements ChannelAdapter {
         if (n > 0 && !this.behind.size) this.deps.logger.info('Discord catch-up done after retrying');
       }
       if (!this.behind.size) return;
-      const pauseMs = (this.deps.catchUpRetryMs ?? catchUpRetryMs)(n);
+      const pauseMs = (this.deps.catchUpRetryMs ?? outageRetryMs)(n);
       this.deps.logger.warn(
         { channels: [...this.behind], pauseSeconds: Math.ceil(pauseMs / 1000) },
         'Discord catch-up could not read some channels; trying them again after a pause',

@@ -2,7 +2,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import { type Client, DiscordAPIError, Events, GatewayCloseCodes } from 'discord.js';
 import { AppError, describeError, ErrorCode } from '../../src/core/app-error.js';
 import type { Logger } from '../../src/log/create-logger.js';
-import { defaultBackoffMs } from './paced-sharding-strategy.js';
+import { outageRetryMs } from './outage-retry-ms.js';
 
 export interface GatewayConnectionDeps {
   createClient: () => Client;
@@ -80,7 +80,7 @@ export class GatewayConnection {
         if (this.client === client) this.client = undefined;
         const fatal = fatalReason(error);
         if (fatal) throw new AppError(ErrorCode.ConfigInvalid, fatal, { cause: error });
-        const delayMs = (this.deps.backoffMs ?? defaultBackoffMs)(n);
+        const delayMs = (this.deps.backoffMs ?? outageRetryMs)(n);
         this.deps.logger.warn(
           { delayMs, error: describeError(error) },
           'Discord login failed; trying again after a pause',

@@ -33,11 +33,6 @@ export interface ReconnectPacing {
   onNoHello?: (ms: number) => void;
 }
 
-/** 2 s, 4 s, 8 s... up to 5 minutes, with up to 20% jitter so many bots do not return at once. */
-export function defaultBackoffMs(n: number): number {
-  return Math.round(Math.min(300_000, 2_000 * 2 ** Math.min(n, 10)) * (1 + Math.random() * 0.2));
-}
-
 /**
  * @discordjs/ws's simple sharding strategy (one process, shards side by side) with two changes:
  * - a shard that keeps failing to connect pauses for a growing delay before each new attempt, instead
