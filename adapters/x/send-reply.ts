@@ -1,7 +1,7 @@
-import twitterText from 'twitter-text';
 import { type OutgoingReply, SendError, type SendResult } from '../../src/core/channel-adapter.js';
 import { toSendError, windowUsedUp } from './classify-x-error.js';
 import { findSentReply } from './find-sent.js';
+import { twitterText } from './twitter-text.js';
 import type { XContext } from './x-context.js';
 import { replyCostUsd } from './x-spend.js';
 

@@ -1,6 +1,6 @@
-import twitterText from 'twitter-text';
 import type { ChannelLimit } from '../../src/core/channel-limit.js';
 import type { ChannelRules } from '../../src/core/channel-rules.js';
+import { twitterText } from './twitter-text.js';
 
 /** X's developer guidelines: DMs only after the customer has written to the brand first. */
 export const X_RULES: ChannelRules = { pointerKind: 'x', privateFirst: 'after_inbound' };
