@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { scoreComplaint } from '../src/scoring/score-complaint';
+import { SQLITE_WAL_CHECKPOINT_PAGES } from '../src/store/create-db';
 
 type Row = Record<string, unknown>;
 
@@ -17,6 +18,7 @@ export function ceilingRate(from: string, into: string, lines: string[], batch: 
   target.pragma('journal_mode = WAL');
   target.pragma('synchronous = NORMAL');
   target.pragma('cache_size = -32768'); // the page cache the app gives its own connection (openApp)
+  target.pragma(`wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`); // as the app's connection (createDb)
   // The rows keep their ids (so they are the pipeline's rows, byte for byte); a batch's share of one table
   // may name a row another table gets in the next batch, so references are not checked here.
   target.pragma('foreign_keys = OFF');
