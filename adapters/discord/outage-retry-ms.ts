@@ -10,10 +10,11 @@ const LONGEST_MS = 300_000;
  *
  * Why this shape: most incidents (a dropped gateway, a burst of 500s, a global 429) end within seconds
  * to minutes, and whatever queued up meanwhile waits for the first retry after the end. A plain
- * doubling from 2 s puts that retry up to as long again as the incident lasted (16 s after a 25-s
- * drop); a retry every 5 s notices the end within one identify window, and costs a connection attempt
- * or one REST call. Only an incident that outlasts that is backed off further, so a long outage is not
- * hammered. Each pause is shortened by up to 20% at random, so many bots do not come back in step.
+ * doubling from 2 s puts that retry up to as long again as the incident lasted (retries 3, 7, 15 and
+ * 31 s in: a 16-s drop noticed 15 s after its end, a 25-s one 6 s after); a retry every 5 s
+ * notices the end within one identify window, and costs a connection attempt or one REST call. Only
+ * an incident that outlasts that is backed off further, so a long outage is not hammered. Each pause
+ * is shortened by up to 20% at random, so many bots do not come back in step.
  */
 export function outageRetryMs(n: number): number {
   const base =

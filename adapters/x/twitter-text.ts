@@ -13,9 +13,9 @@ type TwitterText = typeof import('twitter-text');
  * standard one the polyfill would install, so an empty module stands in for it.
  */
 function loadTwitterText(): TwitterText {
-  const fromTwitterText = createRequire(require.resolve('twitter-text'));
   try {
-    const polyfill = fromTwitterText.resolve('core-js/modules/es6.regexp.split');
+    // Resolved as twitter-text resolves it, so the stub sits where its require looks.
+    const polyfill = createRequire(require.resolve('twitter-text')).resolve('core-js/modules/es6.regexp.split');
     if (!require.cache[polyfill]) {
       const stub = new Module(polyfill);
       stub.filename = polyfill;
@@ -25,7 +25,7 @@ function loadTwitterText(): TwitterText {
   } catch {
     // A layout without that polyfill (a newer twitter-text): nothing to stand in for.
   }
-  return fromTwitterText('twitter-text') as TwitterText;
+  return require('twitter-text') as TwitterText;
 }
 
 export const twitterText = loadTwitterText();
